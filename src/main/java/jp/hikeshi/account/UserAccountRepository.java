@@ -1,0 +1,22 @@
+package jp.hikeshi.account;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.ListCrudRepository;
+
+public interface UserAccountRepository extends ListCrudRepository<UserAccount, Long> {
+
+	@Query("select u from UserAccount u where lower(u.username) = lower(?1)")
+	Optional<UserAccount> findByUsername(String username);
+
+	@Query("select count(u) > 0 from UserAccount u where lower(u.username) = lower(?1)")
+	boolean existsByUsername(String username);
+
+	@Query("select count(u) from UserAccount u join u.roles r where u.enabled = true and r = jp.hikeshi.account.Role.ADMIN")
+	long countActiveAdministrators();
+
+	List<UserAccount> findAllByOrderByUsernameAsc();
+
+}

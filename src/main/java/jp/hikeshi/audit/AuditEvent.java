@@ -1,0 +1,68 @@
+package jp.hikeshi.audit;
+
+import java.time.Instant;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import org.hibernate.annotations.Immutable;
+
+/** One line of the administrative audit trail; the database refuses to change or remove it. */
+@Entity
+@Immutable
+@Table(name = "audit_event")
+public class AuditEvent {
+
+	@Id
+	@GeneratedValue(strategy = GenerationType.IDENTITY)
+	private Long id;
+
+	private Instant occurredAt;
+
+	private String actor;
+
+	private String action;
+
+	private String subject;
+
+	private String detail;
+
+	protected AuditEvent() {
+	}
+
+	AuditEvent(Instant occurredAt, String actor, AuditAction action, String subject, String detail) {
+		this.occurredAt = occurredAt;
+		this.actor = actor;
+		this.action = action.name();
+		this.subject = subject;
+		this.detail = detail;
+	}
+
+	public Long getId() {
+		return this.id;
+	}
+
+	public Instant getOccurredAt() {
+		return this.occurredAt;
+	}
+
+	public String getActor() {
+		return this.actor;
+	}
+
+	public AuditAction getAction() {
+		return AuditAction.valueOf(this.action);
+	}
+
+	public String getSubject() {
+		return this.subject;
+	}
+
+	public String getDetail() {
+		return this.detail;
+	}
+
+}

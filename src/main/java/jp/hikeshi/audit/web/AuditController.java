@@ -1,0 +1,30 @@
+package jp.hikeshi.audit.web;
+
+import jp.hikeshi.audit.AuditLog;
+
+import org.springframework.data.domain.PageRequest;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The administrative audit trail, newest first. */
+@Controller
+class AuditController {
+
+	private static final int PAGE_SIZE = 50;
+
+	private final AuditLog auditLog;
+
+	AuditController(AuditLog auditLog) {
+		this.auditLog = auditLog;
+	}
+
+	@GetMapping("/admin/audit")
+	String list(@RequestParam(defaultValue = "0") int page, Model model) {
+		int safePage = Math.max(0, Math.min(page, 100_000));
+		model.addAttribute("events", this.auditLog.recent(PageRequest.of(safePage, PAGE_SIZE)));
+		return "admin/audit";
+	}
+
+}

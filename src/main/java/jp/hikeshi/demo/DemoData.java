@@ -1,0 +1,113 @@
+package jp.hikeshi.demo;
+
+import java.security.SecureRandom;
+import java.time.ZoneId;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import jp.hikeshi.account.AccountCommands.CreateAccount;
+import jp.hikeshi.account.AccountService;
+import jp.hikeshi.account.Role;
+import jp.hikeshi.account.UserAccount;
+import jp.hikeshi.organisation.Industry;
+import jp.hikeshi.organisation.Organisation.Settings;
+import jp.hikeshi.organisation.OrganisationService;
+import jp.hikeshi.system.DisposableDatabase;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
+import org.springframework.context.annotation.Profile;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The {@code demo} profile: a company, one user per role, and the sign-ins printed at start-up.
+ * Each start chooses a fresh random password for the demo users, so no password is written
+ * anywhere but the console. Refuses to run unless the database is a throw-away one, so it can
+ * never seed production.
+ */
+@Component
+@Profile("demo")
+class DemoData implements ApplicationRunner {
+
+	private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+
+	static final String ACTOR = "demo";
+
+	/** The demo users: user name, display name (Japanese sample names), department, roles. */
+	static final List<DemoUser> USERS = List.of(
+			new DemoUser("staff", "山田 花子", "営業部", EnumSet.of(Role.REPORTER)),
+			new DemoUser("lead", "佐藤 健", "情報システム部", EnumSet.of(Role.SECURITY_LEAD, Role.REPORTER)),
+			new DemoUser("responder", "鈴木 一郎", "情報システム部", EnumSet.of(Role.RESPONDER, Role.REPORTER)),
+			new DemoUser("executive", "高橋 誠", "経営企画室", EnumSet.of(Role.EXECUTIVE, Role.REPORTER)),
+			new DemoUser("admin", "田中 美咲", "総務部", EnumSet.of(Role.ADMIN, Role.REPORTER)));
+
+	private final OrganisationService organisations;
+
+	private final AccountService accounts;
+
+	private final TransactionTemplate transaction;
+
+	private final ObjectProvider<JdbcConnectionDetails> connection;
+
+	DemoData(OrganisationService organisations, AccountService accounts, TransactionTemplate transaction,
+			ObjectProvider<JdbcConnectionDetails> connection) {
+		this.organisations = organisations;
+		this.accounts = accounts;
+		this.transaction = transaction;
+		this.connection = connection;
+	}
+
+	@Override
+	public void run(ApplicationArguments args) {
+		if (!(this.connection.getIfAvailable() instanceof DisposableDatabase)) {
+			throw new IllegalStateException("The demo profile seeds sample data and runs only on the embedded "
+					+ "development database. Unset SPRING_DATASOURCE_URL or leave out the demo profile.");
+		}
+		String password = randomPassword();
+		this.transaction.executeWithoutResult(status -> seed(password));
+		StringBuilder banner = new StringBuilder("\n\n  Hikeshi demo — sign in at http://localhost:8080 as:\n");
+		USERS.forEach(user -> banner.append(String.format("    %-10s %s%n", user.username(), user.roles())));
+		banner.append("  password for all of them: ").append(password).append("\n");
+		log.info(banner.toString());
+	}
+
+	private void seed(String password) {
+		if (this.organisations.current().isEmpty()) {
+			this.organisations.register(new Settings("デモ株式会社", Industry.MANUFACTURING, "経済産業省",
+					ZoneId.of("Asia/Tokyo")), ACTOR);
+		}
+		for (DemoUser user : USERS) {
+			this.accounts.findByUsername(user.username())
+				.ifPresentOrElse(existing -> this.accounts.resetPasswordForDemo(existing.getId(), password),
+						() -> this.accounts.create(new CreateAccount(user.username(),
+								new UserAccount.Profile(user.displayName(), user.department(), null), user.roles(), password),
+								ACTOR));
+		}
+	}
+
+	/** Four groups of five lower-case letters and digits: easy to type, about 100 bits. */
+	private static String randomPassword() {
+		String alphabet = "abcdefghijkmnpqrstuvwxyz23456789";
+		SecureRandom random = new SecureRandom();
+		StringBuilder password = new StringBuilder();
+		for (int group = 0; group < 4; group++) {
+			if (group > 0) {
+				password.append('-');
+			}
+			for (int i = 0; i < 5; i++) {
+				password.append(alphabet.charAt(random.nextInt(alphabet.length())));
+			}
+		}
+		return password.toString();
+	}
+
+	record DemoUser(String username, String displayName, String department, Set<Role> roles) {
+	}
+
+}

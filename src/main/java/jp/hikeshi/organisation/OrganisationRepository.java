@@ -1,0 +1,7 @@
+package jp.hikeshi.organisation;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface OrganisationRepository extends JpaRepository<Organisation, Short> {
+
+}

@@ -1,0 +1,96 @@
+package jp.hikeshi.system.security;
+
+import jp.hikeshi.account.LoginThrottle;
+import jp.hikeshi.account.PasswordChangeRequiredFilter;
+import jp.hikeshi.account.Role;
+import jp.hikeshi.account.ThrottlingAuthenticationProvider;
+import jp.hikeshi.setup.FirstRunSetup;
+
+import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
+import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.session.SessionRegistry;
+import org.springframework.security.core.session.SessionRegistryImpl;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.session.HttpSessionEventPublisher;
+
+/**
+ * Who may reach what. Every page has a rule here; anything without one is refused
+ * ({@code denyAll}), and the authorisation-matrix test fails the build for a page that is
+ * missing from its table.
+ */
+@Configuration(proxyBeanMethods = false)
+public class SecurityConfiguration {
+
+	/** No inline script or style anywhere: everything the pages need is served by the app. */
+	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+			+ "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
+			+ "form-action 'self'; frame-ancestors 'none'";
+
+	@Bean
+	SecurityFilterChain securityFilterChain(HttpSecurity http, FirstRunSetup setup,
+			AuthenticationManager authenticationManager, SessionRegistry sessionRegistry) throws Exception {
+		http.authorizeHttpRequests(requests -> requests
+			.requestMatchers("/css/**", "/js/**", "/images/**", "/favicon.ico", "/error").permitAll()
+			.requestMatchers(EndpointRequest.to(HealthEndpoint.class)).permitAll()
+			.requestMatchers(EndpointRequest.toAnyEndpoint()).hasRole(Role.ADMIN.name())
+			.requestMatchers("/login", "/setup").permitAll()
+			.requestMatchers("/admin/**").hasRole(Role.ADMIN.name())
+			.requestMatchers("/", "/account/**").authenticated()
+			.anyRequest().denyAll());
+		http.authenticationManager(authenticationManager);
+		http.formLogin(form -> form.loginPage("/login")
+			.failureHandler(new SignInFailureHandler())
+			.successHandler(new SignInSuccessHandler()));
+		http.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut"));
+		http.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId())
+			.maximumSessions(-1)
+			.sessionRegistry(sessionRegistry)
+			.expiredUrl("/login?expired"));
+		http.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+			.frameOptions(frame -> frame.deny())
+			.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
+			.permissionsPolicyHeader(permissions -> permissions.policy("camera=(), microphone=(), geolocation=()")));
+		http.addFilterBefore(new FirstRunFilter(setup), AuthorizationFilter.class);
+		http.addFilterBefore(new PasswordChangeRequiredFilter(), AuthorizationFilter.class);
+		return http.build();
+	}
+
+	@Bean
+	AuthenticationManager authenticationManager(UserDetailsService userDetailsService, PasswordEncoder passwordEncoder,
+			LoginThrottle throttle) {
+		DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(userDetailsService);
+		passwords.setPasswordEncoder(passwordEncoder);
+		ProviderManager manager = new ProviderManager(new ThrottlingAuthenticationProvider(passwords, throttle));
+		manager.setEraseCredentialsAfterAuthentication(true);
+		return manager;
+	}
+
+	/** bcrypt today, with the hash's prefix naming it so that a later, stronger one can take over. */
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	}
+
+	@Bean
+	SessionRegistry sessionRegistry() {
+		return new SessionRegistryImpl();
+	}
+
+	/** Tells the session registry when sessions end, so that it does not grow for ever. */
+	@Bean
+	static HttpSessionEventPublisher httpSessionEventPublisher() {
+		return new HttpSessionEventPublisher();
+	}
+
+}

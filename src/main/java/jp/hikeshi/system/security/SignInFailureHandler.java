@@ -1,0 +1,30 @@
+package jp.hikeshi.system.security;
+
+import java.io.IOException;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import jp.hikeshi.account.ThrottledLoginException;
+
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.DefaultRedirectStrategy;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+
+/**
+ * One answer for every failed sign-in (unknown name, wrong password, disabled account) so
+ * the page never tells whether an account exists; a second one when attempts are throttled,
+ * which is the same for names that exist and names that do not.
+ */
+class SignInFailureHandler implements AuthenticationFailureHandler {
+
+	private final DefaultRedirectStrategy redirect = new DefaultRedirectStrategy();
+
+	@Override
+	public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
+			AuthenticationException exception) throws IOException {
+		String target = (exception instanceof ThrottledLoginException) ? "/login?throttled" : "/login?error";
+		this.redirect.sendRedirect(request, response, target);
+	}
+
+}

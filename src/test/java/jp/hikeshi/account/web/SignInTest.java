@@ -1,0 +1,101 @@
+package jp.hikeshi.account.web;
+
+import jp.hikeshi.account.Role;
+import jp.hikeshi.account.UserAccount;
+import jp.hikeshi.test.CompletedSetup;
+import jp.hikeshi.test.IntegrationTest;
+import jp.hikeshi.test.TestUsers;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+
+@IntegrationTest
+class SignInTest {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	TestUsers users;
+
+	@Test
+	void anUnknownNameAndAWrongPasswordGetTheSameAnswer() throws Exception {
+		UserAccount account = this.users.create(Role.REPORTER);
+		this.mvc.perform(signIn(account.getUsername(), "wrong-password-123").with(from("10.9.0.1")))
+			.andExpect(redirectedUrl("/login?error"));
+		this.mvc.perform(signIn("nobody-by-this-name", "wrong-password-123").with(from("10.9.0.2")))
+			.andExpect(redirectedUrl("/login?error"));
+	}
+
+	@Test
+	void theSessionIdChangesAtSignIn() throws Exception {
+		UserAccount account = this.users.create(Role.REPORTER);
+		MockHttpSession before = new MockHttpSession();
+		String idBefore = before.getId();
+		MvcResult result = this.mvc
+			.perform(signIn(account.getUsername(), CompletedSetup.PASSWORD).session(before))
+			.andExpect(redirectedUrl("/"))
+			.andReturn();
+		assertThat(result.getRequest().getSession().getId()).isNotEqualTo(idBefore);
+	}
+
+	@Test
+	void repeatedFailuresAreThrottledEvenWithTheRightPassword() throws Exception {
+		UserAccount account = this.users.create(Role.REPORTER);
+		for (int i = 0; i < 3; i++) {
+			this.mvc.perform(signIn(account.getUsername(), "wrong-password-" + i)
+					.with(from("10.9.1." + i)))
+				.andExpect(redirectedUrl("/login?error"));
+		}
+		this.mvc.perform(signIn(account.getUsername(), CompletedSetup.PASSWORD)
+				.with(from("10.9.1.99")))
+			.andExpect(redirectedUrl("/login?throttled"));
+	}
+
+	@Test
+	void namesThatDoNotExistAreThrottledAlike() throws Exception {
+		for (int i = 0; i < 3; i++) {
+			this.mvc.perform(signIn("ghost", "wrong-password-" + i).with(from("10.9.2." + i)))
+				.andExpect(redirectedUrl("/login?error"));
+		}
+		this.mvc.perform(signIn("ghost", "wrong-password-x").with(from("10.9.2.99")))
+			.andExpect(redirectedUrl("/login?throttled"));
+	}
+
+	@Test
+	void signingOutEndsTheSession() throws Exception {
+		UserAccount account = this.users.create(Role.REPORTER);
+		MockHttpSession session = (MockHttpSession) this.mvc
+			.perform(signIn(account.getUsername(), CompletedSetup.PASSWORD))
+			.andReturn()
+			.getRequest()
+			.getSession();
+		this.mvc.perform(post("/logout").contentType(MediaType.APPLICATION_FORM_URLENCODED).with(csrf()).session(session)).andExpect(redirectedUrl("/login?signedOut"));
+		assertThat(session.isInvalid()).isTrue();
+		this.mvc.perform(get("/")).andExpect(redirectedUrl("/login"));
+	}
+
+	private static MockHttpServletRequestBuilder signIn(String username, String password) {
+		return post("/login").contentType(MediaType.APPLICATION_FORM_URLENCODED).with(csrf()).param("username", username).param("password", password);
+	}
+
+	private static RequestPostProcessor from(String address) {
+		return request -> {
+			request.setRemoteAddr(address);
+			return request;
+		};
+	}
+
+}

@@ -1,0 +1,135 @@
+package jp.hikeshi.browser;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Headless Chromium for the journeys of each role. Uses Debian's chromium and chromedriver,
+ * never a downloaded browser. Where they are missing the browser tests are skipped with a
+ * message, unless {@code HIKESHI_BROWSER_TESTS_REQUIRED=true} (as in {@code .ci/run}), which
+ * turns the skip into a failure.
+ */
+public final class Browser implements AutoCloseable {
+
+	static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+
+	static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+	private final WebDriver driver;
+
+	private final String baseUrl;
+
+	private final WebDriverWait wait;
+
+	private Browser(WebDriver driver, String baseUrl) {
+		this.driver = driver;
+		this.baseUrl = baseUrl;
+		this.wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+	}
+
+	/** Starts a browser, or skips (or fails, where browser tests are required) the calling test. */
+	public static Browser open(int port, String language) {
+		boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+		boolean required = "true".equalsIgnoreCase(System.getProperty("hikeshi.browser-tests.required"))
+				|| "true".equalsIgnoreCase(System.getenv("HIKESHI_BROWSER_TESTS_REQUIRED"));
+		if (!installed) {
+			String message = "Browser tests need Debian's chromium and chromium-driver (/usr/bin/chromium, "
+					+ "/usr/bin/chromedriver): apt-get install -y chromium chromium-driver";
+			if (required) {
+				throw new IllegalStateException(message);
+			}
+			Assumptions.abort(message);
+		}
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary(CHROMIUM.toFile());
+		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+				"--disable-quic", "--window-size=1280,900", "--lang=" + language);
+		options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", language));
+		ChromeDriverService service = new ChromeDriverService.Builder()
+			.usingDriverExecutable(new File(CHROMEDRIVER.toString()))
+			.usingAnyFreePort()
+			.build();
+		return new Browser(new ChromeDriver(service, options), "http://localhost:" + port);
+	}
+
+	public Browser go(String path) {
+		this.driver.get(this.baseUrl + path);
+		return this;
+	}
+
+	public Browser type(String id, String text) {
+		WebElement field = this.driver.findElement(By.id(id));
+		field.clear();
+		field.sendKeys(text);
+		return this;
+	}
+
+	public Browser choose(String id, String value) {
+		new Select(this.driver.findElement(By.id(id))).selectByValue(value);
+		return this;
+	}
+
+	public Browser check(String name, String value) {
+		WebElement box = this.driver.findElement(By.cssSelector("input[name='" + name + "'][value='" + value + "']"));
+		if (!box.isSelected()) {
+			box.click();
+		}
+		return this;
+	}
+
+	/** Clicks and waits for the next page to load. */
+	public Browser submit(String buttonText) {
+		WebElement button = this.driver.findElement(By.xpath("//button[normalize-space()='" + buttonText + "']"));
+		WebElement html = this.driver.findElement(By.tagName("html"));
+		button.click();
+		this.wait.until(ExpectedConditions.stalenessOf(html));
+		return this;
+	}
+
+	public Browser click(String linkText) {
+		WebElement html = this.driver.findElement(By.tagName("html"));
+		this.driver.findElement(By.linkText(linkText)).click();
+		this.wait.until(ExpectedConditions.stalenessOf(html));
+		return this;
+	}
+
+	public String path() {
+		return this.driver.getCurrentUrl().substring(this.baseUrl.length());
+	}
+
+	public String heading() {
+		return this.driver.findElement(By.tagName("h1")).getText();
+	}
+
+	public String text() {
+		return this.driver.findElement(By.tagName("body")).getText();
+	}
+
+	public boolean hasLink(String text) {
+		return !this.driver.findElements(By.linkText(text)).isEmpty();
+	}
+
+	public WebDriver driver() {
+		return this.driver;
+	}
+
+	@Override
+	public void close() {
+		this.driver.quit();
+	}
+
+}

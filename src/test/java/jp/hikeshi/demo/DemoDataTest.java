@@ -1,0 +1,76 @@
+package jp.hikeshi.demo;
+
+import jp.hikeshi.account.AccountService;
+import jp.hikeshi.account.Role;
+import jp.hikeshi.account.UserAccount;
+import jp.hikeshi.organisation.OrganisationService;
+import jp.hikeshi.test.TestDatabaseConfiguration;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.DefaultApplicationArguments;
+import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The demo profile on a throw-away database: a company and one user per role. */
+@SpringBootTest
+@ActiveProfiles("demo")
+@Import(TestDatabaseConfiguration.class)
+class DemoDataTest {
+
+	@Autowired
+	AccountService accounts;
+
+	@Autowired
+	OrganisationService organisations;
+
+	@Autowired
+	TransactionTemplate transaction;
+
+	@Test
+	void seedsACompanyAndOneUserPerRole() {
+		assertThat(this.organisations.current()).isPresent();
+		for (Role role : Role.values()) {
+			assertThat(this.accounts.all()).as("a demo user for " + role)
+				.anySatisfy(user -> assertThat(user.getRoles()).contains(role));
+		}
+		assertThat(this.accounts.all()).extracting(UserAccount::getUsername)
+			.contains("staff", "lead", "responder", "executive", "admin");
+	}
+
+	@Test
+	void refusesAnyDatabaseThatIsNotThrowAway() {
+		StaticListableBeanFactory beans = new StaticListableBeanFactory();
+		beans.addBean("production", new JdbcConnectionDetails() {
+			@Override
+			public String getJdbcUrl() {
+				return "jdbc:postgresql://db.example/hikeshi";
+			}
+
+			@Override
+			public String getUsername() {
+				return "hikeshi";
+			}
+
+			@Override
+			public String getPassword() {
+				return "not-used";
+			}
+		});
+		DemoData demo = new DemoData(this.organisations, this.accounts, this.transaction,
+				beans.getBeanProvider(JdbcConnectionDetails.class));
+		long before = this.accounts.all().size();
+		assertThatThrownBy(() -> demo.run(new DefaultApplicationArguments()))
+			.isInstanceOf(IllegalStateException.class)
+			.hasMessageContaining("embedded development database");
+		assertThat(this.accounts.all()).hasSize((int) before);
+	}
+
+}

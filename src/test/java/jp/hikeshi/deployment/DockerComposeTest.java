@@ -1,0 +1,47 @@
+package jp.hikeshi.deployment;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * No Docker engine runs on the build machines, so {@code docker compose config} cannot check the
+ * deployment file: this test reads it and checks what the README promises of it.
+ */
+class DockerComposeTest {
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void postgresWithAVolumeAndAHealthCheckThenTheAppConfiguredByEnvironment() throws IOException {
+		Map<String, Object> compose;
+		try (Reader reader = Files.newBufferedReader(Path.of("docker-compose.yml"))) {
+			compose = new Yaml().load(reader);
+		}
+		Map<String, Object> services = (Map<String, Object>) compose.get("services");
+		Map<String, Object> db = (Map<String, Object>) services.get("db");
+		Map<String, Object> app = (Map<String, Object>) services.get("app");
+
+		assertThat((String) db.get("image")).startsWith("postgres:17");
+		assertThat((List<String>) db.get("volumes")).anyMatch(volume -> volume.startsWith("hikeshi-db:"));
+		assertThat((Map<String, Object>) compose.get("volumes")).containsKey("hikeshi-db");
+		assertThat((Map<String, Object>) db.get("healthcheck")).containsKey("test");
+
+		Map<String, Object> dependsOn = (Map<String, Object>) app.get("depends_on");
+		assertThat((Map<String, Object>) dependsOn.get("db")).containsEntry("condition", "service_healthy");
+		Map<String, String> environment = (Map<String, String>) app.get("environment");
+		assertThat(environment).containsEntry("SPRING_DATASOURCE_URL", "jdbc:postgresql://db:5432/hikeshi")
+			.containsKeys("SPRING_DATASOURCE_USERNAME", "SPRING_DATASOURCE_PASSWORD");
+		assertThat(environment.get("SPRING_DATASOURCE_PASSWORD")).as("no password in the file")
+			.startsWith("${");
+		assertThat((String) app.get("image")).startsWith("hikeshi:");
+	}
+
+}

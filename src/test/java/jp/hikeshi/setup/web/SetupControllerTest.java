@@ -1,0 +1,152 @@
+package jp.hikeshi.setup.web;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import jp.hikeshi.account.LoginThrottle;
+import jp.hikeshi.organisation.OrganisationService;
+import jp.hikeshi.setup.FirstRunSetup;
+import jp.hikeshi.shared.BusinessRuleViolation;
+import jp.hikeshi.system.security.SecurityConfiguration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anySet;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.BDDMockito.willThrow;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.model;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** The setup page alone, behind the real security configuration; what it asks of the service is mocked. */
+@WebMvcTest(SetupController.class)
+@Import(SecurityConfiguration.class)
+class SetupControllerTest {
+
+	@Autowired
+	MockMvc mvc;
+
+	@MockitoBean
+	FirstRunSetup setup;
+
+	@MockitoBean
+	OrganisationService organisations;
+
+	@MockitoBean
+	UserDetailsService userDetailsService;
+
+	@MockitoBean
+	LoginThrottle loginThrottle;
+
+	@BeforeEach
+	void notYetSetUp() {
+		given(this.setup.isCompleted()).willReturn(false);
+		given(this.organisations.timeZone()).willReturn(OrganisationService.DEFAULT_TIME_ZONE);
+	}
+
+	@Test
+	void showsTheFormToAnyone() throws Exception {
+		this.mvc.perform(get("/setup"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("name=\"companyName\"")));
+	}
+
+	@Test
+	void aCompleteFormSetsUpAndLeadsToSignIn() throws Exception {
+		this.mvc.perform(valid())
+			.andExpect(redirectedUrl("/login"))
+			.andExpect(flash().attribute("notice", "setup.completed"));
+		verify(this.setup).complete(any(), anyString(), any(), anySet(), anyString());
+	}
+
+	@Test
+	void emptyFieldsAreEachExplained() throws Exception {
+		this.mvc.perform(post("/setup").contentType(MediaType.APPLICATION_FORM_URLENCODED).with(csrf()))
+			.andExpect(status().isOk())
+			.andExpect(model().attributeHasFieldErrorCode("form", "companyName", "NotBlank"))
+			.andExpect(model().attributeHasFieldErrorCode("form", "industry", "NotNull"))
+			.andExpect(model().attributeHasFieldErrorCode("form", "username", "NotBlank"))
+			.andExpect(model().attributeHasFieldErrorCode("form", "displayName", "NotBlank"))
+			.andExpect(model().attributeHasFieldErrorCode("form", "password", "NotBlank"));
+		verify(this.setup, never()).complete(any(), anyString(), any(), anySet(), anyString());
+	}
+
+	@Test
+	void overLongTextIsRefused() throws Exception {
+		this.mvc.perform(valid("companyName", "社".repeat(201), "username", "u".repeat(65)))
+			.andExpect(model().attributeHasFieldErrorCode("form", "companyName", "Size"))
+			.andExpect(model().attributeHasFieldErrorCode("form", "username", "Size"));
+		verify(this.setup, never()).complete(any(), anyString(), any(), anySet(), anyString());
+	}
+
+	@Test
+	void aPolicyViolationIsShownOnThePasswordField() throws Exception {
+		willThrow(BusinessRuleViolation.onField("password", "password.containsUsername")).given(this.setup)
+			.complete(any(), anyString(), any(), anySet(), anyString());
+		this.mvc.perform(valid())
+			.andExpect(status().isOk())
+			.andExpect(model().attributeHasFieldErrorCode("form", "password", "password.containsUsername"))
+			.andExpect(content().string(containsString("パスワードにユーザー名を含めないでください。")));
+	}
+
+	@Test
+	void aSecondSetupThatLostTheRaceIsSentToSignIn() throws Exception {
+		willThrow(new BusinessRuleViolation("setup.alreadyCompleted")).given(this.setup)
+			.complete(any(), anyString(), any(), anySet(), anyString());
+		this.mvc.perform(valid())
+			.andExpect(redirectedUrl("/login"))
+			.andExpect(flash().attribute("notice", "setup.alreadyCompleted"));
+	}
+
+	@Test
+	void refusedWithoutCsrfOrAsJson() throws Exception {
+		this.mvc.perform(post("/setup").contentType(MediaType.APPLICATION_FORM_URLENCODED).param("companyName", "x")).andExpect(status().isForbidden());
+		this.mvc.perform(post("/setup").contentType(MediaType.APPLICATION_FORM_URLENCODED).with(csrf()).contentType("application/json").content("{}"))
+			.andExpect(status().isUnsupportedMediaType());
+		verify(this.setup, never()).complete(any(), anyString(), any(), anySet(), anyString());
+	}
+
+	@Test
+	void goneOnceSetUp() throws Exception {
+		given(this.setup.isCompleted()).willReturn(true);
+		this.mvc.perform(get("/setup")).andExpect(status().isNotFound());
+	}
+
+	/** A complete, valid form; pairs of name and value replace fields. */
+	private static MockHttpServletRequestBuilder valid(String... replacements) {
+		Map<String, String> fields = new LinkedHashMap<>();
+		fields.put("companyName", "株式会社テスト");
+		fields.put("industry", "OTHER");
+		fields.put("username", "owner");
+		fields.put("displayName", "代表");
+		fields.put("password", "river-Stones-remember-8");
+		fields.put("passwordConfirmation", "river-Stones-remember-8");
+		for (int i = 0; i < replacements.length; i += 2) {
+			fields.put(replacements[i], replacements[i + 1]);
+		}
+		MockHttpServletRequestBuilder request = post("/setup").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.with(csrf());
+		fields.forEach(request::param);
+		return request;
+	}
+
+}

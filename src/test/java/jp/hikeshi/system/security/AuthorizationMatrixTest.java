@@ -1,0 +1,180 @@
+package jp.hikeshi.system.security;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import jp.hikeshi.account.Role;
+import jp.hikeshi.test.IntegrationTest;
+import jp.hikeshi.test.TestUsers;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+/**
+ * Every URL the application answers, for an anonymous visitor and for each role alone, with
+ * the outcome expected. A controller method that is not in {@link #MATRIX} fails the build, so
+ * no page can be added without deciding who may use it.
+ */
+@IntegrationTest
+class AuthorizationMatrixTest {
+
+	/** The outcome of one request. */
+	enum Outcome {
+
+		/** Reached the page (any answer other than the ones below). */
+		OK,
+		/** Sent to the sign-in page. */
+		LOGIN,
+		/** 403. */
+		FORBIDDEN,
+		/** 404: the page does not exist for this person. */
+		NOT_FOUND
+
+	}
+
+	private static final String ANONYMOUS = "ANONYMOUS";
+
+	private static final List<String> WHO = List.of(ANONYMOUS, "REPORTER", "SECURITY_LEAD", "RESPONDER", "EXECUTIVE",
+			"ADMIN");
+
+	private static final Map<String, List<Outcome>> MATRIX = new LinkedHashMap<>();
+
+	static {
+		Outcome ok = Outcome.OK;
+		Outcome login = Outcome.LOGIN;
+		Outcome no = Outcome.FORBIDDEN;
+		Outcome gone = Outcome.NOT_FOUND;
+		// anonymous, reporter, security lead, responder, executive, admin
+		row("GET /login", ok, ok, ok, ok, ok, ok);
+		row("GET /setup", gone, gone, gone, gone, gone, gone);
+		row("POST /setup", gone, gone, gone, gone, gone, gone);
+		row("GET /", login, ok, ok, ok, ok, ok);
+		row("GET /account/password", login, ok, ok, ok, ok, ok);
+		row("POST /account/password", login, ok, ok, ok, ok, ok);
+		row("GET /admin/users", login, no, no, no, no, ok);
+		row("POST /admin/users", login, no, no, no, no, ok);
+		row("GET /admin/users/new", login, no, no, no, no, ok);
+		row("GET /admin/users/{id}", login, no, no, no, no, ok);
+		row("POST /admin/users/{id}", login, no, no, no, no, ok);
+		row("POST /admin/users/{id}/disable", login, no, no, no, no, ok);
+		row("POST /admin/users/{id}/enable", login, no, no, no, no, ok);
+		row("POST /admin/users/{id}/password", login, no, no, no, no, ok);
+		row("GET /admin/organisation", login, no, no, no, no, ok);
+		row("POST /admin/organisation", login, no, no, no, no, ok);
+		row("GET /admin/audit", login, no, no, no, no, ok);
+		// Boot's error page: reachable by anyone, it renders the friendly error view.
+		row("GET /error", ok, ok, ok, ok, ok, ok);
+		// Actuator (not controller methods, so listed here by hand)
+		row("GET /actuator/health", ok, ok, ok, ok, ok, ok);
+		row("GET /actuator/health/liveness", ok, ok, ok, ok, ok, ok);
+		row("GET /actuator/health/readiness", ok, ok, ok, ok, ok, ok);
+		row("GET /actuator/info", login, no, no, no, no, ok);
+		row("GET /actuator/metrics", login, no, no, no, no, ok);
+		// A path nothing answers is denied before anything else: nothing leaks by accident.
+		row("GET /no-such-page", login, no, no, no, no, no);
+	}
+
+	private static void row(String request, Outcome... outcomes) {
+		MATRIX.put(request, List.of(outcomes));
+	}
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	TestUsers users;
+
+	@Autowired
+	@Qualifier("requestMappingHandlerMapping")
+	RequestMappingHandlerMapping handlerMapping;
+
+	@Test
+	void everyControllerMethodHasARow() {
+		Set<String> mapped = new TreeSet<>();
+		this.handlerMapping.getHandlerMethods().keySet().forEach(info -> {
+			Set<String> methods = new TreeSet<>();
+			info.getMethodsCondition().getMethods().forEach(method -> methods.add(method.name()));
+			if (methods.isEmpty()) {
+				methods.add("GET");
+			}
+			info.getPatternValues().forEach(pattern -> methods.forEach(method -> mapped.add(method + " " + pattern)));
+		});
+		assertThat(MATRIX.keySet()).as("every URL needs a row in the authorisation matrix").containsAll(mapped);
+	}
+
+	@Test
+	void eachRoleGetsExactlyTheExpectedOutcome() throws Exception {
+		Map<String, RequestPostProcessor> principals = new LinkedHashMap<>();
+		Map<Role, RequestPostProcessor> byRole = new EnumMap<>(Role.class);
+		for (Role role : Role.values()) {
+			byRole.put(role, this.users.as(role));
+		}
+		byRole.forEach((role, principal) -> principals.put(role.name(), principal));
+		long target = this.users.create(Role.REPORTER).getId();
+
+		List<String> mismatches = new ArrayList<>();
+		for (Map.Entry<String, List<Outcome>> row : MATRIX.entrySet()) {
+			for (int i = 0; i < WHO.size(); i++) {
+				String who = WHO.get(i);
+				Outcome expected = row.getValue().get(i);
+				MockHttpServletRequestBuilder request = request(row.getKey(), target);
+				if (!who.equals(ANONYMOUS)) {
+					request.with(principals.get(who));
+				}
+				MockHttpServletResponse response = this.mvc.perform(request).andReturn().getResponse();
+				Outcome actual = outcomeOf(response);
+				if (actual != expected) {
+					mismatches.add(row.getKey() + " as " + who + ": expected " + expected + " but was " + actual + " ("
+							+ response.getStatus() + ")");
+				}
+			}
+		}
+		assertThat(mismatches).isEmpty();
+	}
+
+	private static MockHttpServletRequestBuilder request(String row, long target) {
+		String[] parts = row.split(" ", 2);
+		String path = parts[1].replace("{id}", Long.toString(target));
+		if (parts[0].equals("POST")) {
+			// A stale version: the request reaches the page but changes nothing.
+			return post(path).with(csrf()).contentType(MediaType.APPLICATION_FORM_URLENCODED).param("version", "-1");
+		}
+		return get(path);
+	}
+
+	private static Outcome outcomeOf(MockHttpServletResponse response) {
+		int status = response.getStatus();
+		String location = response.getRedirectedUrl();
+		if (status == 302 && location != null && location.endsWith("/login")) {
+			return Outcome.LOGIN;
+		}
+		if (status == 401) {
+			return Outcome.LOGIN;
+		}
+		if (status == 403) {
+			return Outcome.FORBIDDEN;
+		}
+		if (status == 404) {
+			return Outcome.NOT_FOUND;
+		}
+		return Outcome.OK;
+	}
+
+}

@@ -1,0 +1,127 @@
+package jp.hikeshi.system.web;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import jp.hikeshi.account.Role;
+import jp.hikeshi.audit.AuditAction;
+import jp.hikeshi.organisation.Industry;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every visible word comes from the message bundles, in both languages: the bundles hold the
+ * same keys, every key a template names exists, every enum shown on a page has its labels, and
+ * no template holds bare text.
+ */
+class I18nBundlesTest {
+
+	private static final Path TEMPLATES = Path.of("src/main/resources/templates");
+
+	private static final Pattern MESSAGE_KEY = Pattern.compile("#\\{([A-Za-z][\\w.-]*)[}(]");
+
+	/** Text between tags, outside comments, scripts and styles. */
+	private static final Pattern TEXT_NODE = Pattern.compile(">([^<]+)<");
+
+	/** Attributes a person reads or hears, when written without th:. */
+	private static final Pattern READABLE_ATTRIBUTE = Pattern
+		.compile("(?<![:-])\\b(title|placeholder|alt|aria-label|value)=\"([^\"]*)\"");
+
+	private final Properties english = load("messages.properties");
+
+	private final Properties japanese = load("messages_ja.properties");
+
+	@Test
+	void bothLanguagesHoldTheSameKeys() {
+		assertThat(this.japanese.stringPropertyNames()).as("keys missing in Japanese or only there")
+			.containsExactlyInAnyOrderElementsOf(this.english.stringPropertyNames());
+	}
+
+	@Test
+	void noMessageIsEmpty() {
+		this.english.forEach((key, value) -> assertThat(value.toString()).as("English " + key).isNotBlank());
+		this.japanese.forEach((key, value) -> assertThat(value.toString()).as("Japanese " + key).isNotBlank());
+	}
+
+	@Test
+	void everyKeyATemplateNamesExists() throws IOException {
+		Set<String> missing = new TreeSet<>();
+		for (Path template : templates()) {
+			Matcher matcher = MESSAGE_KEY.matcher(Files.readString(template));
+			while (matcher.find()) {
+				String key = matcher.group(1);
+				if (!this.english.containsKey(key) || !this.japanese.containsKey(key)) {
+					missing.add(TEMPLATES.relativize(template) + ": " + key);
+				}
+			}
+		}
+		assertThat(missing).isEmpty();
+	}
+
+	@Test
+	void everyEnumShownOnAPageHasItsLabels() {
+		List<String> keys = new ArrayList<>();
+		Stream.of(Role.values()).forEach(value -> keys.add("Role." + value.name()));
+		Stream.of(Industry.values()).forEach(value -> keys.add("Industry." + value.name()));
+		Stream.of(AuditAction.values()).forEach(value -> keys.add("AuditAction." + value.name()));
+		assertThat(this.english.stringPropertyNames()).containsAll(keys);
+		assertThat(this.japanese.stringPropertyNames()).containsAll(keys);
+	}
+
+	@Test
+	void templatesHoldNoBareText() throws IOException {
+		List<String> bare = new ArrayList<>();
+		for (Path template : templates()) {
+			String html = Files.readString(template)
+				.replaceAll("(?s)<!--.*?-->", "")
+				.replaceAll("(?s)<script.*?</script>", "<script></script>")
+				.replaceAll("(?s)<style.*?</style>", "<style></style>");
+			Matcher text = TEXT_NODE.matcher(html);
+			while (text.find()) {
+				String words = text.group(1).strip();
+				if (words.codePoints().anyMatch(Character::isLetter)) {
+					bare.add(TEMPLATES.relativize(template) + ": " + words);
+				}
+			}
+			Matcher attribute = READABLE_ATTRIBUTE.matcher(html);
+			while (attribute.find()) {
+				if (attribute.group(2).codePoints().anyMatch(Character::isLetter)) {
+					bare.add(TEMPLATES.relativize(template) + ": " + attribute.group());
+				}
+			}
+		}
+		assertThat(bare).as("visible words must come from the message bundles").isEmpty();
+	}
+
+	private static List<Path> templates() throws IOException {
+		try (Stream<Path> files = Files.walk(TEMPLATES)) {
+			return files.filter(path -> path.toString().endsWith(".html")).sorted().toList();
+		}
+	}
+
+	private static Properties load(String name) {
+		Properties properties = new Properties();
+		try (InputStream in = I18nBundlesTest.class.getClassLoader().getResourceAsStream(name)) {
+			properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+			return properties;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}

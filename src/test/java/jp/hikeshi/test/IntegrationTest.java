@@ -1,0 +1,26 @@
+package jp.hikeshi.test;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
+
+/**
+ * The whole application on a real PostgreSQL, with MockMvc. Test classes with the same
+ * configuration share one context (and so one database): they create their own data with
+ * names of their own and do not count rows they did not make.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@SpringBootTest
+@AutoConfigureMockMvc
+@Import({ TestDatabaseConfiguration.class, CompletedSetup.class })
+public @interface IntegrationTest {
+
+}

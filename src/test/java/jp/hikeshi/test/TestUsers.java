@@ -1,0 +1,57 @@
+package jp.hikeshi.test;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jp.hikeshi.account.AccountCommands.CreateAccount;
+import jp.hikeshi.account.AccountService;
+import jp.hikeshi.account.Role;
+import jp.hikeshi.account.SignedInUser;
+import jp.hikeshi.account.UserAccount;
+import jp.hikeshi.account.UserAccount.Profile;
+
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.stereotype.Component;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+
+/** Real accounts for tests, each with a name of its own, signed in as the real principal. */
+@Component
+public class TestUsers {
+
+	private static final AtomicInteger sequence = new AtomicInteger();
+
+	private final AccountService accounts;
+
+	private final UserDetailsService userDetails;
+
+	public TestUsers(AccountService accounts, UserDetailsService userDetails) {
+		this.accounts = accounts;
+		this.userDetails = userDetails;
+	}
+
+	public UserAccount create(Role first, Role... more) {
+		Set<Role> roles = EnumSet.of(first, more);
+		String username = "user" + sequence.incrementAndGet() + "-" + first.name().toLowerCase().replace('_', '-');
+		return this.accounts.create(new CreateAccount(username, new Profile("テスト " + username, "テスト部", null), roles,
+				CompletedSetup.PASSWORD), "test");
+	}
+
+	/** Signs the request in as a fresh account holding these roles. */
+	public RequestPostProcessor as(Role first, Role... more) {
+		return signedIn(create(first, more).getUsername());
+	}
+
+	public RequestPostProcessor signedIn(String username) {
+		return user((SignedInUser) this.userDetails.loadUserByUsername(username));
+	}
+
+	/** Every combination the authorisation matrix checks: each role alone. */
+	public static List<Role> roles() {
+		return List.of(Role.values());
+	}
+
+}
