@@ -1,0 +1,9 @@
+package jp.hikeshi.incident;
+
+/** インシデントの分類. */
+public enum Category {
+
+	INFORMATION_LEAK, VIRUS_RANSOMWARE, UNAUTHORISED_ACCESS, SYSTEM_OUTAGE, WEBSITE_DEFACEMENT, LOST_OR_STOLEN_DEVICE,
+	MISSENT_EMAIL, OTHER
+
+}

@@ -1,0 +1,647 @@
+package jp.hikeshi.incident;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Embedded;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import jp.hikeshi.account.Role;
+import jp.hikeshi.incident.ChecklistItem.Status;
+import jp.hikeshi.incident.TimelineEntry.Change;
+import jp.hikeshi.incident.TimelineEntry.Kind;
+
+import org.springframework.data.domain.AbstractAggregateRoot;
+
+/**
+ * An incident, from the first report to the last prevention measure. The aggregate guards its
+ * own transitions: one method per move of {@link Transition}, each checking the state, the
+ * actor's role and the guards, then changing the state, appending to the timeline and
+ * registering an event. There is no state setter. Every method takes the time from its caller,
+ * truncated to what PostgreSQL stores, so the timeline's hashes verify after a reload.
+ */
+@Entity
+@Table(name = "incident")
+public class Incident extends AbstractAggregateRoot<Incident> {
+
+	static final int TITLE_FROM_DESCRIPTION = 60;
+
+	@Id
+	@GeneratedValue(strategy = GenerationType.IDENTITY)
+	private Long id;
+
+	private String reference;
+
+	private String title;
+
+	private String description;
+
+	@Enumerated(EnumType.STRING)
+	private Category category;
+
+	@Enumerated(EnumType.STRING)
+	private LeakKind leakKind;
+
+	@Enumerated(EnumType.STRING)
+	private Severity severity;
+
+	@Enumerated(EnumType.STRING)
+	private IncidentState state;
+
+	private String affectedSystem;
+
+	@Enumerated(EnumType.STRING)
+	private StillHappening stillHappening;
+
+	/** 発覚日時: when the company became aware; deadlines count from here. */
+	private Instant discoveredAt;
+
+	/** 発生日時: when it actually happened, as found by investigation. */
+	private Instant occurredAt;
+
+	private Instant reportedAt;
+
+	/** The account that reported it; {@code null} only for data imported without one. */
+	private String reportedBy;
+
+	private String outsideReporterName;
+
+	private String outsideReporterContact;
+
+	/** 責任者. */
+	private String responsible;
+
+	@ElementCollection(fetch = FetchType.LAZY)
+	@CollectionTable(name = "incident_assignee", joinColumns = @JoinColumn(name = "incident_id"))
+	private List<Assignee> assignees = new ArrayList<>();
+
+	@Embedded
+	private RequiredItems record = RequiredItems.empty();
+
+	private String rootCause;
+
+	private String preventionMeasures;
+
+	private String closingApprovedBy;
+
+	private Instant closingApprovedAt;
+
+	private Instant closedAt;
+
+	@OneToMany(mappedBy = "incident", cascade = CascadeType.PERSIST)
+	@OrderBy("position")
+	private List<ChecklistItem> checklist = new ArrayList<>();
+
+	@OneToMany(mappedBy = "incident", cascade = CascadeType.PERSIST)
+	@OrderBy("sequence")
+	private List<TimelineEntry> timeline = new ArrayList<>();
+
+	private int timelineLength;
+
+	private String timelineHead = "";
+
+	@Version
+	private long version;
+
+	protected Incident() {
+	}
+
+	/** Someone reported signs of an incident (検知と連絡受付). */
+	static Incident report(String reference, Report report, String reporter, Instant now) {
+		Incident incident = new Incident();
+		incident.reference = reference;
+		incident.title = (report.title() == null || report.title().isBlank()) ? titleFrom(report.description())
+				: report.title();
+		incident.description = report.description();
+		incident.affectedSystem = report.affectedSystem();
+		incident.stillHappening = (report.stillHappening() == null) ? StillHappening.UNKNOWN : report.stillHappening();
+		incident.discoveredAt = (report.discoveredAt() == null) ? now : report.discoveredAt();
+		incident.reportedAt = now;
+		incident.reportedBy = reporter;
+		incident.outsideReporterName = report.outsideReporterName();
+		incident.outsideReporterContact = report.outsideReporterContact();
+		incident.state = IncidentState.REPORTED;
+		incident.append(now, reporter, Kind.REPORTED, Change.state(null, IncidentState.REPORTED), null, true);
+		incident.registerEvent(new IncidentEvents.Reported(reference));
+		return incident;
+	}
+
+	// --- the transitions ---
+
+	public void take(Actor actor, Instant now) {
+		move(Transition.TAKE, actor, now, null);
+	}
+
+	public void dismiss(Actor actor, String reason, Instant now) {
+		requireReason(reason);
+		move(Transition.DISMISS, actor, now, reason);
+	}
+
+	public void reopen(Actor actor, String reason, Instant now) {
+		requireReason(reason);
+		move(Transition.REOPEN, actor, now, reason);
+	}
+
+	public void escalate(Actor actor, Category category, LeakKind leakKind, Severity severity, String note,
+			Instant now) {
+		check(Transition.ESCALATE, actor, guardsForEscalation(category, severity));
+		this.category = category;
+		this.leakKind = (category == Category.INFORMATION_LEAK) ? leakKind : null;
+		this.severity = severity;
+		addChecklistPoints();
+		changeState(Transition.ESCALATE.to(), actor, now, note);
+		registerEvent(new IncidentEvents.Escalated(this.reference, category, severity));
+	}
+
+	/** 対応体制の構築: the executive names the responsible person and the assignees. */
+	public void formTeam(Actor actor, String responsible, List<Assignee> team, Instant now) {
+		List<Unmet> unmet = new ArrayList<>();
+		if (responsible == null || responsible.isBlank()) {
+			unmet.add(new Unmet("incident.guard.responsibleRequired"));
+		}
+		check(Transition.FORM_TEAM, actor, unmet);
+		this.responsible = responsible;
+		this.assignees = new ArrayList<>(team);
+		String members = team.stream().map(Assignee::username).sorted().reduce((a, b) -> a + ", " + b).orElse("");
+		append(now, actor.username(), Kind.TEAM_FORMED, Change.field("team", null, responsible + " / " + members),
+				null, false);
+		changeState(Transition.FORM_TEAM.to(), actor, now, null);
+	}
+
+	public void startContainment(Actor actor, Instant now) {
+		move(Transition.START_CONTAINMENT, actor, now, null);
+	}
+
+	public void finishContainment(Actor actor, Instant now) {
+		move(Transition.FINISH_CONTAINMENT, actor, now, null);
+	}
+
+	public void startRecovery(Actor actor, Instant now) {
+		move(Transition.START_RECOVERY, actor, now, null);
+	}
+
+	public void startPrevention(Actor actor, Instant now) {
+		move(Transition.START_PREVENTION, actor, now, null);
+	}
+
+	/** The executive approves the closing; the lead then closes. */
+	public void approveClosing(Actor actor, Instant now) {
+		check(Transition.APPROVE_CLOSING, actor, unmetGuards(Transition.APPROVE_CLOSING));
+		this.closingApprovedBy = actor.username();
+		this.closingApprovedAt = now;
+		append(now, actor.username(), Kind.CLOSING_APPROVED, Change.NONE, null, false);
+	}
+
+	public void close(Actor actor, Instant now) {
+		move(Transition.CLOSE, actor, now, null);
+		this.closedAt = now;
+		registerEvent(new IncidentEvents.Closed(this.reference));
+	}
+
+	/** Back to an earlier state (recovery failed, re-infection); nothing is removed from the timeline. */
+	public void reenter(Actor actor, IncidentState target, String reason, Instant now) {
+		requireReason(reason);
+		List<Unmet> unmet = new ArrayList<>();
+		if (target == null || !Transition.reentryPointsBefore(this.state).contains(target)) {
+			unmet.add(new Unmet("incident.guard.reentryTarget"));
+		}
+		check(Transition.REENTER, actor, unmet);
+		this.closingApprovedBy = null;
+		this.closingApprovedAt = null;
+		this.closedAt = null;
+		changeState(target, actor, now, reason);
+	}
+
+	// --- work on the incident ---
+
+	public void decideChecklistItem(Actor actor, long itemId, Status status, String reason, Instant now) {
+		requireOpenAndOnTeam(actor);
+		ChecklistItem item = this.checklist.stream()
+			.filter(candidate -> candidate.getId() == itemId)
+			.findFirst()
+			.orElseThrow(() -> new TransitionRefused("incident.checklist.unknownItem"));
+		if (status == Status.NOT_APPLICABLE && (reason == null || reason.isBlank())) {
+			throw new TransitionRefused("incident.checklist.reasonRequired");
+		}
+		Status before = item.getStatus();
+		item.decide(status, actor.username(), now, reason);
+		append(now, actor.username(), Kind.CHECKLIST_CHANGED,
+				Change.field(item.getItem().name(), before.name(), status.name()), reason, false);
+	}
+
+	/** The required-items record and the dates; each changed field is a timeline entry. */
+	public void updateRecord(Actor actor, RequiredItems changed, Instant occurredAt, Instant discoveredAt,
+			Instant now) {
+		requireOpenAndOnTeam(actor);
+		if (occurredAt != null && occurredAt.isAfter(now)) {
+			throw new TransitionRefused("incident.record.occurredInFuture");
+		}
+		if (discoveredAt == null || discoveredAt.isAfter(now)) {
+			throw new TransitionRefused("incident.record.discoveredInFuture");
+		}
+		if (occurredAt != null && occurredAt.isAfter(discoveredAt)) {
+			throw new TransitionRefused("incident.record.occurredAfterDiscovered");
+		}
+		String by = actor.username();
+		recordChange(now, by, "occurredAt", this.occurredAt, occurredAt);
+		recordChange(now, by, "discoveredAt", this.discoveredAt, discoveredAt);
+		RequiredItems old = this.record;
+		recordChange(now, by, "clientAndParties", old.getClientAndParties(), changed.getClientAndParties());
+		recordChange(now, by, "eventsAndDamage", old.getEventsAndDamage(), changed.getEventsAndDamage());
+		recordChange(now, by, "assumedCause", old.getAssumedCause(), changed.getAssumedCause());
+		recordChange(now, by, "affectedSystemsStatus", old.getAffectedSystemsStatus(),
+				changed.getAffectedSystemsStatus());
+		recordChange(now, by, "systemConfiguration", old.getSystemConfiguration(), changed.getSystemConfiguration());
+		recordChange(now, by, "contact", old.getContact(), changed.getContact());
+		recordChange(now, by, "disclosureStatus", old.getDisclosureStatus(), changed.getDisclosureStatus());
+		this.occurredAt = occurredAt;
+		this.discoveredAt = discoveredAt;
+		this.record = changed;
+	}
+
+	/** Root cause and prevention measures (再発防止), recorded in step 3. */
+	public void updatePrevention(Actor actor, String rootCause, String preventionMeasures, Instant now) {
+		requireOpenAndOnTeam(actor);
+		recordChange(now, actor.username(), "rootCause", this.rootCause, rootCause);
+		recordChange(now, actor.username(), "preventionMeasures", this.preventionMeasures, preventionMeasures);
+		this.rootCause = rootCause;
+		this.preventionMeasures = preventionMeasures;
+	}
+
+	/** An internal note of the response team; the reporter does not see it. */
+	public void addNote(Actor actor, String note, Instant now) {
+		if (!actor.seesEverything() && !isOnTeam(actor.username())) {
+			throw new TransitionRefused("incident.guard.notOnTeam");
+		}
+		append(now, actor.username(), Kind.NOTE, Change.NONE, note, false);
+	}
+
+	/** The reporter adds what they learned since; shared with them. */
+	public void addInformation(Actor actor, String information, Instant now) {
+		if (!actor.username().equals(this.reportedBy)) {
+			throw new TransitionRefused("incident.guard.notReporter");
+		}
+		if (!this.state.isOpen()) {
+			throw new TransitionRefused("incident.guard.notOpen");
+		}
+		append(now, actor.username(), Kind.INFORMATION_ADDED, Change.NONE, information, true);
+	}
+
+	// --- what the pages ask ---
+
+	/** Whether this person may see the incident at all (anyone else gets a 404). */
+	public boolean isVisibleTo(Actor actor) {
+		return actor.seesEverything() || isOnTeam(actor.username());
+	}
+
+	public boolean isOnTeam(String username) {
+		return username.equals(this.responsible)
+				|| this.assignees.stream().anyMatch(assignee -> assignee.username().equals(username));
+	}
+
+	public boolean isReportedBy(String username) {
+		return username.equals(this.reportedBy);
+	}
+
+	/** The moves this actor could try now, with what still stands in their way. */
+	public List<Transition> transitionsFor(Actor actor) {
+		return Transition.from(this.state).stream().filter(transition -> transition.mayBePerformedBy(actor)).toList();
+	}
+
+	/** The guards of a transition that do not hold now (empty: it may be made). */
+	public List<Unmet> unmetGuards(Transition transition) {
+		List<Unmet> unmet = new ArrayList<>();
+		switch (transition) {
+			case FINISH_CONTAINMENT -> openItems(true).ifPresent(unmet::add);
+			case START_RECOVERY -> {
+				if (this.record.getDisclosureStatus() == DisclosureStatus.UNDECIDED) {
+					unmet.add(new Unmet("incident.guard.disclosureUndecided"));
+				}
+			}
+			case START_PREVENTION -> openItems(false).ifPresent(unmet::add);
+			case APPROVE_CLOSING -> preventionRecorded(unmet);
+			case CLOSE -> {
+				List<String> missing = requiredItems().stream()
+					.filter(item -> !item.filled())
+					.map(item -> item.key().name())
+					.toList();
+				if (!missing.isEmpty()) {
+					unmet.add(new Unmet("incident.guard.requiredItemsMissing", missing.size(), missing));
+				}
+				preventionRecorded(unmet);
+				if (this.closingApprovedAt == null) {
+					unmet.add(new Unmet("incident.guard.closingNotApproved"));
+				}
+			}
+			default -> {
+			}
+		}
+		return unmet;
+	}
+
+	/** The required-items record, item by item, with what is filled in. */
+	public List<RequiredItem> requiredItems() {
+		return List.of(new RequiredItem(RequiredItem.Key.CATEGORY, this.category != null),
+				new RequiredItem(RequiredItem.Key.COMPANY, true),
+				new RequiredItem(RequiredItem.Key.TEAM, this.responsible != null),
+				new RequiredItem(RequiredItem.Key.OCCURRED_AT, this.occurredAt != null),
+				new RequiredItem(RequiredItem.Key.DISCOVERED_AT, this.discoveredAt != null),
+				new RequiredItem(RequiredItem.Key.EVENTS, hasText(this.record.getEventsAndDamage())),
+				new RequiredItem(RequiredItem.Key.TIMELINE, this.timelineLength > 0),
+				new RequiredItem(RequiredItem.Key.ASSUMED_CAUSE, hasText(this.record.getAssumedCause())),
+				new RequiredItem(RequiredItem.Key.AFFECTED_SYSTEMS, hasText(this.record.getAffectedSystemsStatus())),
+				new RequiredItem(RequiredItem.Key.SYSTEM_CONFIGURATION, hasText(this.record.getSystemConfiguration())),
+				new RequiredItem(RequiredItem.Key.INDUSTRY, true),
+				new RequiredItem(RequiredItem.Key.CONTACT, hasText(this.record.getContact())),
+				new RequiredItem(RequiredItem.Key.DISCLOSURE,
+						this.record.getDisclosureStatus() != DisclosureStatus.UNDECIDED));
+	}
+
+	/** How much of the required-items record is filled in, 0–100. */
+	public int completeness() {
+		List<RequiredItem> items = requiredItems();
+		return (int) (100 * items.stream().filter(RequiredItem::filled).count() / items.size());
+	}
+
+	/** Checks the chain of hashes from the first entry to the head the incident remembers. */
+	public TimelineVerification verifyTimeline() {
+		List<TimelineVerification.Problem> problems = new ArrayList<>();
+		String previous = "";
+		int expected = 1;
+		for (TimelineEntry entry : this.timeline) {
+			if (entry.getSequence() != expected) {
+				problems.add(new TimelineVerification.Problem(expected, "timeline.verify.missing"));
+				expected = entry.getSequence();
+			}
+			if (!entry.getPreviousHash().equals(previous)) {
+				problems.add(new TimelineVerification.Problem(entry.getSequence(), "timeline.verify.brokenLink"));
+			}
+			if (!entry.computeHash(this.reference).equals(entry.getHash())) {
+				problems.add(new TimelineVerification.Problem(entry.getSequence(), "timeline.verify.altered"));
+			}
+			previous = entry.getHash();
+			expected++;
+		}
+		if (this.timeline.size() != this.timelineLength || !previous.equals(this.timelineHead)) {
+			problems.add(new TimelineVerification.Problem(this.timelineLength, "timeline.verify.headMismatch"));
+		}
+		return new TimelineVerification(this.timeline.size(), problems);
+	}
+
+	// --- internals ---
+
+	private void move(Transition transition, Actor actor, Instant now, String note) {
+		check(transition, actor, unmetGuards(transition));
+		changeState(transition.to(), actor, now, note);
+	}
+
+	private void check(Transition transition, Actor actor, List<Unmet> guards) {
+		if (!transition.isAllowedFrom(this.state)) {
+			throw new TransitionRefused("incident.guard.notFromState", this.state.name());
+		}
+		if (!transition.mayBePerformedBy(actor)) {
+			throw new TransitionRefused("incident.guard.role", transition.role().name());
+		}
+		if (!guards.isEmpty()) {
+			throw new TransitionRefused(guards);
+		}
+	}
+
+	private void changeState(IncidentState to, Actor actor, Instant now, String note) {
+		IncidentState from = this.state;
+		this.state = to;
+		append(now, actor.username(), Kind.STATE_CHANGED, Change.state(from, to), note, true);
+		registerEvent(new IncidentEvents.StateChanged(this.reference, from, to));
+	}
+
+	private List<Unmet> guardsForEscalation(Category category, Severity severity) {
+		List<Unmet> unmet = new ArrayList<>();
+		if (category == null) {
+			unmet.add(new Unmet("incident.guard.categoryRequired"));
+		}
+		if (severity == null) {
+			unmet.add(new Unmet("incident.guard.severityRequired"));
+		}
+		return unmet;
+	}
+
+	private void addChecklistPoints() {
+		List<ChecklistPoint> wanted = new ArrayList<>(ChecklistPoint.initialResponse());
+		wanted.addAll(ChecklistPoint.forKind(this.category, this.leakKind));
+		int position = this.checklist.size();
+		for (ChecklistPoint point : wanted) {
+			if (this.checklist.stream().noneMatch(item -> item.getItem() == point)) {
+				this.checklist.add(new ChecklistItem(this, point, ++position));
+			}
+		}
+	}
+
+	private Optional<Unmet> openItems(boolean initial) {
+		List<String> open = this.checklist.stream()
+			.filter(item -> item.getGroup().isInitial() == initial)
+			.filter(item -> !item.isResolved())
+			.map(item -> item.getItem().name())
+			.toList();
+		return open.isEmpty() ? Optional.empty()
+				: Optional.of(new Unmet(initial ? "incident.guard.initialResponseOpen" : "incident.guard.pointsOpen",
+						open.size(), open));
+	}
+
+	private void preventionRecorded(List<Unmet> unmet) {
+		if (!hasText(this.rootCause)) {
+			unmet.add(new Unmet("incident.guard.rootCauseMissing"));
+		}
+		if (!hasText(this.preventionMeasures)) {
+			unmet.add(new Unmet("incident.guard.preventionMissing"));
+		}
+	}
+
+	private void requireOpenAndOnTeam(Actor actor) {
+		if (!this.state.isOpen()) {
+			throw new TransitionRefused("incident.guard.notOpen");
+		}
+		if (!actor.has(Role.SECURITY_LEAD) && !isOnTeam(actor.username())) {
+			throw new TransitionRefused("incident.guard.notOnTeam");
+		}
+	}
+
+	private static void requireReason(String reason) {
+		if (reason == null || reason.isBlank()) {
+			throw new TransitionRefused("incident.guard.reasonRequired");
+		}
+	}
+
+	private void recordChange(Instant now, String actor, String field, Object before, Object after) {
+		String was = (before == null) ? null : before.toString();
+		String is = (after == null) ? null : after.toString();
+		if (!Objects.equals(was, is)) {
+			append(now, actor, Kind.FIELD_CHANGED, Change.field(field, was, is), null, false);
+		}
+	}
+
+	private void append(Instant now, String actor, Kind kind, Change change, String note, boolean shared) {
+		TimelineEntry entry = new TimelineEntry(this, this.reference, this.timelineLength + 1, this.timelineHead, now,
+				actor, kind, change, note, shared);
+		this.timeline.add(entry);
+		this.timelineLength = entry.getSequence();
+		this.timelineHead = entry.getHash();
+	}
+
+	private static boolean hasText(String text) {
+		return text != null && !text.isBlank();
+	}
+
+	private static String titleFrom(String description) {
+		String firstLine = description.strip().lines().findFirst().orElse("");
+		return (firstLine.length() <= TITLE_FROM_DESCRIPTION) ? firstLine
+				: firstLine.substring(0, TITLE_FROM_DESCRIPTION - 1) + "…";
+	}
+
+	// --- getters ---
+
+	public Long getId() {
+		return this.id;
+	}
+
+	public String getReference() {
+		return this.reference;
+	}
+
+	public String getTitle() {
+		return this.title;
+	}
+
+	public String getDescription() {
+		return this.description;
+	}
+
+	public Category getCategory() {
+		return this.category;
+	}
+
+	public LeakKind getLeakKind() {
+		return this.leakKind;
+	}
+
+	public Severity getSeverity() {
+		return this.severity;
+	}
+
+	public IncidentState getState() {
+		return this.state;
+	}
+
+	public String getAffectedSystem() {
+		return this.affectedSystem;
+	}
+
+	public StillHappening getStillHappening() {
+		return this.stillHappening;
+	}
+
+	public Instant getDiscoveredAt() {
+		return this.discoveredAt;
+	}
+
+	public Instant getOccurredAt() {
+		return this.occurredAt;
+	}
+
+	public Instant getReportedAt() {
+		return this.reportedAt;
+	}
+
+	public String getReportedBy() {
+		return this.reportedBy;
+	}
+
+	public String getOutsideReporterName() {
+		return this.outsideReporterName;
+	}
+
+	public String getOutsideReporterContact() {
+		return this.outsideReporterContact;
+	}
+
+	public String getResponsible() {
+		return this.responsible;
+	}
+
+	public List<Assignee> getAssignees() {
+		return Collections.unmodifiableList(this.assignees);
+	}
+
+	public RequiredItems getRecord() {
+		return this.record;
+	}
+
+	public String getRootCause() {
+		return this.rootCause;
+	}
+
+	public String getPreventionMeasures() {
+		return this.preventionMeasures;
+	}
+
+	public String getClosingApprovedBy() {
+		return this.closingApprovedBy;
+	}
+
+	public Instant getClosingApprovedAt() {
+		return this.closingApprovedAt;
+	}
+
+	public Instant getClosedAt() {
+		return this.closedAt;
+	}
+
+	public List<ChecklistItem> getChecklist() {
+		return Collections.unmodifiableList(this.checklist);
+	}
+
+	/** The whole timeline, oldest first: for the response team. */
+	public List<TimelineEntry> getTimeline() {
+		return Collections.unmodifiableList(this.timeline);
+	}
+
+	/** What the reporter may see of the timeline: their report, their additions, the state changes. */
+	public List<TimelineEntry> getTimelineForReporter() {
+		return this.timeline.stream()
+			.filter(TimelineEntry::isSharedWithReporter)
+			.sorted(Comparator.comparingInt(TimelineEntry::getSequence))
+			.toList();
+	}
+
+	public int getTimelineLength() {
+		return this.timelineLength;
+	}
+
+	public long getVersion() {
+		return this.version;
+	}
+
+	/** What a reporter tells, in plain words. */
+	public record Report(String title, String description, Instant discoveredAt, String affectedSystem,
+			StillHappening stillHappening, String outsideReporterName, String outsideReporterContact) {
+	}
+
+}

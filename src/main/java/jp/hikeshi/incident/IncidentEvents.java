@@ -1,0 +1,21 @@
+package jp.hikeshi.incident;
+
+/** What the incident tells other modules; they react, the incident does not call them. */
+public final class IncidentEvents {
+
+	private IncidentEvents() {
+	}
+
+	public record Reported(String reference) {
+	}
+
+	public record Escalated(String reference, Category category, Severity severity) {
+	}
+
+	public record StateChanged(String reference, IncidentState from, IncidentState to) {
+	}
+
+	public record Closed(String reference) {
+	}
+
+}

@@ -1,0 +1,40 @@
+package jp.hikeshi.incident;
+
+import java.util.Collection;
+import java.util.List;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.domain.Specification;
+import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.ListCrudRepository;
+
+/** The only repository of the incident module: checklist and timeline are reached through it. */
+public interface IncidentRepository extends ListCrudRepository<Incident, Long>, JpaSpecificationExecutor<Incident> {
+
+	@Query(value = "select nextval('incident_reference_seq')", nativeQuery = true)
+	long nextReferenceNumber();
+
+	List<Incident> findByStateInOrderByReportedAtAsc(Collection<IncidentState> states);
+
+	Page<Incident> findByReportedByOrderByReportedAtDesc(String reportedBy, Pageable pageable);
+
+	@Query("""
+			select i from Incident i
+			where i.state = jp.hikeshi.incident.IncidentState.ESCALATED
+			   or (i.state = jp.hikeshi.incident.IncidentState.PREVENTION and i.closingApprovedAt is null)
+			order by i.reportedAt asc""")
+	List<Incident> findAwaitingExecutive();
+
+	@Query("""
+			select i from Incident i
+			where (i.responsible = ?1 or exists (select 1 from Incident j join j.assignees a where j = i and a.username = ?1))
+			  and i.state not in (jp.hikeshi.incident.IncidentState.CLOSED, jp.hikeshi.incident.IncidentState.DISMISSED)
+			order by i.reportedAt asc""")
+	List<Incident> findAssignedTo(String username);
+
+	@Override
+	Page<Incident> findAll(Specification<Incident> specification, Pageable pageable);
+
+}

@@ -1,0 +1,71 @@
+package jp.hikeshi.incident;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+import jakarta.persistence.criteria.Join;
+import jakarta.persistence.criteria.JoinType;
+import jakarta.persistence.criteria.Predicate;
+import jakarta.persistence.criteria.Subquery;
+
+import org.springframework.data.jpa.domain.Specification;
+
+/** The list page's filters; every part optional. */
+public record IncidentSearch(IncidentState state, IncidentState.Step step, Category category, Severity severity,
+		String assignee, String text) {
+
+	public static IncidentSearch none() {
+		return new IncidentSearch(null, null, null, null, null, null);
+	}
+
+	Specification<Incident> toSpecification(Actor actor) {
+		return (root, query, builder) -> {
+			List<Predicate> where = new ArrayList<>();
+			if (!actor.seesEverything()) {
+				where.add(onTeam(actor.username()).toPredicate(root, query, builder));
+			}
+			if (this.state != null) {
+				where.add(builder.equal(root.get("state"), this.state));
+			}
+			if (this.step != null) {
+				where.add(root.get("state")
+					.in(Arrays.stream(IncidentState.values()).filter(s -> s.step() == this.step).toList()));
+			}
+			if (this.category != null) {
+				where.add(builder.equal(root.get("category"), this.category));
+			}
+			if (this.severity != null) {
+				where.add(builder.equal(root.get("severity"), this.severity));
+			}
+			if (this.assignee != null && !this.assignee.isBlank()) {
+				where.add(onTeam(this.assignee.trim()).toPredicate(root, query, builder));
+			}
+			if (this.text != null && !this.text.isBlank()) {
+				String pattern = "%" + escapeLike(this.text.trim().toLowerCase(Locale.ROOT)) + "%";
+				where.add(builder.or(builder.like(builder.lower(root.get("title")), pattern, '\\'),
+						builder.like(builder.lower(root.get("description")), pattern, '\\'),
+						builder.like(builder.lower(root.get("reference")), pattern, '\\')));
+			}
+			return builder.and(where.toArray(Predicate[]::new));
+		};
+	}
+
+	private static Specification<Incident> onTeam(String username) {
+		return (root, query, builder) -> {
+			Subquery<Long> assigned = query.subquery(Long.class);
+			var inner = assigned.from(Incident.class);
+			Join<Incident, Assignee> assignees = inner.join("assignees", JoinType.INNER);
+			assigned.select(inner.get("id"))
+				.where(builder.equal(inner.get("id"), root.get("id")),
+						builder.equal(assignees.get("username"), username));
+			return builder.or(builder.equal(root.get("responsible"), username), builder.exists(assigned));
+		};
+	}
+
+	private static String escapeLike(String text) {
+		return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+	}
+
+}

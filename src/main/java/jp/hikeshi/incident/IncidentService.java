@@ -1,0 +1,212 @@
+package jp.hikeshi.incident;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.function.Consumer;
+
+import jp.hikeshi.incident.ChecklistItem.Status;
+import jp.hikeshi.organisation.OrganisationService;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Runs the workflow: loads the incident, makes sure the actor may see it (a 404 otherwise) and
+ * acted on the version they saw (a conflict otherwise), then lets the aggregate do the rest.
+ */
+@Service
+@Transactional
+public class IncidentService {
+
+	private final IncidentRepository incidents;
+
+	private final OrganisationService organisations;
+
+	private final Clock clock;
+
+	IncidentService(IncidentRepository incidents, OrganisationService organisations, Clock clock) {
+		this.incidents = incidents;
+		this.organisations = organisations;
+		this.clock = clock;
+	}
+
+	/** Staff report something suspicious; returns the new incident with its reference number. */
+	public Incident report(Incident.Report report, Actor reporter) {
+		Instant now = now();
+		if (report.discoveredAt() != null && report.discoveredAt().isAfter(now)) {
+			throw jp.hikeshi.shared.BusinessRuleViolation.onField("discoveredAt", "incident.report.discoveredInFuture");
+		}
+		int year = now.atZone(zone()).getYear();
+		String reference = String.format("INC-%d-%05d", year, this.incidents.nextReferenceNumber());
+		return this.incidents.save(Incident.report(reference, report, reporter.username(), now));
+	}
+
+	@Transactional(readOnly = true)
+	public Incident find(long id, Actor actor) {
+		Incident incident = this.incidents.findById(id).orElseThrow(() -> new IncidentNotFoundException(id));
+		if (!incident.isVisibleTo(actor)) {
+			throw new IncidentNotFoundException(id);
+		}
+		return incident;
+	}
+
+	/** A report as its reporter sees it. */
+	@Transactional(readOnly = true)
+	public Incident findOwnReport(long id, Actor actor) {
+		Incident incident = this.incidents.findById(id).orElseThrow(() -> new IncidentNotFoundException(id));
+		if (!incident.isReportedBy(actor.username())) {
+			throw new IncidentNotFoundException(id);
+		}
+		incident.getTimelineForReporter().size();
+		return incident;
+	}
+
+	/** The incident with everything its page shows, loaded in this transaction. */
+	@Transactional(readOnly = true)
+	public Incident findForPage(long id, Actor actor) {
+		Incident incident = find(id, actor);
+		incident.getTimeline().size();
+		incident.getChecklist().size();
+		incident.getAssignees().size();
+		return incident;
+	}
+
+	@Transactional(readOnly = true)
+	public TimelineVerification verifyTimeline(long id, Actor actor) {
+		return find(id, actor).verifyTimeline();
+	}
+
+	@Transactional(readOnly = true)
+	public Page<Incident> myReports(Actor actor, int page) {
+		return this.incidents.findByReportedByOrderByReportedAtDesc(actor.username(), PageRequest.of(page, 20));
+	}
+
+	@Transactional(readOnly = true)
+	public List<Incident> triageQueue() {
+		return this.incidents.findByStateInOrderByReportedAtAsc(EnumSet.of(IncidentState.REPORTED, IncidentState.TRIAGE));
+	}
+
+	@Transactional(readOnly = true)
+	public List<Incident> awaitingExecutive() {
+		return this.incidents.findAwaitingExecutive();
+	}
+
+	@Transactional(readOnly = true)
+	public List<Incident> assignedTo(Actor actor) {
+		return this.incidents.findAssignedTo(actor.username());
+	}
+
+	@Transactional(readOnly = true)
+	public Page<Incident> search(IncidentSearch search, Actor actor, Pageable pageable) {
+		Pageable sorted = PageRequest.of(pageable.getPageNumber(), pageable.getPageSize(),
+				Sort.by(Sort.Order.desc("reportedAt"), Sort.Order.desc("id")));
+		return this.incidents.findAll(search.toSpecification(actor), sorted);
+	}
+
+	// --- commands: each on the version the actor saw ---
+
+	public void take(long id, long version, Actor actor) {
+		act(id, version, actor, incident -> incident.take(actor, now()));
+	}
+
+	public void dismiss(long id, long version, Actor actor, String reason) {
+		act(id, version, actor, incident -> incident.dismiss(actor, reason, now()));
+	}
+
+	public void reopen(long id, long version, Actor actor, String reason) {
+		act(id, version, actor, incident -> incident.reopen(actor, reason, now()));
+	}
+
+	public void escalate(long id, long version, Actor actor, Category category, LeakKind leakKind, Severity severity,
+			String note) {
+		act(id, version, actor, incident -> incident.escalate(actor, category, leakKind, severity, note, now()));
+	}
+
+	public void formTeam(long id, long version, Actor actor, String responsible, List<Assignee> team) {
+		act(id, version, actor, incident -> incident.formTeam(actor, responsible, team, now()));
+	}
+
+	public void startContainment(long id, long version, Actor actor) {
+		act(id, version, actor, incident -> incident.startContainment(actor, now()));
+	}
+
+	public void finishContainment(long id, long version, Actor actor) {
+		act(id, version, actor, incident -> incident.finishContainment(actor, now()));
+	}
+
+	public void startRecovery(long id, long version, Actor actor) {
+		act(id, version, actor, incident -> incident.startRecovery(actor, now()));
+	}
+
+	public void startPrevention(long id, long version, Actor actor) {
+		act(id, version, actor, incident -> incident.startPrevention(actor, now()));
+	}
+
+	public void approveClosing(long id, long version, Actor actor) {
+		act(id, version, actor, incident -> incident.approveClosing(actor, now()));
+	}
+
+	public void close(long id, long version, Actor actor) {
+		act(id, version, actor, incident -> incident.close(actor, now()));
+	}
+
+	public void reenter(long id, long version, Actor actor, IncidentState target, String reason) {
+		act(id, version, actor, incident -> incident.reenter(actor, target, reason, now()));
+	}
+
+	public void decideChecklistItem(long id, long version, Actor actor, long itemId, Status status, String reason) {
+		act(id, version, actor, incident -> incident.decideChecklistItem(actor, itemId, status, reason, now()));
+	}
+
+	public void updateRecord(long id, long version, Actor actor, RequiredItems record, Instant occurredAt,
+			Instant discoveredAt) {
+		act(id, version, actor, incident -> incident.updateRecord(actor, record, occurredAt, discoveredAt, now()));
+	}
+
+	public void updatePrevention(long id, long version, Actor actor, String rootCause, String measures) {
+		act(id, version, actor, incident -> incident.updatePrevention(actor, rootCause, measures, now()));
+	}
+
+	public void addNote(long id, long version, Actor actor, String note) {
+		act(id, version, actor, incident -> incident.addNote(actor, note, now()));
+	}
+
+	/** The reporter adds information to their own report (no version: additions never conflict in meaning). */
+	public void addInformation(long id, Actor actor, String information) {
+		Incident incident = this.incidents.findById(id).orElseThrow(() -> new IncidentNotFoundException(id));
+		if (!incident.isReportedBy(actor.username())) {
+			throw new IncidentNotFoundException(id);
+		}
+		incident.addInformation(actor, information, now());
+		this.incidents.save(incident);
+	}
+
+	/** The organisation's zone, in which the pages show and take times. */
+	public ZoneId zone() {
+		return this.organisations.timeZone();
+	}
+
+	private void act(long id, long version, Actor actor, Consumer<Incident> command) {
+		Incident incident = find(id, actor);
+		if (incident.getVersion() != version) {
+			throw new ObjectOptimisticLockingFailureException(Incident.class, id);
+		}
+		command.accept(incident);
+		this.incidents.save(incident);
+	}
+
+	/** PostgreSQL keeps microseconds: the timeline hashes what will be read back. */
+	private Instant now() {
+		return this.clock.instant().truncatedTo(ChronoUnit.MICROS);
+	}
+
+}
