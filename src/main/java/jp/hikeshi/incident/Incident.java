@@ -107,11 +107,11 @@ public class Incident extends AbstractAggregateRoot<Incident> {
 
 	private Instant closedAt;
 
-	@OneToMany(mappedBy = "incident", cascade = CascadeType.PERSIST)
+	@OneToMany(mappedBy = "incident", cascade = { CascadeType.PERSIST, CascadeType.MERGE })
 	@OrderBy("position")
 	private List<ChecklistItem> checklist = new ArrayList<>();
 
-	@OneToMany(mappedBy = "incident", cascade = CascadeType.PERSIST)
+	@OneToMany(mappedBy = "incident", cascade = { CascadeType.PERSIST, CascadeType.MERGE })
 	@OrderBy("sequence")
 	private List<TimelineEntry> timeline = new ArrayList<>();
 

@@ -18,15 +18,12 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
-import org.hibernate.annotations.Immutable;
-
 /**
  * One entry of an incident's timeline (対応経過): who, when, what, before → after. Entries are
- * never changed (the database refuses UPDATE and DELETE), and each carries a SHA-256 hash over
+ * never changed (no setters here, and the database refuses UPDATE and DELETE), and each carries a SHA-256 hash over
  * its content and the previous entry's hash, so that a changed or removed entry shows.
  */
 @Entity
-@Immutable
 @Table(name = "incident_timeline_entry")
 public class TimelineEntry {
 

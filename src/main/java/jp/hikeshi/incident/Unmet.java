@@ -7,7 +7,7 @@ import java.util.List;
  * open: …". The pages show these in the "what is needed to move on" panel, and a refused
  * transition reports them.
  */
-public record Unmet(String code, List<Object> arguments) {
+public record Unmet(String code, List<Object> arguments) implements java.io.Serializable {
 
 	public Unmet(String code, Object... arguments) {
 		this(code, List.of(arguments));

@@ -73,6 +73,12 @@ public final class Browser implements AutoCloseable {
 
 	public Browser type(String id, String text) {
 		WebElement field = this.driver.findElement(By.id(id));
+		if ("datetime-local".equals(field.getAttribute("type"))) {
+			// Chromium's date-time control takes keystrokes per segment; set the value as a picker would.
+			((org.openqa.selenium.JavascriptExecutor) this.driver).executeScript("arguments[0].value = arguments[1]",
+					field, text);
+			return this;
+		}
 		field.clear();
 		field.sendKeys(text);
 		return this;
@@ -105,6 +111,52 @@ public final class Browser implements AutoCloseable {
 		this.driver.findElement(By.linkText(linkText)).click();
 		this.wait.until(ExpectedConditions.stalenessOf(html));
 		return this;
+	}
+
+	public Browser signIn(String username, String password) {
+		go("/login");
+		return type("username", username).type("password", password).submit(loginButton());
+	}
+
+	public Browser signOut() {
+		return submit(this.driver.findElement(By.cssSelector("form[action='/logout'] button")).getText());
+	}
+
+	/** Sets every open checklist item to done, one form at a time, as a person would. */
+	public Browser completeOpenChecklistItems() {
+		while (true) {
+			WebElement open = this.driver.findElements(By.cssSelector("form.checklist-form"))
+				.stream()
+				.filter(form -> "OPEN".equals(new Select(form.findElement(By.name("status"))).getFirstSelectedOption()
+					.getAttribute("value")))
+				.findFirst()
+				.orElse(null);
+			if (open == null) {
+				return this;
+			}
+			new Select(open.findElement(By.name("status"))).selectByValue("DONE");
+			WebElement html = this.driver.findElement(By.tagName("html"));
+			open.findElement(By.tagName("button")).click();
+			this.wait.until(ExpectedConditions.stalenessOf(html));
+		}
+	}
+
+	/** Ticks a team member and gives their duty. */
+	public Browser pickTeamMember(String displayName, String duty) {
+		WebElement row = this.driver.findElement(By.xpath("//div[contains(@class,'team-member')][label[normalize-space()='"
+				+ displayName + "']]"));
+		WebElement box = row.findElement(By.cssSelector("input[type=checkbox]"));
+		if (!box.isSelected()) {
+			box.click();
+		}
+		WebElement dutyField = row.findElement(By.cssSelector("input.team-duty"));
+		dutyField.clear();
+		dutyField.sendKeys(duty);
+		return this;
+	}
+
+	private String loginButton() {
+		return this.driver.findElement(By.cssSelector("form[action='/login'] button")).getText();
 	}
 
 	public String path() {

@@ -46,6 +46,11 @@ public class SecurityConfiguration {
 			.requestMatchers(EndpointRequest.toAnyEndpoint()).hasRole(Role.ADMIN.name())
 			.requestMatchers("/login", "/setup").permitAll()
 			.requestMatchers("/admin/**").hasRole(Role.ADMIN.name())
+			.requestMatchers("/report", "/reports", "/reports/**").authenticated()
+			.requestMatchers("/triage").hasRole(Role.SECURITY_LEAD.name())
+			.requestMatchers("/executive/**").hasRole(Role.EXECUTIVE.name())
+			.requestMatchers("/incidents", "/incidents/**")
+			.hasAnyRole(Role.SECURITY_LEAD.name(), Role.EXECUTIVE.name(), Role.RESPONDER.name())
 			.requestMatchers("/", "/account/**").authenticated()
 			.anyRequest().denyAll());
 		http.authenticationManager(authenticationManager);

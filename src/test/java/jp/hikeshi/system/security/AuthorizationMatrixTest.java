@@ -9,6 +9,9 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import jp.hikeshi.account.Role;
+import jp.hikeshi.incident.Actor;
+import jp.hikeshi.incident.Incident;
+import jp.hikeshi.incident.IncidentService;
 import jp.hikeshi.test.IntegrationTest;
 import jp.hikeshi.test.TestUsers;
 import org.junit.jupiter.api.Test;
@@ -79,6 +82,28 @@ class AuthorizationMatrixTest {
 		row("GET /admin/organisation", login, no, no, no, no, ok);
 		row("POST /admin/organisation", login, no, no, no, no, ok);
 		row("GET /admin/audit", login, no, no, no, no, ok);
+		// staff report and follow their own reports; every signed-in person may report
+		row("GET /report", login, ok, ok, ok, ok, ok);
+		row("POST /report", login, ok, ok, ok, ok, ok);
+		row("GET /reports", login, ok, ok, ok, ok, ok);
+		// another person's report does not exist for them
+		row("GET /reports/{id}", login, gone, gone, gone, gone, gone);
+		row("GET /reports/{id}/sent", login, gone, gone, gone, gone, gone);
+		row("POST /reports/{id}/information", login, gone, gone, gone, gone, gone);
+		row("GET /triage", login, no, ok, no, no, no);
+		row("GET /executive/inbox", login, no, no, no, ok, no);
+		row("GET /incidents", login, no, ok, ok, ok, no);
+		row("GET /incidents/assigned", login, no, ok, ok, ok, no);
+		// the incident: the lead and the executive see it; a responder not on its team gets a 404
+		row("GET /incidents/{id}", login, no, ok, gone, ok, no);
+		row("GET /incidents/{id}/timeline/verify", login, no, ok, gone, ok, no);
+		row("POST /incidents/{id}/move/{transition}", login, no, ok, gone, ok, no);
+		row("POST /incidents/{id}/escalate", login, no, ok, gone, ok, no);
+		row("POST /incidents/{id}/team", login, no, ok, gone, ok, no);
+		row("POST /incidents/{id}/checklist/{itemId}", login, no, ok, gone, ok, no);
+		row("POST /incidents/{id}/record", login, no, ok, gone, ok, no);
+		row("POST /incidents/{id}/prevention", login, no, ok, gone, ok, no);
+		row("POST /incidents/{id}/notes", login, no, ok, gone, ok, no);
 		// Boot's error page: reachable by anyone, it renders the friendly error view.
 		row("GET /error", ok, ok, ok, ok, ok, ok);
 		// Actuator (not controller methods, so listed here by hand)
@@ -100,6 +125,9 @@ class AuthorizationMatrixTest {
 
 	@Autowired
 	TestUsers users;
+
+	@Autowired
+	IncidentService incidents;
 
 	@Autowired
 	@Qualifier("requestMappingHandlerMapping")
@@ -128,13 +156,19 @@ class AuthorizationMatrixTest {
 		}
 		byRole.forEach((role, principal) -> principals.put(role.name(), principal));
 		long target = this.users.create(Role.REPORTER).getId();
+		// an incident reported by someone else than any of the principals above
+		long incident = this.incidents
+			.report(new Incident.Report(null, "不審なメール", null, null, null, null, null),
+					new Actor(this.users.create(Role.REPORTER).getUsername(), Set.of(Role.REPORTER)))
+			.getId();
 
 		List<String> mismatches = new ArrayList<>();
 		for (Map.Entry<String, List<Outcome>> row : MATRIX.entrySet()) {
 			for (int i = 0; i < WHO.size(); i++) {
 				String who = WHO.get(i);
 				Outcome expected = row.getValue().get(i);
-				MockHttpServletRequestBuilder request = request(row.getKey(), target);
+				MockHttpServletRequestBuilder request = request(row.getKey(), row.getKey().contains("incidents/")
+						|| row.getKey().contains("reports/") ? incident : target);
 				if (!who.equals(ANONYMOUS)) {
 					request.with(principals.get(who));
 				}
@@ -151,7 +185,9 @@ class AuthorizationMatrixTest {
 
 	private static MockHttpServletRequestBuilder request(String row, long target) {
 		String[] parts = row.split(" ", 2);
-		String path = parts[1].replace("{id}", Long.toString(target));
+		String path = parts[1].replace("{id}", Long.toString(target))
+			.replace("{transition}", "TAKE")
+			.replace("{itemId}", "1");
 		if (parts[0].equals("POST")) {
 			// A stale version: the request reaches the page but changes nothing.
 			return post(path).with(csrf()).contentType(MediaType.APPLICATION_FORM_URLENCODED).param("version", "-1");

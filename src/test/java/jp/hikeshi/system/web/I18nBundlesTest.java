@@ -18,6 +18,17 @@ import java.util.stream.Stream;
 
 import jp.hikeshi.account.Role;
 import jp.hikeshi.audit.AuditAction;
+import jp.hikeshi.incident.Category;
+import jp.hikeshi.incident.ChecklistItem;
+import jp.hikeshi.incident.ChecklistPoint;
+import jp.hikeshi.incident.DisclosureStatus;
+import jp.hikeshi.incident.IncidentState;
+import jp.hikeshi.incident.LeakKind;
+import jp.hikeshi.incident.RequiredItem;
+import jp.hikeshi.incident.Severity;
+import jp.hikeshi.incident.StillHappening;
+import jp.hikeshi.incident.TimelineEntry;
+import jp.hikeshi.incident.Transition;
 import jp.hikeshi.organisation.Industry;
 import org.junit.jupiter.api.Test;
 
@@ -78,6 +89,22 @@ class I18nBundlesTest {
 		Stream.of(Role.values()).forEach(value -> keys.add("Role." + value.name()));
 		Stream.of(Industry.values()).forEach(value -> keys.add("Industry." + value.name()));
 		Stream.of(AuditAction.values()).forEach(value -> keys.add("AuditAction." + value.name()));
+		Stream.of(IncidentState.values()).forEach(value -> keys.add("IncidentState." + value.name()));
+		Stream.of(IncidentState.Step.values()).forEach(value -> keys.add("Step." + value.name()));
+		Stream.of(Category.values()).forEach(value -> keys.add("Category." + value.name()));
+		Stream.of(LeakKind.values()).forEach(value -> keys.add("LeakKind." + value.name()));
+		Stream.of(Severity.values()).forEach(value -> keys.add("Severity." + value.name()));
+		Stream.of(StillHappening.values()).forEach(value -> keys.add("StillHappening." + value.name()));
+		Stream.of(DisclosureStatus.values()).forEach(value -> keys.add("DisclosureStatus." + value.name()));
+		Stream.of(ChecklistItem.Status.values()).forEach(value -> keys.add("ChecklistStatus." + value.name()));
+		Stream.of(ChecklistPoint.values()).forEach(value -> keys.add("ChecklistPoint." + value.name()));
+		Stream.of(ChecklistPoint.Group.values()).forEach(value -> keys.add("ChecklistGroup." + value.name()));
+		Stream.of(TimelineEntry.Kind.values()).forEach(value -> keys.add("TimelineKind." + value.name()));
+		Stream.of(RequiredItem.Key.values()).forEach(value -> keys.add("RequiredItem.Key." + value.name()));
+		Stream.of(Transition.values()).forEach(value -> {
+			keys.add("Transition." + value.name());
+			keys.add("Transition." + value.name() + ".done");
+		});
 		assertThat(this.english.stringPropertyNames()).containsAll(keys);
 		assertThat(this.japanese.stringPropertyNames()).containsAll(keys);
 	}

@@ -1,0 +1,105 @@
+package jp.hikeshi.incident.web;
+
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+import jakarta.validation.Valid;
+
+import jp.hikeshi.incident.Incident;
+import jp.hikeshi.incident.IncidentService;
+import jp.hikeshi.incident.StillHappening;
+import jp.hikeshi.shared.BusinessRuleViolation;
+
+import org.springframework.http.MediaType;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Staff: report something suspicious (from any page, in plain words, on a phone), then follow
+ * their own reports and add to them. They never see the response team's internal notes.
+ */
+@Controller
+class ReportController {
+
+	private final IncidentService incidents;
+
+	ReportController(IncidentService incidents) {
+		this.incidents = incidents;
+	}
+
+	@ModelAttribute("stillHappeningOptions")
+	List<StillHappening> stillHappeningOptions() {
+		return List.of(StillHappening.values());
+	}
+
+	@GetMapping("/report")
+	String form(Model model) {
+		ReportForm form = new ReportForm();
+		form.setDiscoveredAt(LocalDateTime.now(this.incidents.zone()).truncatedTo(ChronoUnit.MINUTES));
+		model.addAttribute("form", form);
+		return "report/form";
+	}
+
+	@PostMapping(path = "/report", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+	String report(@Valid @ModelAttribute("form") ReportForm form, BindingResult errors, Authentication user,
+			RedirectAttributes redirect) {
+		if (errors.hasErrors()) {
+			return "report/form";
+		}
+		Incident incident;
+		try {
+			incident = this.incidents.report(form.toReport(this.incidents.zone()), Actors.of(user));
+		}
+		catch (BusinessRuleViolation violation) {
+			violation.reportTo(errors);
+			return "report/form";
+		}
+		return "redirect:/reports/" + incident.getId() + "/sent";
+	}
+
+	@GetMapping("/reports/{id}/sent")
+	String sent(@PathVariable long id, Authentication user, Model model) {
+		model.addAttribute("incident", this.incidents.findOwnReport(id, Actors.of(user)));
+		return "report/sent";
+	}
+
+	@GetMapping("/reports")
+	String mine(@RequestParam(defaultValue = "0") int page, Authentication user, Model model) {
+		model.addAttribute("reports", this.incidents.myReports(Actors.of(user), Math.max(0, page)));
+		return "report/list";
+	}
+
+	@GetMapping("/reports/{id}")
+	String detail(@PathVariable long id, Authentication user, Model model) {
+		model.addAttribute("incident", this.incidents.findOwnReport(id, Actors.of(user)));
+		model.addAttribute("form", new TextForm());
+		return "report/detail";
+	}
+
+	@PostMapping(path = "/reports/{id}/information", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+	String addInformation(@PathVariable long id, @Valid @ModelAttribute("form") TextForm form, BindingResult errors,
+			Authentication user, Model model, RedirectAttributes redirect) {
+		if (!errors.hasErrors()) {
+			try {
+				this.incidents.addInformation(id, Actors.of(user), form.getText());
+				redirect.addFlashAttribute("notice", "report.informationAdded");
+				return "redirect:/reports/" + id;
+			}
+			catch (BusinessRuleViolation violation) {
+				violation.reportTo(errors);
+			}
+		}
+		model.addAttribute("incident", this.incidents.findOwnReport(id, Actors.of(user)));
+		return "report/detail";
+	}
+
+}

@@ -1,0 +1,96 @@
+package jp.hikeshi.incident.web;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
+
+import jp.hikeshi.incident.Category;
+import jp.hikeshi.incident.IncidentSearch;
+import jp.hikeshi.incident.IncidentState;
+import jp.hikeshi.incident.Severity;
+import jp.hikeshi.shared.PlainText;
+
+/** The incident list's filters, from the query string. */
+public class SearchForm {
+
+	private IncidentState state;
+
+	private IncidentState.Step step;
+
+	private Category category;
+
+	private Severity severity;
+
+	@Size(max = 64)
+	@PlainText
+	private String assignee;
+
+	@Size(max = 200)
+	@PlainText
+	private String text;
+
+	@Min(0)
+	@Max(100_000)
+	private int page;
+
+	IncidentSearch toSearch() {
+		return new IncidentSearch(this.state, this.step, this.category, this.severity, this.assignee, this.text);
+	}
+
+	public IncidentState getState() {
+		return this.state;
+	}
+
+	public void setState(IncidentState state) {
+		this.state = state;
+	}
+
+	public IncidentState.Step getStep() {
+		return this.step;
+	}
+
+	public void setStep(IncidentState.Step step) {
+		this.step = step;
+	}
+
+	public Category getCategory() {
+		return this.category;
+	}
+
+	public void setCategory(Category category) {
+		this.category = category;
+	}
+
+	public Severity getSeverity() {
+		return this.severity;
+	}
+
+	public void setSeverity(Severity severity) {
+		this.severity = severity;
+	}
+
+	public String getAssignee() {
+		return this.assignee;
+	}
+
+	public void setAssignee(String assignee) {
+		this.assignee = assignee;
+	}
+
+	public String getText() {
+		return this.text;
+	}
+
+	public void setText(String text) {
+		this.text = text;
+	}
+
+	public int getPage() {
+		return this.page;
+	}
+
+	public void setPage(int page) {
+		this.page = page;
+	}
+
+}
