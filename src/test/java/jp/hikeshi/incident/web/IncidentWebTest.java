@@ -1,0 +1,228 @@
+package jp.hikeshi.incident.web;
+
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Set;
+
+import jp.hikeshi.account.Role;
+import jp.hikeshi.account.UserAccount;
+import jp.hikeshi.incident.Actor;
+import jp.hikeshi.incident.Incident;
+import jp.hikeshi.incident.IncidentEvents;
+import jp.hikeshi.incident.IncidentService;
+import jp.hikeshi.incident.IncidentState;
+import jp.hikeshi.test.IntegrationTest;
+import jp.hikeshi.test.TestUsers;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.model;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** The incident pages' answers to good and bad input, through the real web layer and database. */
+@IntegrationTest
+@RecordApplicationEvents
+class IncidentWebTest {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	TestUsers users;
+
+	@Autowired
+	IncidentService incidents;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	ApplicationEvents events;
+
+	@Test
+	void aReportGetsAReferenceAndIsPublished() throws Exception {
+		UserAccount staff = this.users.create(Role.REPORTER);
+		this.mvc.perform(report(staff, "description", "不審なメールの添付を開いてしまった"))
+			.andExpect(redirectedUrlPattern("/reports/*/sent"));
+		assertThat(this.events.stream(IncidentEvents.Reported.class)).hasSize(1);
+		Long id = this.jdbc.queryForObject("select id from incident where reported_by = ?", Long.class,
+				staff.getUsername());
+		this.mvc.perform(get("/reports/{id}/sent", id).with(this.users.signedIn(staff.getUsername())))
+			.andExpect(content().string(containsString("INC-")))
+			.andExpect(content().string(containsString("機器の電源を切らないでください")));
+	}
+
+	@Test
+	void badReportsAreExplainedAndNothingIsSaved() throws Exception {
+		UserAccount staff = this.users.create(Role.REPORTER);
+		this.mvc.perform(report(staff, "description", ""))
+			.andExpect(status().isOk())
+			.andExpect(model().attributeHasFieldErrorCode("form", "description", "NotBlank"));
+		this.mvc.perform(report(staff, "description", "x".repeat(4001)))
+			.andExpect(model().attributeHasFieldErrorCode("form", "description", "Size"));
+		this.mvc.perform(report(staff, "description", "制御\u001b[31m文字"))
+			.andExpect(model().attributeHasFieldErrorCode("form", "description", "PlainText"));
+		this.mvc.perform(report(staff, "description", "未来", "discoveredAt", "2999-01-01T00:00"))
+			.andExpect(model().attributeHasFieldErrorCode("form", "discoveredAt", "incident.report.discoveredInFuture"));
+		this.mvc.perform(report(staff, "description", "形式", "discoveredAt", "昨日の朝"))
+			.andExpect(model().attributeHasFieldErrorCode("form", "discoveredAt", "typeMismatch"));
+		this.mvc.perform(report(staff, "description", "値", "stillHappening", "MAYBE"))
+			.andExpect(model().attributeHasFieldErrorCode("form", "stillHappening", "typeMismatch"));
+		assertThat(this.jdbc.queryForObject("select count(*) from incident where reported_by = ?", Long.class,
+				staff.getUsername())).isZero();
+	}
+
+	@Test
+	void scriptInAReportIsShownAsText() throws Exception {
+		UserAccount staff = this.users.create(Role.REPORTER);
+		Incident incident = reportAs(staff, "<script>alert('x')</script>");
+		this.mvc.perform(get("/incidents/{id}", incident.getId()).with(this.users.as(Role.SECURITY_LEAD)))
+			.andExpect(content().string(containsString("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;")))
+			.andExpect(content().string(not(containsString("<script>alert"))));
+	}
+
+	@Test
+	void unknownAndInvisibleIncidentsAreNotFound() throws Exception {
+		UserAccount staff = this.users.create(Role.REPORTER);
+		Incident incident = reportAs(staff, "見えないはず");
+		this.mvc.perform(get("/incidents/{id}", Long.MAX_VALUE).with(this.users.as(Role.SECURITY_LEAD)))
+			.andExpect(status().isNotFound());
+		this.mvc.perform(get("/incidents/{id}", incident.getId()).with(this.users.as(Role.RESPONDER)))
+			.andExpect(status().isNotFound());
+		this.mvc.perform(get("/reports/{id}", incident.getId()).with(this.users.as(Role.REPORTER)))
+			.andExpect(status().isNotFound());
+		this.mvc.perform(get("/reports/{id}", incident.getId()).with(this.users.signedIn(staff.getUsername())))
+			.andExpect(status().isOk());
+	}
+
+	@Test
+	void aMoveFromAStalePageIsAConflictAndChangesNothing() throws Exception {
+		Incident incident = reportAs(this.users.create(Role.REPORTER), "古い画面");
+		RequestPostProcessor lead = this.users.as(Role.SECURITY_LEAD);
+		this.mvc.perform(move(incident, "TAKE", incident.getVersion()).with(lead))
+			.andExpect(flash().attribute("notice", "Transition.TAKE.done"));
+		this.mvc.perform(move(incident, "DISMISS", incident.getVersion()).param("reason", "誤報").with(lead))
+			.andExpect(redirectedUrl("/incidents/" + incident.getId()))
+			.andExpect(flash().attribute("problem", "incident.conflict"));
+		assertThat(state(incident)).isEqualTo(IncidentState.TRIAGE);
+	}
+
+	@Test
+	void aRefusedMoveSaysWhichGuardFailed() throws Exception {
+		Incident incident = reportAs(this.users.create(Role.REPORTER), "理由なし");
+		RequestPostProcessor lead = this.users.as(Role.SECURITY_LEAD);
+		this.mvc.perform(move(incident, "TAKE", incident.getVersion()).with(lead));
+		long version = version(incident);
+		this.mvc.perform(move(incident, "DISMISS", version).param("reason", "  ").with(lead))
+			.andExpect(flash().attribute("refusal", List.of(new jp.hikeshi.incident.Unmet("incident.guard.reasonRequired"))));
+		this.mvc.perform(move(incident, "CLOSE", version).with(lead))
+			.andExpect(flash().attribute("refusal",
+					List.of(new jp.hikeshi.incident.Unmet("incident.guard.notFromState", "TRIAGE"))));
+		this.mvc.perform(move(incident, "NO_SUCH_MOVE", version).with(lead)).andExpect(status().isBadRequest());
+		assertThat(state(incident)).isEqualTo(IncidentState.TRIAGE);
+		assertThat(version(incident)).isEqualTo(version);
+	}
+
+	@Test
+	void anExecutiveCannotTriage() throws Exception {
+		Incident incident = reportAs(this.users.create(Role.REPORTER), "役割");
+		this.mvc.perform(move(incident, "TAKE", incident.getVersion()).with(this.users.as(Role.EXECUTIVE)))
+			.andExpect(flash().attribute("refusal",
+					List.of(new jp.hikeshi.incident.Unmet("incident.guard.role", "SECURITY_LEAD"))));
+		assertThat(state(incident)).isEqualTo(IncidentState.REPORTED);
+	}
+
+	@Test
+	void aHappenedDateInTheFutureIsRefused() throws Exception {
+		UserAccount lead = this.users.create(Role.SECURITY_LEAD);
+		Actor actor = new Actor(lead.getUsername(), Set.of(Role.SECURITY_LEAD));
+		Incident incident = reportAs(this.users.create(Role.REPORTER), "未来の発生日時");
+		this.incidents.take(incident.getId(), incident.getVersion(), actor);
+		LocalDateTime discovered = LocalDateTime.ofInstant(incident.getDiscoveredAt(), ZoneId.of("Asia/Tokyo"));
+		this.mvc.perform(post("/incidents/{id}/record", incident.getId()).contentType(MediaType.APPLICATION_FORM_URLENCODED)
+				.with(csrf())
+				.with(this.users.signedIn(lead.getUsername()))
+				.param("version", String.valueOf(version(incident)))
+				.param("discoveredAt", discovered.toString().substring(0, 16))
+				.param("occurredAt", "2999-12-31T23:59")
+				.param("disclosureStatus", "UNDECIDED"))
+			.andExpect(flash().attribute("refusal",
+					List.of(new jp.hikeshi.incident.Unmet("incident.record.occurredInFuture"))));
+		assertThat(this.jdbc.queryForObject("select occurred_at is null from incident where id = ?", Boolean.class,
+				incident.getId())).isTrue();
+	}
+
+	@Test
+	void theListFiltersAndPages() throws Exception {
+		String marker = "filter-" + System.nanoTime();
+		reportAs(this.users.create(Role.REPORTER), marker + " one");
+		reportAs(this.users.create(Role.REPORTER), marker + " two");
+		this.mvc.perform(get("/incidents").param("text", marker).with(this.users.as(Role.EXECUTIVE)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString(marker + " one")))
+			.andExpect(content().string(containsString(marker + " two")));
+		this.mvc.perform(get("/incidents").param("text", marker).param("state", "CLOSED").with(this.users.as(Role.EXECUTIVE)))
+			.andExpect(content().string(not(containsString(marker + " one"))));
+		this.mvc.perform(get("/incidents").param("state", "NOPE").param("page", "-5").with(this.users.as(Role.EXECUTIVE)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("解釈できない条件")));
+		this.mvc.perform(get("/incidents").param("text", marker).with(this.users.as(Role.RESPONDER)))
+			.andExpect(content().string(not(containsString(marker + " one"))));
+	}
+
+	/** A report form; pairs of name and value replace the defaults. */
+	private MockHttpServletRequestBuilder report(UserAccount staff, String... fields) {
+		java.util.Map<String, String> values = new java.util.LinkedHashMap<>();
+		values.put("discoveredAt", LocalDateTime.now(ZoneId.of("Asia/Tokyo")).minusMinutes(5).toString().substring(0, 16));
+		values.put("stillHappening", "UNKNOWN");
+		for (int i = 0; i < fields.length; i += 2) {
+			values.put(fields[i], fields[i + 1]);
+		}
+		MockHttpServletRequestBuilder request = post("/report").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.with(csrf())
+			.with(this.users.signedIn(staff.getUsername()));
+		values.forEach(request::param);
+		return request;
+	}
+
+	private static MockHttpServletRequestBuilder move(Incident incident, String transition, long version) {
+		return post("/incidents/{id}/move/{transition}", incident.getId(), transition)
+			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.with(csrf())
+			.param("version", String.valueOf(version));
+	}
+
+	private Incident reportAs(UserAccount staff, String description) {
+		return this.incidents.report(new Incident.Report(null, description, null, "PC", null, null, null),
+				new Actor(staff.getUsername(), Set.of(Role.REPORTER)));
+	}
+
+	private IncidentState state(Incident incident) {
+		return IncidentState.valueOf(this.jdbc.queryForObject("select state from incident where id = ?", String.class,
+				incident.getId()));
+	}
+
+	private long version(Incident incident) {
+		return this.jdbc.queryForObject("select version from incident where id = ?", Long.class, incident.getId());
+	}
+
+}
