@@ -10,6 +10,12 @@ import jp.hikeshi.account.AccountCommands.CreateAccount;
 import jp.hikeshi.account.AccountService;
 import jp.hikeshi.account.Role;
 import jp.hikeshi.account.UserAccount;
+import jp.hikeshi.incident.Actor;
+import jp.hikeshi.incident.Category;
+import jp.hikeshi.incident.Incident;
+import jp.hikeshi.incident.IncidentService;
+import jp.hikeshi.incident.Severity;
+import jp.hikeshi.incident.StillHappening;
 import jp.hikeshi.organisation.Industry;
 import jp.hikeshi.organisation.Organisation.Settings;
 import jp.hikeshi.organisation.OrganisationService;
@@ -53,13 +59,16 @@ class DemoData implements ApplicationRunner {
 
 	private final TransactionTemplate transaction;
 
+	private final IncidentService incidents;
+
 	private final ObjectProvider<JdbcConnectionDetails> connection;
 
 	DemoData(OrganisationService organisations, AccountService accounts, TransactionTemplate transaction,
-			ObjectProvider<JdbcConnectionDetails> connection) {
+			IncidentService incidents, ObjectProvider<JdbcConnectionDetails> connection) {
 		this.organisations = organisations;
 		this.accounts = accounts;
 		this.transaction = transaction;
+		this.incidents = incidents;
 		this.connection = connection;
 	}
 
@@ -71,6 +80,9 @@ class DemoData implements ApplicationRunner {
 		}
 		String password = randomPassword();
 		this.transaction.executeWithoutResult(status -> seed(password));
+		if (this.incidents.myReports(STAFF, 0).isEmpty()) {
+			seedIncidents();
+		}
 		StringBuilder banner = new StringBuilder("\n\n  Hikeshi demo — sign in at http://localhost:8080 as:\n");
 		USERS.forEach(user -> banner.append(String.format("    %-10s %s%n", user.username(), user.roles())));
 		banner.append("  password for all of them: ").append(password).append("\n");
@@ -90,6 +102,27 @@ class DemoData implements ApplicationRunner {
 								ACTOR));
 		}
 	}
+
+	/** A few incidents at different points of the response, as in IPA's tabletop exercise. */
+	private void seedIncidents() {
+		Incident ransomware = this.incidents.report(new Incident.Report("経理部PCに身代金要求の画面",
+				"経理部のパソコンに「ファイルを暗号化した。72時間以内に10万ドルを支払え」と表示された。\n共有フォルダのファイルも開けない。",
+				null, "経理部のノートPC（KEIRI-PC03）", StillHappening.YES, null, null), STAFF);
+		this.incidents.take(ransomware.getId(), 0, LEAD);
+		Incident taken = this.incidents.find(ransomware.getId(), LEAD);
+		this.incidents.escalate(taken.getId(), taken.getVersion(), LEAD, Category.VIRUS_RANSOMWARE, null,
+				Severity.CRITICAL, "取引先への影響を確認中。経営判断をお願いします。");
+
+		this.incidents.report(new Incident.Report(null, "見知らぬ送信元から請求書のメール。添付のZIPを開いてしまった。", null,
+				"自分のPC", StillHappening.UNKNOWN, null, null), STAFF);
+		this.incidents.report(new Incident.Report("ウェブサイトの表示がおかしいと取引先から電話",
+				"取引先の担当者から、当社サイトのトップページに見慣れない英語の文章が出ていると電話があった。", null, "コーポレートサイト",
+				StillHappening.YES, "株式会社サンプル商事 鈴木様", "03-0000-0000"), STAFF);
+	}
+
+	private static final Actor STAFF = new Actor("staff", Set.of(Role.REPORTER));
+
+	private static final Actor LEAD = new Actor("lead", Set.of(Role.SECURITY_LEAD, Role.REPORTER));
 
 	/** Four groups of five lower-case letters and digits: easy to type, about 100 bits. */
 	private static String randomPassword() {

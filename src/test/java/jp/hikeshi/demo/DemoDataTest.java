@@ -2,7 +2,14 @@ package jp.hikeshi.demo;
 
 import jp.hikeshi.account.AccountService;
 import jp.hikeshi.account.Role;
+import java.util.Set;
+
 import jp.hikeshi.account.UserAccount;
+import jp.hikeshi.incident.Actor;
+import jp.hikeshi.incident.Incident;
+import jp.hikeshi.incident.IncidentSearch;
+import jp.hikeshi.incident.IncidentService;
+import jp.hikeshi.incident.IncidentState;
 import jp.hikeshi.organisation.OrganisationService;
 import jp.hikeshi.test.TestDatabaseConfiguration;
 import org.junit.jupiter.api.Test;
@@ -11,6 +18,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.DefaultApplicationArguments;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.context.annotation.Import;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.test.context.ActiveProfiles;
@@ -34,6 +42,9 @@ class DemoDataTest {
 	@Autowired
 	TransactionTemplate transaction;
 
+	@Autowired
+	IncidentService incidents;
+
 	@Test
 	void seedsACompanyAndOneUserPerRole() {
 		assertThat(this.organisations.current()).isPresent();
@@ -43,6 +54,10 @@ class DemoDataTest {
 		}
 		assertThat(this.accounts.all()).extracting(UserAccount::getUsername)
 			.contains("staff", "lead", "responder", "executive", "admin");
+		Actor lead = new Actor("lead", Set.of(Role.SECURITY_LEAD));
+		assertThat(this.incidents.search(IncidentSearch.none(), lead, PageRequest.of(0, 10)).getContent())
+			.extracting(Incident::getState)
+			.contains(IncidentState.ESCALATED, IncidentState.REPORTED);
 	}
 
 	@Test
@@ -64,7 +79,7 @@ class DemoDataTest {
 				return "not-used";
 			}
 		});
-		DemoData demo = new DemoData(this.organisations, this.accounts, this.transaction,
+		DemoData demo = new DemoData(this.organisations, this.accounts, this.transaction, this.incidents,
 				beans.getBeanProvider(JdbcConnectionDetails.class));
 		long before = this.accounts.all().size();
 		assertThatThrownBy(() -> demo.run(new DefaultApplicationArguments()))
