@@ -2,11 +2,15 @@ package jp.hikeshi.incident;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
+
+import jakarta.persistence.LockModeType;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
+import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.ListCrudRepository;
 
@@ -33,6 +37,15 @@ public interface IncidentRepository extends ListCrudRepository<Incident, Long>, 
 			  and i.state not in (jp.hikeshi.incident.IncidentState.CLOSED, jp.hikeshi.incident.IncidentState.DISMISSED)
 			order by i.reportedAt asc""")
 	List<Incident> findAssignedTo(String username);
+
+	/**
+	 * Loads an incident for a command, locking its row: a second command on the same incident
+	 * waits, then sees the new version and is refused as a conflict instead of colliding on
+	 * the timeline's sequence numbers.
+	 */
+	@Lock(LockModeType.PESSIMISTIC_WRITE)
+	@Query("select i from Incident i where i.id = ?1")
+	Optional<Incident> findForUpdate(long id);
 
 	@Override
 	Page<Incident> findAll(Specification<Incident> specification, Pageable pageable);

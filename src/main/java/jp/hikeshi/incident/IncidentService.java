@@ -47,7 +47,11 @@ public class IncidentService {
 		}
 		int year = now.atZone(zone()).getYear();
 		String reference = String.format("INC-%d-%05d", year, this.incidents.nextReferenceNumber());
-		return this.incidents.save(Incident.report(reference, report, reporter.username(), now));
+		Incident.Report truncated = (report.discoveredAt() == null) ? report
+				: new Incident.Report(report.title(), report.description(),
+						report.discoveredAt().truncatedTo(ChronoUnit.MICROS), report.affectedSystem(),
+						report.stillHappening(), report.outsideReporterName(), report.outsideReporterContact());
+		return this.incidents.save(Incident.report(reference, truncated, reporter.username(), now));
 	}
 
 	@Transactional(readOnly = true)
@@ -182,7 +186,7 @@ public class IncidentService {
 
 	/** The reporter adds information to their own report (no version: additions never conflict in meaning). */
 	public void addInformation(long id, Actor actor, String information) {
-		Incident incident = this.incidents.findById(id).orElseThrow(() -> new IncidentNotFoundException(id));
+		Incident incident = this.incidents.findForUpdate(id).orElseThrow(() -> new IncidentNotFoundException(id));
 		if (!incident.isReportedBy(actor.username())) {
 			throw new IncidentNotFoundException(id);
 		}
@@ -196,7 +200,10 @@ public class IncidentService {
 	}
 
 	private void act(long id, long version, Actor actor, Consumer<Incident> command) {
-		Incident incident = find(id, actor);
+		Incident incident = this.incidents.findForUpdate(id).orElseThrow(() -> new IncidentNotFoundException(id));
+		if (!incident.isVisibleTo(actor)) {
+			throw new IncidentNotFoundException(id);
+		}
 		if (incident.getVersion() != version) {
 			throw new ObjectOptimisticLockingFailureException(Incident.class, id);
 		}
