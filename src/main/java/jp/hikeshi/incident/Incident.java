@@ -196,7 +196,12 @@ public class Incident extends AbstractAggregateRoot<Incident> {
 	}
 
 	public void startRecovery(Actor actor, Instant now) {
-		move(Transition.START_RECOVERY, actor, now, null);
+		startRecovery(actor, List.of(), now);
+	}
+
+	/** @param external what other modules' guards found unmet (reports still undecided, say) */
+	public void startRecovery(Actor actor, List<Unmet> external, Instant now) {
+		move(Transition.START_RECOVERY, actor, now, null, external);
 	}
 
 	public void startPrevention(Actor actor, Instant now) {
@@ -212,7 +217,12 @@ public class Incident extends AbstractAggregateRoot<Incident> {
 	}
 
 	public void close(Actor actor, Instant now) {
-		move(Transition.CLOSE, actor, now, null);
+		close(actor, List.of(), now);
+	}
+
+	/** @param external what other modules' guards found unmet (reports not filed, say) */
+	public void close(Actor actor, List<Unmet> external, Instant now) {
+		move(Transition.CLOSE, actor, now, null, external);
 		this.closedAt = now;
 		registerEvent(new IncidentEvents.Closed(this.reference));
 	}
@@ -285,6 +295,11 @@ public class Incident extends AbstractAggregateRoot<Incident> {
 		recordChange(now, actor.username(), "preventionMeasures", this.preventionMeasures, preventionMeasures);
 		this.rootCause = rootCause;
 		this.preventionMeasures = preventionMeasures;
+	}
+
+	/** Another module's change that belongs on the timeline (the reports owed were worked out again). */
+	public void recordChange(String actor, String field, String before, String after, Instant now) {
+		recordChange(now, actor, field, before, after);
 	}
 
 	/** An internal note of the response team; the reporter does not see it. */
@@ -410,7 +425,13 @@ public class Incident extends AbstractAggregateRoot<Incident> {
 	// --- internals ---
 
 	private void move(Transition transition, Actor actor, Instant now, String note) {
-		check(transition, actor, unmetGuards(transition));
+		move(transition, actor, now, note, List.of());
+	}
+
+	private void move(Transition transition, Actor actor, Instant now, String note, List<Unmet> external) {
+		List<Unmet> guards = new ArrayList<>(unmetGuards(transition));
+		guards.addAll(external);
+		check(transition, actor, guards);
 		changeState(transition.to(), actor, now, note);
 	}
 

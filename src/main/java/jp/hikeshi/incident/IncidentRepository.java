@@ -20,6 +20,8 @@ public interface IncidentRepository extends ListCrudRepository<Incident, Long>, 
 	@Query(value = "select nextval('incident_reference_seq')", nativeQuery = true)
 	long nextReferenceNumber();
 
+	Optional<Incident> findByReference(String reference);
+
 	List<Incident> findByStateInOrderByReportedAtAsc(Collection<IncidentState> states);
 
 	Page<Incident> findByReportedByOrderByReportedAtDesc(String reportedBy, Pageable pageable);

@@ -33,10 +33,48 @@ public class IncidentService {
 
 	private final Clock clock;
 
-	IncidentService(IncidentRepository incidents, OrganisationService organisations, Clock clock) {
+	private final List<TransitionGuard> guards;
+
+	IncidentService(IncidentRepository incidents, OrganisationService organisations, Clock clock,
+			List<TransitionGuard> guards) {
 		this.incidents = incidents;
 		this.organisations = organisations;
 		this.clock = clock;
+		this.guards = guards;
+	}
+
+	/** Every guard of a transition that does not hold: the aggregate's own and other modules'. */
+	@Transactional(readOnly = true)
+	public List<Unmet> unmetGuards(Incident incident, Transition transition) {
+		List<Unmet> unmet = new java.util.ArrayList<>(incident.unmetGuards(transition));
+		unmet.addAll(externalGuards(incident, transition));
+		return unmet;
+	}
+
+	/** Writes another module's change to the incident's timeline, in the caller's transaction. */
+	public void recordChange(long id, String actor, String field, String before, String after) {
+		Incident incident = this.incidents.findForUpdate(id).orElseThrow(() -> new IncidentNotFoundException(id));
+		incident.recordChange(actor, field, before, after, now());
+		this.incidents.save(incident);
+	}
+
+	@Transactional(readOnly = true)
+	public java.util.Optional<Incident> findById(long id) {
+		return this.incidents.findById(id);
+	}
+
+	@Transactional(readOnly = true)
+	public java.util.Optional<Incident> findByReference(String reference) {
+		return this.incidents.findByReference(reference);
+	}
+
+	@Transactional(readOnly = true)
+	public List<Incident> findAllById(java.util.Collection<Long> ids) {
+		return this.incidents.findAllById(ids);
+	}
+
+	private List<Unmet> externalGuards(Incident incident, Transition transition) {
+		return this.guards.stream().flatMap(guard -> guard.unmet(incident, transition).stream()).toList();
 	}
 
 	/** Staff report something suspicious; returns the new incident with its reference number. */
@@ -148,7 +186,8 @@ public class IncidentService {
 	}
 
 	public void startRecovery(long id, long version, Actor actor) {
-		act(id, version, actor, incident -> incident.startRecovery(actor, now()));
+		act(id, version, actor,
+				incident -> incident.startRecovery(actor, externalGuards(incident, Transition.START_RECOVERY), now()));
 	}
 
 	public void startPrevention(long id, long version, Actor actor) {
@@ -160,7 +199,7 @@ public class IncidentService {
 	}
 
 	public void close(long id, long version, Actor actor) {
-		act(id, version, actor, incident -> incident.close(actor, now()));
+		act(id, version, actor, incident -> incident.close(actor, externalGuards(incident, Transition.CLOSE), now()));
 	}
 
 	public void reenter(long id, long version, Actor actor, IncidentState target, String reason) {

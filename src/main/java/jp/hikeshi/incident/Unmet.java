@@ -24,6 +24,9 @@ public record Unmet(String code, List<Object> arguments) implements java.io.Seri
 
 	/** The message-key prefix of {@link #items()}. */
 	public String itemPrefix() {
+		if (this.code.startsWith("duty.")) {
+			return "DutyType.";
+		}
 		return this.code.equals("incident.guard.requiredItemsMissing") ? "RequiredItem.Key." : "ChecklistPoint.";
 	}
 

@@ -65,7 +65,7 @@ class IncidentController {
 			Model model) {
 		IncidentSearch filters = errors.hasErrors() ? IncidentSearch.none() : search.toSearch();
 		int page = errors.hasFieldErrors("page") ? 0 : search.getPage();
-		model.addAttribute("incidents", this.incidents.search(filters, Actors.of(user), PageRequest.of(page, PAGE_SIZE)));
+		model.addAttribute("incidents", this.incidents.search(filters, Actor.of(user), PageRequest.of(page, PAGE_SIZE)));
 		model.addAttribute("states", IncidentState.values());
 		model.addAttribute("steps", IncidentState.Step.values());
 		model.addAttribute("categories", Category.values());
@@ -75,19 +75,19 @@ class IncidentController {
 
 	@GetMapping("/assigned")
 	String assigned(Authentication user, Model model) {
-		model.addAttribute("incidents", this.incidents.assignedTo(Actors.of(user)));
+		model.addAttribute("incidents", this.incidents.assignedTo(Actor.of(user)));
 		return "incident/assigned";
 	}
 
 	@GetMapping("/{id}")
 	String page(@PathVariable long id, Authentication user, Model model) {
-		return showPage(this.incidents.findForPage(id, Actors.of(user)), Actors.of(user), model);
+		return showPage(this.incidents.findForPage(id, Actor.of(user)), Actor.of(user), model);
 	}
 
 	@GetMapping("/{id}/timeline/verify")
 	String verify(@PathVariable long id, Authentication user, Model model) {
-		model.addAttribute("incident", this.incidents.find(id, Actors.of(user)));
-		model.addAttribute("verification", this.incidents.verifyTimeline(id, Actors.of(user)));
+		model.addAttribute("incident", this.incidents.find(id, Actor.of(user)));
+		model.addAttribute("verification", this.incidents.verifyTimeline(id, Actor.of(user)));
 		return "incident/verify";
 	}
 
@@ -95,7 +95,7 @@ class IncidentController {
 	@PostMapping(path = "/{id}/move/{transition}", consumes = FORM)
 	String move(@PathVariable long id, @PathVariable Transition transition, @Valid MoveForm form, BindingResult errors,
 			Authentication user, RedirectAttributes redirect) {
-		Actor actor = Actors.of(user);
+		Actor actor = Actor.of(user);
 		this.incidents.find(id, actor);
 		if (errors.hasErrors()) {
 			redirect.addFlashAttribute("problem", "incident.invalidInput");
@@ -126,7 +126,7 @@ class IncidentController {
 			return showPage(id, user, model);
 		}
 		return attempt(id, redirect, "Transition.ESCALATE.done",
-				() -> this.incidents.escalate(id, form.getVersion(), Actors.of(user), form.getCategory(),
+				() -> this.incidents.escalate(id, form.getVersion(), Actor.of(user), form.getCategory(),
 						form.getLeakKind(), form.getSeverity(), form.getNote()));
 	}
 
@@ -144,19 +144,19 @@ class IncidentController {
 			return showPage(id, user, model);
 		}
 		return attempt(id, redirect, "Transition.FORM_TEAM.done", () -> this.incidents.formTeam(id, form.getVersion(),
-				Actors.of(user), form.getResponsible(), form.team()));
+				Actor.of(user), form.getResponsible(), form.team()));
 	}
 
 	@PostMapping(path = "/{id}/checklist/{itemId}", consumes = FORM)
 	String checklist(@PathVariable long id, @PathVariable long itemId, @Valid ChecklistForm form, BindingResult errors,
 			Authentication user, RedirectAttributes redirect) {
-		this.incidents.find(id, Actors.of(user));
+		this.incidents.find(id, Actor.of(user));
 		if (errors.hasErrors()) {
 			redirect.addFlashAttribute("problem", "incident.invalidInput");
 			return back(id);
 		}
 		return attempt(id, redirect, "incident.checklist.saved", () -> this.incidents.decideChecklistItem(id,
-				form.getVersion(), Actors.of(user), itemId, form.getStatus(), form.getReason()));
+				form.getVersion(), Actor.of(user), itemId, form.getStatus(), form.getReason()));
 	}
 
 	@PostMapping(path = "/{id}/record", consumes = FORM)
@@ -169,7 +169,7 @@ class IncidentController {
 		Instant occurred = (form.getOccurredAt() == null) ? null : form.getOccurredAt().atZone(zone).toInstant();
 		Instant discovered = form.getDiscoveredAt().atZone(zone).toInstant();
 		return attempt(id, redirect, "incident.record.saved", () -> this.incidents.updateRecord(id, form.getVersion(),
-				Actors.of(user), form.record(), occurred, discovered));
+				Actor.of(user), form.record(), occurred, discovered));
 	}
 
 	@PostMapping(path = "/{id}/prevention", consumes = FORM)
@@ -179,7 +179,7 @@ class IncidentController {
 			return showPage(id, user, model);
 		}
 		return attempt(id, redirect, "incident.prevention.saved", () -> this.incidents.updatePrevention(id,
-				form.getVersion(), Actors.of(user), form.getRootCause(), form.getPreventionMeasures()));
+				form.getVersion(), Actor.of(user), form.getRootCause(), form.getPreventionMeasures()));
 	}
 
 	@PostMapping(path = "/{id}/notes", consumes = FORM)
@@ -189,7 +189,7 @@ class IncidentController {
 			return showPage(id, user, model);
 		}
 		return attempt(id, redirect, "incident.note.saved",
-				() -> this.incidents.addNote(id, form.getVersion(), Actors.of(user), form.getText()));
+				() -> this.incidents.addNote(id, form.getVersion(), Actor.of(user), form.getText()));
 	}
 
 	private String attempt(long id, RedirectAttributes redirect, String notice, Runnable action) {
@@ -210,7 +210,7 @@ class IncidentController {
 	}
 
 	private String showPage(long id, Authentication user, Model model) {
-		return showPage(this.incidents.findForPage(id, Actors.of(user)), Actors.of(user), model);
+		return showPage(this.incidents.findForPage(id, Actor.of(user)), Actor.of(user), model);
 	}
 
 	private String showPage(Incident incident, Actor actor, Model model) {
@@ -220,7 +220,7 @@ class IncidentController {
 		model.addAttribute("transitions", incident.transitionsFor(actor));
 		model.addAttribute("guards", Transition.from(incident.getState())
 			.stream()
-			.flatMap(transition -> incident.unmetGuards(transition).stream())
+			.flatMap(transition -> this.incidents.unmetGuards(incident, transition).stream())
 			.distinct()
 			.toList());
 		model.addAttribute("reentryPoints", Transition.reentryPointsBefore(incident.getState()));
@@ -230,6 +230,7 @@ class IncidentController {
 		model.addAttribute("disclosureStatuses", DisclosureStatus.values());
 		model.addAttribute("checklistStatuses", ChecklistItem.Status.values());
 		model.addAttribute("steps", IncidentState.Step.values());
+		model.addAttribute("showReporting", actor.seesEverything() && incident.getCategory() != null);
 		model.addAttribute("showPrevention", incident.getState().ordinal() >= IncidentState.RECOVERY.ordinal());
 		model.addAttribute("canWork", incident.getState().isOpen()
 				&& (actor.has(jp.hikeshi.account.Role.SECURITY_LEAD) || incident.isOnTeam(actor.username())));

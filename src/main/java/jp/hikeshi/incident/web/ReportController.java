@@ -7,6 +7,7 @@ import java.util.List;
 import jakarta.validation.Valid;
 
 import jp.hikeshi.incident.Incident;
+import jp.hikeshi.incident.Actor;
 import jp.hikeshi.incident.IncidentService;
 import jp.hikeshi.incident.StillHappening;
 import jp.hikeshi.shared.BusinessRuleViolation;
@@ -57,7 +58,7 @@ class ReportController {
 		}
 		Incident incident;
 		try {
-			incident = this.incidents.report(form.toReport(this.incidents.zone()), Actors.of(user));
+			incident = this.incidents.report(form.toReport(this.incidents.zone()), Actor.of(user));
 		}
 		catch (BusinessRuleViolation violation) {
 			violation.reportTo(errors);
@@ -68,19 +69,19 @@ class ReportController {
 
 	@GetMapping("/reports/{id}/sent")
 	String sent(@PathVariable long id, Authentication user, Model model) {
-		model.addAttribute("incident", this.incidents.findOwnReport(id, Actors.of(user)));
+		model.addAttribute("incident", this.incidents.findOwnReport(id, Actor.of(user)));
 		return "report/sent";
 	}
 
 	@GetMapping("/reports")
 	String mine(@RequestParam(defaultValue = "0") int page, Authentication user, Model model) {
-		model.addAttribute("reports", this.incidents.myReports(Actors.of(user), Math.max(0, page)));
+		model.addAttribute("reports", this.incidents.myReports(Actor.of(user), Math.max(0, page)));
 		return "report/list";
 	}
 
 	@GetMapping("/reports/{id}")
 	String detail(@PathVariable long id, Authentication user, Model model) {
-		model.addAttribute("incident", this.incidents.findOwnReport(id, Actors.of(user)));
+		model.addAttribute("incident", this.incidents.findOwnReport(id, Actor.of(user)));
 		model.addAttribute("form", new TextForm());
 		return "report/detail";
 	}
@@ -90,7 +91,7 @@ class ReportController {
 			Authentication user, Model model, RedirectAttributes redirect) {
 		if (!errors.hasErrors()) {
 			try {
-				this.incidents.addInformation(id, Actors.of(user), form.getText());
+				this.incidents.addInformation(id, Actor.of(user), form.getText());
 				redirect.addFlashAttribute("notice", "report.informationAdded");
 				return "redirect:/reports/" + id;
 			}
@@ -98,7 +99,7 @@ class ReportController {
 				violation.reportTo(errors);
 			}
 		}
-		model.addAttribute("incident", this.incidents.findOwnReport(id, Actors.of(user)));
+		model.addAttribute("incident", this.incidents.findOwnReport(id, Actor.of(user)));
 		return "report/detail";
 	}
 

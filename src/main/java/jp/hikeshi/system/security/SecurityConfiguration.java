@@ -49,6 +49,8 @@ public class SecurityConfiguration {
 			.requestMatchers("/report", "/reports", "/reports/**").authenticated()
 			.requestMatchers("/triage").hasRole(Role.SECURITY_LEAD.name())
 			.requestMatchers("/executive/**").hasRole(Role.EXECUTIVE.name())
+			.requestMatchers("/duties", "/incidents/*/reporting", "/incidents/*/reporting/**")
+			.hasAnyRole(Role.SECURITY_LEAD.name(), Role.EXECUTIVE.name())
 			.requestMatchers("/incidents", "/incidents/**")
 			.hasAnyRole(Role.SECURITY_LEAD.name(), Role.EXECUTIVE.name(), Role.RESPONDER.name())
 			.requestMatchers("/", "/account/**").authenticated()

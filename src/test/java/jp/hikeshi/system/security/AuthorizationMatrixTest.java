@@ -104,6 +104,19 @@ class AuthorizationMatrixTest {
 		row("POST /incidents/{id}/record", login, no, ok, gone, ok, no);
 		row("POST /incidents/{id}/prevention", login, no, ok, gone, ok, no);
 		row("POST /incidents/{id}/notes", login, no, ok, gone, ok, no);
+		// step 2: the lead and the executive only
+		row("GET /duties", login, no, ok, no, ok, no);
+		row("GET /incidents/{id}/reporting", login, no, ok, no, ok, no);
+		row("GET /incidents/{id}/reporting/texts/{kind}", login, no, ok, no, ok, no);
+		row("POST /incidents/{id}/reporting/facts", login, no, ok, no, ok, no);
+		row("POST /incidents/{id}/reporting/duties/{dutyId}/file", login, no, ok, no, ok, no);
+		row("POST /incidents/{id}/reporting/duties/{dutyId}/waive", login, no, ok, no, ok, no);
+		row("POST /incidents/{id}/reporting/duties/{dutyId}/not-yet-due", login, no, ok, no, ok, no);
+		row("POST /incidents/{id}/reporting/duties/{dutyId}/reopen", login, no, ok, no, ok, no);
+		row("POST /incidents/{id}/reporting/announcements", login, no, ok, no, ok, no);
+		row("POST /incidents/{id}/reporting/announcements/{announcementId}/approve", login, no, ok, no, ok, no);
+		row("POST /incidents/{id}/reporting/announcements/{announcementId}/publish", login, no, ok, no, ok, no);
+		row("POST /incidents/{id}/reporting/inquiry-desk", login, no, ok, no, ok, no);
 		// Boot's error page: reachable by anyone, it renders the friendly error view.
 		row("GET /error", ok, ok, ok, ok, ok, ok);
 		// Actuator (not controller methods, so listed here by hand)
@@ -187,7 +200,10 @@ class AuthorizationMatrixTest {
 		String[] parts = row.split(" ", 2);
 		String path = parts[1].replace("{id}", Long.toString(target))
 			.replace("{transition}", "TAKE")
-			.replace("{itemId}", "1");
+			.replace("{itemId}", "1")
+			.replace("{kind}", "PPC")
+			.replace("{dutyId}", "1")
+			.replace("{announcementId}", "1");
 		if (parts[0].equals("POST")) {
 			// A stale version: the request reaches the page but changes nothing.
 			return post(path).with(csrf()).contentType(MediaType.APPLICATION_FORM_URLENCODED).param("version", "-1");

@@ -29,6 +29,12 @@ import jp.hikeshi.incident.Severity;
 import jp.hikeshi.incident.StillHappening;
 import jp.hikeshi.incident.TimelineEntry;
 import jp.hikeshi.incident.Transition;
+import jp.hikeshi.notification.Announcement;
+import jp.hikeshi.notification.Answer;
+import jp.hikeshi.notification.Deadlines;
+import jp.hikeshi.notification.Duty;
+import jp.hikeshi.notification.DutyType;
+import jp.hikeshi.notification.FilingTexts;
 import jp.hikeshi.organisation.Industry;
 import org.junit.jupiter.api.Test;
 
@@ -101,6 +107,18 @@ class I18nBundlesTest {
 		Stream.of(ChecklistPoint.Group.values()).forEach(value -> keys.add("ChecklistGroup." + value.name()));
 		Stream.of(TimelineEntry.Kind.values()).forEach(value -> keys.add("TimelineKind." + value.name()));
 		Stream.of(RequiredItem.Key.values()).forEach(value -> keys.add("RequiredItem.Key." + value.name()));
+		Stream.of(DutyType.values()).forEach(value -> {
+			keys.add("DutyType." + value.name());
+			keys.add("DutyType." + value.name() + ".source");
+		});
+		Stream.of(Duty.State.values()).forEach(value -> keys.add("DutyState." + value.name()));
+		Stream.of(Deadlines.Urgency.values()).forEach(value -> keys.add("Urgency." + value.name()));
+		Stream.of(Answer.values()).forEach(value -> keys.add("Answer." + value.name()));
+		Stream.of(Announcement.Kind.values()).forEach(value -> keys.add("AnnouncementKind." + value.name()));
+		Stream.of(FilingTexts.Kind.values()).forEach(value -> {
+			keys.add("TextKind." + value.name());
+			keys.add("TextKind." + value.name() + ".hint");
+		});
 		Stream.of(Transition.values()).forEach(value -> {
 			keys.add("Transition." + value.name());
 			keys.add("Transition." + value.name() + ".done");

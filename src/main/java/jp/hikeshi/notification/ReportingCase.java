@@ -1,0 +1,275 @@
+package jp.hikeshi.notification;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Embedded;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import jp.hikeshi.shared.BusinessRuleViolation;
+
+/**
+ * An incident's step 2 (報告・公表): the facts, the reports they oblige the company to make,
+ * the public announcements and the inquiry desk. Changing a fact works the duties out again.
+ */
+@Entity
+@Table(name = "reporting_case")
+public class ReportingCase {
+
+	@Id
+	@GeneratedValue(strategy = GenerationType.IDENTITY)
+	private Long id;
+
+	private long incidentId;
+
+	@Embedded
+	private Facts facts = Facts.unknown();
+
+	/** 漏えい等が発生し、又は発生したおそれがある個人データの項目. */
+	private String dataItems;
+
+	/** 二次被害又はそのおそれの有無及びその内容. */
+	private String secondaryDamage;
+
+	private LocalDate inquiryDeskOpenedOn;
+
+	private String inquiryDeskContact;
+
+	private int inquiryCount;
+
+	@OneToMany(mappedBy = "reportingCase", cascade = { CascadeType.PERSIST, CascadeType.MERGE })
+	@OrderBy("id")
+	private List<Duty> duties = new ArrayList<>();
+
+	@OneToMany(mappedBy = "reportingCase", cascade = { CascadeType.PERSIST, CascadeType.MERGE })
+	@OrderBy("id")
+	private List<Announcement> announcements = new ArrayList<>();
+
+	@Version
+	private long version;
+
+	protected ReportingCase() {
+	}
+
+	ReportingCase(long incidentId, Facts facts, String supervisingMinistry) {
+		this.incidentId = incidentId;
+		this.facts = facts;
+		recalculate(supervisingMinistry);
+	}
+
+	/**
+	 * New facts: checks them, then works the duties out again.
+	 * @return the duties that apply, before and after, for the incident's timeline
+	 */
+	Change updateFacts(Facts facts, String dataItems, String secondaryDamage, String supervisingMinistry) {
+		String contradiction = facts.check();
+		if (contradiction != null) {
+			throw new BusinessRuleViolation(contradiction);
+		}
+		String before = applicableSummary();
+		this.facts = facts;
+		this.dataItems = dataItems;
+		this.secondaryDamage = secondaryDamage;
+		recalculate(supervisingMinistry);
+		return new Change(before, applicableSummary());
+	}
+
+	private void recalculate(String supervisingMinistry) {
+		List<DutyRules.Applicable> applicable = DutyRules.evaluate(this.facts, supervisingMinistry);
+		for (Duty duty : this.duties) {
+			if (applicable.stream().noneMatch(a -> a.type() == duty.getType())) {
+				duty.lapse();
+			}
+		}
+		for (DutyRules.Applicable a : applicable) {
+			duty(a.type()).ifPresentOrElse(duty -> duty.reapply(a.reasons()),
+					() -> this.duties.add(new Duty(this, a.type(), a.reasons())));
+		}
+	}
+
+	void file(long dutyId, LocalDate on, String reference, LocalDate discoveredOn, LocalDate today, String by,
+			Instant at) {
+		Duty duty = applicable(dutyId);
+		if (on == null) {
+			throw BusinessRuleViolation.onField("filedOn", "duty.filedOnRequired");
+		}
+		if (on.isBefore(discoveredOn)) {
+			throw BusinessRuleViolation.onField("filedOn", "duty.filedBeforeDiscovery");
+		}
+		if (on.isAfter(today)) {
+			throw BusinessRuleViolation.onField("filedOn", "duty.filedInFuture");
+		}
+		if (reference != null && reference.length() > Duty.MAX_REFERENCE_LENGTH) {
+			throw BusinessRuleViolation.onField("filingReference", "duty.referenceTooLong", Duty.MAX_REFERENCE_LENGTH);
+		}
+		duty.file(on, reference, by, at);
+	}
+
+	void waive(long dutyId, String reason, String by, Instant at) {
+		Duty duty = applicable(dutyId);
+		if (reason == null || reason.isBlank()) {
+			throw BusinessRuleViolation.onField("reason", "duty.waiverReasonRequired");
+		}
+		duty.waive(reason, by, at);
+	}
+
+	void markNotYetDue(long dutyId, String by, Instant at) {
+		Duty duty = applicable(dutyId);
+		if (!duty.getType().mayBeNotYetDue()) {
+			throw new BusinessRuleViolation("duty.notYetDueOnlyForFinal");
+		}
+		duty.markNotYetDue(by, at);
+	}
+
+	void reopen(long dutyId, String by, Instant at) {
+		applicable(dutyId).reopen(by, at);
+	}
+
+	Announcement draftAnnouncement(Announcement.Kind kind, String draft, String by, Instant at) {
+		Announcement announcement = new Announcement(this, kind, draft, by, at);
+		this.announcements.add(announcement);
+		return announcement;
+	}
+
+	void approveAnnouncement(long announcementId, String by, Instant at) {
+		announcement(announcementId).approve(by, at);
+	}
+
+	void publishAnnouncement(long announcementId, LocalDate on, LocalDate discoveredOn, LocalDate today) {
+		Announcement announcement = announcement(announcementId);
+		if (!announcement.isApproved()) {
+			throw new BusinessRuleViolation("announcement.notApproved");
+		}
+		if (on == null || on.isBefore(discoveredOn) || on.isAfter(today)) {
+			throw BusinessRuleViolation.onField("publishedOn", "announcement.publishedOnInvalid");
+		}
+		announcement.publish(on);
+	}
+
+	void updateInquiryDesk(LocalDate openedOn, String contact, int inquiries, LocalDate discoveredOn, LocalDate today) {
+		if (openedOn != null && (openedOn.isBefore(discoveredOn) || openedOn.isAfter(today))) {
+			throw BusinessRuleViolation.onField("openedOn", "inquiryDesk.openedOnInvalid");
+		}
+		if (inquiries < 0) {
+			throw BusinessRuleViolation.onField("inquiries", "inquiryDesk.negative");
+		}
+		this.inquiryDeskOpenedOn = openedOn;
+		this.inquiryDeskContact = contact;
+		this.inquiryCount = inquiries;
+	}
+
+	/** The duties that apply and are not yet decided enough to leave step 2. */
+	public List<Duty> undecided() {
+		return this.duties.stream().filter(Duty::isApplies).filter(d -> !d.isDecided()).toList();
+	}
+
+	/** The duties that apply and are neither filed nor waived: the incident cannot close. */
+	public List<Duty> unsettled() {
+		return this.duties.stream().filter(Duty::isApplies).filter(d -> !d.isSettled()).toList();
+	}
+
+	public List<Duty> applicableDuties() {
+		return this.duties.stream()
+			.filter(Duty::isApplies)
+			.sorted(Comparator.comparing(Duty::getType))
+			.toList();
+	}
+
+	public List<Duty> lapsedDuties() {
+		return this.duties.stream().filter(d -> !d.isApplies()).toList();
+	}
+
+	private String applicableSummary() {
+		return this.duties.stream()
+			.filter(Duty::isApplies)
+			.map(d -> d.getType().name())
+			.sorted()
+			.collect(Collectors.joining(", "));
+	}
+
+	private Optional<Duty> duty(DutyType type) {
+		return this.duties.stream().filter(d -> d.getType() == type).findFirst();
+	}
+
+	private Duty applicable(long dutyId) {
+		return this.duties.stream()
+			.filter(d -> d.getId() != null && d.getId() == dutyId && d.isApplies())
+			.findFirst()
+			.orElseThrow(() -> new BusinessRuleViolation("duty.unknown"));
+	}
+
+	private Announcement announcement(long announcementId) {
+		return this.announcements.stream()
+			.filter(a -> a.getId() != null && a.getId() == announcementId)
+			.findFirst()
+			.orElseThrow(() -> new BusinessRuleViolation("announcement.unknown"));
+	}
+
+	public Long getId() {
+		return this.id;
+	}
+
+	public long getIncidentId() {
+		return this.incidentId;
+	}
+
+	public Facts getFacts() {
+		return this.facts;
+	}
+
+	public String getDataItems() {
+		return this.dataItems;
+	}
+
+	public String getSecondaryDamage() {
+		return this.secondaryDamage;
+	}
+
+	public LocalDate getInquiryDeskOpenedOn() {
+		return this.inquiryDeskOpenedOn;
+	}
+
+	public String getInquiryDeskContact() {
+		return this.inquiryDeskContact;
+	}
+
+	public int getInquiryCount() {
+		return this.inquiryCount;
+	}
+
+	public List<Duty> getDuties() {
+		return Collections.unmodifiableList(this.duties);
+	}
+
+	public List<Announcement> getAnnouncements() {
+		return Collections.unmodifiableList(this.announcements);
+	}
+
+	public long getVersion() {
+		return this.version;
+	}
+
+	/** The duties that apply, as a list of names, before and after a change of facts. */
+	record Change(String before, String after) {
+
+		boolean changed() {
+			return !this.before.equals(this.after);
+		}
+
+	}
+
+}

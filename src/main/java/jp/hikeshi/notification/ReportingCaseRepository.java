@@ -1,0 +1,27 @@
+package jp.hikeshi.notification;
+
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.persistence.LockModeType;
+
+import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.ListCrudRepository;
+
+interface ReportingCaseRepository extends ListCrudRepository<ReportingCase, Long> {
+
+	Optional<ReportingCase> findByIncidentId(long incidentId);
+
+	@Lock(LockModeType.PESSIMISTIC_WRITE)
+	@Query("select c from ReportingCase c where c.incidentId = ?1")
+	Optional<ReportingCase> findByIncidentIdForUpdate(long incidentId);
+
+	/** Every case with a duty that still needs doing, for the list of what is due. */
+	@Query("""
+			select distinct c from ReportingCase c join fetch c.duties d
+			where exists (select 1 from Duty o where o.reportingCase = c and o.applies = true
+			              and o.state in (jp.hikeshi.notification.Duty.State.TO_DO, jp.hikeshi.notification.Duty.State.NOT_YET_DUE))""")
+	List<ReportingCase> findWithOpenDuties();
+
+}

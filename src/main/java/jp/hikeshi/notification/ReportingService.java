@@ -1,0 +1,251 @@
+package jp.hikeshi.notification;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import jp.hikeshi.account.Role;
+import jp.hikeshi.incident.Actor;
+import jp.hikeshi.incident.Category;
+import jp.hikeshi.incident.Incident;
+import jp.hikeshi.incident.IncidentNotFoundException;
+import jp.hikeshi.incident.IncidentService;
+import jp.hikeshi.incident.LeakKind;
+import jp.hikeshi.organisation.Organisation;
+import jp.hikeshi.organisation.OrganisationService;
+import jp.hikeshi.shared.BusinessRuleViolation;
+
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Step 2 of an incident: the security lead records the facts, Hikeshi works out the reports
+ * owed and their deadlines, the lead records each filing or waiver, drafts announcements, and
+ * the executive approves them. Only the security lead and the executive see any of it.
+ */
+@Service
+@Transactional
+public class ReportingService {
+
+	private final ReportingCaseRepository cases;
+
+	private final IncidentService incidents;
+
+	private final OrganisationService organisations;
+
+	private final Clock clock;
+
+	ReportingService(ReportingCaseRepository cases, IncidentService incidents, OrganisationService organisations,
+			Clock clock) {
+		this.cases = cases;
+		this.incidents = incidents;
+		this.organisations = organisations;
+		this.clock = clock;
+	}
+
+	/** The case of an incident, opened with what its category already tells where there is none yet. */
+	public ReportingCase caseFor(long incidentId, Actor actor) {
+		Incident incident = visibleIncident(incidentId, actor);
+		ReportingCase reportingCase = this.cases.findByIncidentId(incidentId).orElseGet(() -> open(incident));
+		// returned whole: the pages read duties and announcements after the transaction
+		reportingCase.getDuties().size();
+		reportingCase.getAnnouncements().size();
+		return reportingCase;
+	}
+
+	/** Everything the reporting page shows, loaded in one transaction. */
+	public View view(long incidentId, Actor actor) {
+		Incident incident = visibleIncident(incidentId, actor);
+		ReportingCase reportingCase = caseFor(incidentId, actor);
+		return new View(incident, reportingCase, dutiesOf(reportingCase, incident), reportingCase.lapsedDuties());
+	}
+
+	/** The reporting page's content. */
+	public record View(Incident incident, ReportingCase reportingCase, List<DueDuty> duties, List<Duty> lapsed) {
+	}
+
+	/** Opens the case when an incident is escalated, so that its duties show from the start. */
+	ReportingCase open(Incident incident) {
+		return this.cases.findByIncidentId(incident.getId())
+			.orElseGet(() -> this.cases.save(new ReportingCase(incident.getId(), initialFacts(incident), ministry())));
+	}
+
+	public void updateFacts(long incidentId, long version, Actor actor, Facts facts, String dataItems,
+			String secondaryDamage) {
+		requireLead(actor);
+		ReportingCase reportingCase = lockedCase(incidentId, version, actor);
+		ReportingCase.Change change = reportingCase.updateFacts(facts, dataItems, secondaryDamage, ministry());
+		this.cases.save(reportingCase);
+		if (change.changed()) {
+			this.incidents.recordChange(incidentId, actor.username(), "duties", change.before(), change.after());
+		}
+	}
+
+	public void file(long incidentId, long version, Actor actor, long dutyId, LocalDate on, String reference) {
+		requireLead(actor);
+		Incident incident = visibleIncident(incidentId, actor);
+		act(incidentId, version, actor, c -> c.file(dutyId, on, reference, localDate(incident.getDiscoveredAt()),
+				today(), actor.username(), now()));
+	}
+
+	public void waive(long incidentId, long version, Actor actor, long dutyId, String reason) {
+		requireLead(actor);
+		act(incidentId, version, actor, c -> c.waive(dutyId, reason, actor.username(), now()));
+	}
+
+	public void markNotYetDue(long incidentId, long version, Actor actor, long dutyId) {
+		requireLead(actor);
+		act(incidentId, version, actor, c -> c.markNotYetDue(dutyId, actor.username(), now()));
+	}
+
+	public void reopen(long incidentId, long version, Actor actor, long dutyId) {
+		requireLead(actor);
+		act(incidentId, version, actor, c -> c.reopen(dutyId, actor.username(), now()));
+	}
+
+	public void draftAnnouncement(long incidentId, long version, Actor actor, Announcement.Kind kind, String draft) {
+		requireLead(actor);
+		act(incidentId, version, actor, c -> c.draftAnnouncement(kind, draft, actor.username(), now()));
+	}
+
+	/** The executive approves an announcement before it is published (DOMAIN.md §1). */
+	public void approveAnnouncement(long incidentId, long version, Actor actor, long announcementId) {
+		if (!actor.has(Role.EXECUTIVE)) {
+			throw new BusinessRuleViolation("announcement.executiveOnly");
+		}
+		act(incidentId, version, actor, c -> c.approveAnnouncement(announcementId, actor.username(), now()));
+	}
+
+	public void publishAnnouncement(long incidentId, long version, Actor actor, long announcementId, LocalDate on) {
+		requireLead(actor);
+		Incident incident = visibleIncident(incidentId, actor);
+		act(incidentId, version, actor,
+				c -> c.publishAnnouncement(announcementId, on, localDate(incident.getDiscoveredAt()), today()));
+	}
+
+	public void updateInquiryDesk(long incidentId, long version, Actor actor, LocalDate openedOn, String contact,
+			int inquiries) {
+		requireLead(actor);
+		Incident incident = visibleIncident(incidentId, actor);
+		act(incidentId, version, actor, c -> c.updateInquiryDesk(openedOn, contact, inquiries,
+				localDate(incident.getDiscoveredAt()), today()));
+	}
+
+	/** Each applicable duty of a case with its deadline and urgency now. */
+	@Transactional(readOnly = true)
+	public List<DueDuty> dutiesOf(ReportingCase reportingCase, Incident incident) {
+		return reportingCase.applicableDuties().stream().map(duty -> due(duty, reportingCase, incident)).toList();
+	}
+
+	/** Every duty still to be done, most urgent first: for the lead's and the executive's pages. */
+	@Transactional(readOnly = true)
+	public List<DueDuty> openDuties(Actor actor) {
+		if (!actor.seesEverything()) {
+			return List.of();
+		}
+		List<ReportingCase> open = this.cases.findWithOpenDuties();
+		Map<Long, Incident> incidents = this.incidents
+			.findAllById(open.stream().map(ReportingCase::getIncidentId).toList())
+			.stream()
+			.collect(Collectors.toMap(Incident::getId, Function.identity()));
+		return open.stream()
+			.filter(c -> incidents.containsKey(c.getIncidentId()) && incidents.get(c.getIncidentId()).getState().isOpen())
+			.flatMap(c -> c.applicableDuties()
+				.stream()
+				.filter(d -> d.getState() == Duty.State.TO_DO || d.getState() == Duty.State.NOT_YET_DUE)
+				.map(d -> due(d, c, incidents.get(c.getIncidentId()))))
+			.sorted(Comparator.comparing(DueDuty::urgency).thenComparing(DueDuty::deadline,
+					Comparator.nullsLast(Comparator.naturalOrder())))
+			.toList();
+	}
+
+	/** A text to file, prepared from what the incident holds. */
+	public String text(long incidentId, Actor actor, FilingTexts.Kind kind) {
+		Incident incident = visibleIncident(incidentId, actor);
+		ReportingCase reportingCase = caseFor(incidentId, actor);
+		Organisation organisation = this.organisations.current().orElseThrow();
+		return new FilingTexts(incident, reportingCase, organisation, zone()).text(kind);
+	}
+
+	@Transactional(readOnly = true)
+	public java.util.Optional<ReportingCase> existingCase(long incidentId) {
+		return this.cases.findByIncidentId(incidentId);
+	}
+
+	public ZoneId zone() {
+		return this.organisations.timeZone();
+	}
+
+	private DueDuty due(Duty duty, ReportingCase reportingCase, Incident incident) {
+		Instant deadline = Deadlines.of(duty.getType(), incident.getDiscoveredAt(), reportingCase.getFacts(), zone())
+			.orElse(null);
+		Deadlines.Urgency urgency = duty.isSettled() ? Deadlines.Urgency.ON_TRACK : Deadlines.urgency(deadline, now());
+		Long daysLeft = (deadline == null) ? null : ChronoUnit.DAYS.between(today(), localDate(deadline.minusNanos(1)));
+		return new DueDuty(incident.getId(), incident.getReference(), incident.getTitle(), duty, deadline, urgency,
+				daysLeft);
+	}
+
+	private void act(long incidentId, long version, Actor actor, Consumer<ReportingCase> command) {
+		ReportingCase reportingCase = lockedCase(incidentId, version, actor);
+		command.accept(reportingCase);
+		this.cases.save(reportingCase);
+	}
+
+	private ReportingCase lockedCase(long incidentId, long version, Actor actor) {
+		Incident incident = visibleIncident(incidentId, actor);
+		ReportingCase reportingCase = this.cases.findByIncidentIdForUpdate(incidentId).orElseGet(() -> open(incident));
+		if (reportingCase.getVersion() != version) {
+			throw new ObjectOptimisticLockingFailureException(ReportingCase.class, reportingCase.getId());
+		}
+		return reportingCase;
+	}
+
+	private Incident visibleIncident(long incidentId, Actor actor) {
+		Incident incident = this.incidents.find(incidentId, actor);
+		if (!actor.seesEverything()) {
+			throw new IncidentNotFoundException(incidentId);
+		}
+		return incident;
+	}
+
+	private static void requireLead(Actor actor) {
+		if (!actor.has(Role.SECURITY_LEAD)) {
+			throw new BusinessRuleViolation("duty.leadOnly");
+		}
+	}
+
+	private static Facts initialFacts(Incident incident) {
+		Category category = incident.getCategory();
+		boolean virusOrAccess = category == Category.VIRUS_RANSOMWARE || category == Category.UNAUTHORISED_ACCESS
+				|| category == Category.WEBSITE_DEFACEMENT
+				|| incident.getLeakKind() == LeakKind.MALWARE || incident.getLeakKind() == LeakKind.UNAUTHORISED_ACCESS;
+		boolean crime = incident.getLeakKind() != null && incident.getLeakKind().isCriminal();
+		return new Facts(Answer.UNKNOWN, null, false, false, false, crime, virusOrAccess, crime, false, false, false);
+	}
+
+	private String ministry() {
+		return this.organisations.current().map(Organisation::getSupervisingMinistry).orElse(null);
+	}
+
+	private Instant now() {
+		return this.clock.instant().truncatedTo(ChronoUnit.MICROS);
+	}
+
+	private LocalDate today() {
+		return LocalDate.ofInstant(this.clock.instant(), zone());
+	}
+
+	private LocalDate localDate(Instant instant) {
+		return LocalDate.ofInstant(instant, zone());
+	}
+
+}
