@@ -73,7 +73,7 @@ public final class Browser implements AutoCloseable {
 
 	public Browser type(String id, String text) {
 		WebElement field = this.driver.findElement(By.id(id));
-		if ("datetime-local".equals(field.getAttribute("type"))) {
+		if ("datetime-local".equals(field.getAttribute("type")) || "date".equals(field.getAttribute("type"))) {
 			// Chromium's date-time control takes keystrokes per segment; set the value as a picker would.
 			((org.openqa.selenium.JavascriptExecutor) this.driver).executeScript("arguments[0].value = arguments[1]",
 					field, text);

@@ -106,6 +106,17 @@ class IncidentJourneyTest {
 				.choose("disclosureStatus", "NOT_REQUIRED")
 				.submit("保存する");
 			assertThat(browser.text()).contains("整理しておくべき事項を保存しました。");
+			// Leaving step 2 is refused until the report owed to IPA is decided.
+			browser.submit("調査・復旧へ進む");
+			assertThat(browser.text()).contains("必要な報告のうち1件がまだ判断されていません",
+					"IPAへの届出（ウイルス・不正アクセス）");
+			browser.click("必要な報告と公表");
+			String dutyDate = browser.driver().findElement(org.openqa.selenium.By.cssSelector("input[name=filedOn]"))
+				.getAttribute("id");
+			browser.type(dutyDate, java.time.LocalDate.now(java.time.ZoneId.of("Asia/Tokyo")).toString())
+				.submit("報告済みとして記録する");
+			assertThat(browser.text()).contains("報告を記録しました。");
+			browser.click(reference + " へ戻る");
 			browser.submit("調査・復旧へ進む").completeOpenChecklistItems().submit("復旧を確認し、再発防止へ進む");
 			assertThat(browser.text()).contains("再発防止のステップに進みました。");
 			browser.type("rootCause", "添付ファイルの実行を制限していなかった。")

@@ -38,6 +38,9 @@ class TimelineIntegrationTest {
 	TestUsers users;
 
 	@Autowired
+	jp.hikeshi.notification.ReportingService reporting;
+
+	@Autowired
 	JdbcTemplate jdbc;
 
 	private Actor reporter;
@@ -170,6 +173,11 @@ class TimelineIntegrationTest {
 				new RequiredItems("なし", "顧客名簿 約1,200件の持ち出し", "退職予定者による持ち出し", "顧客管理システムは稼働中",
 						"社内サーバ上のWebアプリ、USB制御なし", "総務部 03-0000-0000", DisclosureStatus.PLANNED),
 				OCCURRED, DISCOVERED);
+		// step 2's reports owed (here the police report for an insider) are filed first
+		for (jp.hikeshi.notification.Duty duty : this.reporting.caseFor(id, this.lead).applicableDuties()) {
+			this.reporting.file(id, this.reporting.caseFor(id, this.lead).getVersion(), this.lead, duty.getId(),
+					java.time.LocalDate.ofInstant(DISCOVERED, java.time.ZoneId.of("Asia/Tokyo")), "REF-1");
+		}
 		this.incidents.startRecovery(id, version(id), this.lead);
 		decideAll(id, false);
 		this.incidents.startPrevention(id, version(id), this.lead);
