@@ -93,6 +93,10 @@ class ReportingJourneyTest {
 			browser.click("個人情報保護委員会への報告");
 			assertThat(browser.text()).contains("■ 3. 漏えい等が発生し、又は発生したおそれがある個人データに係る本人の数", "1200人",
 					"【要記入：二次被害の有無と内容】");
+			browser.go("/incidents/" + incident.getId());
+			assertThat(browser.text()).contains("個人情報保護委員会への確報：" + finalDeadline);
+			browser.go("/");
+			assertThat(browser.text()).contains("報告期限", "個人情報保護委員会への確報", incident.getReference());
 			browser.signOut();
 
 			browser.signIn(executive.getUsername(), CompletedSetup.PASSWORD).click("報告期限");

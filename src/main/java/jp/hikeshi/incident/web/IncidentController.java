@@ -14,6 +14,7 @@ import jp.hikeshi.incident.ChecklistItem;
 import jp.hikeshi.incident.DisclosureStatus;
 import jp.hikeshi.incident.Incident;
 import jp.hikeshi.incident.IncidentSearch;
+import jp.hikeshi.incident.IncidentNotices;
 import jp.hikeshi.incident.IncidentService;
 import jp.hikeshi.incident.IncidentState;
 import jp.hikeshi.incident.LeakKind;
@@ -55,9 +56,12 @@ class IncidentController {
 
 	private final AccountService accounts;
 
-	IncidentController(IncidentService incidents, AccountService accounts) {
+	private final List<IncidentNotices> notices;
+
+	IncidentController(IncidentService incidents, AccountService accounts, List<IncidentNotices> notices) {
 		this.incidents = incidents;
 		this.accounts = accounts;
+		this.notices = notices;
 	}
 
 	@GetMapping
@@ -218,6 +222,10 @@ class IncidentController {
 		model.addAttribute("incident", incident);
 		model.addAttribute("actor", actor);
 		model.addAttribute("transitions", incident.transitionsFor(actor));
+		model.addAttribute("othersMoves", Transition.from(incident.getState())
+			.stream()
+			.filter(transition -> transition != Transition.REENTER && !transition.mayBePerformedBy(actor))
+			.toList());
 		model.addAttribute("guards", Transition.from(incident.getState())
 			.stream()
 			.flatMap(transition -> this.incidents.unmetGuards(incident, transition).stream())
@@ -231,6 +239,8 @@ class IncidentController {
 		model.addAttribute("checklistStatuses", ChecklistItem.Status.values());
 		model.addAttribute("steps", IncidentState.Step.values());
 		model.addAttribute("showReporting", actor.seesEverything() && incident.getCategory() != null);
+		model.addAttribute("notices", actor.seesEverything()
+				? this.notices.stream().flatMap(source -> source.noticesFor(incident).stream()).toList() : List.of());
 		model.addAttribute("showPrevention", incident.getState().ordinal() >= IncidentState.RECOVERY.ordinal());
 		model.addAttribute("canWork", incident.getState().isOpen()
 				&& (actor.has(jp.hikeshi.account.Role.SECURITY_LEAD) || incident.isOnTeam(actor.username())));
