@@ -51,7 +51,7 @@ public class SecurityConfiguration {
 			.requestMatchers("/executive/**").hasRole(Role.EXECUTIVE.name())
 			.requestMatchers("/duties", "/incidents/*/reporting", "/incidents/*/reporting/**")
 			.hasAnyRole(Role.SECURITY_LEAD.name(), Role.EXECUTIVE.name())
-			.requestMatchers("/incidents", "/incidents/**")
+			.requestMatchers("/incidents", "/incidents.csv", "/incidents/**")
 			.hasAnyRole(Role.SECURITY_LEAD.name(), Role.EXECUTIVE.name(), Role.RESPONDER.name())
 			.requestMatchers("/", "/account/**").authenticated()
 			.anyRequest().denyAll());

@@ -104,6 +104,11 @@ class AuthorizationMatrixTest {
 		row("POST /incidents/{id}/record", login, no, ok, gone, ok, no);
 		row("POST /incidents/{id}/prevention", login, no, ok, gone, ok, no);
 		row("POST /incidents/{id}/notes", login, no, ok, gone, ok, no);
+		// documents to hand over
+		row("GET /incidents.csv", login, no, ok, ok, ok, no);
+		row("GET /incidents/{id}/record.xlsx", login, no, ok, gone, ok, no);
+		row("GET /incidents/{id}/record/print", login, no, ok, gone, ok, no);
+		row("GET /incidents/{id}/report", login, no, ok, gone, ok, no);
 		// step 2: the lead and the executive only
 		row("GET /duties", login, no, ok, no, ok, no);
 		row("GET /incidents/{id}/reporting", login, no, ok, no, ok, no);

@@ -1,0 +1,127 @@
+package jp.hikeshi.handover;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+import jp.hikeshi.incident.Incident;
+import jp.hikeshi.incident.RequiredItem;
+import jp.hikeshi.incident.RequiredItems;
+import jp.hikeshi.incident.TimelineEntry;
+import jp.hikeshi.organisation.Organisation;
+
+import org.springframework.context.MessageSource;
+
+/**
+ * The required-items record (インシデント発生時に整理しておくべき事項) as the guide's table: one
+ * row per item, its label and its content, in the given language. The Excel workbook and the
+ * print view both show these rows, so they cannot disagree.
+ */
+public final class RecordRows {
+
+	private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+	private final MessageSource messages;
+
+	private final Locale locale;
+
+	private final ZoneId zone;
+
+	public RecordRows(MessageSource messages, Locale locale, ZoneId zone) {
+		this.messages = messages;
+		this.locale = locale;
+		this.zone = zone;
+	}
+
+	/** A row of the table. */
+	public record Row(String label, String content) {
+	}
+
+	public List<Row> of(Incident incident, Organisation organisation) {
+		RequiredItems record = incident.getRecord();
+		List<Row> rows = new ArrayList<>();
+		for (RequiredItem item : incident.requiredItems()) {
+			String content = switch (item.key()) {
+				case CATEGORY -> (incident.getCategory() == null) ? null
+						: label("Category." + incident.getCategory())
+								+ (incident.getLeakKind() == null ? "" : "（" + label("LeakKind." + incident.getLeakKind()) + "）");
+				case COMPANY -> join(organisation.getName(), record.getClientAndParties());
+				case TEAM -> team(incident);
+				case OCCURRED_AT -> when(incident.getOccurredAt());
+				case DISCOVERED_AT -> when(incident.getDiscoveredAt());
+				case EVENTS -> record.getEventsAndDamage();
+				case TIMELINE -> timeline(incident);
+				case ASSUMED_CAUSE -> record.getAssumedCause();
+				case AFFECTED_SYSTEMS -> record.getAffectedSystemsStatus();
+				case SYSTEM_CONFIGURATION -> record.getSystemConfiguration();
+				case INDUSTRY -> label("Industry." + organisation.getIndustry());
+				case CONTACT -> record.getContact();
+				case DISCLOSURE -> label("DisclosureStatus." + record.getDisclosureStatus());
+			};
+			rows.add(new Row(label("RequiredItem.Key." + item.key()),
+					(content == null || content.isBlank()) ? label("handover.empty") : content));
+		}
+		return rows;
+	}
+
+	/** The timeline, one line an entry, oldest first. */
+	public String timeline(Incident incident) {
+		return incident.getTimeline().stream().map(this::line).collect(Collectors.joining("\n"));
+	}
+
+	public String line(TimelineEntry entry) {
+		StringBuilder line = new StringBuilder(when(entry.getOccurredAt())).append(' ')
+			.append(entry.getActor())
+			.append(' ')
+			.append(label("TimelineKind." + entry.getKind()));
+		if (entry.getToState() != null) {
+			line.append(' ');
+			if (entry.getFromState() != null) {
+				line.append(label("IncidentState." + entry.getFromState())).append(" → ");
+			}
+			line.append(label("IncidentState." + entry.getToState()));
+		}
+		if (entry.getKind() == TimelineEntry.Kind.FIELD_CHANGED) {
+			line.append(' ').append(label("Field." + entry.getField()));
+		}
+		if (entry.getKind() == TimelineEntry.Kind.CHECKLIST_CHANGED) {
+			line.append(' ')
+				.append(label("ChecklistPoint." + entry.getField()))
+				.append(": ")
+				.append(label("ChecklistStatus." + entry.getAfter()));
+		}
+		if (entry.getNote() != null) {
+			line.append(" — ").append(entry.getNote().replace('\n', ' '));
+		}
+		return line.toString();
+	}
+
+	private String team(Incident incident) {
+		if (incident.getResponsible() == null) {
+			return null;
+		}
+		String members = incident.getAssignees()
+			.stream()
+			.map(a -> a.username() + (a.duty() == null || a.duty().isBlank() ? "" : "（" + a.duty() + "）"))
+			.collect(Collectors.joining("、"));
+		return label("incident.responsible") + "：" + incident.getResponsible()
+				+ (members.isEmpty() ? "" : "\n" + label("incident.assignees") + "：" + members);
+	}
+
+	public String when(Instant instant) {
+		return (instant == null) ? null : WHEN.format(instant.atZone(this.zone));
+	}
+
+	private String label(String code) {
+		return this.messages.getMessage(code, null, code, this.locale);
+	}
+
+	private static String join(String first, String second) {
+		return (second == null || second.isBlank()) ? first : first + "\n" + second;
+	}
+
+}
