@@ -99,6 +99,15 @@ public class Incident extends AbstractAggregateRoot<Incident> {
 
 	private String rootCause;
 
+	/** 直接的な被害: fraudulent transfers, ransom, staff cost, outside help, substitutes, apologies, lawyers. */
+	private Long damageDirectYen;
+
+	/** 間接的な被害: spread to others, loss of trust, lost business. */
+	private Long damageIndirectYen;
+
+	/** Days the business was disrupted. */
+	private java.math.BigDecimal disruptionDays;
+
 	private String preventionMeasures;
 
 	private String closingApprovedBy;
@@ -286,6 +295,19 @@ public class Incident extends AbstractAggregateRoot<Incident> {
 		this.occurredAt = occurredAt;
 		this.discoveredAt = discoveredAt;
 		this.record = changed;
+	}
+
+	/** The damage in money and days (DOMAIN.md §6), as far as it is known. */
+	public void recordDamage(Actor actor, Long directYen, Long indirectYen, java.math.BigDecimal days, Instant now) {
+		if (!actor.has(Role.SECURITY_LEAD)) {
+			throw new TransitionRefused("incident.guard.role", Role.SECURITY_LEAD.name());
+		}
+		recordChange(now, actor.username(), "damageDirectYen", this.damageDirectYen, directYen);
+		recordChange(now, actor.username(), "damageIndirectYen", this.damageIndirectYen, indirectYen);
+		recordChange(now, actor.username(), "disruptionDays", this.disruptionDays, days);
+		this.damageDirectYen = directYen;
+		this.damageIndirectYen = indirectYen;
+		this.disruptionDays = days;
 	}
 
 	/** Root cause and prevention measures (再発防止), recorded in step 3. */
@@ -617,6 +639,18 @@ public class Incident extends AbstractAggregateRoot<Incident> {
 
 	public String getRootCause() {
 		return this.rootCause;
+	}
+
+	public Long getDamageDirectYen() {
+		return this.damageDirectYen;
+	}
+
+	public Long getDamageIndirectYen() {
+		return this.damageIndirectYen;
+	}
+
+	public java.math.BigDecimal getDisruptionDays() {
+		return this.disruptionDays;
 	}
 
 	public String getPreventionMeasures() {

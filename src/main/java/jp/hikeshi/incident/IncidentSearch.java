@@ -14,7 +14,12 @@ import org.springframework.data.jpa.domain.Specification;
 
 /** The list page's filters; every part optional. */
 public record IncidentSearch(IncidentState state, IncidentState.Step step, Category category, Severity severity,
-		String assignee, String text) {
+		String assignee, String text, java.time.Instant reportedFrom, java.time.Instant reportedBefore) {
+
+	public IncidentSearch(IncidentState state, IncidentState.Step step, Category category, Severity severity,
+			String assignee, String text) {
+		this(state, step, category, severity, assignee, text, null, null);
+	}
 
 	public static IncidentSearch none() {
 		return new IncidentSearch(null, null, null, null, null, null);
@@ -41,6 +46,12 @@ public record IncidentSearch(IncidentState state, IncidentState.Step step, Categ
 			}
 			if (this.assignee != null && !this.assignee.isBlank()) {
 				where.add(onTeam(this.assignee.trim()).toPredicate(root, query, builder));
+			}
+			if (this.reportedFrom != null) {
+				where.add(builder.greaterThanOrEqualTo(root.get("reportedAt"), this.reportedFrom));
+			}
+			if (this.reportedBefore != null) {
+				where.add(builder.lessThan(root.get("reportedAt"), this.reportedBefore));
 			}
 			if (this.text != null && !this.text.isBlank()) {
 				String pattern = "%" + escapeLike(this.text.trim().toLowerCase(Locale.ROOT)) + "%";

@@ -219,6 +219,11 @@ public class IncidentService {
 		act(id, version, actor, incident -> incident.updatePrevention(actor, rootCause, measures, now()));
 	}
 
+	public void recordDamage(long id, long version, Actor actor, Long directYen, Long indirectYen,
+			java.math.BigDecimal days) {
+		act(id, version, actor, incident -> incident.recordDamage(actor, directYen, indirectYen, days, now()));
+	}
+
 	public void addNote(long id, long version, Actor actor, String note) {
 		act(id, version, actor, incident -> incident.addNote(actor, note, now()));
 	}

@@ -67,7 +67,7 @@ class IncidentController {
 	@GetMapping
 	String list(@Valid @ModelAttribute("search") SearchForm search, BindingResult errors, Authentication user,
 			Model model) {
-		IncidentSearch filters = errors.hasErrors() ? IncidentSearch.none() : search.toSearch();
+		IncidentSearch filters = errors.hasErrors() ? IncidentSearch.none() : search.toSearch(this.incidents.zone());
 		int page = errors.hasFieldErrors("page") ? 0 : search.getPage();
 		model.addAttribute("incidents", this.incidents.search(filters, Actor.of(user), PageRequest.of(page, PAGE_SIZE)));
 		model.addAttribute("states", IncidentState.values());
@@ -186,6 +186,16 @@ class IncidentController {
 				form.getVersion(), Actor.of(user), form.getRootCause(), form.getPreventionMeasures()));
 	}
 
+	@PostMapping(path = "/{id}/damage", consumes = FORM)
+	String damage(@PathVariable long id, @Valid @ModelAttribute("damageForm") DamageForm form, BindingResult errors,
+			Authentication user, Model model, RedirectAttributes redirect) {
+		if (errors.hasErrors()) {
+			return showPage(id, user, model);
+		}
+		return attempt(id, redirect, "incident.damage.saved", () -> this.incidents.recordDamage(id, form.getVersion(),
+				Actor.of(user), form.getDirectYen(), form.getIndirectYen(), form.getDisruptionDays()));
+	}
+
 	@PostMapping(path = "/{id}/notes", consumes = FORM)
 	String note(@PathVariable long id, @Valid @ModelAttribute("noteForm") TextForm form, BindingResult errors,
 			Authentication user, Model model, RedirectAttributes redirect) {
@@ -241,6 +251,7 @@ class IncidentController {
 		model.addAttribute("showReporting", actor.seesEverything() && incident.getCategory() != null);
 		model.addAttribute("notices", actor.seesEverything()
 				? this.notices.stream().flatMap(source -> source.noticesFor(incident).stream()).toList() : List.of());
+		model.addAttribute("isLead", actor.has(jp.hikeshi.account.Role.SECURITY_LEAD));
 		model.addAttribute("showPrevention", incident.getState().ordinal() >= IncidentState.RECOVERY.ordinal());
 		model.addAttribute("canWork", incident.getState().isOpen()
 				&& (actor.has(jp.hikeshi.account.Role.SECURITY_LEAD) || incident.isOnTeam(actor.username())));
@@ -257,6 +268,9 @@ class IncidentController {
 		}
 		if (!model.containsAttribute("preventionForm")) {
 			model.addAttribute("preventionForm", PreventionForm.of(incident));
+		}
+		if (!model.containsAttribute("damageForm")) {
+			model.addAttribute("damageForm", DamageForm.of(incident));
 		}
 		if (!model.containsAttribute("noteForm")) {
 			TextForm note = new TextForm();

@@ -33,8 +33,33 @@ public class SearchForm {
 	@Max(100_000)
 	private int page;
 
-	IncidentSearch toSearch() {
-		return new IncidentSearch(this.state, this.step, this.category, this.severity, this.assignee, this.text);
+	@org.springframework.format.annotation.DateTimeFormat(iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE)
+	private java.time.LocalDate from;
+
+	@org.springframework.format.annotation.DateTimeFormat(iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE)
+	private java.time.LocalDate to;
+
+	/** @param zone the organisation's zone, in which the dates are days */
+	IncidentSearch toSearch(java.time.ZoneId zone) {
+		return new IncidentSearch(this.state, this.step, this.category, this.severity, this.assignee, this.text,
+				(this.from == null) ? null : this.from.atStartOfDay(zone).toInstant(),
+				(this.to == null) ? null : this.to.plusDays(1).atStartOfDay(zone).toInstant());
+	}
+
+	public java.time.LocalDate getFrom() {
+		return this.from;
+	}
+
+	public void setFrom(java.time.LocalDate from) {
+		this.from = from;
+	}
+
+	public java.time.LocalDate getTo() {
+		return this.to;
+	}
+
+	public void setTo(java.time.LocalDate to) {
+		this.to = to;
 	}
 
 	public IncidentState getState() {

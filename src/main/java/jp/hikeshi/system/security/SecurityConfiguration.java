@@ -41,7 +41,7 @@ public class SecurityConfiguration {
 	SecurityFilterChain securityFilterChain(HttpSecurity http, FirstRunSetup setup,
 			AuthenticationManager authenticationManager, SessionRegistry sessionRegistry) throws Exception {
 		http.authorizeHttpRequests(requests -> requests
-			.requestMatchers("/css/**", "/js/**", "/images/**", "/favicon.ico", "/error").permitAll()
+			.requestMatchers("/css/**", "/js/**", "/images/**", "/webjars/**", "/favicon.ico", "/error").permitAll()
 			.requestMatchers(EndpointRequest.to(HealthEndpoint.class)).permitAll()
 			.requestMatchers(EndpointRequest.toAnyEndpoint()).hasRole(Role.ADMIN.name())
 			.requestMatchers("/login", "/setup").permitAll()
@@ -49,7 +49,7 @@ public class SecurityConfiguration {
 			.requestMatchers("/report", "/reports", "/reports/**").authenticated()
 			.requestMatchers("/triage").hasRole(Role.SECURITY_LEAD.name())
 			.requestMatchers("/executive/**").hasRole(Role.EXECUTIVE.name())
-			.requestMatchers("/duties", "/incidents/*/reporting", "/incidents/*/reporting/**")
+			.requestMatchers("/dashboard", "/duties", "/incidents/*/reporting", "/incidents/*/reporting/**")
 			.hasAnyRole(Role.SECURITY_LEAD.name(), Role.EXECUTIVE.name())
 			.requestMatchers("/incidents", "/incidents.csv", "/incidents/**")
 			.hasAnyRole(Role.SECURITY_LEAD.name(), Role.EXECUTIVE.name(), Role.RESPONDER.name())

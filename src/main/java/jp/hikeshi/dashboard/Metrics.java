@@ -1,0 +1,57 @@
+package jp.hikeshi.dashboard;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+import jp.hikeshi.notification.DueDuty;
+
+/** What the executive's dashboard shows, all figures computed by SQL aggregates. */
+public record Metrics(List<OpenCount> open, Decisions decisions, List<DueDuty> duties, long overdue, long dueSoon,
+		List<MonthCount> overTime, List<Durations> durationsByCategory, List<Durations> durationsByMonth,
+		List<Damage> damageByCategory) {
+
+	/** How many incidents are open. */
+	public long openTotal() {
+		return this.open.stream().mapToLong(OpenCount::count).sum();
+	}
+
+	/** Open incidents in one state with one severity ({@code null}: not yet rated). */
+	public record OpenCount(String state, String step, String severity, long count) {
+	}
+
+	/** Decisions waiting for the executive. */
+	public record Decisions(long teamsToForm, long closingsToApprove, long announcementsToApprove) {
+
+		public long total() {
+			return this.teamsToForm + this.closingsToApprove + this.announcementsToApprove;
+		}
+
+	}
+
+	/** Incidents reported in one month (yyyy-MM, the organisation's zone) of one category. */
+	public record MonthCount(String month, String category, long count) {
+
+		public java.time.LocalDate firstDay() {
+			return java.time.YearMonth.parse(this.month).atDay(1);
+		}
+
+		public java.time.LocalDate lastDay() {
+			return java.time.YearMonth.parse(this.month).atEndOfMonth();
+		}
+
+	}
+
+	/**
+	 * Average days from 発生 to 発覚 (time to detect), from 発覚 to leaving containment (time to
+	 * contain) and from 発覚 to recovery confirmed (time to recover), with how many incidents
+	 * had the dates to count; {@code null} where none had.
+	 */
+	public record Durations(String key, long incidents, BigDecimal detectDays, long detectCounted,
+			BigDecimal containDays, long containCounted, BigDecimal recoverDays, long recoverCounted) {
+	}
+
+	/** Damage recorded on the incidents of one category. */
+	public record Damage(String category, long incidents, long directYen, long indirectYen, BigDecimal disruptionDays) {
+	}
+
+}

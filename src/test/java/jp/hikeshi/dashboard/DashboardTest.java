@@ -1,0 +1,168 @@
+package jp.hikeshi.dashboard;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Set;
+
+import jp.hikeshi.account.Role;
+import jp.hikeshi.incident.Actor;
+import jp.hikeshi.test.CompletedSetup;
+import jp.hikeshi.test.TestDatabaseConfiguration;
+import jp.hikeshi.test.TestUsers;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * Each figure of the dashboard against numbers worked out by hand on a small history, on a
+ * database of its own; and the number of SQL statements a dashboard costs, which must not grow
+ * with the history.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+@Import({ TestDatabaseConfiguration.class, CompletedSetup.class, StatementCounter.class })
+class DashboardTest {
+
+	private static final LocalDate FROM = LocalDate.of(2026, 1, 1);
+
+	private static final LocalDate TO = LocalDate.of(2026, 11, 1);
+
+	@Autowired
+	DashboardService dashboard;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	TestUsers users;
+
+	@Autowired
+	StatementCounter statements;
+
+	static boolean seeded;
+
+	@BeforeEach
+	void aSmallHistory() {
+		if (seeded) {
+			return;
+		}
+		seeded = true;
+		// A: ransomware, happened 2 days before it was noticed, contained in 1.5 days, recovered in 10
+		long a = incident("T-A", "VIRUS_RANSOMWARE", "CLOSED", null, "2026-03-10T00:00:00Z", "2026-03-08T00:00:00Z");
+		change(a, 1, "CONTAINMENT", "DISCLOSURE", "2026-03-11T12:00:00Z");
+		change(a, 2, "RECOVERY", "PREVENTION", "2026-03-20T00:00:00Z");
+		this.jdbc.update("update incident set damage_direct_yen = 1000000, damage_indirect_yen = 500000, disruption_days = 3.0 where id = ?", a);
+		// B: ransomware without a known time of occurrence, contained in half a day, not recovered
+		long b = incident("T-B", "VIRUS_RANSOMWARE", "RECOVERY", "HIGH", "2026-03-15T00:00:00Z", null);
+		change(b, 1, "CONTAINMENT", "DISCLOSURE", "2026-03-15T12:00:00Z");
+		this.jdbc.update("update incident set damage_direct_yen = 200000 where id = ?", b);
+		// C: a leak noticed a day after it happened, waiting for a team
+		incident("T-C", "INFORMATION_LEAK", "ESCALATED", "CRITICAL", "2026-04-01T00:00:00Z", "2026-03-31T00:00:00Z");
+		// D: just reported, not classified
+		incident("T-D", null, "REPORTED", null, "2026-04-02T00:00:00Z", null);
+		// E: outside the period
+		incident("T-E", "VIRUS_RANSOMWARE", "CLOSED", null, "2025-05-01T00:00:00Z", null);
+	}
+
+	@Test
+	void theFiguresMatchTheHandCount() {
+		Metrics metrics = this.dashboard.metrics(new Actor("x", Set.of(Role.EXECUTIVE)), FROM, TO);
+
+		assertThat(metrics.openTotal()).isEqualTo(3);
+		assertThat(metrics.open()).extracting(Metrics.OpenCount::state, Metrics.OpenCount::severity, Metrics.OpenCount::count)
+			.containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("ESCALATED", "CRITICAL", 1L),
+					org.assertj.core.groups.Tuple.tuple("RECOVERY", "HIGH", 1L),
+					org.assertj.core.groups.Tuple.tuple("REPORTED", null, 1L));
+		assertThat(metrics.decisions()).isEqualTo(new Metrics.Decisions(1, 0, 0));
+
+		assertThat(metrics.overTime()).containsExactly(new Metrics.MonthCount("2026-03", "VIRUS_RANSOMWARE", 2),
+				new Metrics.MonthCount("2026-04", "INFORMATION_LEAK", 1),
+				new Metrics.MonthCount("2026-04", "UNCLASSIFIED", 1));
+
+		assertThat(metrics.durationsByCategory()).containsExactly(
+				new Metrics.Durations("INFORMATION_LEAK", 1, days("1.0"), 1, null, 0, null, 0),
+				new Metrics.Durations("VIRUS_RANSOMWARE", 2, days("2.0"), 1, days("1.0"), 2, days("10.0"), 1));
+
+		assertThat(metrics.damageByCategory()).containsExactly(
+				new Metrics.Damage("VIRUS_RANSOMWARE", 2, 1_200_000, 500_000, new BigDecimal("3.0")));
+	}
+
+	@Test
+	void theDashboardPageShowsAndLinksItsFigures() throws Exception {
+		this.mvc.perform(get("/dashboard").param("from", FROM.toString()).param("to", TO.toString())
+				.with(this.users.as(Role.EXECUTIVE)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("ウイルス・ランサムウェア感染")))
+			.andExpect(content().string(containsString("/incidents?state=ESCALATED&amp;severity=CRITICAL")))
+			.andExpect(content().string(containsString("2.0日（1件）")));
+	}
+
+	@Test
+	void badRangesAreExplained() throws Exception {
+		this.mvc.perform(get("/dashboard").param("from", "2026-10-01").param("to", "2026-01-01")
+				.with(this.users.as(Role.EXECUTIVE)))
+			.andExpect(content().string(containsString("開始日が終了日より後だったため")));
+		this.mvc.perform(get("/dashboard").param("from", "1899-01-01").with(this.users.as(Role.EXECUTIVE)))
+			.andExpect(content().string(containsString("想定される範囲外")));
+		this.mvc.perform(get("/dashboard").param("from", "yesterday").with(this.users.as(Role.EXECUTIVE)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("日付を解釈できなかった")));
+	}
+
+	@Test
+	void theStatementsADashboardCostsDoNotGrowWithTheHistory() throws Exception {
+		var executive = this.users.as(Role.EXECUTIVE);
+		this.mvc.perform(get("/dashboard").with(executive)).andExpect(status().isOk());
+		this.statements.reset();
+		this.mvc.perform(get("/dashboard").with(executive)).andExpect(status().isOk());
+		int before = this.statements.count();
+		for (int i = 0; i < 20; i++) {
+			// closed and reported after the hand-counted period, but inside the default last twelve months
+			long id = incident("T-MORE-" + i, "SYSTEM_OUTAGE", "CLOSED", "LOW", "2026-11-1" + (i % 9) + "T00:00:00Z",
+					"2026-11-01T00:00:00Z");
+			change(id, 1, "CONTAINMENT", "DISCLOSURE", "2026-11-20T00:00:00Z");
+		}
+		this.statements.reset();
+		this.mvc.perform(get("/dashboard").with(executive)).andExpect(status().isOk());
+		assertThat(this.statements.count()).isEqualTo(before).isLessThanOrEqualTo(10);
+	}
+
+	private long incident(String reference, String category, String state, String severity, String reported,
+			String occurred) {
+		Timestamp reportedAt = Timestamp.from(Instant.parse(reported));
+		return this.jdbc.queryForObject("""
+				insert into incident (reference, title, description, category, severity, state, discovered_at, occurred_at, reported_at)
+				values (?, ?, 'dashboard test', ?, ?, ?, ?, ?, ?) returning id""", Long.class, reference, reference,
+				category, severity, state, reportedAt, occurred == null ? null : Timestamp.from(Instant.parse(occurred)),
+				reportedAt);
+	}
+
+	private void change(long incident, int sequence, String from, String to, String at) {
+		this.jdbc.update("""
+				insert into incident_timeline_entry (incident_id, sequence, occurred_at, actor, kind, from_state, to_state, previous_hash, hash)
+				values (?, ?, ?, 'test', 'STATE_CHANGED', ?, ?, '', 'x')""", incident, sequence,
+				Timestamp.from(Instant.parse(at)), from, to);
+	}
+
+	private static BigDecimal days(String value) {
+		return new BigDecimal(value);
+	}
+
+}
