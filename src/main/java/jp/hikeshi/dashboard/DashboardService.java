@@ -30,23 +30,26 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class DashboardService {
 
-	/** Counting the times that lie between 発覚 and a state change: the first such change. */
+	/**
+	 * Average days to detect (発生→発覚), to contain (発覚→leaving containment) and to recover
+	 * (発覚→recovery confirmed), by category and by month reported, in one scan of the period.
+	 */
 	private static final String DURATIONS = """
-			select %s as key,
-			       count(*) as incidents,
-			       avg(extract(epoch from (i.discovered_at - i.occurred_at)) / 86400) filter (where i.occurred_at is not null) as detect,
-			       count(i.occurred_at) as detect_n,
-			       avg(extract(epoch from (c.at - i.discovered_at)) / 86400) as contain,
-			       count(c.at) as contain_n,
-			       avg(extract(epoch from (r.at - i.discovered_at)) / 86400) as recover,
-			       count(r.at) as recover_n
-			from incident i
-			left join lateral (select min(t.occurred_at) as at from incident_timeline_entry t
-			                   where t.incident_id = i.id and t.kind = 'STATE_CHANGED' and t.from_state = 'CONTAINMENT') c on true
-			left join lateral (select min(t.occurred_at) as at from incident_timeline_entry t
-			                   where t.incident_id = i.id and t.kind = 'STATE_CHANGED' and t.to_state = 'PREVENTION') r on true
-			where i.reported_at >= ? and i.reported_at < ? and i.category is not null
-			group by 1 order by 1""";
+			select category, month,
+			       count(*),
+			       avg(extract(epoch from (discovered_at - occurred_at)) / 86400),
+			       count(occurred_at),
+			       avg(extract(epoch from (contained_at - discovered_at)) / 86400),
+			       count(contained_at),
+			       avg(extract(epoch from (recovered_at - discovered_at)) / 86400),
+			       count(recovered_at),
+			       grouping(category)
+			from (select category, to_char(reported_at at time zone ?, 'YYYY-MM') as month, discovered_at,
+			             occurred_at, contained_at, recovered_at
+			      from incident
+			      where reported_at >= ? and reported_at < ? and category is not null) as period
+			group by grouping sets ((category), (month))
+			order by 10, 1, 2""";
 
 	private final JdbcTemplate jdbc;
 
@@ -66,12 +69,18 @@ public class DashboardService {
 		Timestamp start = Timestamp.from(from.atStartOfDay(zone).toInstant());
 		Timestamp end = Timestamp.from(to.plusDays(1).atStartOfDay(zone).toInstant());
 		List<DueDuty> duties = this.reporting.openDuties(actor);
+		List<Metrics.Durations> byCategory = new java.util.ArrayList<>();
+		List<Metrics.Durations> byMonth = new java.util.ArrayList<>();
+		this.jdbc.query(DURATIONS, rs -> {
+			boolean category = rs.getInt(10) == 0;
+			Metrics.Durations row = new Metrics.Durations(rs.getString(category ? 1 : 2), rs.getLong(3), days(rs, 4),
+					rs.getLong(5), days(rs, 6), rs.getLong(7), days(rs, 8), rs.getLong(9));
+			(category ? byCategory : byMonth).add(row);
+		}, zone.getId(), start, end);
 		return new Metrics(open(), decisions(), duties,
 				duties.stream().filter(d -> d.urgency() == Deadlines.Urgency.OVERDUE).count(),
 				duties.stream().filter(d -> d.urgency() == Deadlines.Urgency.DUE_SOON).count(),
-				overTime(zone, start, end), durations("i.category", start, end),
-				durations("to_char(i.reported_at at time zone ?, 'YYYY-MM')", zone.getId(), start, end),
-				damage(start, end));
+				overTime(zone, start, end), byCategory, byMonth, damage(start, end));
 	}
 
 	private List<Metrics.OpenCount> open() {
@@ -99,13 +108,6 @@ public class DashboardService {
 				group by 1, 2 order by 1, 2""",
 				(rs, row) -> new Metrics.MonthCount(rs.getString(1), rs.getString(2), rs.getLong(3)), zone.getId(), start,
 				end);
-	}
-
-	/** @param key the grouping expression; its bind parameters come first in {@code parameters} */
-	private List<Metrics.Durations> durations(String key, Object... parameters) {
-		return this.jdbc.query(DURATIONS.formatted(key), (rs, row) -> new Metrics.Durations(rs.getString(1),
-				rs.getLong(2), days(rs, 3), rs.getLong(4), days(rs, 5), rs.getLong(6), days(rs, 7), rs.getLong(8)),
-				parameters);
 	}
 
 	private List<Metrics.Damage> damage(Timestamp start, Timestamp end) {

@@ -116,6 +116,12 @@ public class Incident extends AbstractAggregateRoot<Incident> {
 
 	private Instant closedAt;
 
+	/** When it first left containment: the end of the initial response (time to contain). */
+	private Instant containedAt;
+
+	/** When recovery was first confirmed (time to recover). */
+	private Instant recoveredAt;
+
 	@OneToMany(mappedBy = "incident", cascade = { CascadeType.PERSIST, CascadeType.MERGE })
 	@OrderBy("position")
 	private List<ChecklistItem> checklist = new ArrayList<>();
@@ -472,6 +478,12 @@ public class Incident extends AbstractAggregateRoot<Incident> {
 	private void changeState(IncidentState to, Actor actor, Instant now, String note) {
 		IncidentState from = this.state;
 		this.state = to;
+		if (from == IncidentState.CONTAINMENT && this.containedAt == null) {
+			this.containedAt = now;
+		}
+		if (to == IncidentState.PREVENTION && this.recoveredAt == null) {
+			this.recoveredAt = now;
+		}
 		append(now, actor.username(), Kind.STATE_CHANGED, Change.state(from, to), note, true);
 		registerEvent(new IncidentEvents.StateChanged(this.reference, from, to));
 	}
@@ -663,6 +675,14 @@ public class Incident extends AbstractAggregateRoot<Incident> {
 
 	public Instant getClosingApprovedAt() {
 		return this.closingApprovedAt;
+	}
+
+	public Instant getContainedAt() {
+		return this.containedAt;
+	}
+
+	public Instant getRecoveredAt() {
+		return this.recoveredAt;
 	}
 
 	public Instant getClosedAt() {

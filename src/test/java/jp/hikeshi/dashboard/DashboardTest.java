@@ -154,7 +154,15 @@ class DashboardTest {
 				reportedAt);
 	}
 
+	/** A state change on the timeline, and on the incident the times the application keeps from it. */
 	private void change(long incident, int sequence, String from, String to, String at) {
+		Timestamp when = Timestamp.from(Instant.parse(at));
+		if (from.equals("CONTAINMENT")) {
+			this.jdbc.update("update incident set contained_at = ? where id = ? and contained_at is null", when, incident);
+		}
+		if (to.equals("PREVENTION")) {
+			this.jdbc.update("update incident set recovered_at = ? where id = ? and recovered_at is null", when, incident);
+		}
 		this.jdbc.update("""
 				insert into incident_timeline_entry (incident_id, sequence, occurred_at, actor, kind, from_state, to_state, previous_hash, hash)
 				values (?, ?, ?, 'test', 'STATE_CHANGED', ?, ?, '', 'x')""", incident, sequence,

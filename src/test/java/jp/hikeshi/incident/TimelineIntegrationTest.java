@@ -188,6 +188,9 @@ class TimelineIntegrationTest {
 
 		Incident closed = page(id);
 		assertThat(closed.getState()).isEqualTo(IncidentState.CLOSED);
+		// the dashboard reads the ends of containment and recovery from the incident itself
+		assertThat(closed.getContainedAt()).isNotNull().isBefore(closed.getRecoveredAt());
+		assertThat(closed.getRecoveredAt()).isBeforeOrEqualTo(closed.getClosedAt());
 		assertThat(closed.getClosedAt()).isNotNull();
 		assertThat(closed.getClosingApprovedBy()).isEqualTo(this.executive.username());
 		assertThat(closed.getOccurredAt()).isEqualTo(OCCURRED);
