@@ -172,6 +172,39 @@ class IncidentWebTest {
 	}
 
 	@Test
+	void damageMustBePlausible() throws Exception {
+		UserAccount lead = this.users.create(Role.SECURITY_LEAD);
+		Actor actor = new Actor(lead.getUsername(), Set.of(Role.SECURITY_LEAD));
+		Incident incident = reportAs(this.users.create(Role.REPORTER), "被害の記録");
+		this.incidents.take(incident.getId(), incident.getVersion(), actor);
+		this.incidents.escalate(incident.getId(), version(incident), actor, jp.hikeshi.incident.Category.OTHER, null,
+				jp.hikeshi.incident.Severity.LOW, null);
+		this.mvc.perform(damage(incident, lead).param("directYen", "-5").param("indirectYen", "100000000000000")
+				.param("disruptionDays", "1.25"))
+			.andExpect(status().isOk())
+			.andExpect(model().attributeHasFieldErrorCode("damageForm", "directYen", "Min"))
+			.andExpect(model().attributeHasFieldErrorCode("damageForm", "indirectYen", "Max"))
+			.andExpect(model().attributeHasFieldErrorCode("damageForm", "disruptionDays", "Digits"))
+			.andExpect(content().string(containsString("金額にマイナスは指定できません。")));
+		this.mvc.perform(damage(incident, lead).param("directYen", "百万"))
+			.andExpect(model().attributeHasFieldErrorCode("damageForm", "directYen", "typeMismatch"));
+		assertThat(this.jdbc.queryForObject("select damage_direct_yen is null from incident where id = ?", Boolean.class,
+				incident.getId())).isTrue();
+
+		this.mvc.perform(damage(incident, lead).param("directYen", "1500000").param("disruptionDays", "2.5"))
+			.andExpect(flash().attribute("notice", "incident.damage.saved"));
+		assertThat(this.jdbc.queryForObject("select damage_direct_yen from incident where id = ?", Long.class,
+				incident.getId())).isEqualTo(1_500_000L);
+	}
+
+	private MockHttpServletRequestBuilder damage(Incident incident, UserAccount lead) {
+		return post("/incidents/{id}/damage", incident.getId()).contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.with(csrf())
+			.with(this.users.signedIn(lead.getUsername()))
+			.param("version", String.valueOf(version(incident)));
+	}
+
+	@Test
 	void theListFiltersAndPages() throws Exception {
 		String marker = "filter-" + System.nanoTime();
 		reportAs(this.users.create(Role.REPORTER), marker + " one");

@@ -104,6 +104,7 @@ class AuthorizationMatrixTest {
 		row("POST /incidents/{id}/record", login, no, ok, gone, ok, no);
 		row("POST /incidents/{id}/prevention", login, no, ok, gone, ok, no);
 		row("POST /incidents/{id}/notes", login, no, ok, gone, ok, no);
+		row("POST /incidents/{id}/damage", login, no, ok, gone, ok, no);
 		row("GET /dashboard", login, no, ok, no, ok, no);
 		// documents to hand over
 		row("GET /incidents.csv", login, no, ok, ok, ok, no);
