@@ -48,7 +48,9 @@ class AuthorizationMatrixTest {
 		/** 403. */
 		FORBIDDEN,
 		/** 404: the page does not exist for this person. */
-		NOT_FOUND
+		NOT_FOUND,
+		/** A server error: never expected, so any row that meets one fails. */
+		ERROR
 
 	}
 
@@ -124,8 +126,10 @@ class AuthorizationMatrixTest {
 		row("POST /incidents/{id}/reporting/announcements/{announcementId}/approve", login, no, ok, no, ok, no);
 		row("POST /incidents/{id}/reporting/announcements/{announcementId}/publish", login, no, ok, no, ok, no);
 		row("POST /incidents/{id}/reporting/inquiry-desk", login, no, ok, no, ok, no);
-		// Boot's error page: reachable by anyone, it renders the friendly error view.
-		row("GET /error", ok, ok, ok, ok, ok, ok);
+		// Boot's error page: reachable by anyone; asked for directly it has no error to show, and
+		// answers with the friendly page and a 500 status
+		Outcome err = Outcome.ERROR;
+		row("GET /error", err, err, err, err, err, err);
 		// Actuator (not controller methods, so listed here by hand)
 		row("GET /actuator/health", ok, ok, ok, ok, ok, ok);
 		row("GET /actuator/health/liveness", ok, ok, ok, ok, ok, ok);
@@ -232,6 +236,9 @@ class AuthorizationMatrixTest {
 		}
 		if (status == 404) {
 			return Outcome.NOT_FOUND;
+		}
+		if (status >= 500) {
+			return Outcome.ERROR;
 		}
 		return Outcome.OK;
 	}
