@@ -45,7 +45,7 @@ document.addEventListener('DOMContentLoaded', function () {
       var labels = rows.map(function (row) { return row.cells[0].textContent.trim(); });
       option = {
         tooltip: { trigger: 'axis' },
-        legend: { bottom: 0 },
+        legend: { bottom: 0, itemGap: 24 },
         grid: { left: 40, right: 16, top: 16, bottom: 60 },
         xAxis: { type: 'category', data: labels },
         yAxis: { type: 'value' },
