@@ -34,9 +34,12 @@ public final class Browser implements AutoCloseable {
 
 	private final WebDriverWait wait;
 
-	private Browser(WebDriver driver, String baseUrl) {
+	private final Path downloads;
+
+	private Browser(WebDriver driver, String baseUrl, Path downloads) {
 		this.driver = driver;
 		this.baseUrl = baseUrl;
+		this.downloads = downloads;
 		this.wait = new WebDriverWait(driver, Duration.ofSeconds(15));
 	}
 
@@ -58,12 +61,20 @@ public final class Browser implements AutoCloseable {
 		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
 				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
 				"--disable-quic", "--window-size=1280,900", "--lang=" + language);
-		options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", language));
+		Path downloads;
+		try {
+			downloads = Files.createTempDirectory("hikeshi-downloads");
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+		options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", language,
+				"download.default_directory", downloads.toString(), "download.prompt_for_download", false));
 		ChromeDriverService service = new ChromeDriverService.Builder()
 			.usingDriverExecutable(new File(CHROMEDRIVER.toString()))
 			.usingAnyFreePort()
 			.build();
-		return new Browser(new ChromeDriver(service, options), "http://localhost:" + port);
+		return new Browser(new ChromeDriver(service, options), "http://localhost:" + port, downloads);
 	}
 
 	public Browser go(String path) {
@@ -173,6 +184,24 @@ public final class Browser implements AutoCloseable {
 
 	public boolean hasLink(String text) {
 		return !this.driver.findElements(By.linkText(text)).isEmpty();
+	}
+
+	/** Waits for a download to finish and returns its content. */
+	public byte[] downloaded(String fileName) {
+		Path file = this.downloads.resolve(fileName);
+		this.wait.until(d -> Files.isRegularFile(file) && !Files.exists(this.downloads.resolve(fileName + ".crdownload")));
+		try {
+			return Files.readAllBytes(file);
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+	}
+
+	/** Chooses a file in a file input. */
+	public Browser attach(String id, Path file) {
+		this.driver.findElement(By.id(id)).sendKeys(file.toAbsolutePath().toString());
+		return this;
 	}
 
 	public WebDriver driver() {

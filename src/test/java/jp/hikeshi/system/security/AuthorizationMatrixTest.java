@@ -108,6 +108,15 @@ class AuthorizationMatrixTest {
 		row("POST /incidents/{id}/notes", login, no, ok, gone, ok, no);
 		row("POST /incidents/{id}/damage", login, no, ok, gone, ok, no);
 		row("GET /dashboard", login, no, ok, no, ok, no);
+		// evidence: for those who see the incident (the matrix asks for evidence that does not exist)
+		row("GET /incidents/{id}/evidence", login, no, ok, gone, ok, no);
+		row("POST /incidents/{id}/evidence", login, no, ok, gone, ok, no);
+		row("GET /incidents/{id}/evidence/{evidenceId}", login, no, gone, gone, gone, no);
+		row("GET /incidents/{id}/evidence/{evidenceId}/download", login, no, gone, gone, gone, no);
+		row("POST /incidents/{id}/evidence/{evidenceId}/verify", login, no, gone, gone, gone, no);
+		row("POST /incidents/{id}/evidence/{evidenceId}/handover", login, no, gone, gone, gone, no);
+		row("POST /incidents/{id}/evidence/{evidenceId}/hold", login, no, gone, gone, gone, no);
+		row("POST /incidents/{id}/evidence/{evidenceId}/delete", login, no, gone, gone, gone, no);
 		// documents to hand over
 		row("GET /incidents.csv", login, no, ok, ok, ok, no);
 		row("GET /incidents/{id}/record.xlsx", login, no, ok, gone, ok, no);
@@ -214,7 +223,8 @@ class AuthorizationMatrixTest {
 			.replace("{itemId}", "1")
 			.replace("{kind}", "PPC")
 			.replace("{dutyId}", "1")
-			.replace("{announcementId}", "1");
+			.replace("{announcementId}", "1")
+			.replace("{evidenceId}", "999999");
 		if (parts[0].equals("POST")) {
 			// A stale version: the request reaches the page but changes nothing.
 			return post(path).with(csrf()).contentType(MediaType.APPLICATION_FORM_URLENCODED).param("version", "-1");

@@ -1,0 +1,328 @@
+package jp.hikeshi.evidence;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.function.Consumer;
+
+import javax.sql.DataSource;
+
+import jp.hikeshi.account.Role;
+import jp.hikeshi.incident.Actor;
+import jp.hikeshi.incident.Incident;
+import jp.hikeshi.incident.IncidentNotFoundException;
+import jp.hikeshi.incident.IncidentService;
+import jp.hikeshi.shared.BusinessRuleViolation;
+
+import org.postgresql.PGConnection;
+import org.postgresql.largeobject.LargeObject;
+import org.postgresql.largeobject.LargeObjectManager;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Evidence with a chain of custody. Content is streamed into and out of PostgreSQL large
+ * objects in chunks, never held whole in memory; its SHA-256 is computed on arrival and checked
+ * again at every download and verification, and each access is a custody entry.
+ */
+@Service
+@Transactional
+public class EvidenceService {
+
+	private static final int CHUNK = 64 * 1024;
+
+	private static final int HEAD = 512;
+
+	private final JdbcTemplate jdbc;
+
+	private final DataSource dataSource;
+
+	private final IncidentService incidents;
+
+	private final Clock clock;
+
+	private final long maxBytes;
+
+	EvidenceService(JdbcTemplate jdbc, DataSource dataSource, IncidentService incidents, Clock clock,
+			@Value("${hikeshi.evidence.max-size:100MB}") DataSize maxSize) {
+		this.jdbc = jdbc;
+		this.dataSource = dataSource;
+		this.incidents = incidents;
+		this.clock = clock;
+		this.maxBytes = maxSize.toBytes();
+	}
+
+	public long maxBytes() {
+		return this.maxBytes;
+	}
+
+	/**
+	 * Stores a file as evidence. Refused, with nothing kept: an empty file, one over the size
+	 * limit, one whose name claims a type its content contradicts, and one already kept.
+	 */
+	public Evidence collect(long incidentId, Actor actor, String fileName, InputStream content, String collectedFrom,
+			String description) {
+		requireTeam(incidentId, actor);
+		String name = FileNames.safe(fileName);
+		Connection connection = DataSourceUtils.getConnection(this.dataSource);
+		try {
+			LargeObjectManager objects = connection.unwrap(PGConnection.class).getLargeObjectAPI();
+			long oid = objects.createLO(LargeObjectManager.READWRITE);
+			MessageDigest sha256 = sha256();
+			byte[] head = new byte[HEAD];
+			int headLength = 0;
+			long size = 0;
+			try (LargeObject object = objects.open(oid, LargeObjectManager.WRITE);
+					OutputStream out = object.getOutputStream()) {
+				byte[] buffer = new byte[CHUNK];
+				int read;
+				while ((read = content.read(buffer)) != -1) {
+					size += read;
+					if (size > this.maxBytes) {
+						// the transaction rolls back, and the large object with it
+						throw BusinessRuleViolation.onField("file", "evidence.tooBig", this.maxBytes / (1024 * 1024));
+					}
+					if (headLength < HEAD) {
+						int take = Math.min(HEAD - headLength, read);
+						System.arraycopy(buffer, 0, head, headLength, take);
+						headLength += take;
+					}
+					sha256.update(buffer, 0, read);
+					out.write(buffer, 0, read);
+				}
+			}
+			if (size == 0) {
+				throw BusinessRuleViolation.onField("file", "evidence.empty");
+			}
+			String detected = FileTypes.detect(head, headLength);
+			if (FileTypes.contradicts(FileTypes.claimed(name), detected)) {
+				throw BusinessRuleViolation.onField("file", "evidence.typeMismatch");
+			}
+			String hash = HexFormat.of().formatHex(sha256.digest());
+			List<Long> same = this.jdbc.queryForList(
+					"select id from evidence where incident_id = ? and sha256 = ? and deleted_at is null", Long.class,
+					incidentId, hash);
+			if (!same.isEmpty()) {
+				throw BusinessRuleViolation.onField("file", "evidence.duplicate", same.get(0));
+			}
+			Instant now = now();
+			Long id = this.jdbc.queryForObject("""
+					insert into evidence (incident_id, file_name, content_type, size_bytes, sha256, content_oid, description,
+					                      collected_from, collected_by, collected_at)
+					values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""", Long.class, incidentId, name, detected, size,
+					hash, oid, description, collectedFrom, actor.username(), Timestamp.from(now));
+			custody(id, actor, CustodyEntry.Action.COLLECTED, "SHA-256 " + hash, true, now);
+			this.incidents.recordChange(incidentId, actor.username(), "evidence", null, name + " (SHA-256 " + hash + ")");
+			return find(incidentId, id, actor);
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Could not store the evidence", ex);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not read the uploaded file", ex);
+		}
+		finally {
+			DataSourceUtils.releaseConnection(connection, this.dataSource);
+		}
+	}
+
+	/**
+	 * Checks the content against its hash, tells {@code beforeContent} the result (so the
+	 * response can say it), then streams the content; the download is a custody entry.
+	 */
+	public boolean download(long incidentId, long evidenceId, Actor actor, Consumer<Boolean> beforeContent,
+			OutputStream out) {
+		Evidence evidence = present(incidentId, evidenceId, actor);
+		boolean intact = rehash(evidenceId).equals(evidence.sha256());
+		custody(evidenceId, actor, CustodyEntry.Action.DOWNLOADED, intact ? null : "hash mismatch", intact, now());
+		beforeContent.accept(intact);
+		readContent(evidenceId, in -> {
+			in.transferTo(out);
+			return null;
+		});
+		return intact;
+	}
+
+	public boolean verify(long incidentId, long evidenceId, Actor actor) {
+		Evidence evidence = present(incidentId, evidenceId, actor);
+		boolean intact = rehash(evidenceId).equals(evidence.sha256());
+		custody(evidenceId, actor, CustodyEntry.Action.VERIFIED, null, intact, now());
+		return intact;
+	}
+
+	public void handOver(long incidentId, long evidenceId, Actor actor, String recipient) {
+		present(incidentId, evidenceId, actor);
+		requireTeam(incidentId, actor);
+		if (recipient == null || recipient.isBlank()) {
+			throw BusinessRuleViolation.onField("recipient", "evidence.recipientRequired");
+		}
+		custody(evidenceId, actor, CustodyEntry.Action.HANDED_OVER, recipient, null, now());
+	}
+
+	/** Preserved for litigation: from now on nobody can delete it. There is no undoing this. */
+	public void hold(long incidentId, long evidenceId, Actor actor) {
+		Evidence evidence = present(incidentId, evidenceId, actor);
+		if (!actor.has(Role.SECURITY_LEAD)) {
+			throw new BusinessRuleViolation("evidence.leadOnly");
+		}
+		if (!evidence.litigationHold()) {
+			this.jdbc.update("update evidence set litigation_hold = true, version = version + 1 where id = ?", evidenceId);
+			custody(evidenceId, actor, CustodyEntry.Action.HOLD_SET, null, null, now());
+		}
+	}
+
+	/** Deletes the content, with a reason, leaving a tombstone row and a timeline entry. */
+	public void delete(long incidentId, long evidenceId, Actor actor, String reason) {
+		// first whether it exists for this person (a 404 otherwise), then whether they may delete it
+		Evidence evidence = present(incidentId, evidenceId, actor);
+		if (!actor.has(Role.SECURITY_LEAD)) {
+			throw new BusinessRuleViolation("evidence.leadOnly");
+		}
+		if (evidence.litigationHold()) {
+			throw new BusinessRuleViolation("evidence.onHold");
+		}
+		if (reason == null || reason.isBlank()) {
+			throw BusinessRuleViolation.onField("reason", "evidence.reasonRequired");
+		}
+		Instant now = now();
+		this.jdbc.queryForObject("select lo_unlink(content_oid) from evidence where id = ?", Integer.class, evidenceId);
+		this.jdbc.update("""
+				update evidence set content_oid = null, deleted_at = ?, deleted_by = ?, deletion_reason = ?, version = version + 1
+				where id = ?""", Timestamp.from(now), actor.username(), reason, evidenceId);
+		custody(evidenceId, actor, CustodyEntry.Action.DELETED, reason, null, now);
+		this.incidents.recordChange(incidentId, actor.username(), "evidence", evidence.fileName() + " (SHA-256 "
+				+ evidence.sha256() + ")", "deleted: " + reason);
+	}
+
+	@Transactional(readOnly = true)
+	public List<Evidence> of(long incidentId, Actor actor) {
+		visible(incidentId, actor);
+		return this.jdbc.query(SELECT + " where incident_id = ? order by collected_at, id", EvidenceService::evidence,
+				incidentId);
+	}
+
+	@Transactional(readOnly = true)
+	public Evidence find(long incidentId, long evidenceId, Actor actor) {
+		visible(incidentId, actor);
+		return this.jdbc.query(SELECT + " where incident_id = ? and id = ?", EvidenceService::evidence, incidentId,
+				evidenceId).stream().findFirst().orElseThrow(() -> new IncidentNotFoundException(incidentId));
+	}
+
+	@Transactional(readOnly = true)
+	public List<CustodyEntry> custody(long incidentId, long evidenceId, Actor actor) {
+		find(incidentId, evidenceId, actor);
+		return this.jdbc.query("""
+				select occurred_at, actor, action, detail, hash_ok from evidence_custody where evidence_id = ?
+				order by occurred_at, id""", (rs, row) -> new CustodyEntry(rs.getTimestamp(1).toInstant(),
+				rs.getString(2), CustodyEntry.Action.valueOf(rs.getString(3)), rs.getString(4),
+				(Boolean) rs.getObject(5)), evidenceId);
+	}
+
+	private static final String SELECT = """
+			select id, incident_id, file_name, content_type, size_bytes, sha256, description, collected_from, collected_by,
+			       collected_at, litigation_hold, deleted_at, deleted_by, deletion_reason from evidence""";
+
+	private static Evidence evidence(java.sql.ResultSet rs, int row) throws SQLException {
+		Timestamp deleted = rs.getTimestamp(12);
+		return new Evidence(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getLong(5),
+				rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getTimestamp(10).toInstant(),
+				rs.getBoolean(11), deleted == null ? null : deleted.toInstant(), rs.getString(13), rs.getString(14));
+	}
+
+	private Evidence present(long incidentId, long evidenceId, Actor actor) {
+		Evidence evidence = find(incidentId, evidenceId, actor);
+		if (evidence.isDeleted()) {
+			throw new BusinessRuleViolation("evidence.deleted");
+		}
+		return evidence;
+	}
+
+	private String rehash(long evidenceId) {
+		return readContent(evidenceId, in -> {
+			MessageDigest sha256 = sha256();
+			byte[] buffer = new byte[CHUNK];
+			int read;
+			while ((read = in.read(buffer)) != -1) {
+				sha256.update(buffer, 0, read);
+			}
+			return HexFormat.of().formatHex(sha256.digest());
+		});
+	}
+
+	private <T> T readContent(long evidenceId, ContentReader<T> reader) {
+		Long oid = this.jdbc.queryForObject("select content_oid from evidence where id = ?", Long.class, evidenceId);
+		Connection connection = DataSourceUtils.getConnection(this.dataSource);
+		try {
+			LargeObjectManager objects = connection.unwrap(PGConnection.class).getLargeObjectAPI();
+			try (LargeObject object = objects.open(oid, LargeObjectManager.READ); InputStream in = object.getInputStream()) {
+				return reader.read(in);
+			}
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Could not read the evidence", ex);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		finally {
+			DataSourceUtils.releaseConnection(connection, this.dataSource);
+		}
+	}
+
+	private void custody(long evidenceId, Actor actor, CustodyEntry.Action action, String detail, Boolean hashOk,
+			Instant at) {
+		this.jdbc.update("""
+				insert into evidence_custody (evidence_id, occurred_at, actor, action, detail, hash_ok)
+				values (?, ?, ?, ?, ?, ?)""", evidenceId, Timestamp.from(at), actor.username(), action.name(), detail,
+				hashOk);
+	}
+
+	private Incident visible(long incidentId, Actor actor) {
+		return this.incidents.find(incidentId, actor);
+	}
+
+	/** Collecting and handing over are for the security lead and the response team. */
+	private void requireTeam(long incidentId, Actor actor) {
+		Incident incident = visible(incidentId, actor);
+		if (!actor.has(Role.SECURITY_LEAD) && !incident.isOnTeam(actor.username())) {
+			throw new BusinessRuleViolation("incident.guard.notOnTeam");
+		}
+	}
+
+	private Instant now() {
+		return this.clock.instant().truncatedTo(ChronoUnit.MICROS);
+	}
+
+	private static MessageDigest sha256() {
+		try {
+			return MessageDigest.getInstance("SHA-256");
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("SHA-256 is part of every Java runtime", ex);
+		}
+	}
+
+	@FunctionalInterface
+	private interface ContentReader<T> {
+
+		T read(InputStream in) throws IOException;
+
+	}
+
+}
