@@ -2,6 +2,7 @@ package jp.hikeshi.home;
 
 import jp.hikeshi.incident.Actor;
 import jp.hikeshi.notification.ReportingService;
+import jp.hikeshi.prevention.PreventionService;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -19,14 +20,19 @@ class HomeController {
 
 	private final ReportingService reporting;
 
-	HomeController(ReportingService reporting) {
+	private final PreventionService prevention;
+
+	HomeController(ReportingService reporting, PreventionService prevention) {
 		this.reporting = reporting;
+		this.prevention = prevention;
 	}
 
 	@GetMapping("/")
 	String home(Authentication user, Model model) {
 		model.addAttribute("duties",
 				this.reporting.openDuties(Actor.of(user)).stream().limit(DUTIES_SHOWN).toList());
+		model.addAttribute("measures", this.prevention.openMeasures(Actor.of(user)).stream().limit(DUTIES_SHOWN).toList());
+		model.addAttribute("today", this.prevention.today());
 		return "home/index";
 	}
 

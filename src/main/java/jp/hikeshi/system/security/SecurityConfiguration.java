@@ -46,7 +46,7 @@ public class SecurityConfiguration {
 			.requestMatchers(EndpointRequest.toAnyEndpoint()).hasRole(Role.ADMIN.name())
 			.requestMatchers("/login", "/setup").permitAll()
 			.requestMatchers("/admin/**").hasRole(Role.ADMIN.name())
-			.requestMatchers("/report", "/reports", "/reports/**").authenticated()
+			.requestMatchers("/report", "/reports", "/reports/**", "/measures", "/measures/*/*/done").authenticated()
 			.requestMatchers("/triage").hasRole(Role.SECURITY_LEAD.name())
 			.requestMatchers("/executive/**").hasRole(Role.EXECUTIVE.name())
 			.requestMatchers("/dashboard", "/duties", "/incidents/*/reporting", "/incidents/*/reporting/**")

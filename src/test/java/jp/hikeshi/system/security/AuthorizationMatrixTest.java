@@ -117,6 +117,13 @@ class AuthorizationMatrixTest {
 		row("POST /incidents/{id}/evidence/{evidenceId}/handover", login, no, gone, gone, gone, no);
 		row("POST /incidents/{id}/evidence/{evidenceId}/hold", login, no, gone, gone, gone, no);
 		row("POST /incidents/{id}/evidence/{evidenceId}/delete", login, no, gone, gone, gone, no);
+		// prevention: everyone sees their own open measures; the plan is for those who see the incident
+		row("GET /measures", login, ok, ok, ok, ok, ok);
+		row("POST /measures/{incidentId}/{measureId}/done", login, gone, gone, gone, gone, gone);
+		row("GET /incidents/{id}/prevention-plan", login, no, ok, gone, ok, no);
+		row("POST /incidents/{id}/root-causes", login, no, ok, gone, ok, no);
+		row("POST /incidents/{id}/measures", login, no, ok, gone, ok, no);
+		row("POST /incidents/{id}/measures/{measureId}/done", login, no, gone, gone, gone, no);
 		// documents to hand over
 		row("GET /incidents.csv", login, no, ok, ok, ok, no);
 		row("GET /incidents/{id}/record.xlsx", login, no, ok, gone, ok, no);
@@ -224,7 +231,9 @@ class AuthorizationMatrixTest {
 			.replace("{kind}", "PPC")
 			.replace("{dutyId}", "1")
 			.replace("{announcementId}", "1")
-			.replace("{evidenceId}", "999999");
+			.replace("{evidenceId}", "999999")
+			.replace("{measureId}", "999999")
+			.replace("{incidentId}", "999999");
 		if (parts[0].equals("POST")) {
 			// A stale version: the request reaches the page but changes nothing.
 			return post(path).with(csrf()).contentType(MediaType.APPLICATION_FORM_URLENCODED).param("version", "-1");

@@ -119,6 +119,10 @@ class I18nBundlesTest {
 			keys.add("TextKind." + value.name());
 			keys.add("TextKind." + value.name() + ".hint");
 		});
+		Stream.of(jp.hikeshi.prevention.RootCause.values()).forEach(value -> keys.add("RootCause." + value.name()));
+		Stream.of(jp.hikeshi.prevention.Measure.Kind.values()).forEach(value -> keys.add("MeasureKind." + value.name()));
+		Stream.of(jp.hikeshi.evidence.CustodyEntry.Action.values())
+			.forEach(value -> keys.add("CustodyAction." + value.name()));
 		Stream.of(Transition.values()).forEach(value -> {
 			keys.add("Transition." + value.name());
 			keys.add("Transition." + value.name() + ".done");
