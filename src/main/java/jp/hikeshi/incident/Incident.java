@@ -116,6 +116,16 @@ public class Incident extends AbstractAggregateRoot<Incident> {
 
 	private Instant closedAt;
 
+	/** 復旧: what was checked before the systems came back. */
+	private String recoveryChecks;
+
+	private String recoveryConfirmedBy;
+
+	private Instant recoveryConfirmedAt;
+
+	/** The result was reported to the executive (経営者に結果を報告). */
+	private boolean recoveryReported;
+
 	/** When it first left containment: the end of the initial response (time to contain). */
 	private Instant containedAt;
 
@@ -250,6 +260,12 @@ public class Incident extends AbstractAggregateRoot<Incident> {
 			unmet.add(new Unmet("incident.guard.reentryTarget"));
 		}
 		check(Transition.REENTER, actor, unmet);
+		if (target.ordinal() <= IncidentState.RECOVERY.ordinal()) {
+			// recovery failed or never happened: it must be confirmed again
+			this.recoveryConfirmedAt = null;
+			this.recoveryConfirmedBy = null;
+			this.recoveryReported = false;
+		}
 		this.closingApprovedBy = null;
 		this.closingApprovedAt = null;
 		this.closedAt = null;
@@ -316,6 +332,28 @@ public class Incident extends AbstractAggregateRoot<Incident> {
 		this.disruptionDays = days;
 	}
 
+	/**
+	 * 復旧: the repair is confirmed — what was checked, by whom — and whether the result was
+	 * reported to the executive. Both are needed before prevention.
+	 */
+	public void confirmRecovery(Actor actor, String checks, boolean reportedToExecutive, Instant now) {
+		requireOpenAndOnTeam(actor);
+		if (this.state != IncidentState.RECOVERY) {
+			throw new TransitionRefused("incident.guard.notFromState", this.state.name());
+		}
+		if (checks == null || checks.isBlank()) {
+			throw new TransitionRefused("incident.recovery.checksRequired");
+		}
+		recordChange(now, actor.username(), "recovery", this.recoveryChecks, checks);
+		this.recoveryChecks = checks;
+		this.recoveryConfirmedBy = actor.username();
+		this.recoveryConfirmedAt = now;
+		if (reportedToExecutive && !this.recoveryReported) {
+			recordChange(now, actor.username(), "recoveryReported", null, "true");
+		}
+		this.recoveryReported = this.recoveryReported || reportedToExecutive;
+	}
+
 	/** Root cause and prevention measures (再発防止), recorded in step 3. */
 	public void updatePrevention(Actor actor, String rootCause, String preventionMeasures, Instant now) {
 		requireOpenAndOnTeam(actor);
@@ -380,7 +418,15 @@ public class Incident extends AbstractAggregateRoot<Incident> {
 					unmet.add(new Unmet("incident.guard.disclosureUndecided"));
 				}
 			}
-			case START_PREVENTION -> openItems(false).ifPresent(unmet::add);
+			case START_PREVENTION -> {
+				openItems(false).ifPresent(unmet::add);
+				if (this.recoveryConfirmedAt == null) {
+					unmet.add(new Unmet("incident.guard.recoveryNotConfirmed"));
+				}
+				else if (!this.recoveryReported) {
+					unmet.add(new Unmet("incident.guard.recoveryNotReported"));
+				}
+			}
 			case APPROVE_CLOSING -> preventionRecorded(unmet);
 			case CLOSE -> {
 				List<String> missing = requiredItems().stream()
@@ -675,6 +721,22 @@ public class Incident extends AbstractAggregateRoot<Incident> {
 
 	public Instant getClosingApprovedAt() {
 		return this.closingApprovedAt;
+	}
+
+	public String getRecoveryChecks() {
+		return this.recoveryChecks;
+	}
+
+	public String getRecoveryConfirmedBy() {
+		return this.recoveryConfirmedBy;
+	}
+
+	public Instant getRecoveryConfirmedAt() {
+		return this.recoveryConfirmedAt;
+	}
+
+	public boolean isRecoveryReported() {
+		return this.recoveryReported;
 	}
 
 	public Instant getContainedAt() {

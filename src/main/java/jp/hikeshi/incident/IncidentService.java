@@ -190,6 +190,10 @@ public class IncidentService {
 				incident -> incident.startRecovery(actor, externalGuards(incident, Transition.START_RECOVERY), now()));
 	}
 
+	public void confirmRecovery(long id, long version, Actor actor, String checks, boolean reportedToExecutive) {
+		act(id, version, actor, incident -> incident.confirmRecovery(actor, checks, reportedToExecutive, now()));
+	}
+
 	public void startPrevention(long id, long version, Actor actor) {
 		act(id, version, actor, incident -> incident.startPrevention(actor, now()));
 	}

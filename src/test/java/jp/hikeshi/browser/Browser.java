@@ -114,6 +114,7 @@ public final class Browser implements AutoCloseable {
 		WebElement html = this.driver.findElement(By.tagName("html"));
 		button.click();
 		this.wait.until(ExpectedConditions.stalenessOf(html));
+		loaded();
 		return this;
 	}
 
@@ -121,6 +122,7 @@ public final class Browser implements AutoCloseable {
 		WebElement html = this.driver.findElement(By.tagName("html"));
 		this.driver.findElement(By.linkText(linkText)).click();
 		this.wait.until(ExpectedConditions.stalenessOf(html));
+		loaded();
 		return this;
 	}
 
@@ -136,6 +138,7 @@ public final class Browser implements AutoCloseable {
 	/** Sets every open checklist item to done, one form at a time, as a person would. */
 	public Browser completeOpenChecklistItems() {
 		while (true) {
+			loaded();
 			WebElement open = this.driver.findElements(By.cssSelector("form.checklist-form"))
 				.stream()
 				.filter(form -> "OPEN".equals(new Select(form.findElement(By.name("status"))).getFirstSelectedOption()
@@ -150,6 +153,12 @@ public final class Browser implements AutoCloseable {
 			open.findElement(By.tagName("button")).click();
 			this.wait.until(ExpectedConditions.stalenessOf(html));
 		}
+	}
+
+	/** Waits until the page after a navigation (and its redirect) has loaded completely. */
+	private void loaded() {
+		this.wait.until(d -> "complete".equals(((org.openqa.selenium.JavascriptExecutor) d)
+			.executeScript("return document.readyState")));
 	}
 
 	/** Ticks a team member and gives their duty. */

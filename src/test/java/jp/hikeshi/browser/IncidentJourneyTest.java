@@ -117,7 +117,14 @@ class IncidentJourneyTest {
 				.submit("報告済みとして記録する");
 			assertThat(browser.text()).contains("報告を記録しました。");
 			browser.click(reference + " へ戻る");
-			browser.submit("調査・復旧へ進む").completeOpenChecklistItems().submit("復旧を確認し、再発防止へ進む");
+			browser.submit("調査・復旧へ進む").completeOpenChecklistItems();
+			browser.submit("復旧を確認し、再発防止へ進む");
+			assertThat(browser.text()).contains("復旧がまだ確認されていません");
+			browser.type("checks", "バックアップから復元し、ウイルススキャンで検出なし")
+				.check("reportedToExecutive", "true")
+				.submit("復旧を確認する");
+			assertThat(browser.text()).contains("復旧を確認しました。");
+			browser.submit("復旧を確認し、再発防止へ進む");
 			assertThat(browser.text()).contains("再発防止のステップに進みました。");
 			browser.type("rootCause", "添付ファイルの実行を制限していなかった。")
 				.type("preventionMeasures", "マクロ実行の無効化、全社員への訓練（12月末まで）。")

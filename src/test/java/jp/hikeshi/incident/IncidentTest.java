@@ -41,6 +41,7 @@ import static jp.hikeshi.incident.IncidentState.REPORTED;
 import static jp.hikeshi.incident.IncidentState.TEAM_FORMED;
 import static jp.hikeshi.incident.IncidentState.TRIAGE;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.tuple;
 
@@ -262,6 +263,7 @@ class IncidentTest {
 	void theLeadStartsPreventionOnceTheCategoryPointsAreResolved() {
 		Incident incident = in(RECOVERY);
 		resolve(incident, group -> !group.isInitial());
+		incident.confirmRecovery(LEAD, "バックアップから復元し、スキャンで検出なし", true, next());
 		Watch watch = new Watch(incident);
 		Instant at = next();
 
@@ -519,8 +521,33 @@ class IncidentTest {
 	}
 
 	@Test
+	void preventionNeedsTheRecoveryConfirmedAndReportedToTheExecutive() {
+		Incident incident = in(RECOVERY);
+		resolve(incident, group -> !group.isInitial());
+		assertRefusedWithoutChange(incident, () -> incident.startPrevention(LEAD, next()),
+				"incident.guard.recoveryNotConfirmed");
+		assertThatThrownBy(() -> incident.confirmRecovery(LEAD, "  ", true, next()))
+			.hasMessage("incident.recovery.checksRequired");
+
+		incident.confirmRecovery(LEAD, "復元後にスキャンで検出なし", false, next());
+		assertRefusedWithoutChange(incident, () -> incident.startPrevention(LEAD, next()),
+				"incident.guard.recoveryNotReported");
+
+		incident.confirmRecovery(LEAD, "復元後にスキャンで検出なし", true, next());
+		incident.startPrevention(LEAD, next());
+		assertThat(incident.getState()).isEqualTo(PREVENTION);
+		assertThat(incident.getRecoveryConfirmedBy()).isEqualTo(LEAD.username());
+
+		// recovery failed: back to recovery, and it must be confirmed again
+		incident.reenter(LEAD, RECOVERY, "再感染を確認", next());
+		assertThat(incident.getRecoveryConfirmedAt()).isNull();
+		assertThat(incident.isRecoveryReported()).isFalse();
+	}
+
+	@Test
 	void preventionCannotStartWhileCategoryPointsAreOpen() {
 		Incident incident = in(RECOVERY);
+		incident.confirmRecovery(LEAD, "バックアップから復元し、スキャンで検出なし", true, next());
 
 		TransitionRefused refused = assertRefusedWithoutChange(incident, () -> incident.startPrevention(LEAD, next()),
 				"incident.guard.pointsOpen");
@@ -572,6 +599,7 @@ class IncidentTest {
 				null, DISCOVERED, next());
 		incident.startRecovery(LEAD, next());
 		resolve(incident, group -> !group.isInitial());
+		incident.confirmRecovery(LEAD, "バックアップから復元し、スキャンで検出なし", true, next());
 		incident.startPrevention(LEAD, next());
 		incident.updatePrevention(LEAD, "VPN機器の脆弱性が未修正だった", "月次で機器のファームウェアを確認する", next());
 		incident.approveClosing(EXECUTIVE, next());
@@ -914,6 +942,7 @@ class IncidentTest {
 			return incident;
 		}
 		resolve(incident, group -> !group.isInitial());
+		incident.confirmRecovery(LEAD, "バックアップから復元し、スキャンで検出なし", true, next());
 		incident.startPrevention(LEAD, next());
 		if (target == PREVENTION) {
 			return incident;

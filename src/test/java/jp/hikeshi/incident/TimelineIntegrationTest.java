@@ -180,6 +180,7 @@ class TimelineIntegrationTest {
 		}
 		this.incidents.startRecovery(id, version(id), this.lead);
 		decideAll(id, false);
+		this.incidents.confirmRecovery(id, version(id), this.lead, "USBメモリの回収と端末の点検を完了", true);
 		this.incidents.startPrevention(id, version(id), this.lead);
 		this.incidents.updatePrevention(id, version(id), this.responder, "USBメモリの利用が制限されていなかった",
 				"USBメモリの利用を禁止し、持ち出しを記録する");

@@ -186,6 +186,16 @@ class IncidentController {
 				form.getVersion(), Actor.of(user), form.getRootCause(), form.getPreventionMeasures()));
 	}
 
+	@PostMapping(path = "/{id}/recovery", consumes = FORM)
+	String recovery(@PathVariable long id, @Valid @ModelAttribute("recoveryForm") RecoveryForm form,
+			BindingResult errors, Authentication user, Model model, RedirectAttributes redirect) {
+		if (errors.hasErrors()) {
+			return showPage(id, user, model);
+		}
+		return attempt(id, redirect, "incident.recovery.saved", () -> this.incidents.confirmRecovery(id,
+				form.getVersion(), Actor.of(user), form.getChecks(), form.isReportedToExecutive()));
+	}
+
 	@PostMapping(path = "/{id}/damage", consumes = FORM)
 	String damage(@PathVariable long id, @Valid @ModelAttribute("damageForm") DamageForm form, BindingResult errors,
 			Authentication user, Model model, RedirectAttributes redirect) {
@@ -268,6 +278,12 @@ class IncidentController {
 		}
 		if (!model.containsAttribute("preventionForm")) {
 			model.addAttribute("preventionForm", PreventionForm.of(incident));
+		}
+		if (!model.containsAttribute("recoveryForm")) {
+			RecoveryForm recovery = new RecoveryForm();
+			recovery.setChecks(incident.getRecoveryChecks());
+			recovery.setReportedToExecutive(incident.isRecoveryReported());
+			model.addAttribute("recoveryForm", recovery);
 		}
 		if (!model.containsAttribute("damageForm")) {
 			model.addAttribute("damageForm", DamageForm.of(incident));

@@ -107,6 +107,7 @@ class AuthorizationMatrixTest {
 		row("POST /incidents/{id}/prevention", login, no, ok, gone, ok, no);
 		row("POST /incidents/{id}/notes", login, no, ok, gone, ok, no);
 		row("POST /incidents/{id}/damage", login, no, ok, gone, ok, no);
+		row("POST /incidents/{id}/recovery", login, no, ok, gone, ok, no);
 		row("GET /dashboard", login, no, ok, no, ok, no);
 		// evidence: for those who see the incident (the matrix asks for evidence that does not exist)
 		row("GET /incidents/{id}/evidence", login, no, ok, gone, ok, no);
