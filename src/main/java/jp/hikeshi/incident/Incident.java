@@ -354,6 +354,16 @@ public class Incident extends AbstractAggregateRoot<Incident> {
 		this.recoveryReported = this.recoveryReported || reportedToExecutive;
 	}
 
+	/** The investigation's "why" and "where": the record's assumed cause and affected systems. */
+	public void updateCauseAndSystems(Actor actor, String assumedCause, String affectedSystems, Instant now) {
+		requireOpenAndOnTeam(actor);
+		RequiredItems old = this.record;
+		recordChange(now, actor.username(), "assumedCause", old.getAssumedCause(), assumedCause);
+		recordChange(now, actor.username(), "affectedSystemsStatus", old.getAffectedSystemsStatus(), affectedSystems);
+		this.record = new RequiredItems(old.getClientAndParties(), old.getEventsAndDamage(), assumedCause,
+				affectedSystems, old.getSystemConfiguration(), old.getContact(), old.getDisclosureStatus());
+	}
+
 	/** Root cause and prevention measures (再発防止), recorded in step 3. */
 	public void updatePrevention(Actor actor, String rootCause, String preventionMeasures, Instant now) {
 		requireOpenAndOnTeam(actor);

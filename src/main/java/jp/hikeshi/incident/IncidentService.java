@@ -219,6 +219,10 @@ public class IncidentService {
 		act(id, version, actor, incident -> incident.updateRecord(actor, record, occurredAt, discoveredAt, now()));
 	}
 
+	public void updateCauseAndSystems(long id, long version, Actor actor, String assumedCause, String affectedSystems) {
+		act(id, version, actor, incident -> incident.updateCauseAndSystems(actor, assumedCause, affectedSystems, now()));
+	}
+
 	public void updatePrevention(long id, long version, Actor actor, String rootCause, String measures) {
 		act(id, version, actor, incident -> incident.updatePrevention(actor, rootCause, measures, now()));
 	}

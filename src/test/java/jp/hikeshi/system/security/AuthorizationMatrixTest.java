@@ -125,6 +125,12 @@ class AuthorizationMatrixTest {
 		row("POST /incidents/{id}/root-causes", login, no, ok, gone, ok, no);
 		row("POST /incidents/{id}/measures", login, no, ok, gone, ok, no);
 		row("POST /incidents/{id}/measures/{measureId}/done", login, no, gone, gone, gone, no);
+		// investigation
+		row("GET /incidents/{id}/investigation", login, no, ok, gone, ok, no);
+		row("POST /incidents/{id}/investigation/facts", login, no, ok, gone, ok, no);
+		row("POST /incidents/{id}/investigation/remediations", login, no, ok, gone, ok, no);
+		row("POST /incidents/{id}/investigation/help", login, no, ok, gone, ok, no);
+		row("POST /incidents/{id}/investigation/executive-reports", login, no, ok, gone, ok, no);
 		// documents to hand over
 		row("GET /incidents.csv", login, no, ok, ok, ok, no);
 		row("GET /incidents/{id}/record.xlsx", login, no, ok, gone, ok, no);

@@ -123,6 +123,12 @@ class I18nBundlesTest {
 		Stream.of(jp.hikeshi.prevention.Measure.Kind.values()).forEach(value -> keys.add("MeasureKind." + value.name()));
 		Stream.of(jp.hikeshi.evidence.CustodyEntry.Action.values())
 			.forEach(value -> keys.add("CustodyAction." + value.name()));
+		Stream.of(jp.hikeshi.investigation.Investigation.Remediation.Kind.values())
+			.forEach(value -> keys.add("RemediationKind." + value.name()));
+		Stream.of("when", "where", "who", "whom", "what", "why", "how").forEach(w -> {
+			keys.add("investigation.w." + w);
+			keys.add("investigation.w." + w + ".hint");
+		});
 		Stream.of(Transition.values()).forEach(value -> {
 			keys.add("Transition." + value.name());
 			keys.add("Transition." + value.name() + ".done");

@@ -1,0 +1,39 @@
+package jp.hikeshi.investigation;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * An incident's investigation (調査・対応): 5W1H, the repairs, the help asked from outside and
+ * the reports to the executive. "Why" and "where" are the incident's assumed cause and
+ * affected systems (the required-items record), shown here, stored there.
+ */
+public record Investigation(FiveW1H facts, List<Remediation> remediations, List<OutsideHelp> help,
+		List<ExecutiveReport> reports) {
+
+	/** When, who, to whom, what, how; why and where live in the required-items record. */
+	public record FiveW1H(String when, String who, String whom, String what, String how, String why, String where) {
+	}
+
+	/** A repair: a patch, a settings change, replaced equipment, restored data. */
+	public record Remediation(long id, Kind kind, String description, String owner, LocalDate doneOn) {
+
+		/** What kind of repair (修正プログラムの適用、設定変更、機器の入替、データの復元). */
+		public enum Kind {
+
+			PATCH, SETTINGS, EQUIPMENT, DATA_RESTORE, OTHER
+
+		}
+
+	}
+
+	/** Help asked from a vendor, IPA's advice desk, the police, a forensics company. */
+	public record OutsideHelp(long id, String helper, LocalDate askedOn, String request, String advice,
+			String recordedBy) {
+	}
+
+	/** 経営者への報告 during the response: what was reported, when. */
+	public record ExecutiveReport(long id, LocalDate reportedOn, String summary, String reportedBy) {
+	}
+
+}

@@ -1,0 +1,133 @@
+package jp.hikeshi.investigation;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Set;
+
+import jp.hikeshi.account.Role;
+import jp.hikeshi.account.UserAccount;
+import jp.hikeshi.incident.Actor;
+import jp.hikeshi.incident.Incident;
+import jp.hikeshi.incident.IncidentService;
+import jp.hikeshi.investigation.Investigation.FiveW1H;
+import jp.hikeshi.investigation.Investigation.Remediation;
+import jp.hikeshi.test.IntegrationTest;
+import jp.hikeshi.test.TestUsers;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+
+/** The investigation on PostgreSQL: 5W1H feeding the required items, repairs, outside help, reports. */
+@IntegrationTest
+class InvestigationServiceTest {
+
+	private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Tokyo"));
+
+	@Autowired
+	InvestigationService investigation;
+
+	@Autowired
+	IncidentService incidents;
+
+	@Autowired
+	TestUsers users;
+
+	@Autowired
+	MockMvc mvc;
+
+	Actor lead;
+
+	UserAccount owner;
+
+	long incident;
+
+	@BeforeEach
+	void anIncident() {
+		this.lead = new Actor(this.users.create(Role.SECURITY_LEAD).getUsername(), Set.of(Role.SECURITY_LEAD));
+		this.owner = this.users.create(Role.RESPONDER);
+		this.incident = this.incidents.report(new Incident.Report(null, "VPN経由の不正アクセス", null, null, null, null, null),
+				new Actor(this.users.create(Role.REPORTER).getUsername(), Set.of(Role.REPORTER))).getId();
+	}
+
+	@Test
+	void fiveW1HFillsTheRequiredItemsWithoutDuplicatingThem() {
+		this.investigation.updateFacts(this.incident, version(), this.lead, new FiveW1H("11/20 深夜から", "不明な第三者",
+				"経理部", "顧客名簿の閲覧", "VPN機器の既知の脆弱性を悪用", "VPN機器のファームウェアが古かった", "VPN機器と経理サーバー"));
+		Incident updated = this.incidents.find(this.incident, this.lead);
+		assertThat(updated.getRecord().getAssumedCause()).isEqualTo("VPN機器のファームウェアが古かった");
+		assertThat(updated.getRecord().getAffectedSystemsStatus()).isEqualTo("VPN機器と経理サーバー");
+		FiveW1H read = this.investigation.of(this.incident, this.lead).facts();
+		assertThat(read.how()).isEqualTo("VPN機器の既知の脆弱性を悪用");
+		assertThat(read.why()).isEqualTo("VPN機器のファームウェアが古かった");
+		assertThat(this.incidents.findForPage(this.incident, this.lead).getTimeline())
+			.anySatisfy(entry -> assertThat(entry.getField()).isEqualTo("assumedCause"));
+	}
+
+	@Test
+	void repairsHelpAndReportsAreRecordedWithTheirChecks() {
+		this.investigation.addRemediation(this.incident, this.lead, Remediation.Kind.PATCH, "VPN機器のファームウェア更新",
+				this.owner.getUsername(), TODAY);
+		assertThatThrownBy(() -> this.investigation.addRemediation(this.incident, this.lead, Remediation.Kind.SETTINGS,
+				"設定見直し", null, null)).hasMessage("remediation.ownerRequired");
+		assertThatThrownBy(() -> this.investigation.addRemediation(this.incident, this.lead, null, "x",
+				this.owner.getUsername(), null)).hasMessage("remediation.kindRequired");
+
+		this.investigation.addOutsideHelp(this.incident, this.lead, "IPA 情報セキュリティ安心相談窓口", TODAY,
+				"ログの見方について相談", "VPNのログを90日分保全するよう助言");
+		assertThatThrownBy(() -> this.investigation.addOutsideHelp(this.incident, this.lead, "保守ベンダー",
+				TODAY.plusDays(1), "調査依頼", null)).hasMessage("investigation.dateInvalid");
+		assertThatThrownBy(() -> this.investigation.addOutsideHelp(this.incident, this.lead, " ", TODAY, "x", null))
+			.hasMessage("help.helperRequired");
+
+		this.investigation.addExecutiveReport(this.incident, this.lead, TODAY, "被害範囲は経理部のみと判明");
+		Actor executive = new Actor(this.users.create(Role.EXECUTIVE).getUsername(), Set.of(Role.EXECUTIVE));
+		assertThatThrownBy(() -> this.investigation.addExecutiveReport(this.incident, executive, TODAY, "x"))
+			.hasMessage("executiveReport.leadOnly");
+
+		Investigation read = this.investigation.of(this.incident, this.lead);
+		assertThat(read.remediations()).singleElement().satisfies(r -> assertThat(r.doneOn()).isEqualTo(TODAY));
+		assertThat(read.help()).singleElement()
+			.satisfies(h -> assertThat(h.advice()).isEqualTo("VPNのログを90日分保全するよう助言"));
+		assertThat(read.reports()).singleElement()
+			.satisfies(r -> assertThat(r.summary()).isEqualTo("被害範囲は経理部のみと判明"));
+	}
+
+	@Test
+	void thePageShowsTheContactsAndRefusesHostileText() throws Exception {
+		this.mvc.perform(get("/incidents/{id}/investigation", this.incident).with(this.users.signedIn(this.lead.username())))
+			.andExpect(content().string(containsString("03-5978-7509")));
+		this.mvc.perform(post("/incidents/{id}/investigation/help", this.incident)
+				.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+				.with(csrf())
+				.with(this.users.signedIn(this.lead.username()))
+				.param("helper", "ベンダー")
+				.param("askedOn", TODAY.toString())
+				.param("request", "調\u0007査"))
+			.andExpect(flash().attribute("problem", "investigation.textInvalid"));
+		this.mvc.perform(post("/incidents/{id}/investigation/facts", this.incident)
+				.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+				.with(csrf())
+				.with(this.users.signedIn(this.lead.username()))
+				.param("version", String.valueOf(version() - 1))
+				.param("why", "古い画面から"))
+			.andExpect(flash().attribute("problem", "incident.conflict"));
+		assertThat(this.investigation.of(this.incident, this.lead).facts().why()).isNull();
+	}
+
+	private long version() {
+		return this.incidents.find(this.incident, this.lead).getVersion();
+	}
+
+}
