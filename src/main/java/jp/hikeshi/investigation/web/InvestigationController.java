@@ -8,6 +8,7 @@ import jp.hikeshi.incident.Actor;
 import jp.hikeshi.incident.IncidentService;
 import jp.hikeshi.investigation.Investigation.FiveW1H;
 import jp.hikeshi.investigation.Investigation.Remediation;
+import jp.hikeshi.investigation.ContactService;
 import jp.hikeshi.investigation.InvestigationService;
 import jp.hikeshi.shared.BusinessRuleViolation;
 
@@ -37,10 +38,14 @@ class InvestigationController {
 
 	private final AccountService accounts;
 
-	InvestigationController(InvestigationService investigation, IncidentService incidents, AccountService accounts) {
+	private final ContactService contacts;
+
+	InvestigationController(InvestigationService investigation, IncidentService incidents, AccountService accounts,
+			ContactService contacts) {
 		this.investigation = investigation;
 		this.incidents = incidents;
 		this.accounts = accounts;
+		this.contacts = contacts;
 	}
 
 	@GetMapping("/incidents/{id}/investigation")
@@ -63,6 +68,7 @@ class InvestigationController {
 		model.addAttribute("kinds", Remediation.Kind.values());
 		model.addAttribute("owners", this.accounts.all().stream().filter(UserAccount::isEnabled).toList());
 		model.addAttribute("today", LocalDate.now(this.incidents.zone()));
+		model.addAttribute("contacts", this.contacts.all());
 		return "investigation/page";
 	}
 

@@ -84,6 +84,9 @@ class AuthorizationMatrixTest {
 		row("GET /admin/organisation", login, no, no, no, no, ok);
 		row("POST /admin/organisation", login, no, no, no, no, ok);
 		row("GET /admin/audit", login, no, no, no, no, ok);
+		row("GET /admin/contacts", login, no, no, no, no, ok);
+		row("POST /admin/contacts", login, no, no, no, no, ok);
+		row("POST /admin/contacts/{id}/delete", login, no, no, no, no, ok);
 		// staff report and follow their own reports; every signed-in person may report
 		row("GET /report", login, ok, ok, ok, ok, ok);
 		row("POST /report", login, ok, ok, ok, ok, ok);

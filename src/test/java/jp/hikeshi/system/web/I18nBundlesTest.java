@@ -125,6 +125,7 @@ class I18nBundlesTest {
 			.forEach(value -> keys.add("CustodyAction." + value.name()));
 		Stream.of(jp.hikeshi.investigation.Investigation.Remediation.Kind.values())
 			.forEach(value -> keys.add("RemediationKind." + value.name()));
+		Stream.of(jp.hikeshi.investigation.Contact.Kind.values()).forEach(value -> keys.add("ContactKind." + value.name()));
 		Stream.of("when", "where", "who", "whom", "what", "why", "how").forEach(w -> {
 			keys.add("investigation.w." + w);
 			keys.add("investigation.w." + w + ".hint");
