@@ -90,7 +90,7 @@ public final class RecordRows {
 		}
 		if (entry.getKind() == TimelineEntry.Kind.CHECKLIST_CHANGED) {
 			line.append(' ')
-				.append(label("ChecklistPoint." + entry.getField()))
+				.append(this.messages.getMessage("ChecklistPoint." + entry.getField(), null, entry.getField(), this.locale))
 				.append(": ")
 				.append(label("ChecklistStatus." + entry.getAfter()));
 		}

@@ -44,14 +44,31 @@ public class ChecklistItem {
 
 	private String reason;
 
+	/** The company's wording: its own point, or its rewording of a built-in one. */
+	private String customText;
+
 	protected ChecklistItem() {
 	}
 
 	ChecklistItem(Incident incident, ChecklistPoint point, int position) {
+		this(incident, point, point.group(), null, position);
+	}
+
+	ChecklistItem(Incident incident, ChecklistPoint point, ChecklistPoint.Group group, String customText, int position) {
 		this.incident = incident;
 		this.item = point;
-		this.group = point.group();
+		this.group = group;
+		this.customText = customText;
 		this.position = position;
+	}
+
+	/** How guards and the timeline name this item: the built-in code, or the company's text. */
+	public String name() {
+		return (this.item != null) ? this.item.name() : this.customText;
+	}
+
+	public String getCustomText() {
+		return this.customText;
 	}
 
 	void decide(Status status, String by, Instant at, String reason) {

@@ -94,7 +94,9 @@ public enum ChecklistPoint {
 	/** Which group a point belongs to; {@link #INITIAL} is the initial response. */
 	public enum Group {
 
-		INITIAL, MALWARE, INTRUSION, LEAK, LEAK_CRIMINAL, LEAK_LOSS, LEAK_MISSENT, LEAK_POSTING, OUTAGE;
+		INITIAL, MALWARE, INTRUSION, LEAK, LEAK_CRIMINAL, LEAK_LOSS, LEAK_MISSENT, LEAK_POSTING, OUTAGE,
+		/** The company's own points, from its playbook. */
+		COMPANY;
 
 		/** Whether this group is the initial response rather than the points for the kind of incident. */
 		public boolean isInitial() {

@@ -188,11 +188,17 @@ public class Incident extends AbstractAggregateRoot<Incident> {
 
 	public void escalate(Actor actor, Category category, LeakKind leakKind, Severity severity, String note,
 			Instant now) {
+		escalate(actor, category, leakKind, severity, note, Playbook.DEFAULT, now);
+	}
+
+	/** @param playbook the company's playbook, copied into this incident's checklist */
+	public void escalate(Actor actor, Category category, LeakKind leakKind, Severity severity, String note,
+			Playbook playbook, Instant now) {
 		check(Transition.ESCALATE, actor, guardsForEscalation(category, severity));
 		this.category = category;
 		this.leakKind = (category == Category.INFORMATION_LEAK) ? leakKind : null;
 		this.severity = severity;
-		addChecklistPoints();
+		addChecklistPoints(playbook);
 		changeState(Transition.ESCALATE.to(), actor, now, note);
 		registerEvent(new IncidentEvents.Escalated(this.reference, category, severity));
 	}
@@ -285,8 +291,8 @@ public class Incident extends AbstractAggregateRoot<Incident> {
 		}
 		Status before = item.getStatus();
 		item.decide(status, actor.username(), now, reason);
-		append(now, actor.username(), Kind.CHECKLIST_CHANGED,
-				Change.field(item.getItem().name(), before.name(), status.name()), reason, false);
+		append(now, actor.username(), Kind.CHECKLIST_CHANGED, Change.field(item.name(), before.name(), status.name()),
+				reason, false);
 	}
 
 	/** The required-items record and the dates; each changed field is a timeline entry. */
@@ -555,13 +561,14 @@ public class Incident extends AbstractAggregateRoot<Incident> {
 		return unmet;
 	}
 
-	private void addChecklistPoints() {
-		List<ChecklistPoint> wanted = new ArrayList<>(ChecklistPoint.initialResponse());
-		wanted.addAll(ChecklistPoint.forKind(this.category, this.leakKind));
+	private void addChecklistPoints(Playbook playbook) {
 		int position = this.checklist.size();
-		for (ChecklistPoint point : wanted) {
-			if (this.checklist.stream().noneMatch(item -> item.getItem() == point)) {
-				this.checklist.add(new ChecklistItem(this, point, ++position));
+		for (Playbook.Point point : playbook.pointsFor(this.category, this.leakKind)) {
+			boolean present = this.checklist.stream()
+				.anyMatch(item -> (point.builtin() != null) ? item.getItem() == point.builtin()
+						: point.text().equals(item.getCustomText()) && item.getItem() == null);
+			if (!present) {
+				this.checklist.add(new ChecklistItem(this, point.builtin(), point.group(), point.text(), ++position));
 			}
 		}
 	}
@@ -570,7 +577,7 @@ public class Incident extends AbstractAggregateRoot<Incident> {
 		List<String> open = this.checklist.stream()
 			.filter(item -> item.getGroup().isInitial() == initial)
 			.filter(item -> !item.isResolved())
-			.map(item -> item.getItem().name())
+			.map(ChecklistItem::name)
 			.toList();
 		return open.isEmpty() ? Optional.empty()
 				: Optional.of(new Unmet(initial ? "incident.guard.initialResponseOpen" : "incident.guard.pointsOpen",

@@ -35,12 +35,15 @@ public class IncidentService {
 
 	private final List<TransitionGuard> guards;
 
+	private final PlaybookService playbooks;
+
 	IncidentService(IncidentRepository incidents, OrganisationService organisations, Clock clock,
-			List<TransitionGuard> guards) {
+			List<TransitionGuard> guards, PlaybookService playbooks) {
 		this.incidents = incidents;
 		this.organisations = organisations;
 		this.clock = clock;
 		this.guards = guards;
+		this.playbooks = playbooks;
 	}
 
 	/** Every guard of a transition that does not hold: the aggregate's own and other modules'. */
@@ -170,7 +173,9 @@ public class IncidentService {
 
 	public void escalate(long id, long version, Actor actor, Category category, LeakKind leakKind, Severity severity,
 			String note) {
-		act(id, version, actor, incident -> incident.escalate(actor, category, leakKind, severity, note, now()));
+		Playbook playbook = this.playbooks.current();
+		act(id, version, actor,
+				incident -> incident.escalate(actor, category, leakKind, severity, note, playbook, now()));
 	}
 
 	public void formTeam(long id, long version, Actor actor, String responsible, List<Assignee> team) {

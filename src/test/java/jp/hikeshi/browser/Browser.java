@@ -12,7 +12,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -113,7 +112,7 @@ public final class Browser implements AutoCloseable {
 		WebElement button = this.driver.findElement(By.xpath("//button[normalize-space()='" + buttonText + "']"));
 		WebElement html = this.driver.findElement(By.tagName("html"));
 		button.click();
-		this.wait.until(ExpectedConditions.stalenessOf(html));
+		gone(html);
 		loaded();
 		return this;
 	}
@@ -121,7 +120,7 @@ public final class Browser implements AutoCloseable {
 	public Browser click(String linkText) {
 		WebElement html = this.driver.findElement(By.tagName("html"));
 		this.driver.findElement(By.linkText(linkText)).click();
-		this.wait.until(ExpectedConditions.stalenessOf(html));
+		gone(html);
 		loaded();
 		return this;
 	}
@@ -151,8 +150,33 @@ public final class Browser implements AutoCloseable {
 			new Select(open.findElement(By.name("status"))).selectByValue("DONE");
 			WebElement html = this.driver.findElement(By.tagName("html"));
 			open.findElement(By.tagName("button")).click();
-			this.wait.until(ExpectedConditions.stalenessOf(html));
+			gone(html);
 		}
+	}
+
+	/** Clicks an element and waits for the next page to load. */
+	public Browser clickAndWait(WebElement element) {
+		WebElement html = this.driver.findElement(By.tagName("html"));
+		element.click();
+		gone(html);
+		loaded();
+		return this;
+	}
+
+	/**
+	 * Waits until the old page is gone. ChromeDriver answers a look at a node of a page being
+	 * replaced with either "stale element" or "node does not belong to the document": both mean gone.
+	 */
+	private void gone(WebElement html) {
+		this.wait.until(d -> {
+			try {
+				html.isEnabled();
+				return false;
+			}
+			catch (org.openqa.selenium.WebDriverException ex) {
+				return true;
+			}
+		});
 	}
 
 	/** Waits until the page after a navigation (and its redirect) has loaded completely. */

@@ -84,10 +84,7 @@ class ReportingJourneyTest {
 			String dutyId = preliminary.findElement(By.cssSelector("input[name=filedOn]")).getAttribute("id");
 			browser.type(dutyId, LocalDate.now(TOKYO).toString());
 			browser.type(dutyId.replace("filedOn-", "ref-"), "PPC-2026-000123");
-			WebElement html = browser.driver().findElement(By.tagName("html"));
-			preliminary.findElement(By.xpath(".//button[normalize-space()='報告済みとして記録する']")).click();
-			new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(15))
-				.until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(html));
+			browser.clickAndWait(preliminary.findElement(By.xpath(".//button[normalize-space()='報告済みとして記録する']")));
 			assertThat(browser.text()).contains("報告を記録しました。", "受付番号：PPC-2026-000123");
 
 			browser.click("個人情報保護委員会への報告");

@@ -85,6 +85,10 @@ class AuthorizationMatrixTest {
 		row("POST /admin/organisation", login, no, no, no, no, ok);
 		row("GET /admin/audit", login, no, no, no, no, ok);
 		row("GET /admin/contacts", login, no, no, no, no, ok);
+		row("GET /admin/playbooks", login, no, no, no, no, ok);
+		row("POST /admin/playbooks", login, no, no, no, no, ok);
+		row("POST /admin/playbooks/{id}", login, no, no, no, no, ok);
+		row("POST /admin/playbooks/builtin/{point}", login, no, no, no, no, ok);
 		row("POST /admin/contacts", login, no, no, no, no, ok);
 		row("POST /admin/contacts/{id}/delete", login, no, no, no, no, ok);
 		// staff report and follow their own reports; every signed-in person may report
@@ -243,7 +247,8 @@ class AuthorizationMatrixTest {
 			.replace("{announcementId}", "1")
 			.replace("{evidenceId}", "999999")
 			.replace("{measureId}", "999999")
-			.replace("{incidentId}", "999999");
+			.replace("{incidentId}", "999999")
+			.replace("{point}", "CHECK_BACKUPS");
 		if (parts[0].equals("POST")) {
 			// A stale version: the request reaches the page but changes nothing.
 			return post(path).with(csrf()).contentType(MediaType.APPLICATION_FORM_URLENCODED).param("version", "-1");

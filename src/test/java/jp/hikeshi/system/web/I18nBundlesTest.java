@@ -56,7 +56,11 @@ class I18nBundlesTest {
 
 	/** Attributes a person reads or hears, when written without th:. */
 	private static final Pattern READABLE_ATTRIBUTE = Pattern
-		.compile("(?<![:-])\\b(title|placeholder|alt|aria-label|value)=\"([^\"]*)\"");
+		.compile("(?<![:-])\\b(title|placeholder|alt|aria-label)=\"([^\"]*)\"");
+
+	/** The label of a button written as an input's value (a form value elsewhere is data, not words). */
+	private static final Pattern BUTTON_VALUE = Pattern
+		.compile("<input[^>]*type=\"(?:submit|button|reset)\"[^>]*(?<![:-])\\bvalue=\"([^\"]*)\"");
 
 	private final Properties english = load("messages.properties");
 
@@ -151,6 +155,12 @@ class I18nBundlesTest {
 				String words = text.group(1).strip();
 				if (words.codePoints().anyMatch(Character::isLetter)) {
 					bare.add(TEMPLATES.relativize(template) + ": " + words);
+				}
+			}
+			Matcher button = BUTTON_VALUE.matcher(html);
+			while (button.find()) {
+				if (button.group(1).codePoints().anyMatch(Character::isLetter)) {
+					bare.add(TEMPLATES.relativize(template) + ": " + button.group());
 				}
 			}
 			Matcher attribute = READABLE_ATTRIBUTE.matcher(html);
