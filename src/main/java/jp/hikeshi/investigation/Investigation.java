@@ -12,7 +12,13 @@ public record Investigation(FiveW1H facts, List<Remediation> remediations, List<
 		List<ExecutiveReport> reports) {
 
 	/** When, who, to whom, what, how; why and where live in the required-items record. */
-	public record FiveW1H(String when, String who, String whom, String what, String how, String why, String where) {
+	public record FiveW1H(String when, String who, String whom, String what, String how, String why, String where,
+			LocalDate startedOn) {
+
+		public FiveW1H(String when, String who, String whom, String what, String how, String why, String where) {
+			this(when, who, whom, what, how, why, where, null);
+		}
+
 	}
 
 	/** A repair: a patch, a settings change, replaced equipment, restored data. */

@@ -50,10 +50,10 @@ public class InvestigationService {
 	public Investigation of(long incidentId, Actor actor) {
 		Incident incident = this.incidents.find(incidentId, actor);
 		FiveW1H facts = this.jdbc.query(
-				"select when_text, who_text, whom_text, what_text, how_text from investigation where incident_id = ?",
+				"select when_text, who_text, whom_text, what_text, how_text, started_on from investigation where incident_id = ?",
 				(rs, row) -> new FiveW1H(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
 						rs.getString(5), incident.getRecord().getAssumedCause(),
-						incident.getRecord().getAffectedSystemsStatus()),
+						incident.getRecord().getAffectedSystemsStatus(), date(rs.getDate(6))),
 				incidentId).stream().findFirst().orElse(new FiveW1H(null, null, null, null, null,
 						incident.getRecord().getAssumedCause(), incident.getRecord().getAffectedSystemsStatus()));
 		return new Investigation(facts,
@@ -70,14 +70,23 @@ public class InvestigationService {
 
 	/** 5W1H; why and where go to the required-items record, where they belong. */
 	public void updateFacts(long incidentId, long version, Actor actor, FiveW1H facts) {
-		requireTeam(incidentId, actor);
+		Incident incident = requireTeam(incidentId, actor);
+		if (facts.startedOn() != null) {
+			LocalDate today = LocalDate.ofInstant(this.clock.instant(), this.incidents.zone());
+			LocalDate recovered = (incident.getRecoveryConfirmedAt() == null) ? today
+					: LocalDate.ofInstant(incident.getRecoveryConfirmedAt(), this.incidents.zone());
+			if (facts.startedOn().isAfter(today) || facts.startedOn().isAfter(recovered)) {
+				throw BusinessRuleViolation.onField("startedOn", "investigation.startedAfterRecovery");
+			}
+		}
 		this.jdbc.update("""
-				insert into investigation (incident_id, when_text, who_text, whom_text, what_text, how_text, updated_by, updated_at)
-				values (?, ?, ?, ?, ?, ?, ?, ?)
+				insert into investigation (incident_id, when_text, who_text, whom_text, what_text, how_text, started_on, updated_by, updated_at)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?)
 				on conflict (incident_id) do update set when_text = excluded.when_text, who_text = excluded.who_text,
 				    whom_text = excluded.whom_text, what_text = excluded.what_text, how_text = excluded.how_text,
-				    updated_by = excluded.updated_by, updated_at = excluded.updated_at""", incidentId, facts.when(),
-				facts.who(), facts.whom(), facts.what(), facts.how(), actor.username(),
+				    started_on = excluded.started_on, updated_by = excluded.updated_by, updated_at = excluded.updated_at""",
+				incidentId, facts.when(), facts.who(), facts.whom(), facts.what(), facts.how(),
+				facts.startedOn() == null ? null : Date.valueOf(facts.startedOn()), actor.username(),
 				Timestamp.from(this.clock.instant()));
 		this.incidents.updateCauseAndSystems(incidentId, version, actor, facts.why(), facts.where());
 		this.incidents.recordChange(incidentId, actor.username(), "investigation", null,
@@ -105,6 +114,20 @@ public class InvestigationService {
 				values (?, ?, ?, ?, ?, ?, ?)""", incidentId, kind.name(), description.strip(), owner,
 				doneOn == null ? null : Date.valueOf(doneOn), actor.username(), Timestamp.from(this.clock.instant()));
 		this.incidents.recordChange(incidentId, actor.username(), "remediation", null, description.strip());
+	}
+
+	/** A repair recorded as in progress is finished. */
+	public void completeRemediation(long incidentId, long remediationId, Actor actor, LocalDate doneOn) {
+		Incident incident = requireTeam(incidentId, actor);
+		checkDate(incident, doneOn, "doneOn");
+		String description = this.jdbc.query(
+				"select description from remediation_action where id = ? and incident_id = ? and done_on is null",
+				(rs, row) -> rs.getString(1), remediationId, incidentId)
+			.stream()
+			.findFirst()
+			.orElseThrow(() -> new BusinessRuleViolation("remediation.unknown"));
+		this.jdbc.update("update remediation_action set done_on = ? where id = ?", Date.valueOf(doneOn), remediationId);
+		this.incidents.recordChange(incidentId, actor.username(), "remediation", description, "done " + doneOn);
 	}
 
 	public void addOutsideHelp(long incidentId, Actor actor, String helper, LocalDate askedOn, String request,

@@ -105,6 +105,27 @@ class InvestigationServiceTest {
 	}
 
 	@Test
+	void aRepairInProgressIsFinishedLaterAndTheStartCannotFollowTheRecovery() {
+		this.investigation.addRemediation(this.incident, this.lead, Remediation.Kind.DATA_RESTORE, "バックアップから復元",
+				this.owner.getUsername(), null);
+		long id = this.investigation.of(this.incident, this.lead).remediations().get(0).id();
+		assertThatThrownBy(() -> this.investigation.completeRemediation(this.incident, id, this.lead, TODAY.plusDays(2)))
+			.hasMessage("investigation.dateInvalid");
+		this.investigation.completeRemediation(this.incident, id, this.lead, TODAY);
+		assertThat(this.investigation.of(this.incident, this.lead).remediations()).singleElement()
+			.satisfies(r -> assertThat(r.doneOn()).isEqualTo(TODAY));
+		assertThatThrownBy(() -> this.investigation.completeRemediation(this.incident, id, this.lead, TODAY))
+			.hasMessage("remediation.unknown");
+
+		assertThatThrownBy(() -> this.investigation.updateFacts(this.incident, version(), this.lead,
+				new FiveW1H("来月", null, null, null, null, null, null, TODAY.plusDays(3))))
+			.hasMessage("investigation.startedAfterRecovery");
+		this.investigation.updateFacts(this.incident, version(), this.lead,
+				new FiveW1H("先週から", null, null, null, null, null, null, TODAY.minusDays(7)));
+		assertThat(this.investigation.of(this.incident, this.lead).facts().startedOn()).isEqualTo(TODAY.minusDays(7));
+	}
+
+	@Test
 	void thePageShowsTheContactsAndRefusesHostileText() throws Exception {
 		this.mvc.perform(get("/incidents/{id}/investigation", this.incident).with(this.users.signedIn(this.lead.username())))
 			.andExpect(content().string(containsString("03-5978-7509")));

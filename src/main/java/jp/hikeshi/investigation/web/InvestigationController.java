@@ -65,6 +65,7 @@ class InvestigationController {
 		fields.put("how", facts.how());
 		model.addAttribute("investigation", investigation);
 		model.addAttribute("fiveW1H", fields);
+		model.addAttribute("startedOn", facts.startedOn());
 		model.addAttribute("kinds", Remediation.Kind.values());
 		model.addAttribute("owners", this.accounts.all().stream().filter(UserAccount::isEnabled).toList());
 		model.addAttribute("today", LocalDate.now(this.incidents.zone()));
@@ -77,12 +78,13 @@ class InvestigationController {
 			@RequestParam(required = false) String who, @RequestParam(required = false) String whom,
 			@RequestParam(required = false) String what, @RequestParam(required = false) String how,
 			@RequestParam(required = false) String why, @RequestParam(required = false) String where,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate startedOn,
 			Authentication user, RedirectAttributes redirect) {
 		if (!allPlain(when, who, whom, what, how, why, where)) {
 			return invalid(id, redirect);
 		}
 		return attempt(id, redirect, "investigation.saved", () -> this.investigation.updateFacts(id, version,
-				Actor.of(user), new FiveW1H(when, who, whom, what, how, why, where)));
+				Actor.of(user), new FiveW1H(when, who, whom, what, how, why, where, startedOn)));
 	}
 
 	@PostMapping(path = "/incidents/{id}/investigation/remediations", consumes = FORM)
@@ -95,6 +97,14 @@ class InvestigationController {
 		}
 		return attempt(id, redirect, "remediation.added",
 				() -> this.investigation.addRemediation(id, Actor.of(user), kind, description, owner, doneOn));
+	}
+
+	@PostMapping(path = "/incidents/{id}/investigation/remediations/{remediationId}/done", consumes = FORM)
+	String remediationDone(@PathVariable long id, @PathVariable long remediationId,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate doneOn,
+			Authentication user, RedirectAttributes redirect) {
+		return attempt(id, redirect, "remediation.done",
+				() -> this.investigation.completeRemediation(id, remediationId, Actor.of(user), doneOn));
 	}
 
 	@PostMapping(path = "/incidents/{id}/investigation/help", consumes = FORM)

@@ -137,6 +137,7 @@ class AuthorizationMatrixTest {
 		row("POST /incidents/{id}/investigation/facts", login, no, ok, gone, ok, no);
 		row("POST /incidents/{id}/investigation/remediations", login, no, ok, gone, ok, no);
 		row("POST /incidents/{id}/investigation/help", login, no, ok, gone, ok, no);
+		row("POST /incidents/{id}/investigation/remediations/{remediationId}/done", login, no, ok, gone, ok, no);
 		row("POST /incidents/{id}/investigation/executive-reports", login, no, ok, gone, ok, no);
 		// documents to hand over
 		row("GET /incidents.csv", login, no, ok, ok, ok, no);
@@ -248,7 +249,8 @@ class AuthorizationMatrixTest {
 			.replace("{evidenceId}", "999999")
 			.replace("{measureId}", "999999")
 			.replace("{incidentId}", "999999")
-			.replace("{point}", "CHECK_BACKUPS");
+			.replace("{point}", "CHECK_BACKUPS")
+			.replace("{remediationId}", "999999");
 		if (parts[0].equals("POST")) {
 			// A stale version: the request reaches the page but changes nothing.
 			return post(path).with(csrf()).contentType(MediaType.APPLICATION_FORM_URLENCODED).param("version", "-1");
