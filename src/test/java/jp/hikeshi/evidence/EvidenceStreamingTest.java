@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * A 100 MB file in and out under a heap far smaller than twice the file: proof that evidence
@@ -38,6 +39,9 @@ class EvidenceStreamingTest {
 	@Autowired
 	TestUsers users;
 
+	@Autowired
+	org.springframework.jdbc.core.JdbcTemplate jdbc;
+
 	@Test
 	void a100MegabyteFileIsStreamedInAndOut() throws Exception {
 		assertThat(Runtime.getRuntime().maxMemory()).as("this test runs under a small heap").isLessThan(2 * SIZE);
@@ -53,6 +57,19 @@ class EvidenceStreamingTest {
 		assertThat(this.evidence.download(incident, kept.id(), lead, intact -> { }, out)).isTrue();
 		assertThat(out.count).isEqualTo(SIZE);
 		assertThat(HexFormat.of().formatHex(out.digest.digest())).isEqualTo(kept.sha256());
+	}
+
+	@Test
+	void aFileOverTheLimitIsRefusedAndNothingIsKept() throws Exception {
+		Actor lead = new Actor(this.users.create(Role.SECURITY_LEAD).getUsername(), Set.of(Role.SECURITY_LEAD));
+		long incident = this.incidents.report(new Incident.Report(null, "大きすぎるファイル", null, null, null, null, null),
+				new Actor(this.users.create(Role.REPORTER).getUsername(), Set.of(Role.REPORTER))).getId();
+		long before = this.jdbc.queryForObject("select count(*) from pg_largeobject_metadata", Long.class);
+		assertThatThrownBy(() -> this.evidence.collect(incident, lead, "huge.img", new Generated(SIZE + 1), "NAS", null))
+			.isInstanceOf(jp.hikeshi.shared.BusinessRuleViolation.class)
+			.hasMessage("evidence.tooBig");
+		assertThat(this.jdbc.queryForObject("select count(*) from pg_largeobject_metadata", Long.class)).isEqualTo(before);
+		assertThat(this.evidence.of(incident, lead)).isEmpty();
 	}
 
 	/** A stream of bytes made on the fly, hashing what it hands out. */
