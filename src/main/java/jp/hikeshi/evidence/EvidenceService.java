@@ -78,7 +78,7 @@ public class EvidenceService {
 	 */
 	public Evidence collect(long incidentId, Actor actor, String fileName, InputStream content, String collectedFrom,
 			String description) {
-		requireTeam(incidentId, actor);
+		this.incidents.findForTeam(incidentId, actor);
 		String name = FileNames.safe(fileName);
 		Connection connection = DataSourceUtils.getConnection(this.dataSource);
 		try {
@@ -168,7 +168,7 @@ public class EvidenceService {
 
 	public void handOver(long incidentId, long evidenceId, Actor actor, String recipient) {
 		present(incidentId, evidenceId, actor);
-		requireTeam(incidentId, actor);
+		this.incidents.findForTeam(incidentId, actor);
 		if (recipient == null || recipient.isBlank()) {
 			throw BusinessRuleViolation.onField("recipient", "evidence.recipientRequired");
 		}
@@ -297,13 +297,6 @@ public class EvidenceService {
 		return this.incidents.find(incidentId, actor);
 	}
 
-	/** Collecting and handing over are for the security lead and the response team. */
-	private void requireTeam(long incidentId, Actor actor) {
-		Incident incident = visible(incidentId, actor);
-		if (!actor.has(Role.SECURITY_LEAD) && !incident.isOnTeam(actor.username())) {
-			throw new BusinessRuleViolation("incident.guard.notOnTeam");
-		}
-	}
 
 	private Instant now() {
 		return this.clock.instant().truncatedTo(ChronoUnit.MICROS);

@@ -104,6 +104,19 @@ public class IncidentService {
 		return incident;
 	}
 
+	/**
+	 * The incident, for work that only the security lead and its response team may do
+	 * (a 404 for anyone who may not see it, a refusal for anyone else).
+	 */
+	@Transactional(readOnly = true)
+	public Incident findForTeam(long id, Actor actor) {
+		Incident incident = find(id, actor);
+		if (!actor.has(jp.hikeshi.account.Role.SECURITY_LEAD) && !incident.isOnTeam(actor.username())) {
+			throw new TransitionRefused("incident.guard.notOnTeam");
+		}
+		return incident;
+	}
+
 	/** A report as its reporter sees it. */
 	@Transactional(readOnly = true)
 	public Incident findOwnReport(long id, Actor actor) {

@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 import jp.hikeshi.audit.AuditAction;
 import jp.hikeshi.audit.AuditLog;
 import jp.hikeshi.shared.BusinessRuleViolation;
+import jp.hikeshi.shared.PlainTextValidator;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -81,8 +82,7 @@ public class PlaybookService {
 			return null;
 		}
 		String wording = text.strip();
-		if (wording.length() > MAX_TEXT || !wording.codePoints().allMatch(c -> Character.getType(c) != Character.CONTROL
-				&& Character.getType(c) != Character.FORMAT)) {
+		if (wording.length() > MAX_TEXT || !PlainTextValidator.isPlain(wording, false)) {
 			throw BusinessRuleViolation.onField("text", "playbook.textInvalid", MAX_TEXT);
 		}
 		return wording;

@@ -70,7 +70,7 @@ public class InvestigationService {
 
 	/** 5W1H; why and where go to the required-items record, where they belong. */
 	public void updateFacts(long incidentId, long version, Actor actor, FiveW1H facts) {
-		Incident incident = requireTeam(incidentId, actor);
+		Incident incident = this.incidents.findForTeam(incidentId, actor);
 		if (facts.startedOn() != null) {
 			LocalDate today = LocalDate.ofInstant(this.clock.instant(), this.incidents.zone());
 			LocalDate recovered = (incident.getRecoveryConfirmedAt() == null) ? today
@@ -95,7 +95,7 @@ public class InvestigationService {
 
 	public void addRemediation(long incidentId, Actor actor, Remediation.Kind kind, String description, String owner,
 			LocalDate doneOn) {
-		Incident incident = requireTeam(incidentId, actor);
+		Incident incident = this.incidents.findForTeam(incidentId, actor);
 		if (kind == null) {
 			throw BusinessRuleViolation.onField("kind", "remediation.kindRequired");
 		}
@@ -118,7 +118,7 @@ public class InvestigationService {
 
 	/** A repair recorded as in progress is finished. */
 	public void completeRemediation(long incidentId, long remediationId, Actor actor, LocalDate doneOn) {
-		Incident incident = requireTeam(incidentId, actor);
+		Incident incident = this.incidents.findForTeam(incidentId, actor);
 		checkDate(incident, doneOn, "doneOn");
 		String description = this.jdbc.query(
 				"select description from remediation_action where id = ? and incident_id = ? and done_on is null",
@@ -132,7 +132,7 @@ public class InvestigationService {
 
 	public void addOutsideHelp(long incidentId, Actor actor, String helper, LocalDate askedOn, String request,
 			String advice) {
-		Incident incident = requireTeam(incidentId, actor);
+		Incident incident = this.incidents.findForTeam(incidentId, actor);
 		required(helper, "helper", "help.helperRequired");
 		required(request, "request", "help.requestRequired");
 		checkDate(incident, askedOn, "askedOn");
@@ -170,13 +170,6 @@ public class InvestigationService {
 		}
 	}
 
-	private Incident requireTeam(long incidentId, Actor actor) {
-		Incident incident = this.incidents.find(incidentId, actor);
-		if (!actor.has(Role.SECURITY_LEAD) && !incident.isOnTeam(actor.username())) {
-			throw new BusinessRuleViolation("incident.guard.notOnTeam");
-		}
-		return incident;
-	}
 
 	private static String summary(FiveW1H facts) {
 		return String.join(" / ", java.util.stream.Stream.of(facts.when(), facts.who(), facts.whom(), facts.what(),

@@ -49,7 +49,7 @@ public class PreventionService {
 	}
 
 	public void setRootCauses(long incidentId, Actor actor, Set<RootCause> causes) {
-		requireTeam(incidentId, actor);
+		this.incidents.findForTeam(incidentId, actor);
 		Set<RootCause> before = rootCauses(incidentId, actor);
 		this.jdbc.update("delete from root_cause where incident_id = ?", incidentId);
 		for (RootCause cause : causes) {
@@ -62,7 +62,7 @@ public class PreventionService {
 
 	public long addMeasure(long incidentId, Actor actor, Measure.Kind kind, String description, String owner,
 			LocalDate dueOn) {
-		Incident incident = requireTeam(incidentId, actor);
+		Incident incident = this.incidents.findForTeam(incidentId, actor);
 		if (kind == null) {
 			throw BusinessRuleViolation.onField("kind", "measure.kindRequired");
 		}
@@ -159,13 +159,6 @@ public class PreventionService {
 				measureId).stream().findFirst().orElseThrow(() -> new jp.hikeshi.incident.IncidentNotFoundException(incidentId));
 	}
 
-	private Incident requireTeam(long incidentId, Actor actor) {
-		Incident incident = this.incidents.find(incidentId, actor);
-		if (!actor.has(Role.SECURITY_LEAD) && !incident.isOnTeam(actor.username())) {
-			throw new BusinessRuleViolation("incident.guard.notOnTeam");
-		}
-		return incident;
-	}
 
 	private static String names(Set<RootCause> causes) {
 		return causes.stream().sorted().map(RootCause::name).collect(Collectors.joining(", "));

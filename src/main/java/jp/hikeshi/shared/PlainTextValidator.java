@@ -15,11 +15,16 @@ public class PlainTextValidator implements ConstraintValidator<PlainText, String
 
 	@Override
 	public boolean isValid(String value, ConstraintValidatorContext context) {
-		return value == null || value.codePoints().allMatch(this::isAllowed);
+		return isPlain(value, this.multiline);
 	}
 
-	private boolean isAllowed(int codePoint) {
-		if (this.multiline && (codePoint == '\n' || codePoint == '\r' || codePoint == '\t')) {
+	/** The same check for text that does not come through a validated form ({@code null} is plain). */
+	public static boolean isPlain(String value, boolean multiline) {
+		return value == null || value.codePoints().allMatch(codePoint -> isAllowed(codePoint, multiline));
+	}
+
+	private static boolean isAllowed(int codePoint, boolean multiline) {
+		if (multiline && (codePoint == '\n' || codePoint == '\r' || codePoint == '\t')) {
 			return true;
 		}
 		int type = Character.getType(codePoint);

@@ -12,6 +12,7 @@ import jp.hikeshi.evidence.EvidenceService;
 import jp.hikeshi.incident.Actor;
 import jp.hikeshi.incident.IncidentService;
 import jp.hikeshi.shared.BusinessRuleViolation;
+import jp.hikeshi.shared.PlainTextValidator;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -189,10 +190,8 @@ class EvidenceController {
 		return (value == null) ? "" : value.strip();
 	}
 
-	/** No control or invisible formatting characters, line breaks allowed. */
 	private static boolean plain(String text) {
-		return text.codePoints().allMatch(c -> c == '\n' || c == '\r' || c == '\t'
-				|| (Character.getType(c) != Character.CONTROL && Character.getType(c) != Character.FORMAT));
+		return PlainTextValidator.isPlain(text, true);
 	}
 
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import jp.hikeshi.investigation.Contact;
 import jp.hikeshi.investigation.ContactService;
 import jp.hikeshi.shared.BusinessRuleViolation;
+import jp.hikeshi.shared.PlainTextValidator;
 
 import org.springframework.http.MediaType;
 import org.springframework.security.core.Authentication;
@@ -67,8 +68,7 @@ class ContactAdminController {
 
 	/** At most {@code max} characters, no control or invisible formatting characters. */
 	private static boolean fits(String text, int max) {
-		return text == null || (text.length() <= max && text.codePoints()
-			.allMatch(c -> Character.getType(c) != Character.CONTROL && Character.getType(c) != Character.FORMAT));
+		return text == null || (text.length() <= max && PlainTextValidator.isPlain(text, false));
 	}
 
 }

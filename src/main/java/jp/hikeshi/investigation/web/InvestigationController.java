@@ -11,6 +11,7 @@ import jp.hikeshi.investigation.Investigation.Remediation;
 import jp.hikeshi.investigation.ContactService;
 import jp.hikeshi.investigation.InvestigationService;
 import jp.hikeshi.shared.BusinessRuleViolation;
+import jp.hikeshi.shared.PlainTextValidator;
 
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;
@@ -156,8 +157,7 @@ class InvestigationController {
 	/** Each text at most 2,000 characters, without control or invisible formatting characters. */
 	private static boolean allPlain(String... texts) {
 		for (String text : texts) {
-			if (text != null && (text.length() > LONG_TEXT || !text.codePoints().allMatch(c -> c == '\n' || c == '\r'
-					|| c == '\t' || (Character.getType(c) != Character.CONTROL && Character.getType(c) != Character.FORMAT)))) {
+			if (text != null && (text.length() > LONG_TEXT || !PlainTextValidator.isPlain(text, true))) {
 				return false;
 			}
 		}

@@ -13,6 +13,7 @@ import jp.hikeshi.prevention.Measure;
 import jp.hikeshi.prevention.PreventionService;
 import jp.hikeshi.prevention.RootCause;
 import jp.hikeshi.shared.BusinessRuleViolation;
+import jp.hikeshi.shared.PlainTextValidator;
 
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;
@@ -124,8 +125,7 @@ class PreventionController {
 	}
 
 	private static boolean plain(String text) {
-		return text.codePoints().allMatch(c -> c == '\n' || c == '\r' || c == '\t'
-				|| (Character.getType(c) != Character.CONTROL && Character.getType(c) != Character.FORMAT));
+		return PlainTextValidator.isPlain(text, true);
 	}
 
 }
