@@ -10,11 +10,11 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 
-import jp.hikeshi.incident.Actor;
+import jp.hikeshi.account.Actor;
 import jp.hikeshi.incident.IncidentState;
-import jp.hikeshi.notification.Deadlines;
-import jp.hikeshi.notification.DueDuty;
-import jp.hikeshi.notification.ReportingService;
+import jp.hikeshi.reporting.Deadlines;
+import jp.hikeshi.reporting.DueDuty;
+import jp.hikeshi.reporting.ReportingService;
 import jp.hikeshi.organisation.OrganisationService;
 
 import org.springframework.jdbc.core.JdbcTemplate;

@@ -3,7 +3,7 @@ package jp.hikeshi.dashboard;
 import java.math.BigDecimal;
 import java.util.List;
 
-import jp.hikeshi.notification.DueDuty;
+import jp.hikeshi.reporting.DueDuty;
 
 /** What the executive's dashboard shows, all figures computed by SQL aggregates. */
 public record Metrics(List<OpenCount> open, Decisions decisions, List<DueDuty> duties, long overdue, long dueSoon,

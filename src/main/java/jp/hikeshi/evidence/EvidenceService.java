@@ -19,7 +19,7 @@ import java.util.function.Consumer;
 import javax.sql.DataSource;
 
 import jp.hikeshi.account.Role;
-import jp.hikeshi.incident.Actor;
+import jp.hikeshi.account.Actor;
 import jp.hikeshi.incident.Incident;
 import jp.hikeshi.incident.IncidentNotFoundException;
 import jp.hikeshi.incident.IncidentService;
@@ -29,6 +29,7 @@ import org.postgresql.PGConnection;
 import org.postgresql.largeobject.LargeObject;
 import org.postgresql.largeobject.LargeObjectManager;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceUtils;
@@ -49,6 +50,8 @@ public class EvidenceService {
 
 	private static final int HEAD = 512;
 
+	private final ApplicationEventPublisher events;
+
 	private final JdbcTemplate jdbc;
 
 	private final DataSource dataSource;
@@ -60,7 +63,9 @@ public class EvidenceService {
 	private final long maxBytes;
 
 	EvidenceService(JdbcTemplate jdbc, DataSource dataSource, IncidentService incidents, Clock clock,
-			@Value("${hikeshi.evidence.max-size:100MB}") DataSize maxSize) {
+			@Value("${hikeshi.evidence.max-size:100MB}") DataSize maxSize,
+			ApplicationEventPublisher events) {
+		this.events = events;
 		this.jdbc = jdbc;
 		this.dataSource = dataSource;
 		this.incidents = incidents;
@@ -128,7 +133,7 @@ public class EvidenceService {
 					values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""", Long.class, incidentId, name, detected, size,
 					hash, oid, description, collectedFrom, actor.username(), Timestamp.from(now));
 			custody(id, actor, CustodyEntry.Action.COLLECTED, "SHA-256 " + hash, true, now);
-			this.incidents.recordChange(incidentId, actor.username(), "evidence", null, name + " (SHA-256 " + hash + ")");
+			this.events.publishEvent(new EvidenceEvents.Collected(incidentId, actor.username(), id, name, hash));
 			return find(incidentId, id, actor);
 		}
 		catch (SQLException ex) {
@@ -167,12 +172,14 @@ public class EvidenceService {
 	}
 
 	public void handOver(long incidentId, long evidenceId, Actor actor, String recipient) {
-		present(incidentId, evidenceId, actor);
+		Evidence evidence = present(incidentId, evidenceId, actor);
 		this.incidents.findForTeam(incidentId, actor);
 		if (recipient == null || recipient.isBlank()) {
 			throw BusinessRuleViolation.onField("recipient", "evidence.recipientRequired");
 		}
 		custody(evidenceId, actor, CustodyEntry.Action.HANDED_OVER, recipient, null, now());
+		this.events.publishEvent(
+				new EvidenceEvents.HandedOver(incidentId, actor.username(), evidenceId, evidence.fileName(), recipient));
 	}
 
 	/** Preserved for litigation: from now on nobody can delete it. There is no undoing this. */
@@ -184,6 +191,8 @@ public class EvidenceService {
 		if (!evidence.litigationHold()) {
 			this.jdbc.update("update evidence set litigation_hold = true, version = version + 1 where id = ?", evidenceId);
 			custody(evidenceId, actor, CustodyEntry.Action.HOLD_SET, null, null, now());
+			this.events.publishEvent(
+					new EvidenceEvents.Held(incidentId, actor.username(), evidenceId, evidence.fileName()));
 		}
 	}
 
@@ -206,8 +215,8 @@ public class EvidenceService {
 				update evidence set content_oid = null, deleted_at = ?, deleted_by = ?, deletion_reason = ?, version = version + 1
 				where id = ?""", Timestamp.from(now), actor.username(), reason, evidenceId);
 		custody(evidenceId, actor, CustodyEntry.Action.DELETED, reason, null, now);
-		this.incidents.recordChange(incidentId, actor.username(), "evidence", evidence.fileName() + " (SHA-256 "
-				+ evidence.sha256() + ")", "deleted: " + reason);
+		this.events.publishEvent(new EvidenceEvents.Deleted(incidentId, actor.username(), evidenceId,
+				evidence.fileName(), evidence.sha256(), reason));
 	}
 
 	@Transactional(readOnly = true)

@@ -1,7 +1,7 @@
 package jp.hikeshi.home;
 
-import jp.hikeshi.incident.Actor;
-import jp.hikeshi.notification.ReportingService;
+import jp.hikeshi.account.Actor;
+import jp.hikeshi.reporting.ReportingService;
 import jp.hikeshi.prevention.PreventionService;
 
 import org.springframework.security.core.Authentication;

@@ -1,5 +1,6 @@
 package jp.hikeshi.incident;
 
+import jp.hikeshi.account.Actor;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -29,6 +30,8 @@ import jp.hikeshi.account.Role;
 import jp.hikeshi.incident.ChecklistItem.Status;
 import jp.hikeshi.incident.TimelineEntry.Change;
 import jp.hikeshi.incident.TimelineEntry.Kind;
+
+import org.hibernate.annotations.OptimisticLock;
 
 import org.springframework.data.domain.AbstractAggregateRoot;
 
@@ -136,12 +139,17 @@ public class Incident extends AbstractAggregateRoot<Incident> {
 	@OrderBy("position")
 	private List<ChecklistItem> checklist = new ArrayList<>();
 
+	// History does not conflict: appending to the timeline leaves the version alone, so a note
+	// or a piece of evidence added meanwhile never makes someone else's open page stale.
 	@OneToMany(mappedBy = "incident", cascade = { CascadeType.PERSIST, CascadeType.MERGE })
 	@OrderBy("sequence")
+	@OptimisticLock(excluded = true)
 	private List<TimelineEntry> timeline = new ArrayList<>();
 
+	@OptimisticLock(excluded = true)
 	private int timelineLength;
 
+	@OptimisticLock(excluded = true)
 	private String timelineHead = "";
 
 	@Version
@@ -170,112 +178,144 @@ public class Incident extends AbstractAggregateRoot<Incident> {
 		return incident;
 	}
 
-	// --- the transitions ---
+	// --- the transitions: one entry point, every guard ---
 
-	public void take(Actor actor, Instant now) {
-		move(Transition.TAKE, actor, now, null);
+	/**
+	 * Makes a move of {@link Transition}. Every guard applies, whichever move it is: the state
+	 * and role of the table, the input the move needs (a reason, a category and severity, a
+	 * responsible person, a re-entry point), this incident's own conditions, and what other
+	 * modules found unmet ({@code external}). A refusal lists all of them and changes nothing.
+	 * @param playbook the company's playbook, copied into the checklist at escalation
+	 */
+	void perform(Move move, Actor actor, List<Unmet> external, Playbook playbook, Instant now) {
+		Transition transition = move.transition();
+		List<Unmet> guards = new ArrayList<>(inputGuards(move));
+		guards.addAll(unmetGuards(transition));
+		guards.addAll(external);
+		check(transition, actor, guards);
+		switch (transition) {
+			case ESCALATE -> {
+				this.category = move.category();
+				this.leakKind = (move.category() == Category.INFORMATION_LEAK) ? move.leakKind() : null;
+				this.severity = move.severity();
+				addChecklistPoints(playbook);
+				changeState(transition.to(), actor, now, move.reason());
+				registerEvent(new IncidentEvents.Escalated(this.reference, move.category(), move.severity()));
+			}
+			case FORM_TEAM -> {
+				this.responsible = move.responsible();
+				this.assignees = new ArrayList<>(move.team());
+				append(now, actor.username(), Kind.TEAM_FORMED, Change.field(move.responsible(), null,
+						HistoryEvent.Line.raw(move.team().stream().map(Assignee::username).toList())), null, false);
+				changeState(transition.to(), actor, now, null);
+			}
+			case APPROVE_CLOSING -> {
+				this.closingApprovedBy = actor.username();
+				this.closingApprovedAt = now;
+				append(now, actor.username(), Kind.CLOSING_APPROVED, Change.NONE, null, false);
+			}
+			case REENTER -> withdrawOnReentry(actor, move.target(), move.reason(), now);
+			case CLOSE -> {
+				changeState(transition.to(), actor, now, null);
+				this.closedAt = now;
+				registerEvent(new IncidentEvents.Closed(this.reference));
+			}
+			default -> changeState(transition.to(), actor, now, move.reason());
+		}
 	}
 
-	public void dismiss(Actor actor, String reason, Instant now) {
-		requireReason(reason);
-		move(Transition.DISMISS, actor, now, reason);
+	// the moves by name, for the aggregate's own tests and readers
+
+	void take(Actor actor, Instant now) {
+		perform(Move.of(Transition.TAKE), actor, List.of(), Playbook.DEFAULT, now);
 	}
 
-	public void reopen(Actor actor, String reason, Instant now) {
-		requireReason(reason);
-		move(Transition.REOPEN, actor, now, reason);
+	void dismiss(Actor actor, String reason, Instant now) {
+		perform(Move.withReason(Transition.DISMISS, reason), actor, List.of(), Playbook.DEFAULT, now);
 	}
 
-	public void escalate(Actor actor, Category category, LeakKind leakKind, Severity severity, String note,
-			Instant now) {
+	void reopen(Actor actor, String reason, Instant now) {
+		perform(Move.withReason(Transition.REOPEN, reason), actor, List.of(), Playbook.DEFAULT, now);
+	}
+
+	void escalate(Actor actor, Category category, LeakKind leakKind, Severity severity, String note, Instant now) {
 		escalate(actor, category, leakKind, severity, note, Playbook.DEFAULT, now);
 	}
 
-	/** @param playbook the company's playbook, copied into this incident's checklist */
-	public void escalate(Actor actor, Category category, LeakKind leakKind, Severity severity, String note,
+	void escalate(Actor actor, Category category, LeakKind leakKind, Severity severity, String note,
 			Playbook playbook, Instant now) {
-		check(Transition.ESCALATE, actor, guardsForEscalation(category, severity));
-		this.category = category;
-		this.leakKind = (category == Category.INFORMATION_LEAK) ? leakKind : null;
-		this.severity = severity;
-		addChecklistPoints(playbook);
-		changeState(Transition.ESCALATE.to(), actor, now, note);
-		registerEvent(new IncidentEvents.Escalated(this.reference, category, severity));
+		perform(Move.escalate(category, leakKind, severity, note), actor, List.of(), playbook, now);
 	}
 
 	/** 対応体制の構築: the executive names the responsible person and the assignees. */
-	public void formTeam(Actor actor, String responsible, List<Assignee> team, Instant now) {
-		List<Unmet> unmet = new ArrayList<>();
-		if (responsible == null || responsible.isBlank()) {
-			unmet.add(new Unmet("incident.guard.responsibleRequired"));
-		}
-		check(Transition.FORM_TEAM, actor, unmet);
-		this.responsible = responsible;
-		this.assignees = new ArrayList<>(team);
-		String members = team.stream().map(Assignee::username).sorted().reduce((a, b) -> a + ", " + b).orElse("");
-		append(now, actor.username(), Kind.TEAM_FORMED, Change.field("team", null, responsible + " / " + members),
-				null, false);
-		changeState(Transition.FORM_TEAM.to(), actor, now, null);
+	void formTeam(Actor actor, String responsible, List<Assignee> team, Instant now) {
+		perform(Move.formTeam(responsible, team), actor, List.of(), Playbook.DEFAULT, now);
 	}
 
-	public void startContainment(Actor actor, Instant now) {
-		move(Transition.START_CONTAINMENT, actor, now, null);
+	void startContainment(Actor actor, Instant now) {
+		perform(Move.of(Transition.START_CONTAINMENT), actor, List.of(), Playbook.DEFAULT, now);
 	}
 
-	public void finishContainment(Actor actor, Instant now) {
-		move(Transition.FINISH_CONTAINMENT, actor, now, null);
+	void finishContainment(Actor actor, Instant now) {
+		perform(Move.of(Transition.FINISH_CONTAINMENT), actor, List.of(), Playbook.DEFAULT, now);
 	}
 
-	public void startRecovery(Actor actor, Instant now) {
+	void startRecovery(Actor actor, Instant now) {
 		startRecovery(actor, List.of(), now);
 	}
 
-	/** @param external what other modules' guards found unmet (reports still undecided, say) */
-	public void startRecovery(Actor actor, List<Unmet> external, Instant now) {
-		move(Transition.START_RECOVERY, actor, now, null, external);
+	void startRecovery(Actor actor, List<Unmet> external, Instant now) {
+		perform(Move.of(Transition.START_RECOVERY), actor, external, Playbook.DEFAULT, now);
 	}
 
-	public void startPrevention(Actor actor, Instant now) {
-		move(Transition.START_PREVENTION, actor, now, null);
+	void startPrevention(Actor actor, Instant now) {
+		perform(Move.of(Transition.START_PREVENTION), actor, List.of(), Playbook.DEFAULT, now);
 	}
 
 	/** The executive approves the closing; the lead then closes. */
-	public void approveClosing(Actor actor, Instant now) {
-		check(Transition.APPROVE_CLOSING, actor, unmetGuards(Transition.APPROVE_CLOSING));
-		this.closingApprovedBy = actor.username();
-		this.closingApprovedAt = now;
-		append(now, actor.username(), Kind.CLOSING_APPROVED, Change.NONE, null, false);
+	void approveClosing(Actor actor, Instant now) {
+		perform(Move.of(Transition.APPROVE_CLOSING), actor, List.of(), Playbook.DEFAULT, now);
 	}
 
-	public void close(Actor actor, Instant now) {
+	void close(Actor actor, Instant now) {
 		close(actor, List.of(), now);
 	}
 
-	/** @param external what other modules' guards found unmet (reports not filed, say) */
-	public void close(Actor actor, List<Unmet> external, Instant now) {
-		move(Transition.CLOSE, actor, now, null, external);
-		this.closedAt = now;
-		registerEvent(new IncidentEvents.Closed(this.reference));
+	void close(Actor actor, List<Unmet> external, Instant now) {
+		perform(Move.of(Transition.CLOSE), actor, external, Playbook.DEFAULT, now);
 	}
 
 	/** Back to an earlier state (recovery failed, re-infection); nothing is removed from the timeline. */
-	public void reenter(Actor actor, IncidentState target, String reason, Instant now) {
-		requireReason(reason);
-		List<Unmet> unmet = new ArrayList<>();
-		if (target == null || !Transition.reentryPointsBefore(this.state).contains(target)) {
-			unmet.add(new Unmet("incident.guard.reentryTarget"));
+	void reenter(Actor actor, IncidentState target, String reason, Instant now) {
+		perform(Move.reenter(target, reason), actor, List.of(), Playbook.DEFAULT, now);
+	}
+
+	/** What re-entering withdraws, each with its own line: the earlier step must confirm it again. */
+	private void withdrawOnReentry(Actor actor, IncidentState target, String reason, Instant now) {
+		changeState(target, actor, now, reason);
+		if (target == IncidentState.CONTAINMENT && this.checklist.stream()
+			.anyMatch(item -> item.getGroup().isInitial() && item.isResolved())) {
+			this.checklist.stream()
+				.filter(item -> item.getGroup().isInitial())
+				.forEach(item -> item.decide(Status.OPEN, null, null, null));
+			append(now, actor.username(), Kind.WITHDRAWN, Change.field(Withdrawn.INITIAL_CHECKLIST.name(), null, null),
+					null, false);
 		}
-		check(Transition.REENTER, actor, unmet);
-		if (target.ordinal() <= IncidentState.RECOVERY.ordinal()) {
-			// recovery failed or never happened: it must be confirmed again
+		if (this.recoveryConfirmedAt != null) {
+			this.recoveryChecks = null;
 			this.recoveryConfirmedAt = null;
 			this.recoveryConfirmedBy = null;
 			this.recoveryReported = false;
+			append(now, actor.username(), Kind.WITHDRAWN,
+					Change.field(Withdrawn.RECOVERY_CONFIRMATION.name(), null, null), null, false);
 		}
-		this.closingApprovedBy = null;
-		this.closingApprovedAt = null;
+		if (this.closingApprovedAt != null) {
+			this.closingApprovedBy = null;
+			this.closingApprovedAt = null;
+			append(now, actor.username(), Kind.WITHDRAWN, Change.field(Withdrawn.CLOSING_APPROVAL.name(), null, null),
+					null, false);
+		}
 		this.closedAt = null;
-		changeState(target, actor, now, reason);
 	}
 
 	// --- work on the incident ---
@@ -292,7 +332,7 @@ public class Incident extends AbstractAggregateRoot<Incident> {
 		Status before = item.getStatus();
 		item.decide(status, actor.username(), now, reason);
 		append(now, actor.username(), Kind.CHECKLIST_CHANGED, Change.field(item.name(), before.name(), status.name()),
-				reason, false);
+				(status == Status.NOT_APPLICABLE) ? reason : null, false);
 	}
 
 	/** The required-items record and the dates; each changed field is a timeline entry. */
@@ -309,17 +349,17 @@ public class Incident extends AbstractAggregateRoot<Incident> {
 			throw new TransitionRefused("incident.record.occurredAfterDiscovered");
 		}
 		String by = actor.username();
-		recordChange(now, by, "occurredAt", this.occurredAt, occurredAt);
-		recordChange(now, by, "discoveredAt", this.discoveredAt, discoveredAt);
+		fieldChanged(now, by, "occurredAt", this.occurredAt, occurredAt);
+		fieldChanged(now, by, "discoveredAt", this.discoveredAt, discoveredAt);
 		RequiredItems old = this.record;
-		recordChange(now, by, "clientAndParties", old.getClientAndParties(), changed.getClientAndParties());
-		recordChange(now, by, "eventsAndDamage", old.getEventsAndDamage(), changed.getEventsAndDamage());
-		recordChange(now, by, "assumedCause", old.getAssumedCause(), changed.getAssumedCause());
-		recordChange(now, by, "affectedSystemsStatus", old.getAffectedSystemsStatus(),
+		fieldChanged(now, by, "clientAndParties", old.getClientAndParties(), changed.getClientAndParties());
+		fieldChanged(now, by, "eventsAndDamage", old.getEventsAndDamage(), changed.getEventsAndDamage());
+		fieldChanged(now, by, "assumedCause", old.getAssumedCause(), changed.getAssumedCause());
+		fieldChanged(now, by, "affectedSystemsStatus", old.getAffectedSystemsStatus(),
 				changed.getAffectedSystemsStatus());
-		recordChange(now, by, "systemConfiguration", old.getSystemConfiguration(), changed.getSystemConfiguration());
-		recordChange(now, by, "contact", old.getContact(), changed.getContact());
-		recordChange(now, by, "disclosureStatus", old.getDisclosureStatus(), changed.getDisclosureStatus());
+		fieldChanged(now, by, "systemConfiguration", old.getSystemConfiguration(), changed.getSystemConfiguration());
+		fieldChanged(now, by, "contact", old.getContact(), changed.getContact());
+		fieldChanged(now, by, "disclosureStatus", old.getDisclosureStatus(), changed.getDisclosureStatus());
 		this.occurredAt = occurredAt;
 		this.discoveredAt = discoveredAt;
 		this.record = changed;
@@ -330,9 +370,9 @@ public class Incident extends AbstractAggregateRoot<Incident> {
 		if (!actor.has(Role.SECURITY_LEAD)) {
 			throw new TransitionRefused("incident.guard.role", Role.SECURITY_LEAD.name());
 		}
-		recordChange(now, actor.username(), "damageDirectYen", this.damageDirectYen, directYen);
-		recordChange(now, actor.username(), "damageIndirectYen", this.damageIndirectYen, indirectYen);
-		recordChange(now, actor.username(), "disruptionDays", this.disruptionDays, days);
+		fieldChanged(now, actor.username(), "damageDirectYen", this.damageDirectYen, directYen);
+		fieldChanged(now, actor.username(), "damageIndirectYen", this.damageIndirectYen, indirectYen);
+		fieldChanged(now, actor.username(), "disruptionDays", this.disruptionDays, days);
 		this.damageDirectYen = directYen;
 		this.damageIndirectYen = indirectYen;
 		this.disruptionDays = days;
@@ -350,12 +390,14 @@ public class Incident extends AbstractAggregateRoot<Incident> {
 		if (checks == null || checks.isBlank()) {
 			throw new TransitionRefused("incident.recovery.checksRequired");
 		}
-		recordChange(now, actor.username(), "recovery", this.recoveryChecks, checks);
+		if (!checks.equals(this.recoveryChecks)) {
+			append(now, actor.username(), Kind.RECOVERY_CONFIRMED, Change.NONE, checks, false);
+		}
 		this.recoveryChecks = checks;
 		this.recoveryConfirmedBy = actor.username();
 		this.recoveryConfirmedAt = now;
 		if (reportedToExecutive && !this.recoveryReported) {
-			recordChange(now, actor.username(), "recoveryReported", null, "true");
+			append(now, actor.username(), Kind.RECOVERY_REPORTED, Change.NONE, null, false);
 		}
 		this.recoveryReported = this.recoveryReported || reportedToExecutive;
 	}
@@ -364,24 +406,24 @@ public class Incident extends AbstractAggregateRoot<Incident> {
 	public void updateCauseAndSystems(Actor actor, String assumedCause, String affectedSystems, Instant now) {
 		requireOpenAndOnTeam(actor);
 		RequiredItems old = this.record;
-		recordChange(now, actor.username(), "assumedCause", old.getAssumedCause(), assumedCause);
-		recordChange(now, actor.username(), "affectedSystemsStatus", old.getAffectedSystemsStatus(), affectedSystems);
+		fieldChanged(now, actor.username(), "assumedCause", old.getAssumedCause(), assumedCause);
+		fieldChanged(now, actor.username(), "affectedSystemsStatus", old.getAffectedSystemsStatus(), affectedSystems);
 		this.record = new RequiredItems(old.getClientAndParties(), old.getEventsAndDamage(), assumedCause,
 				affectedSystems, old.getSystemConfiguration(), old.getContact(), old.getDisclosureStatus());
 	}
 
-	/** Root cause and prevention measures (再発防止), recorded in step 3. */
-	public void updatePrevention(Actor actor, String rootCause, String preventionMeasures, Instant now) {
+	/** Root cause and prevention measures as free text: only while the closing guard still reads them. */
+	void updatePrevention(Actor actor, String rootCause, String preventionMeasures, Instant now) {
 		requireOpenAndOnTeam(actor);
-		recordChange(now, actor.username(), "rootCause", this.rootCause, rootCause);
-		recordChange(now, actor.username(), "preventionMeasures", this.preventionMeasures, preventionMeasures);
+		fieldChanged(now, actor.username(), "rootCause", this.rootCause, rootCause);
+		fieldChanged(now, actor.username(), "preventionMeasures", this.preventionMeasures, preventionMeasures);
 		this.rootCause = rootCause;
 		this.preventionMeasures = preventionMeasures;
 	}
 
-	/** Another module's change that belongs on the timeline (the reports owed were worked out again). */
-	public void recordChange(String actor, String field, String before, String after, Instant now) {
-		recordChange(now, actor, field, before, after);
+	/** Another module's fact that belongs on the timeline ({@link TimelineRecorder}). */
+	void record(String actor, HistoryEvent.Line line, Instant now) {
+		append(now, actor, line.kind(), Change.field(line.subject(), line.before(), line.after()), line.note(), false);
 	}
 
 	/** An internal note of the response team; the reporter does not see it. */
@@ -514,17 +556,6 @@ public class Incident extends AbstractAggregateRoot<Incident> {
 
 	// --- internals ---
 
-	private void move(Transition transition, Actor actor, Instant now, String note) {
-		move(transition, actor, now, note, List.of());
-	}
-
-	private void move(Transition transition, Actor actor, Instant now, String note, List<Unmet> external) {
-		List<Unmet> guards = new ArrayList<>(unmetGuards(transition));
-		guards.addAll(external);
-		check(transition, actor, guards);
-		changeState(transition.to(), actor, now, note);
-	}
-
 	private void check(Transition transition, Actor actor, List<Unmet> guards) {
 		if (!transition.isAllowedFrom(this.state)) {
 			throw new TransitionRefused("incident.guard.notFromState", this.state.name());
@@ -550,13 +581,33 @@ public class Incident extends AbstractAggregateRoot<Incident> {
 		registerEvent(new IncidentEvents.StateChanged(this.reference, from, to));
 	}
 
-	private List<Unmet> guardsForEscalation(Category category, Severity severity) {
+	/** What the move itself must bring: a reason, a category and severity, a responsible person, a target. */
+	private List<Unmet> inputGuards(Move move) {
 		List<Unmet> unmet = new ArrayList<>();
-		if (category == null) {
-			unmet.add(new Unmet("incident.guard.categoryRequired"));
+		if (move.transition().needsReason() && !hasText(move.reason())) {
+			unmet.add(new Unmet("incident.guard.reasonRequired"));
 		}
-		if (severity == null) {
-			unmet.add(new Unmet("incident.guard.severityRequired"));
+		switch (move.transition()) {
+			case ESCALATE -> {
+				if (move.category() == null) {
+					unmet.add(new Unmet("incident.guard.categoryRequired"));
+				}
+				if (move.severity() == null) {
+					unmet.add(new Unmet("incident.guard.severityRequired"));
+				}
+			}
+			case FORM_TEAM -> {
+				if (!hasText(move.responsible())) {
+					unmet.add(new Unmet("incident.guard.responsibleRequired"));
+				}
+			}
+			case REENTER -> {
+				if (move.target() == null || !Transition.reentryPointsBefore(this.state).contains(move.target())) {
+					unmet.add(new Unmet("incident.guard.reentryTarget"));
+				}
+			}
+			default -> {
+			}
 		}
 		return unmet;
 	}
@@ -602,15 +653,9 @@ public class Incident extends AbstractAggregateRoot<Incident> {
 		}
 	}
 
-	private static void requireReason(String reason) {
-		if (reason == null || reason.isBlank()) {
-			throw new TransitionRefused("incident.guard.reasonRequired");
-		}
-	}
-
-	private void recordChange(Instant now, String actor, String field, Object before, Object after) {
-		String was = (before == null) ? null : before.toString();
-		String is = (after == null) ? null : after.toString();
+	private void fieldChanged(Instant now, String actor, String field, Object before, Object after) {
+		String was = HistoryEvent.Line.raw(before);
+		String is = HistoryEvent.Line.raw(after);
 		if (!Objects.equals(was, is)) {
 			append(now, actor, Kind.FIELD_CHANGED, Change.field(field, was, is), null, false);
 		}

@@ -1,5 +1,6 @@
 package jp.hikeshi.incident;
 
+import jp.hikeshi.account.Actor;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -52,13 +53,6 @@ public class IncidentService {
 		List<Unmet> unmet = new java.util.ArrayList<>(incident.unmetGuards(transition));
 		unmet.addAll(externalGuards(incident, transition));
 		return unmet;
-	}
-
-	/** Writes another module's change to the incident's timeline, in the caller's transaction. */
-	public void recordChange(long id, String actor, String field, String before, String after) {
-		Incident incident = this.incidents.findForUpdate(id).orElseThrow(() -> new IncidentNotFoundException(id));
-		incident.recordChange(actor, field, before, after, now());
-		this.incidents.save(incident);
 	}
 
 	@Transactional(readOnly = true)
@@ -172,60 +166,68 @@ public class IncidentService {
 
 	// --- commands: each on the version the actor saw ---
 
+	/**
+	 * The one entry point for every move of {@link Transition}: the aggregate's guards and every
+	 * other module's ({@link TransitionGuard}) apply to each, so a guard the page shows is a guard
+	 * that is enforced.
+	 */
+	public void perform(long id, long version, Actor actor, Move move) {
+		Playbook playbook = (move.transition() == Transition.ESCALATE) ? this.playbooks.current() : Playbook.DEFAULT;
+		act(id, version, actor,
+				incident -> incident.perform(move, actor, externalGuards(incident, move.transition()), playbook, now()));
+	}
+
 	public void take(long id, long version, Actor actor) {
-		act(id, version, actor, incident -> incident.take(actor, now()));
+		perform(id, version, actor, Move.of(Transition.TAKE));
 	}
 
 	public void dismiss(long id, long version, Actor actor, String reason) {
-		act(id, version, actor, incident -> incident.dismiss(actor, reason, now()));
+		perform(id, version, actor, Move.withReason(Transition.DISMISS, reason));
 	}
 
 	public void reopen(long id, long version, Actor actor, String reason) {
-		act(id, version, actor, incident -> incident.reopen(actor, reason, now()));
+		perform(id, version, actor, Move.withReason(Transition.REOPEN, reason));
 	}
 
 	public void escalate(long id, long version, Actor actor, Category category, LeakKind leakKind, Severity severity,
 			String note) {
-		Playbook playbook = this.playbooks.current();
-		act(id, version, actor,
-				incident -> incident.escalate(actor, category, leakKind, severity, note, playbook, now()));
+		perform(id, version, actor, Move.escalate(category, leakKind, severity, note));
 	}
 
 	public void formTeam(long id, long version, Actor actor, String responsible, List<Assignee> team) {
-		act(id, version, actor, incident -> incident.formTeam(actor, responsible, team, now()));
+		perform(id, version, actor, Move.formTeam(responsible, team));
 	}
 
 	public void startContainment(long id, long version, Actor actor) {
-		act(id, version, actor, incident -> incident.startContainment(actor, now()));
+		perform(id, version, actor, Move.of(Transition.START_CONTAINMENT));
 	}
 
 	public void finishContainment(long id, long version, Actor actor) {
-		act(id, version, actor, incident -> incident.finishContainment(actor, now()));
+		perform(id, version, actor, Move.of(Transition.FINISH_CONTAINMENT));
 	}
 
 	public void startRecovery(long id, long version, Actor actor) {
-		act(id, version, actor,
-				incident -> incident.startRecovery(actor, externalGuards(incident, Transition.START_RECOVERY), now()));
+		perform(id, version, actor, Move.of(Transition.START_RECOVERY));
+	}
+
+	public void startPrevention(long id, long version, Actor actor) {
+		perform(id, version, actor, Move.of(Transition.START_PREVENTION));
+	}
+
+	public void approveClosing(long id, long version, Actor actor) {
+		perform(id, version, actor, Move.of(Transition.APPROVE_CLOSING));
+	}
+
+	public void close(long id, long version, Actor actor) {
+		perform(id, version, actor, Move.of(Transition.CLOSE));
+	}
+
+	public void reenter(long id, long version, Actor actor, IncidentState target, String reason) {
+		perform(id, version, actor, Move.reenter(target, reason));
 	}
 
 	public void confirmRecovery(long id, long version, Actor actor, String checks, boolean reportedToExecutive) {
 		act(id, version, actor, incident -> incident.confirmRecovery(actor, checks, reportedToExecutive, now()));
-	}
-
-	public void startPrevention(long id, long version, Actor actor) {
-		act(id, version, actor, incident -> incident.startPrevention(actor, now()));
-	}
-
-	public void approveClosing(long id, long version, Actor actor) {
-		act(id, version, actor, incident -> incident.approveClosing(actor, now()));
-	}
-
-	public void close(long id, long version, Actor actor) {
-		act(id, version, actor, incident -> incident.close(actor, externalGuards(incident, Transition.CLOSE), now()));
-	}
-
-	public void reenter(long id, long version, Actor actor, IncidentState target, String reason) {
-		act(id, version, actor, incident -> incident.reenter(actor, target, reason, now()));
 	}
 
 	public void decideChecklistItem(long id, long version, Actor actor, long itemId, Status status, String reason) {
@@ -241,7 +243,8 @@ public class IncidentService {
 		act(id, version, actor, incident -> incident.updateCauseAndSystems(actor, assumedCause, affectedSystems, now()));
 	}
 
-	public void updatePrevention(long id, long version, Actor actor, String rootCause, String measures) {
+	/** Free-text root cause and measures: only while the closing guard still reads them. */
+	void updatePrevention(long id, long version, Actor actor, String rootCause, String measures) {
 		act(id, version, actor, incident -> incident.updatePrevention(actor, rootCause, measures, now()));
 	}
 
@@ -250,8 +253,14 @@ public class IncidentService {
 		act(id, version, actor, incident -> incident.recordDamage(actor, directYen, indirectYen, days, now()));
 	}
 
-	public void addNote(long id, long version, Actor actor, String note) {
-		act(id, version, actor, incident -> incident.addNote(actor, note, now()));
+	/** A note of the response team: history, so it never conflicts with what others do meanwhile. */
+	public void addNote(long id, Actor actor, String note) {
+		Incident incident = this.incidents.findForUpdate(id).orElseThrow(() -> new IncidentNotFoundException(id));
+		if (!incident.isVisibleTo(actor)) {
+			throw new IncidentNotFoundException(id);
+		}
+		incident.addNote(actor, note, now());
+		this.incidents.save(incident);
 	}
 
 	/** The reporter adds information to their own report (no version: additions never conflict in meaning). */

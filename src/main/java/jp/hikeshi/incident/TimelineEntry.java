@@ -162,11 +162,138 @@ public class TimelineEntry {
 		return this.hash;
 	}
 
-	/** What an entry records. */
+	/**
+	 * What an entry records, and how its three raw values (subject, before, after) read: each
+	 * kind names the {@link Slot} of each, so the page renders enum names as labels, user names
+	 * as display names and times in the reader's zone, while the hashed row keeps the raw value.
+	 * Adding history of a new kind: a constant here, a {@code timeline.KIND} message, and a
+	 * {@link HistoryEvent} that names it.
+	 */
 	public enum Kind {
 
-		REPORTED, INFORMATION_ADDED, STATE_CHANGED, CLOSING_APPROVED, TEAM_FORMED, CHECKLIST_CHANGED, FIELD_CHANGED,
-		NOTE
+		REPORTED, INFORMATION_ADDED, STATE_CHANGED, CLOSING_APPROVED,
+		/** subject: the responsible person; after: the assignees. Older rows: subject "team", after "lead / a, b". */
+		TEAM_FORMED(Slot.USER, Slot.NONE, Slot.USERS),
+		/** subject: the checklist point (its key, or the company's own text); before/after: its status. */
+		CHECKLIST_CHANGED(Slot.CHECKLIST_POINT, Slot.enumOf("ChecklistStatus"), Slot.enumOf("ChecklistStatus")),
+		/** subject: the field; the field decides how before and after read ({@link FieldTypes}). */
+		FIELD_CHANGED(Slot.FIELD, Slot.TEXT, Slot.TEXT),
+		NOTE,
+		/** Re-entering an earlier step withdrew what that step had confirmed. subject: what. */
+		WITHDRAWN(Slot.enumOf("Withdrawn"), Slot.NONE, Slot.NONE),
+		RECOVERY_CONFIRMED(Slot.NONE, Slot.NONE, Slot.NONE),
+		RECOVERY_REPORTED(Slot.NONE, Slot.NONE, Slot.NONE),
+		// --- evidence (証拠保全): subject file name, after SHA-256 ---
+		EVIDENCE_COLLECTED(Slot.TEXT, Slot.NONE, Slot.TEXT),
+		EVIDENCE_DELETED(Slot.TEXT, Slot.NONE, Slot.TEXT),
+		/** after: to whom. */
+		EVIDENCE_HANDED_OVER(Slot.TEXT, Slot.NONE, Slot.TEXT),
+		EVIDENCE_HELD(Slot.TEXT, Slot.NONE, Slot.NONE),
+		// --- investigation (調査・対応) ---
+		/** after: the 5W1H items that changed. */
+		INVESTIGATION_UPDATED(Slot.NONE, Slot.NONE, Slot.enumsOf("InvestigationItem")),
+		/** subject: kind of repair; before: owner; note: what. */
+		REMEDIATION_RECORDED(Slot.enumOf("RemediationKind"), Slot.USER, Slot.NONE),
+		/** after: the day it was done; note: what. */
+		REMEDIATION_COMPLETED(Slot.enumOf("RemediationKind"), Slot.NONE, Slot.DATE),
+		/** subject: who was asked; after: the day; note: the request. */
+		OUTSIDE_HELP_ASKED(Slot.TEXT, Slot.NONE, Slot.DATE),
+		/** after: the day; note: the summary. */
+		EXECUTIVE_REPORTED(Slot.NONE, Slot.NONE, Slot.DATE),
+		// --- prevention (再発防止) ---
+		ROOT_CAUSES_CHANGED(Slot.NONE, Slot.enumsOf("RootCause"), Slot.enumsOf("RootCause")),
+		/** subject: kind of measure; before: owner; after: due date; note: what. */
+		MEASURE_ADDED(Slot.enumOf("MeasureKind"), Slot.USER, Slot.DATE),
+		/** subject: kind of measure; after: the day it was done; note: what. */
+		MEASURE_COMPLETED(Slot.enumOf("MeasureKind"), Slot.NONE, Slot.DATE),
+		// --- step 2 (報告・公表) ---
+		DUTIES_RECALCULATED(Slot.NONE, Slot.enumsOf("DutyType"), Slot.enumsOf("DutyType")),
+		/** subject: the fact; before/after: the answers. */
+		FACT_CHANGED(Slot.enumOf("Fact"), Slot.TEXT, Slot.TEXT),
+		/** subject: the report; after: the day it was filed; note: the filing's reference. */
+		DUTY_FILED(Slot.enumOf("DutyType"), Slot.NONE, Slot.DATE),
+		/** subject: the report; note: the reason. */
+		DUTY_WAIVED(Slot.enumOf("DutyType"), Slot.NONE, Slot.NONE),
+		DUTY_NOT_YET_DUE(Slot.enumOf("DutyType"), Slot.NONE, Slot.NONE),
+		DUTY_REOPENED(Slot.enumOf("DutyType"), Slot.NONE, Slot.NONE),
+		/** subject: the kind of announcement; after: its public title. */
+		ANNOUNCEMENT_DRAFTED(Slot.enumOf("AnnouncementKind"), Slot.NONE, Slot.TEXT),
+		ANNOUNCEMENT_APPROVED(Slot.enumOf("AnnouncementKind"), Slot.NONE, Slot.TEXT),
+		ANNOUNCEMENT_PUBLISHED(Slot.enumOf("AnnouncementKind"), Slot.NONE, Slot.TEXT),
+		/** after: the desk's contact. */
+		INQUIRY_DESK_CHANGED(Slot.NONE, Slot.NONE, Slot.TEXT);
+
+		private final Slot subject;
+
+		private final Slot before;
+
+		private final Slot after;
+
+		Kind() {
+			this(Slot.NONE, Slot.NONE, Slot.NONE);
+		}
+
+		Kind(Slot subject, Slot before, Slot after) {
+			this.subject = subject;
+			this.before = before;
+			this.after = after;
+		}
+
+		public Slot subject() {
+			return this.subject;
+		}
+
+		public Slot before() {
+			return this.before;
+		}
+
+		public Slot after() {
+			return this.after;
+		}
+
+	}
+
+	/**
+	 * How a raw value of an entry reads. {@code prefix} is the message-key prefix of an enum's
+	 * labels ({@code RootCause.PHISHING_OR_SOCIAL_ENGINEERING}).
+	 */
+	public record Slot(Type type, String prefix) {
+
+		public static final Slot NONE = new Slot(Type.NONE, null);
+
+		public static final Slot TEXT = new Slot(Type.TEXT, null);
+
+		public static final Slot USER = new Slot(Type.USER, null);
+
+		public static final Slot USERS = new Slot(Type.USERS, null);
+
+		public static final Slot INSTANT = new Slot(Type.INSTANT, null);
+
+		public static final Slot DATE = new Slot(Type.DATE, null);
+
+		public static final Slot YEN = new Slot(Type.YEN, null);
+
+		public static final Slot NUMBER = new Slot(Type.NUMBER, null);
+
+		public static final Slot BOOLEAN = new Slot(Type.BOOLEAN, null);
+
+		public static final Slot FIELD = new Slot(Type.FIELD, "Field");
+
+		public static final Slot CHECKLIST_POINT = new Slot(Type.CHECKLIST_POINT, "ChecklistPoint");
+
+		public static Slot enumOf(String prefix) {
+			return new Slot(Type.ENUM, prefix);
+		}
+
+		public static Slot enumsOf(String prefix) {
+			return new Slot(Type.ENUMS, prefix);
+		}
+
+		public enum Type {
+
+			NONE, TEXT, USER, USERS, INSTANT, DATE, YEN, NUMBER, BOOLEAN, ENUM, ENUMS, FIELD, CHECKLIST_POINT
+
+		}
 
 	}
 

@@ -1,5 +1,6 @@
 package jp.hikeshi.incident;
 
+import jp.hikeshi.account.Actor;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
@@ -19,14 +20,14 @@ import static jp.hikeshi.incident.IncidentState.TEAM_FORMED;
 import static jp.hikeshi.incident.IncidentState.TRIAGE;
 
 /**
- * The one table of allowed moves: from which states, to which state, and by which role. The
- * aggregate enforces it and the pages read it, so no template repeats a rule.
+ * The one table of allowed moves: from which states, to which state, by which role, and whether
+ * a reason is needed. The aggregate enforces it and the pages read it, so no template repeats a rule.
  */
 public enum Transition {
 
 	TAKE(EnumSet.of(REPORTED), TRIAGE, Role.SECURITY_LEAD),
-	DISMISS(EnumSet.of(TRIAGE), DISMISSED, Role.SECURITY_LEAD),
-	REOPEN(EnumSet.of(DISMISSED), TRIAGE, Role.SECURITY_LEAD),
+	DISMISS(EnumSet.of(TRIAGE), DISMISSED, Role.SECURITY_LEAD, true),
+	REOPEN(EnumSet.of(DISMISSED), TRIAGE, Role.SECURITY_LEAD, true),
 	ESCALATE(EnumSet.of(TRIAGE), ESCALATED, Role.SECURITY_LEAD),
 	FORM_TEAM(EnumSet.of(ESCALATED), TEAM_FORMED, Role.EXECUTIVE),
 	START_CONTAINMENT(EnumSet.of(TEAM_FORMED), CONTAINMENT, Role.SECURITY_LEAD),
@@ -37,7 +38,7 @@ public enum Transition {
 	APPROVE_CLOSING(EnumSet.of(PREVENTION), PREVENTION, Role.EXECUTIVE),
 	CLOSE(EnumSet.of(PREVENTION), CLOSED, Role.SECURITY_LEAD),
 	/** Back to an earlier state of the response (recovery failed, re-infection), with a reason. */
-	REENTER(EnumSet.of(DISCLOSURE, RECOVERY, PREVENTION, CLOSED), null, Role.SECURITY_LEAD);
+	REENTER(EnumSet.of(DISCLOSURE, RECOVERY, PREVENTION, CLOSED), null, Role.SECURITY_LEAD, true);
 
 	/** States a response can be re-entered at. */
 	public static final List<IncidentState> REENTRY_POINTS = List.of(CONTAINMENT, DISCLOSURE, RECOVERY);
@@ -48,10 +49,27 @@ public enum Transition {
 
 	private final Role role;
 
+	private final boolean needsReason;
+
 	Transition(Set<IncidentState> from, IncidentState to, Role role) {
+		this(from, to, role, false);
+	}
+
+	Transition(Set<IncidentState> from, IncidentState to, Role role, boolean needsReason) {
 		this.from = from;
 		this.to = to;
 		this.role = role;
+		this.needsReason = needsReason;
+	}
+
+	/** Whether the move is refused without a reason (dismissing, reopening, going back a step). */
+	public boolean needsReason() {
+		return this.needsReason;
+	}
+
+	/** Whether the move takes its own form (a category and severity, a team) rather than a button. */
+	public boolean hasOwnForm() {
+		return this == ESCALATE || this == FORM_TEAM;
 	}
 
 	public boolean isAllowedFrom(IncidentState state) {

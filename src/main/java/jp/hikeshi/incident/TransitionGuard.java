@@ -3,7 +3,7 @@ package jp.hikeshi.incident;
 import java.util.List;
 
 /**
- * A guard another module adds to a transition: the notification module, say, refuses to let
+ * A guard another module adds to a transition: the reporting module, say, refuses to let
  * an incident leave step 2 while a report it owes is undecided. The incident module calls
  * these without knowing who implements them, so it depends on none of them.
  */

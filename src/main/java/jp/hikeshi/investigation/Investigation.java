@@ -42,4 +42,30 @@ public record Investigation(FiveW1H facts, List<Remediation> remediations, List<
 	public record ExecutiveReport(long id, LocalDate reportedOn, String summary, String reportedBy) {
 	}
 
+	/** The items of 5W1H, as the timeline names those that changed. */
+	public enum Item {
+
+		WHEN, WHERE, WHO, WHOM, WHAT, WHY, HOW, STARTED_ON;
+
+		static java.util.Set<Item> changed(FiveW1H before, FiveW1H after) {
+			java.util.Set<Item> changed = java.util.EnumSet.noneOf(Item.class);
+			compare(changed, WHEN, before.when(), after.when());
+			compare(changed, WHERE, before.where(), after.where());
+			compare(changed, WHO, before.who(), after.who());
+			compare(changed, WHOM, before.whom(), after.whom());
+			compare(changed, WHAT, before.what(), after.what());
+			compare(changed, WHY, before.why(), after.why());
+			compare(changed, HOW, before.how(), after.how());
+			compare(changed, STARTED_ON, before.startedOn(), after.startedOn());
+			return changed;
+		}
+
+		private static void compare(java.util.Set<Item> changed, Item item, Object before, Object after) {
+			if (!java.util.Objects.equals(before, after)) {
+				changed.add(item);
+			}
+		}
+
+	}
+
 }

@@ -9,7 +9,7 @@ import java.util.List;
 import jp.hikeshi.account.AccountService;
 import jp.hikeshi.account.Role;
 import jp.hikeshi.account.UserAccount;
-import jp.hikeshi.incident.Actor;
+import jp.hikeshi.account.Actor;
 import jp.hikeshi.incident.Incident;
 import jp.hikeshi.incident.IncidentService;
 import jp.hikeshi.investigation.Investigation.ExecutiveReport;
@@ -18,6 +18,7 @@ import jp.hikeshi.investigation.Investigation.OutsideHelp;
 import jp.hikeshi.investigation.Investigation.Remediation;
 import jp.hikeshi.shared.BusinessRuleViolation;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,6 +32,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class InvestigationService {
 
+	private final ApplicationEventPublisher events;
+
 	private final JdbcTemplate jdbc;
 
 	private final IncidentService incidents;
@@ -39,7 +42,9 @@ public class InvestigationService {
 
 	private final Clock clock;
 
-	InvestigationService(JdbcTemplate jdbc, IncidentService incidents, AccountService accounts, Clock clock) {
+	InvestigationService(JdbcTemplate jdbc, IncidentService incidents, AccountService accounts, Clock clock,
+			ApplicationEventPublisher events) {
+		this.events = events;
 		this.jdbc = jdbc;
 		this.incidents = incidents;
 		this.accounts = accounts;
@@ -79,6 +84,7 @@ public class InvestigationService {
 				throw BusinessRuleViolation.onField("startedOn", "investigation.startedAfterRecovery");
 			}
 		}
+		FiveW1H before = of(incidentId, actor).facts();
 		this.jdbc.update("""
 				insert into investigation (incident_id, when_text, who_text, whom_text, what_text, how_text, started_on, updated_by, updated_at)
 				values (?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -89,8 +95,10 @@ public class InvestigationService {
 				facts.startedOn() == null ? null : Date.valueOf(facts.startedOn()), actor.username(),
 				Timestamp.from(this.clock.instant()));
 		this.incidents.updateCauseAndSystems(incidentId, version, actor, facts.why(), facts.where());
-		this.incidents.recordChange(incidentId, actor.username(), "investigation", null,
-				summary(facts));
+		java.util.Set<Investigation.Item> changed = Investigation.Item.changed(before, facts);
+		if (!changed.isEmpty()) {
+			this.events.publishEvent(new InvestigationEvents.FactsUpdated(incidentId, actor.username(), changed));
+		}
 	}
 
 	public void addRemediation(long incidentId, Actor actor, Remediation.Kind kind, String description, String owner,
@@ -109,25 +117,28 @@ public class InvestigationService {
 		if (doneOn != null) {
 			checkDate(incident, doneOn, "doneOn");
 		}
-		this.jdbc.update("""
+		Long id = this.jdbc.queryForObject("""
 				insert into remediation_action (incident_id, kind, description, owner, done_on, created_by, created_at)
-				values (?, ?, ?, ?, ?, ?, ?)""", incidentId, kind.name(), description.strip(), owner,
+				values (?, ?, ?, ?, ?, ?, ?) returning id""", Long.class, incidentId, kind.name(), description.strip(), owner,
 				doneOn == null ? null : Date.valueOf(doneOn), actor.username(), Timestamp.from(this.clock.instant()));
-		this.incidents.recordChange(incidentId, actor.username(), "remediation", null, description.strip());
+		this.events.publishEvent(new InvestigationEvents.RemediationRecorded(incidentId, actor.username(), id, kind,
+				description.strip(), owner));
 	}
 
 	/** A repair recorded as in progress is finished. */
 	public void completeRemediation(long incidentId, long remediationId, Actor actor, LocalDate doneOn) {
 		Incident incident = this.incidents.findForTeam(incidentId, actor);
 		checkDate(incident, doneOn, "doneOn");
-		String description = this.jdbc.query(
-				"select description from remediation_action where id = ? and incident_id = ? and done_on is null",
-				(rs, row) -> rs.getString(1), remediationId, incidentId)
+		Remediation remediation = this.jdbc.query(
+				"select id, kind, description, owner, done_on from remediation_action where id = ? and incident_id = ? and done_on is null",
+				(rs, row) -> new Remediation(rs.getLong(1), Remediation.Kind.valueOf(rs.getString(2)), rs.getString(3),
+						rs.getString(4), null), remediationId, incidentId)
 			.stream()
 			.findFirst()
 			.orElseThrow(() -> new BusinessRuleViolation("remediation.unknown"));
 		this.jdbc.update("update remediation_action set done_on = ? where id = ?", Date.valueOf(doneOn), remediationId);
-		this.incidents.recordChange(incidentId, actor.username(), "remediation", description, "done " + doneOn);
+		this.events.publishEvent(new InvestigationEvents.RemediationCompleted(incidentId, actor.username(),
+				remediationId, remediation.kind(), remediation.description(), doneOn));
 	}
 
 	public void addOutsideHelp(long incidentId, Actor actor, String helper, LocalDate askedOn, String request,
@@ -140,7 +151,8 @@ public class InvestigationService {
 				insert into outside_help (incident_id, helper, asked_on, request, advice, recorded_by)
 				values (?, ?, ?, ?, ?, ?)""", incidentId, helper.strip(), Date.valueOf(askedOn), request.strip(),
 				(advice == null || advice.isBlank()) ? null : advice.strip(), actor.username());
-		this.incidents.recordChange(incidentId, actor.username(), "outsideHelp", null, helper.strip());
+		this.events.publishEvent(
+				new InvestigationEvents.OutsideHelpAsked(incidentId, actor.username(), helper.strip(), askedOn, request.strip()));
 	}
 
 	/** 経営者への報告: what was reported to the executive and when (security lead). */
@@ -153,7 +165,8 @@ public class InvestigationService {
 		checkDate(incident, reportedOn, "reportedOn");
 		this.jdbc.update("insert into executive_report (incident_id, reported_on, summary, reported_by) values (?, ?, ?, ?)",
 				incidentId, Date.valueOf(reportedOn), summary.strip(), actor.username());
-		this.incidents.recordChange(incidentId, actor.username(), "executiveReport", null, summary.strip());
+		this.events.publishEvent(
+				new InvestigationEvents.ExecutiveReported(incidentId, actor.username(), reportedOn, summary.strip()));
 	}
 
 	private void checkDate(Incident incident, LocalDate date, String field) {

@@ -12,11 +12,12 @@ import java.util.stream.Collectors;
 import jp.hikeshi.account.AccountService;
 import jp.hikeshi.account.Role;
 import jp.hikeshi.account.UserAccount;
-import jp.hikeshi.incident.Actor;
+import jp.hikeshi.account.Actor;
 import jp.hikeshi.incident.Incident;
 import jp.hikeshi.incident.IncidentService;
 import jp.hikeshi.shared.BusinessRuleViolation;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -33,6 +34,8 @@ public class PreventionService {
 	/** A due date further out than this is a typo, not a plan. */
 	static final int MAX_YEARS_AHEAD = 5;
 
+	private final ApplicationEventPublisher events;
+
 	private final JdbcTemplate jdbc;
 
 	private final IncidentService incidents;
@@ -41,7 +44,9 @@ public class PreventionService {
 
 	private final Clock clock;
 
-	PreventionService(JdbcTemplate jdbc, IncidentService incidents, AccountService accounts, Clock clock) {
+	PreventionService(JdbcTemplate jdbc, IncidentService incidents, AccountService accounts, Clock clock,
+			ApplicationEventPublisher events) {
+		this.events = events;
 		this.jdbc = jdbc;
 		this.incidents = incidents;
 		this.accounts = accounts;
@@ -56,7 +61,7 @@ public class PreventionService {
 			this.jdbc.update("insert into root_cause (incident_id, cause) values (?, ?)", incidentId, cause.name());
 		}
 		if (!before.equals(causes)) {
-			this.incidents.recordChange(incidentId, actor.username(), "rootCauses", names(before), names(causes));
+			this.events.publishEvent(new PreventionEvents.RootCausesChanged(incidentId, actor.username(), before, causes));
 		}
 	}
 
@@ -83,8 +88,8 @@ public class PreventionService {
 				insert into prevention_measure (incident_id, kind, description, owner, due_on, created_by, created_at)
 				values (?, ?, ?, ?, ?, ?, ?) returning id""", Long.class, incidentId, kind.name(), description.strip(),
 				owner, Date.valueOf(dueOn), actor.username(), Timestamp.from(this.clock.instant()));
-		this.incidents.recordChange(incidentId, actor.username(), "measure", null,
-				description.strip() + " (" + owner + ", " + dueOn + ")");
+		this.events.publishEvent(new PreventionEvents.MeasureAdded(incidentId, actor.username(), id, kind,
+				description.strip(), owner, dueOn));
 		return id;
 	}
 
@@ -106,8 +111,8 @@ public class PreventionService {
 		}
 		this.jdbc.update("update prevention_measure set done_on = ?, done_by = ? where id = ?", Date.valueOf(doneOn),
 				actor.username(), measureId);
-		this.incidents.recordChange(incidentId, actor.username(), "measure", measure.description(),
-				"done " + doneOn);
+		this.events.publishEvent(new PreventionEvents.MeasureCompleted(incidentId, actor.username(), measureId,
+				measure.kind(), measure.description(), doneOn));
 	}
 
 	@Transactional(readOnly = true)

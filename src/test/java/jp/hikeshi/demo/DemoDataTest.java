@@ -5,7 +5,7 @@ import jp.hikeshi.account.Role;
 import java.util.Set;
 
 import jp.hikeshi.account.UserAccount;
-import jp.hikeshi.incident.Actor;
+import jp.hikeshi.account.Actor;
 import jp.hikeshi.incident.Incident;
 import jp.hikeshi.incident.IncidentSearch;
 import jp.hikeshi.incident.IncidentService;

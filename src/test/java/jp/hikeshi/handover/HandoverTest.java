@@ -5,7 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Set;
 
 import jp.hikeshi.account.Role;
-import jp.hikeshi.incident.Actor;
+import jp.hikeshi.account.Actor;
 import jp.hikeshi.incident.Category;
 import jp.hikeshi.incident.DisclosureStatus;
 import jp.hikeshi.incident.Incident;

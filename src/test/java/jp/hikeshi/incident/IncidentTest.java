@@ -1,5 +1,6 @@
 package jp.hikeshi.incident;
 
+import jp.hikeshi.account.Actor;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.time.Instant;
@@ -205,8 +206,8 @@ class IncidentTest {
 		TimelineEntry team = watch.newEntries().get(0);
 		assertThat(team.getKind()).isEqualTo(Kind.TEAM_FORMED);
 		assertThat(team.getActor()).isEqualTo(EXECUTIVE.username());
-		assertThat(team.getField()).isEqualTo("team");
-		assertThat(team.getAfter()).isEqualTo("responsible / another, assignee");
+		assertThat(team.getField()).as("the responsible person, raw").isEqualTo("responsible");
+		assertThat(team.getAfter()).as("the assignees, raw").isEqualTo("another, assignee");
 		assertThat(team.isSharedWithReporter()).isFalse();
 		assertStateChanged(watch.newEntries().get(1), ESCALATED, TEAM_FORMED, EXECUTIVE, null, at);
 		assertThat(watch.newEvents()).containsExactly(new StateChanged(REFERENCE, ESCALATED, TEAM_FORMED));
@@ -324,9 +325,31 @@ class IncidentTest {
 
 		assertThat(incident.getState()).isEqualTo(CONTAINMENT);
 		assertThat(incident.getTimeline()).startsWith(before.toArray(TimelineEntry[]::new));
-		assertThat(watch.newEntries()).singleElement()
-			.satisfies(entry -> assertStateChanged(entry, RECOVERY, CONTAINMENT, LEAD, "復旧したサーバで再感染を確認", at));
+		assertStateChanged(watch.newEntries().get(0), RECOVERY, CONTAINMENT, LEAD, "復旧したサーバで再感染を確認", at);
+		// what containment had confirmed is withdrawn, with a line of its own: the checklist is open again
+		assertThat(watch.newEntries()).hasSize(2);
+		assertThat(watch.newEntries().get(1).getKind()).isEqualTo(Kind.WITHDRAWN);
+		assertThat(watch.newEntries().get(1).getField()).isEqualTo(Withdrawn.INITIAL_CHECKLIST.name());
+		assertThat(incident.getChecklist()).filteredOn(item -> item.getGroup().isInitial())
+			.isNotEmpty()
+			.allMatch(item -> !item.isResolved());
 		assertThat(watch.newEvents()).containsExactly(new StateChanged(REFERENCE, RECOVERY, CONTAINMENT));
+	}
+
+	@Test
+	void reenteringRecoveryWithdrawsTheConfirmationAndItsText() {
+		Incident incident = in(PREVENTION);
+		assertThat(incident.getRecoveryConfirmedAt()).isNotNull();
+		Watch watch = new Watch(incident);
+
+		incident.reenter(LEAD, RECOVERY, "復旧したはずのサーバが再び停止", next());
+
+		assertThat(incident.getRecoveryConfirmedAt()).isNull();
+		assertThat(incident.getRecoveryChecks()).as("the withdrawn text is not offered again").isNull();
+		assertThat(incident.isRecoveryReported()).isFalse();
+		assertThat(watch.newEntries()).extracting(TimelineEntry::getKind)
+			.containsExactly(Kind.STATE_CHANGED, Kind.WITHDRAWN);
+		assertThat(watch.newEntries().get(1).getField()).isEqualTo(Withdrawn.RECOVERY_CONFIRMATION.name());
 	}
 
 	@Test
@@ -341,7 +364,10 @@ class IncidentTest {
 		assertThat(incident.getClosedAt()).isNull();
 		assertThat(incident.getClosingApprovedAt()).isNull();
 		assertThat(incident.getClosingApprovedBy()).isNull();
-		assertStateChanged(last(incident), CLOSED, RECOVERY, LEAD, "同じ手口の攻撃が再び観測された", at);
+		List<TimelineEntry> timeline = incident.getTimeline();
+		assertStateChanged(timeline.get(timeline.size() - 3), CLOSED, RECOVERY, LEAD, "同じ手口の攻撃が再び観測された", at);
+		assertThat(timeline.subList(timeline.size() - 2, timeline.size())).extracting(TimelineEntry::getField)
+			.containsExactly(Withdrawn.RECOVERY_CONFIRMATION.name(), Withdrawn.CLOSING_APPROVAL.name());
 	}
 
 	// --- every transition, from every state it is not allowed from ---

@@ -1,5 +1,6 @@
 package jp.hikeshi.incident;
 
+import jp.hikeshi.account.Actor;
 import java.util.EnumSet;
 import java.util.Set;
 

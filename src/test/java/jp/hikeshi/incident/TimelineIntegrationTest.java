@@ -1,5 +1,6 @@
 package jp.hikeshi.incident;
 
+import jp.hikeshi.account.Actor;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -38,7 +39,7 @@ class TimelineIntegrationTest {
 	TestUsers users;
 
 	@Autowired
-	jp.hikeshi.notification.ReportingService reporting;
+	jp.hikeshi.reporting.ReportingService reporting;
 
 	@Autowired
 	JdbcTemplate jdbc;
@@ -174,7 +175,7 @@ class TimelineIntegrationTest {
 						"社内サーバ上のWebアプリ、USB制御なし", "総務部 03-0000-0000", DisclosureStatus.PLANNED),
 				OCCURRED, DISCOVERED);
 		// step 2's reports owed (here the police report for an insider) are filed first
-		for (jp.hikeshi.notification.Duty duty : this.reporting.caseFor(id, this.lead).applicableDuties()) {
+		for (jp.hikeshi.reporting.Duty duty : this.reporting.caseFor(id, this.lead).applicableDuties()) {
 			this.reporting.file(id, this.reporting.caseFor(id, this.lead).getVersion(), this.lead, duty.getId(),
 					java.time.LocalDate.ofInstant(DISCOVERED, java.time.ZoneId.of("Asia/Tokyo")), "REF-1");
 		}
@@ -238,9 +239,9 @@ class TimelineIntegrationTest {
 	private long incidentWithSomeHistory() {
 		long id = reported();
 		this.incidents.take(id, version(id), this.lead);
-		this.incidents.addNote(id, version(id), this.lead, "送信元に確認中");
+		this.incidents.addNote(id, this.lead, "送信元に確認中");
 		this.incidents.escalate(id, version(id), this.lead, Category.VIRUS_RANSOMWARE, null, Severity.MEDIUM, null);
-		this.incidents.addNote(id, version(id), this.lead, "経営者に電話で報告済み");
+		this.incidents.addNote(id, this.lead, "経営者に電話で報告済み");
 		assertThat(entries(id)).isEqualTo(5);
 		return id;
 	}

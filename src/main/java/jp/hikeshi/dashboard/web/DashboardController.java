@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 
 import jp.hikeshi.dashboard.DashboardService;
-import jp.hikeshi.incident.Actor;
+import jp.hikeshi.account.Actor;
 
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.core.Authentication;

@@ -9,7 +9,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import jp.hikeshi.evidence.Evidence;
 import jp.hikeshi.evidence.EvidenceService;
-import jp.hikeshi.incident.Actor;
+import jp.hikeshi.account.Actor;
 import jp.hikeshi.incident.IncidentService;
 import jp.hikeshi.shared.BusinessRuleViolation;
 import jp.hikeshi.shared.PlainTextValidator;

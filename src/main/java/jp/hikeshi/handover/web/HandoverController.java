@@ -11,11 +11,11 @@ import jakarta.servlet.http.HttpServletResponse;
 import jp.hikeshi.handover.CsvExport;
 import jp.hikeshi.handover.RecordRows;
 import jp.hikeshi.handover.RecordWorkbook;
-import jp.hikeshi.incident.Actor;
+import jp.hikeshi.account.Actor;
 import jp.hikeshi.incident.Incident;
 import jp.hikeshi.incident.IncidentSearch;
 import jp.hikeshi.incident.IncidentService;
-import jp.hikeshi.notification.ReportingService;
+import jp.hikeshi.reporting.ReportingService;
 import jp.hikeshi.organisation.Organisation;
 import jp.hikeshi.organisation.OrganisationService;
 

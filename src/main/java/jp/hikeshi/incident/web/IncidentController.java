@@ -8,7 +8,7 @@ import jakarta.validation.Valid;
 
 import jp.hikeshi.account.AccountService;
 import jp.hikeshi.account.UserAccount;
-import jp.hikeshi.incident.Actor;
+import jp.hikeshi.account.Actor;
 import jp.hikeshi.incident.Category;
 import jp.hikeshi.incident.ChecklistItem;
 import jp.hikeshi.incident.DisclosureStatus;
@@ -176,16 +176,6 @@ class IncidentController {
 				Actor.of(user), form.record(), occurred, discovered));
 	}
 
-	@PostMapping(path = "/{id}/prevention", consumes = FORM)
-	String prevention(@PathVariable long id, @Valid @ModelAttribute("preventionForm") PreventionForm form,
-			BindingResult errors, Authentication user, Model model, RedirectAttributes redirect) {
-		if (errors.hasErrors()) {
-			return showPage(id, user, model);
-		}
-		return attempt(id, redirect, "incident.prevention.saved", () -> this.incidents.updatePrevention(id,
-				form.getVersion(), Actor.of(user), form.getRootCause(), form.getPreventionMeasures()));
-	}
-
 	@PostMapping(path = "/{id}/recovery", consumes = FORM)
 	String recovery(@PathVariable long id, @Valid @ModelAttribute("recoveryForm") RecoveryForm form,
 			BindingResult errors, Authentication user, Model model, RedirectAttributes redirect) {
@@ -213,7 +203,7 @@ class IncidentController {
 			return showPage(id, user, model);
 		}
 		return attempt(id, redirect, "incident.note.saved",
-				() -> this.incidents.addNote(id, form.getVersion(), Actor.of(user), form.getText()));
+				() -> this.incidents.addNote(id, Actor.of(user), form.getText()));
 	}
 
 	private String attempt(long id, RedirectAttributes redirect, String notice, Runnable action) {
@@ -275,9 +265,6 @@ class IncidentController {
 		}
 		if (!model.containsAttribute("recordForm")) {
 			model.addAttribute("recordForm", RecordForm.of(incident, zone));
-		}
-		if (!model.containsAttribute("preventionForm")) {
-			model.addAttribute("preventionForm", PreventionForm.of(incident));
 		}
 		if (!model.containsAttribute("recoveryForm")) {
 			RecoveryForm recovery = new RecoveryForm();

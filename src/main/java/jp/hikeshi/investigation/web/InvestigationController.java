@@ -4,7 +4,7 @@ import java.time.LocalDate;
 
 import jp.hikeshi.account.AccountService;
 import jp.hikeshi.account.UserAccount;
-import jp.hikeshi.incident.Actor;
+import jp.hikeshi.account.Actor;
 import jp.hikeshi.incident.IncidentService;
 import jp.hikeshi.investigation.Investigation.FiveW1H;
 import jp.hikeshi.investigation.Investigation.Remediation;

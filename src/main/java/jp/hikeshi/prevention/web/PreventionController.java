@@ -7,7 +7,7 @@ import java.util.Set;
 
 import jp.hikeshi.account.AccountService;
 import jp.hikeshi.account.UserAccount;
-import jp.hikeshi.incident.Actor;
+import jp.hikeshi.account.Actor;
 import jp.hikeshi.incident.IncidentService;
 import jp.hikeshi.prevention.Measure;
 import jp.hikeshi.prevention.PreventionService;

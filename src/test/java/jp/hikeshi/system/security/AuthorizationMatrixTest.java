@@ -9,7 +9,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import jp.hikeshi.account.Role;
-import jp.hikeshi.incident.Actor;
+import jp.hikeshi.account.Actor;
 import jp.hikeshi.incident.Incident;
 import jp.hikeshi.incident.IncidentService;
 import jp.hikeshi.test.IntegrationTest;

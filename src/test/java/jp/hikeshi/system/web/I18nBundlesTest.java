@@ -29,12 +29,12 @@ import jp.hikeshi.incident.Severity;
 import jp.hikeshi.incident.StillHappening;
 import jp.hikeshi.incident.TimelineEntry;
 import jp.hikeshi.incident.Transition;
-import jp.hikeshi.notification.Announcement;
-import jp.hikeshi.notification.Answer;
-import jp.hikeshi.notification.Deadlines;
-import jp.hikeshi.notification.Duty;
-import jp.hikeshi.notification.DutyType;
-import jp.hikeshi.notification.FilingTexts;
+import jp.hikeshi.reporting.Announcement;
+import jp.hikeshi.reporting.Answer;
+import jp.hikeshi.reporting.Deadlines;
+import jp.hikeshi.reporting.Duty;
+import jp.hikeshi.reporting.DutyType;
+import jp.hikeshi.reporting.FilingTexts;
 import jp.hikeshi.organisation.Industry;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package jp.hikeshi.notification;
+package jp.hikeshi.reporting;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -13,7 +13,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import jp.hikeshi.account.Role;
-import jp.hikeshi.incident.Actor;
+import jp.hikeshi.account.Actor;
 import jp.hikeshi.incident.Category;
 import jp.hikeshi.incident.Incident;
 import jp.hikeshi.incident.IncidentNotFoundException;
@@ -23,6 +23,7 @@ import jp.hikeshi.organisation.Organisation;
 import jp.hikeshi.organisation.OrganisationService;
 import jp.hikeshi.shared.BusinessRuleViolation;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -36,6 +37,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class ReportingService {
 
+	private final ApplicationEventPublisher events;
+
 	private final ReportingCaseRepository cases;
 
 	private final IncidentService incidents;
@@ -45,7 +48,9 @@ public class ReportingService {
 	private final Clock clock;
 
 	ReportingService(ReportingCaseRepository cases, IncidentService incidents, OrganisationService organisations,
-			Clock clock) {
+			Clock clock,
+			ApplicationEventPublisher events) {
+		this.events = events;
 		this.cases = cases;
 		this.incidents = incidents;
 		this.organisations = organisations;
@@ -86,7 +91,8 @@ public class ReportingService {
 		ReportingCase.Change change = reportingCase.updateFacts(facts, dataItems, secondaryDamage, ministry());
 		this.cases.save(reportingCase);
 		if (change.changed()) {
-			this.incidents.recordChange(incidentId, actor.username(), "duties", change.before(), change.after());
+			this.events.publishEvent(new ReportingEvents.DutiesRecalculated(incidentId, actor.username(), change.before(),
+					change.after()));
 		}
 	}
 

@@ -1,4 +1,4 @@
-package jp.hikeshi.notification;
+package jp.hikeshi.reporting;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Set;
 
 import jp.hikeshi.account.Role;
-import jp.hikeshi.incident.Actor;
+import jp.hikeshi.account.Actor;
 import jp.hikeshi.incident.Category;
 import jp.hikeshi.incident.Incident;
 import jp.hikeshi.incident.IncidentService;

@@ -1,4 +1,4 @@
-package jp.hikeshi.notification;
+package jp.hikeshi.reporting;
 
 import jp.hikeshi.incident.IncidentEvents;
 import jp.hikeshi.incident.IncidentService;

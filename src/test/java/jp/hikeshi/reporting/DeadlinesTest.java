@@ -1,4 +1,4 @@
-package jp.hikeshi.notification;
+package jp.hikeshi.reporting;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -7,7 +7,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Optional;
 
-import jp.hikeshi.notification.Deadlines.Urgency;
+import jp.hikeshi.reporting.Deadlines.Urgency;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -1,4 +1,4 @@
-package jp.hikeshi.notification;
+package jp.hikeshi.reporting;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -13,14 +13,14 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import static jp.hikeshi.notification.DutyType.CLIENT;
-import static jp.hikeshi.notification.DutyType.EU_AUTHORITY;
-import static jp.hikeshi.notification.DutyType.IPA;
-import static jp.hikeshi.notification.DutyType.MINISTRY;
-import static jp.hikeshi.notification.DutyType.PERSON_NOTICE;
-import static jp.hikeshi.notification.DutyType.POLICE;
-import static jp.hikeshi.notification.DutyType.PPC_FINAL;
-import static jp.hikeshi.notification.DutyType.PPC_PRELIMINARY;
+import static jp.hikeshi.reporting.DutyType.CLIENT;
+import static jp.hikeshi.reporting.DutyType.EU_AUTHORITY;
+import static jp.hikeshi.reporting.DutyType.IPA;
+import static jp.hikeshi.reporting.DutyType.MINISTRY;
+import static jp.hikeshi.reporting.DutyType.PERSON_NOTICE;
+import static jp.hikeshi.reporting.DutyType.POLICE;
+import static jp.hikeshi.reporting.DutyType.PPC_FINAL;
+import static jp.hikeshi.reporting.DutyType.PPC_PRELIMINARY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 

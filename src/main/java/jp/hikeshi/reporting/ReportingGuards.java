@@ -1,4 +1,4 @@
-package jp.hikeshi.notification;
+package jp.hikeshi.reporting;
 
 import java.util.List;
 
@@ -14,11 +14,11 @@ import org.springframework.stereotype.Component;
  * report marked not yet due); closing needs every one filed or waived.
  */
 @Component
-class NotificationGuards implements TransitionGuard {
+class ReportingGuards implements TransitionGuard {
 
 	private final ReportingCaseRepository cases;
 
-	NotificationGuards(ReportingCaseRepository cases) {
+	ReportingGuards(ReportingCaseRepository cases) {
 		this.cases = cases;
 	}
 

@@ -1,4 +1,4 @@
-package jp.hikeshi.notification;
+package jp.hikeshi.reporting;
 
 import java.util.List;
 import java.util.Optional;
@@ -21,7 +21,7 @@ interface ReportingCaseRepository extends ListCrudRepository<ReportingCase, Long
 	@Query("""
 			select distinct c from ReportingCase c join fetch c.duties d
 			where exists (select 1 from Duty o where o.reportingCase = c and o.applies = true
-			              and o.state in (jp.hikeshi.notification.Duty.State.TO_DO, jp.hikeshi.notification.Duty.State.NOT_YET_DUE))""")
+			              and o.state in (jp.hikeshi.reporting.Duty.State.TO_DO, jp.hikeshi.reporting.Duty.State.NOT_YET_DUE))""")
 	List<ReportingCase> findWithOpenDuties();
 
 }

@@ -1,4 +1,4 @@
-package jp.hikeshi.notification;
+package jp.hikeshi.reporting;
 
 /**
  * The reports an incident may oblige the company to make (DOMAIN.md §4). The wording, the

@@ -1,9 +1,8 @@
-package jp.hikeshi.incident;
+package jp.hikeshi.account;
 
 import java.util.EnumSet;
 import java.util.Set;
 
-import jp.hikeshi.account.Role;
 
 import org.springframework.security.core.Authentication;
 

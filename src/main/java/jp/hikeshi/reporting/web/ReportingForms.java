@@ -1,4 +1,4 @@
-package jp.hikeshi.notification.web;
+package jp.hikeshi.reporting.web;
 
 import java.time.LocalDate;
 
@@ -7,11 +7,11 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
-import jp.hikeshi.notification.Announcement;
-import jp.hikeshi.notification.Answer;
-import jp.hikeshi.notification.Duty;
-import jp.hikeshi.notification.Facts;
-import jp.hikeshi.notification.ReportingCase;
+import jp.hikeshi.reporting.Announcement;
+import jp.hikeshi.reporting.Answer;
+import jp.hikeshi.reporting.Duty;
+import jp.hikeshi.reporting.Facts;
+import jp.hikeshi.reporting.ReportingCase;
 import jp.hikeshi.shared.PlainText;
 
 import org.springframework.format.annotation.DateTimeFormat;

@@ -1,4 +1,4 @@
-package jp.hikeshi.notification.web;
+package jp.hikeshi.reporting.web;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -6,14 +6,14 @@ import java.util.Set;
 
 import jp.hikeshi.account.Role;
 import jp.hikeshi.account.UserAccount;
-import jp.hikeshi.incident.Actor;
+import jp.hikeshi.account.Actor;
 import jp.hikeshi.incident.Category;
 import jp.hikeshi.incident.Incident;
 import jp.hikeshi.incident.IncidentService;
 import jp.hikeshi.incident.Severity;
-import jp.hikeshi.notification.Duty;
-import jp.hikeshi.notification.DutyType;
-import jp.hikeshi.notification.ReportingService;
+import jp.hikeshi.reporting.Duty;
+import jp.hikeshi.reporting.DutyType;
+import jp.hikeshi.reporting.ReportingService;
 import jp.hikeshi.test.IntegrationTest;
 import jp.hikeshi.test.TestUsers;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,4 +1,4 @@
-package jp.hikeshi.notification;
+package jp.hikeshi.reporting;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -80,7 +80,7 @@ public class ReportingCase {
 		if (contradiction != null) {
 			throw new BusinessRuleViolation(contradiction);
 		}
-		String before = applicableSummary();
+		java.util.Set<DutyType> before = applicableSummary();
 		this.facts = facts;
 		this.dataItems = dataItems;
 		this.secondaryDamage = secondaryDamage;
@@ -193,12 +193,11 @@ public class ReportingCase {
 		return this.duties.stream().filter(d -> !d.isApplies()).toList();
 	}
 
-	private String applicableSummary() {
+	private java.util.Set<DutyType> applicableSummary() {
 		return this.duties.stream()
 			.filter(Duty::isApplies)
-			.map(d -> d.getType().name())
-			.sorted()
-			.collect(Collectors.joining(", "));
+			.map(Duty::getType)
+			.collect(Collectors.toCollection(() -> java.util.EnumSet.noneOf(DutyType.class)));
 	}
 
 	private Optional<Duty> duty(DutyType type) {
@@ -264,7 +263,7 @@ public class ReportingCase {
 	}
 
 	/** The duties that apply, as a list of names, before and after a change of facts. */
-	record Change(String before, String after) {
+	record Change(java.util.Set<DutyType> before, java.util.Set<DutyType> after) {
 
 		boolean changed() {
 			return !this.before.equals(this.after);

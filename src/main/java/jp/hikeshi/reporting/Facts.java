@@ -1,4 +1,4 @@
-package jp.hikeshi.notification;
+package jp.hikeshi.reporting;
 
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.EnumType;

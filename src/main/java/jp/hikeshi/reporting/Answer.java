@@ -1,4 +1,4 @@
-package jp.hikeshi.notification;
+package jp.hikeshi.reporting;
 
 /** Yes, no, or not known yet. */
 public enum Answer {

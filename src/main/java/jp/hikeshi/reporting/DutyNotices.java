@@ -1,4 +1,4 @@
-package jp.hikeshi.notification;
+package jp.hikeshi.reporting;
 
 import java.time.format.DateTimeFormatter;
 import java.util.List;

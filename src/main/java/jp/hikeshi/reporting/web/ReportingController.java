@@ -1,18 +1,18 @@
-package jp.hikeshi.notification.web;
+package jp.hikeshi.reporting.web;
 
 import jakarta.validation.Valid;
 
-import jp.hikeshi.incident.Actor;
+import jp.hikeshi.account.Actor;
 import jp.hikeshi.incident.IncidentService;
-import jp.hikeshi.notification.Announcement;
-import jp.hikeshi.notification.Answer;
-import jp.hikeshi.notification.FilingTexts;
-import jp.hikeshi.notification.ReportingCase;
-import jp.hikeshi.notification.ReportingService;
-import jp.hikeshi.notification.web.ReportingForms.AnnouncementForm;
-import jp.hikeshi.notification.web.ReportingForms.DutyForm;
-import jp.hikeshi.notification.web.ReportingForms.FactsForm;
-import jp.hikeshi.notification.web.ReportingForms.InquiryDeskForm;
+import jp.hikeshi.reporting.Announcement;
+import jp.hikeshi.reporting.Answer;
+import jp.hikeshi.reporting.FilingTexts;
+import jp.hikeshi.reporting.ReportingCase;
+import jp.hikeshi.reporting.ReportingService;
+import jp.hikeshi.reporting.web.ReportingForms.AnnouncementForm;
+import jp.hikeshi.reporting.web.ReportingForms.DutyForm;
+import jp.hikeshi.reporting.web.ReportingForms.FactsForm;
+import jp.hikeshi.reporting.web.ReportingForms.InquiryDeskForm;
 import jp.hikeshi.shared.BusinessRuleViolation;
 
 import org.springframework.http.MediaType;

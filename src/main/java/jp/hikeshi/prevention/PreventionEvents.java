@@ -1,0 +1,45 @@
+package jp.hikeshi.prevention;
+
+import java.time.LocalDate;
+import java.util.Set;
+
+import jp.hikeshi.incident.HistoryEvent;
+import jp.hikeshi.incident.TimelineEntry.Kind;
+
+/** What the prevention plan records that belongs on the incident's timeline. */
+public final class PreventionEvents {
+
+	private PreventionEvents() {
+	}
+
+	public record RootCausesChanged(long incidentId, String actor, Set<RootCause> before, Set<RootCause> after)
+			implements HistoryEvent {
+
+		@Override
+		public Line line() {
+			return Line.of(Kind.ROOT_CAUSES_CHANGED, null, this.before, this.after, null);
+		}
+
+	}
+
+	public record MeasureAdded(long incidentId, String actor, long measureId, Measure.Kind kind, String description,
+			String owner, LocalDate dueOn) implements HistoryEvent {
+
+		@Override
+		public Line line() {
+			return Line.of(Kind.MEASURE_ADDED, this.kind, this.owner, this.dueOn, this.description);
+		}
+
+	}
+
+	public record MeasureCompleted(long incidentId, String actor, long measureId, Measure.Kind kind,
+			String description, LocalDate doneOn) implements HistoryEvent {
+
+		@Override
+		public Line line() {
+			return Line.of(Kind.MEASURE_COMPLETED, this.kind, null, this.doneOn, this.description);
+		}
+
+	}
+
+}
