@@ -8,10 +8,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
+import jp.hikeshi.account.People;
 import jp.hikeshi.incident.Incident;
 import jp.hikeshi.incident.RequiredItem;
 import jp.hikeshi.incident.RequiredItems;
-import jp.hikeshi.incident.TimelineEntry;
+import jp.hikeshi.incident.TimelineView;
 import jp.hikeshi.organisation.Organisation;
 
 import org.springframework.context.MessageSource;
@@ -23,7 +24,7 @@ import org.springframework.context.MessageSource;
  */
 public final class RecordRows {
 
-	private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+	private static final DateTimeFormatter CELL = DateTimeFormatter.ofPattern("yyyy/MM/dd HH:mm");
 
 	private final MessageSource messages;
 
@@ -31,10 +32,17 @@ public final class RecordRows {
 
 	private final ZoneId zone;
 
-	public RecordRows(MessageSource messages, Locale locale, ZoneId zone) {
+	private final People.Directory people;
+
+	private final TimelineView timeline;
+
+	public RecordRows(MessageSource messages, Locale locale, ZoneId zone, People.Directory people,
+			TimelineView timeline) {
 		this.messages = messages;
 		this.locale = locale;
 		this.zone = zone;
+		this.people = people;
+		this.timeline = timeline;
 	}
 
 	/** A row of the table. */
@@ -68,36 +76,12 @@ public final class RecordRows {
 		return rows;
 	}
 
-	/** The timeline, one line an entry, oldest first. */
+	/** The timeline, one line an entry, oldest first, as a person reads it. */
 	public String timeline(Incident incident) {
-		return incident.getTimeline().stream().map(this::line).collect(Collectors.joining("\n"));
-	}
-
-	public String line(TimelineEntry entry) {
-		StringBuilder line = new StringBuilder(when(entry.getOccurredAt())).append(' ')
-			.append(entry.getActor())
-			.append(' ')
-			.append(label("TimelineKind." + entry.getKind()));
-		if (entry.getToState() != null) {
-			line.append(' ');
-			if (entry.getFromState() != null) {
-				line.append(label("IncidentState." + entry.getFromState())).append(" → ");
-			}
-			line.append(label("IncidentState." + entry.getToState()));
-		}
-		if (entry.getKind() == TimelineEntry.Kind.FIELD_CHANGED) {
-			line.append(' ').append(label("Field." + entry.getField()));
-		}
-		if (entry.getKind() == TimelineEntry.Kind.CHECKLIST_CHANGED) {
-			line.append(' ')
-				.append(this.messages.getMessage("ChecklistPoint." + entry.getField(), null, entry.getField(), this.locale))
-				.append(": ")
-				.append(label("ChecklistStatus." + entry.getAfter()));
-		}
-		if (entry.getNote() != null) {
-			line.append(" — ").append(entry.getNote().replace('\n', ' '));
-		}
-		return line.toString();
+		return this.timeline.of(incident, this.locale)
+			.stream()
+			.map(TimelineView.Line::asText)
+			.collect(Collectors.joining("\n"));
 	}
 
 	private String team(Incident incident) {
@@ -106,14 +90,26 @@ public final class RecordRows {
 		}
 		String members = incident.getAssignees()
 			.stream()
-			.map(a -> a.username() + (a.duty() == null || a.duty().isBlank() ? "" : "（" + a.duty() + "）"))
+			.map(a -> this.people.nameWithDepartment(a.username())
+					+ (a.duty() == null || a.duty().isBlank() ? "" : "（" + a.duty() + "）"))
 			.collect(Collectors.joining("、"));
-		return label("incident.responsible") + "：" + incident.getResponsible()
+		return label("incident.responsible") + "：" + this.people.nameWithDepartment(incident.getResponsible())
 				+ (members.isEmpty() ? "" : "\n" + label("incident.assignees") + "：" + members);
 	}
 
+	/** A time as the reader reads it: 「2026年11月25日 22:00」. */
 	public String when(Instant instant) {
-		return (instant == null) ? null : WHEN.format(instant.atZone(this.zone));
+		return (instant == null) ? null : this.timeline.when(instant, this.locale);
+	}
+
+	/** A time for a spreadsheet cell that Excel reads as a date and time. */
+	public String cell(Instant instant) {
+		return (instant == null) ? null : CELL.format(instant.atZone(this.zone));
+	}
+
+	/** A person by department and display name (never the login name). */
+	public String person(String username) {
+		return this.people.nameWithDepartment(username);
 	}
 
 	private String label(String code) {

@@ -172,6 +172,9 @@ public class Incident extends AbstractAggregateRoot<Incident> {
 		incident.reportedBy = reporter;
 		incident.outsideReporterName = report.outsideReporterName();
 		incident.outsideReporterContact = report.outsideReporterContact();
+		// the record starts from what was already said: 発生事象 and 被害を受けたシステム
+		incident.record = new RequiredItems(null, report.description(), null, report.affectedSystem(), null, null,
+				DisclosureStatus.UNDECIDED);
 		incident.state = IncidentState.REPORTED;
 		incident.append(now, reporter, Kind.REPORTED, Change.state(null, IncidentState.REPORTED), null, true);
 		incident.registerEvent(new IncidentEvents.Reported(reference));
@@ -459,6 +462,45 @@ public class Incident extends AbstractAggregateRoot<Incident> {
 
 	public boolean isReportedBy(String username) {
 		return username.equals(this.reportedBy);
+	}
+
+	/** What this person may do on the incident's pages now: the pages ask, no template repeats a rule. */
+	public Permissions permissionsFor(Actor actor) {
+		boolean lead = actor.has(Role.SECURITY_LEAD);
+		boolean work = this.state.isOpen() && (lead || isOnTeam(actor.username()));
+		boolean stepThree = this.state.ordinal() >= IncidentState.RECOVERY.ordinal();
+		return new Permissions(actor.seesEverything() || isOnTeam(actor.username()), work,
+				work && this.state == IncidentState.RECOVERY, lead && this.category != null, stepThree,
+				actor.seesEverything() && this.category != null);
+	}
+
+	/**
+	 * @param addNote add an internal note
+	 * @param work work the checklist and the required-items record
+	 * @param confirmRecovery confirm the recovery (in recovery only)
+	 * @param recordDamage record the damage in money and days
+	 * @param seeRecovery the incident has reached step 3
+	 * @param seeReporting step 2's reports owed concern this person
+	 */
+	public record Permissions(boolean addNote, boolean work, boolean confirmRecovery, boolean recordDamage,
+			boolean seeRecovery, boolean seeReporting) {
+	}
+
+	/** While records on the devices could still be lost: the page warns not to switch anything off. */
+	public boolean isPreservingRecords() {
+		return this.state == IncidentState.ESCALATED || this.state == IncidentState.TEAM_FORMED
+				|| this.state == IncidentState.CONTAINMENT;
+	}
+
+	/** The latest change that moved the version: who changed what, for someone whose page went stale. */
+	public Optional<TimelineEntry> lastChange() {
+		for (int i = this.timeline.size() - 1; i >= 0; i--) {
+			TimelineEntry entry = this.timeline.get(i);
+			if (entry.getKind().changesTheIncident()) {
+				return Optional.of(entry);
+			}
+		}
+		return Optional.empty();
 	}
 
 	/** The moves this actor could try now, with what still stands in their way. */

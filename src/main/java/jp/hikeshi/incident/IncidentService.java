@@ -9,6 +9,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.function.Consumer;
 
+import jp.hikeshi.account.People;
 import jp.hikeshi.incident.ChecklistItem.Status;
 import jp.hikeshi.organisation.OrganisationService;
 
@@ -38,8 +39,11 @@ public class IncidentService {
 
 	private final PlaybookService playbooks;
 
+	private final People people;
+
 	IncidentService(IncidentRepository incidents, OrganisationService organisations, Clock clock,
-			List<TransitionGuard> guards, PlaybookService playbooks) {
+			List<TransitionGuard> guards, PlaybookService playbooks, People people) {
+		this.people = people;
 		this.incidents = incidents;
 		this.organisations = organisations;
 		this.clock = clock;
@@ -284,10 +288,18 @@ public class IncidentService {
 			throw new IncidentNotFoundException(id);
 		}
 		if (incident.getVersion() != version) {
-			throw new ObjectOptimisticLockingFailureException(Incident.class, id);
+			throw changedMeanwhile(incident);
 		}
 		command.accept(incident);
 		this.incidents.save(incident);
+	}
+
+	/** Someone else changed the incident since the page was loaded: say who, what and when. */
+	private RuntimeException changedMeanwhile(Incident incident) {
+		return incident.lastChange()
+			.<RuntimeException>map(entry -> new IncidentChangedMeanwhile(this.people.directory().name(entry.getActor()),
+					entry.getKind(), entry.getOccurredAt().atZone(zone()).toLocalTime().withSecond(0).withNano(0).toString()))
+			.orElseGet(() -> new ObjectOptimisticLockingFailureException(Incident.class, incident.getId()));
 	}
 
 	/** PostgreSQL keeps microseconds: the timeline hashes what will be read back. */

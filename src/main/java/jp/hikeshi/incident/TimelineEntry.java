@@ -239,6 +239,15 @@ public class TimelineEntry {
 			this.after = after;
 		}
 
+		/** Whether an entry of this kind records a change of the incident itself (which moves its version), not history beside it. */
+		public boolean changesTheIncident() {
+			return switch (this) {
+				case STATE_CHANGED, CLOSING_APPROVED, TEAM_FORMED, CHECKLIST_CHANGED, FIELD_CHANGED, WITHDRAWN,
+						RECOVERY_CONFIRMED, RECOVERY_REPORTED -> true;
+				default -> false;
+			};
+		}
+
 		public Slot subject() {
 			return this.subject;
 		}

@@ -4,6 +4,8 @@ import java.util.List;
 
 import jp.hikeshi.shared.BusinessRuleViolation;
 
+import org.springframework.validation.Errors;
+
 /** A transition that was not made, with every guard that failed. Nothing was changed. */
 public class TransitionRefused extends BusinessRuleViolation {
 
@@ -20,6 +22,28 @@ public class TransitionRefused extends BusinessRuleViolation {
 
 	public List<Unmet> unmet() {
 		return this.unmet;
+	}
+
+	/** Every guard that failed: on the form's field where it concerns one the form has, else on the form. */
+	@Override
+	public void reportTo(Errors errors) {
+		for (Unmet guard : this.unmet) {
+			if (guard.field() != null && hasField(errors, guard.field())) {
+				errors.rejectValue(guard.field(), guard.code(), guard.getArguments(), guard.code());
+			}
+			else {
+				errors.reject(guard.code(), guard.getArguments(), guard.code());
+			}
+		}
+	}
+
+	private static boolean hasField(Errors errors, String field) {
+		try {
+			return errors.getFieldType(field) != null;
+		}
+		catch (RuntimeException ex) {
+			return false;
+		}
 	}
 
 }

@@ -9,7 +9,9 @@ import java.util.Locale;
 import jakarta.servlet.http.HttpServletResponse;
 
 import jp.hikeshi.handover.CsvExport;
+import jp.hikeshi.account.People;
 import jp.hikeshi.handover.RecordRows;
+import jp.hikeshi.incident.TimelineView;
 import jp.hikeshi.handover.RecordWorkbook;
 import jp.hikeshi.account.Actor;
 import jp.hikeshi.incident.Incident;
@@ -51,12 +53,18 @@ class HandoverController {
 
 	private final MessageSource messages;
 
+	private final People people;
+
+	private final TimelineView timeline;
+
 	HandoverController(IncidentService incidents, ReportingService reporting, OrganisationService organisations,
-			MessageSource messages) {
+			MessageSource messages, People people, TimelineView timeline) {
 		this.incidents = incidents;
 		this.reporting = reporting;
 		this.organisations = organisations;
 		this.messages = messages;
+		this.people = people;
+		this.timeline = timeline;
 	}
 
 	@GetMapping("/incidents/{id}/record.xlsx")
@@ -88,7 +96,7 @@ class HandoverController {
 		model.addAttribute("incident", incident);
 		model.addAttribute("organisation", organisation());
 		model.addAttribute("rows", rows.of(incident, organisation()));
-		model.addAttribute("timeline", incident.getTimeline().stream().map(rows::line).toList());
+		model.addAttribute("timeline", this.timeline.of(incident, JAPANESE));
 		model.addAttribute("duties", actor.seesEverything()
 				? this.reporting.existingCase(id).map(c -> this.reporting.view(id, actor).duties()).orElse(List.of())
 				: List.of());
@@ -108,8 +116,8 @@ class HandoverController {
 				incident.getTitle(), label("IncidentState." + incident.getState(), JAPANESE),
 				incident.getCategory() == null ? "" : label("Category." + incident.getCategory(), JAPANESE),
 				incident.getSeverity() == null ? "" : label("Severity." + incident.getSeverity(), JAPANESE),
-				nullToEmpty(rows.when(incident.getReportedAt())), nullToEmpty(rows.when(incident.getDiscoveredAt())),
-				nullToEmpty(rows.when(incident.getOccurredAt())), nullToEmpty(incident.getResponsible())))
+				nullToEmpty(rows.cell(incident.getReportedAt())), nullToEmpty(rows.cell(incident.getDiscoveredAt())),
+				nullToEmpty(rows.cell(incident.getOccurredAt())), nullToEmpty(rows.person(incident.getResponsible()))))
 			.toList();
 		try (OutputStream out = response.getOutputStream()) {
 			CsvExport.write(header, lines, out);
@@ -121,7 +129,8 @@ class HandoverController {
 	}
 
 	private RecordRows recordRows(Locale locale) {
-		return new RecordRows(this.messages, locale, this.organisations.timeZone());
+		return new RecordRows(this.messages, locale, this.organisations.timeZone(), this.people.directory(),
+				this.timeline);
 	}
 
 	private Organisation organisation() {

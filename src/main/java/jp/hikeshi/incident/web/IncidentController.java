@@ -3,29 +3,31 @@ package jp.hikeshi.incident.web;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Locale;
 
 import jakarta.validation.Valid;
 
 import jp.hikeshi.account.AccountService;
-import jp.hikeshi.account.UserAccount;
 import jp.hikeshi.account.Actor;
+import jp.hikeshi.account.People;
+import jp.hikeshi.account.UserAccount;
 import jp.hikeshi.incident.Category;
 import jp.hikeshi.incident.ChecklistItem;
 import jp.hikeshi.incident.DisclosureStatus;
 import jp.hikeshi.incident.Incident;
-import jp.hikeshi.incident.IncidentSearch;
 import jp.hikeshi.incident.IncidentNotices;
+import jp.hikeshi.incident.IncidentSearch;
 import jp.hikeshi.incident.IncidentService;
 import jp.hikeshi.incident.IncidentState;
 import jp.hikeshi.incident.LeakKind;
 import jp.hikeshi.incident.Severity;
+import jp.hikeshi.incident.TimelineView;
 import jp.hikeshi.incident.Transition;
-import jp.hikeshi.incident.TransitionRefused;
-import jp.hikeshi.shared.BusinessRuleViolation;
+import jp.hikeshi.system.web.Notice;
+import jp.hikeshi.system.web.Refusals;
 
 import org.springframework.data.domain.PageRequest;
 import org.springframework.http.MediaType;
-import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -39,8 +41,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The response team's pages: the list, the incident page with the three steps, and every
- * action on it. Each action redirects back to the incident page, which then shows what
- * happened: the move made, the guards that refused it, or a conflict with someone faster.
+ * action on it. A successful action redirects back to the incident page with a notice; a refused
+ * one re-renders the page with the message next to the field it concerns and everything that
+ * was typed still in the form.
  */
 @Controller
 @RequestMapping("/incidents")
@@ -56,11 +59,18 @@ class IncidentController {
 
 	private final AccountService accounts;
 
+	private final People people;
+
+	private final TimelineView timeline;
+
 	private final List<IncidentNotices> notices;
 
-	IncidentController(IncidentService incidents, AccountService accounts, List<IncidentNotices> notices) {
+	IncidentController(IncidentService incidents, AccountService accounts, People people, TimelineView timeline,
+			List<IncidentNotices> notices) {
 		this.incidents = incidents;
 		this.accounts = accounts;
+		this.people = people;
+		this.timeline = timeline;
 		this.notices = notices;
 	}
 
@@ -84,8 +94,8 @@ class IncidentController {
 	}
 
 	@GetMapping("/{id}")
-	String page(@PathVariable long id, Authentication user, Model model) {
-		return showPage(this.incidents.findForPage(id, Actor.of(user)), Actor.of(user), model);
+	String page(@PathVariable long id, Authentication user, Model model, Locale locale) {
+		return showPage(id, user, model, locale);
 	}
 
 	@GetMapping("/{id}/timeline/verify")
@@ -95,48 +105,35 @@ class IncidentController {
 		return "incident/verify";
 	}
 
-	/** The moves that need nothing but the version, a reason or a target. */
+	/** The moves made with a button: the version seen, and a reason or target where the move takes one. */
 	@PostMapping(path = "/{id}/move/{transition}", consumes = FORM)
-	String move(@PathVariable long id, @PathVariable Transition transition, @Valid MoveForm form, BindingResult errors,
-			Authentication user, RedirectAttributes redirect) {
+	String move(@PathVariable long id, @PathVariable Transition transition,
+			@Valid @ModelAttribute("moveForm") MoveForm form, BindingResult errors, Authentication user, Model model,
+			Locale locale, RedirectAttributes redirect) {
 		Actor actor = Actor.of(user);
 		this.incidents.find(id, actor);
-		if (errors.hasErrors()) {
-			redirect.addFlashAttribute("problem", "incident.invalidInput");
-			return back(id);
+		if (transition.hasOwnForm()) {
+			errors.reject("incident.guard.useTheForm");
 		}
-		long version = form.getVersion();
-		return attempt(id, redirect, "Transition." + transition.name() + ".done", () -> {
-			switch (transition) {
-				case TAKE -> this.incidents.take(id, version, actor);
-				case DISMISS -> this.incidents.dismiss(id, version, actor, form.getReason());
-				case REOPEN -> this.incidents.reopen(id, version, actor, form.getReason());
-				case START_CONTAINMENT -> this.incidents.startContainment(id, version, actor);
-				case FINISH_CONTAINMENT -> this.incidents.finishContainment(id, version, actor);
-				case START_RECOVERY -> this.incidents.startRecovery(id, version, actor);
-				case START_PREVENTION -> this.incidents.startPrevention(id, version, actor);
-				case APPROVE_CLOSING -> this.incidents.approveClosing(id, version, actor);
-				case CLOSE -> this.incidents.close(id, version, actor);
-				case REENTER -> this.incidents.reenter(id, version, actor, form.getTarget(), form.getReason());
-				case ESCALATE, FORM_TEAM -> throw new BusinessRuleViolation("incident.guard.useTheForm");
-			}
-		});
+		if (!Refusals.accepted(errors, () -> this.incidents.perform(id, form.version(), actor, form.toMove(transition)))) {
+			model.addAttribute("refusedMove", transition);
+			return showPage(id, user, model, locale);
+		}
+		return done(id, redirect, "Transition." + transition.name() + ".done");
 	}
 
 	@PostMapping(path = "/{id}/escalate", consumes = FORM)
 	String escalate(@PathVariable long id, @Valid @ModelAttribute("escalateForm") EscalateForm form,
-			BindingResult errors, Authentication user, Model model, RedirectAttributes redirect) {
-		if (errors.hasErrors()) {
-			return showPage(id, user, model);
+			BindingResult errors, Authentication user, Model model, Locale locale, RedirectAttributes redirect) {
+		if (!Refusals.accepted(errors, () -> this.incidents.perform(id, form.version(), Actor.of(user), form.toMove()))) {
+			return showPage(id, user, model, locale);
 		}
-		return attempt(id, redirect, "Transition.ESCALATE.done",
-				() -> this.incidents.escalate(id, form.getVersion(), Actor.of(user), form.getCategory(),
-						form.getLeakKind(), form.getSeverity(), form.getNote()));
+		return done(id, redirect, "Transition.ESCALATE.done");
 	}
 
 	@PostMapping(path = "/{id}/team", consumes = FORM)
 	String formTeam(@PathVariable long id, @Valid @ModelAttribute("teamForm") TeamForm form, BindingResult errors,
-			Authentication user, Model model, RedirectAttributes redirect) {
+			Authentication user, Model model, Locale locale, RedirectAttributes redirect) {
 		List<String> known = this.accounts.all().stream().filter(UserAccount::isEnabled).map(UserAccount::getUsername).toList();
 		if (form.getResponsible() != null && !form.getResponsible().isBlank() && !known.contains(form.getResponsible())) {
 			errors.rejectValue("responsible", "incident.team.unknownUser");
@@ -144,93 +141,87 @@ class IncidentController {
 		if (form.team().stream().anyMatch(member -> !known.contains(member.username()))) {
 			errors.reject("incident.team.unknownUser");
 		}
-		if (errors.hasErrors()) {
-			return showPage(id, user, model);
+		if (!Refusals.accepted(errors,
+				() -> this.incidents.perform(id, form.getVersion(), Actor.of(user), form.toMove()))) {
+			form.setMembers(withNames(form.getMembers()));
+			return showPage(id, user, model, locale);
 		}
-		return attempt(id, redirect, "Transition.FORM_TEAM.done", () -> this.incidents.formTeam(id, form.getVersion(),
-				Actor.of(user), form.getResponsible(), form.team()));
+		return done(id, redirect, "Transition.FORM_TEAM.done");
 	}
 
 	@PostMapping(path = "/{id}/checklist/{itemId}", consumes = FORM)
-	String checklist(@PathVariable long id, @PathVariable long itemId, @Valid ChecklistForm form, BindingResult errors,
-			Authentication user, RedirectAttributes redirect) {
+	String checklist(@PathVariable long id, @PathVariable long itemId,
+			@Valid @ModelAttribute("checklistForm") ChecklistForm form, BindingResult errors, Authentication user,
+			Model model, Locale locale, RedirectAttributes redirect) {
 		this.incidents.find(id, Actor.of(user));
-		if (errors.hasErrors()) {
-			redirect.addFlashAttribute("problem", "incident.invalidInput");
-			return back(id);
+		if (!Refusals.accepted(errors, () -> this.incidents.decideChecklistItem(id, form.version(), Actor.of(user),
+				itemId, form.status(), form.reason()))) {
+			model.addAttribute("refusedItem", itemId);
+			return showPage(id, user, model, locale);
 		}
-		return attempt(id, redirect, "incident.checklist.saved", () -> this.incidents.decideChecklistItem(id,
-				form.getVersion(), Actor.of(user), itemId, form.getStatus(), form.getReason()));
+		return done(id, redirect, "incident.checklist.saved", "checklist-" + itemId);
 	}
 
 	@PostMapping(path = "/{id}/record", consumes = FORM)
 	String record(@PathVariable long id, @Valid @ModelAttribute("recordForm") RecordForm form, BindingResult errors,
-			Authentication user, Model model, RedirectAttributes redirect) {
-		if (errors.hasErrors()) {
-			return showPage(id, user, model);
-		}
+			Authentication user, Model model, Locale locale, RedirectAttributes redirect) {
 		ZoneId zone = this.incidents.zone();
-		Instant occurred = (form.getOccurredAt() == null) ? null : form.getOccurredAt().atZone(zone).toInstant();
-		Instant discovered = form.getDiscoveredAt().atZone(zone).toInstant();
-		return attempt(id, redirect, "incident.record.saved", () -> this.incidents.updateRecord(id, form.getVersion(),
-				Actor.of(user), form.record(), occurred, discovered));
+		if (!Refusals.accepted(errors, () -> {
+			Instant occurred = (form.occurredAt() == null) ? null : form.occurredAt().atZone(zone).toInstant();
+			Instant discovered = form.discoveredAt().atZone(zone).toInstant();
+			this.incidents.updateRecord(id, form.version(), Actor.of(user), form.record(), occurred, discovered);
+		})) {
+			return showPage(id, user, model, locale);
+		}
+		return done(id, redirect, "incident.record.saved");
 	}
 
 	@PostMapping(path = "/{id}/recovery", consumes = FORM)
 	String recovery(@PathVariable long id, @Valid @ModelAttribute("recoveryForm") RecoveryForm form,
-			BindingResult errors, Authentication user, Model model, RedirectAttributes redirect) {
-		if (errors.hasErrors()) {
-			return showPage(id, user, model);
+			BindingResult errors, Authentication user, Model model, Locale locale, RedirectAttributes redirect) {
+		if (!Refusals.accepted(errors, () -> this.incidents.confirmRecovery(id, form.version(), Actor.of(user),
+				form.checks(), form.reportedToExecutive()))) {
+			return showPage(id, user, model, locale);
 		}
-		return attempt(id, redirect, "incident.recovery.saved", () -> this.incidents.confirmRecovery(id,
-				form.getVersion(), Actor.of(user), form.getChecks(), form.isReportedToExecutive()));
+		return done(id, redirect, "incident.recovery.saved");
 	}
 
 	@PostMapping(path = "/{id}/damage", consumes = FORM)
 	String damage(@PathVariable long id, @Valid @ModelAttribute("damageForm") DamageForm form, BindingResult errors,
-			Authentication user, Model model, RedirectAttributes redirect) {
-		if (errors.hasErrors()) {
-			return showPage(id, user, model);
+			Authentication user, Model model, Locale locale, RedirectAttributes redirect) {
+		if (!Refusals.accepted(errors, () -> this.incidents.recordDamage(id, form.version(), Actor.of(user),
+				form.directYen(), form.indirectYen(), form.disruptionDays()))) {
+			return showPage(id, user, model, locale);
 		}
-		return attempt(id, redirect, "incident.damage.saved", () -> this.incidents.recordDamage(id, form.getVersion(),
-				Actor.of(user), form.getDirectYen(), form.getIndirectYen(), form.getDisruptionDays()));
+		return done(id, redirect, "incident.damage.saved");
 	}
 
 	@PostMapping(path = "/{id}/notes", consumes = FORM)
-	String note(@PathVariable long id, @Valid @ModelAttribute("noteForm") TextForm form, BindingResult errors,
-			Authentication user, Model model, RedirectAttributes redirect) {
-		if (errors.hasErrors()) {
-			return showPage(id, user, model);
+	String note(@PathVariable long id, @Valid @ModelAttribute("noteForm") NoteForm form, BindingResult errors,
+			Authentication user, Model model, Locale locale, RedirectAttributes redirect) {
+		if (!Refusals.accepted(errors, () -> this.incidents.addNote(id, Actor.of(user), form.text()))) {
+			return showPage(id, user, model, locale);
 		}
-		return attempt(id, redirect, "incident.note.saved",
-				() -> this.incidents.addNote(id, Actor.of(user), form.getText()));
+		return done(id, redirect, "incident.note.saved", "timeline");
 	}
 
-	private String attempt(long id, RedirectAttributes redirect, String notice, Runnable action) {
-		try {
-			action.run();
-			redirect.addFlashAttribute("notice", notice);
-		}
-		catch (TransitionRefused refused) {
-			redirect.addFlashAttribute("refusal", refused.unmet());
-		}
-		catch (BusinessRuleViolation violation) {
-			redirect.addFlashAttribute("problem", violation.code());
-		}
-		catch (ObjectOptimisticLockingFailureException conflict) {
-			redirect.addFlashAttribute("problem", "incident.conflict");
-		}
-		return back(id);
+	private static String done(long id, RedirectAttributes redirect, String notice) {
+		return done(id, redirect, notice, null);
 	}
 
-	private String showPage(long id, Authentication user, Model model) {
-		return showPage(this.incidents.findForPage(id, Actor.of(user)), Actor.of(user), model);
+	/** Post/redirect/get, back to where the person was on the page. */
+	private static String done(long id, RedirectAttributes redirect, String notice, String anchor) {
+		redirect.addFlashAttribute("notice", Notice.of(notice));
+		return "redirect:/incidents/" + id + ((anchor == null) ? "" : "#" + anchor);
 	}
 
-	private String showPage(Incident incident, Actor actor, Model model) {
-		ZoneId zone = this.incidents.zone();
+	private String showPage(long id, Authentication user, Model model, Locale locale) {
+		Actor actor = Actor.of(user);
+		Incident incident = this.incidents.findForPage(id, actor);
 		model.addAttribute("incident", incident);
-		model.addAttribute("actor", actor);
+		model.addAttribute("may", incident.permissionsFor(actor));
+		model.addAttribute("people", this.people.directory());
+		model.addAttribute("timeline", this.timeline.of(incident, locale));
 		model.addAttribute("transitions", incident.transitionsFor(actor));
 		model.addAttribute("othersMoves", Transition.from(incident.getState())
 			.stream()
@@ -248,55 +239,43 @@ class IncidentController {
 		model.addAttribute("disclosureStatuses", DisclosureStatus.values());
 		model.addAttribute("checklistStatuses", ChecklistItem.Status.values());
 		model.addAttribute("steps", IncidentState.Step.values());
-		model.addAttribute("showReporting", actor.seesEverything() && incident.getCategory() != null);
-		model.addAttribute("notices", actor.seesEverything()
+		model.addAttribute("notices", incident.permissionsFor(actor).seeReporting()
 				? this.notices.stream().flatMap(source -> source.noticesFor(incident).stream()).toList() : List.of());
-		model.addAttribute("isLead", actor.has(jp.hikeshi.account.Role.SECURITY_LEAD));
-		model.addAttribute("showPrevention", incident.getState().ordinal() >= IncidentState.RECOVERY.ordinal());
-		model.addAttribute("canWork", incident.getState().isOpen()
-				&& (actor.has(jp.hikeshi.account.Role.SECURITY_LEAD) || incident.isOnTeam(actor.username())));
-		if (!model.containsAttribute("escalateForm")) {
-			EscalateForm escalate = new EscalateForm();
-			escalate.setVersion(incident.getVersion());
-			model.addAttribute("escalateForm", escalate);
-		}
-		if (!model.containsAttribute("teamForm")) {
-			model.addAttribute("teamForm", teamForm(incident));
-		}
-		if (!model.containsAttribute("recordForm")) {
-			model.addAttribute("recordForm", RecordForm.of(incident, zone));
-		}
-		if (!model.containsAttribute("recoveryForm")) {
-			RecoveryForm recovery = new RecoveryForm();
-			recovery.setChecks(incident.getRecoveryChecks());
-			recovery.setReportedToExecutive(incident.isRecoveryReported());
-			model.addAttribute("recoveryForm", recovery);
-		}
-		if (!model.containsAttribute("damageForm")) {
-			model.addAttribute("damageForm", DamageForm.of(incident));
-		}
-		if (!model.containsAttribute("noteForm")) {
-			TextForm note = new TextForm();
-			note.setVersion(incident.getVersion());
-			model.addAttribute("noteForm", note);
-		}
+		putIfAbsent(model, "moveForm", MoveForm.empty(incident.getVersion()));
+		putIfAbsent(model, "escalateForm", EscalateForm.empty(incident.getVersion()));
+		putIfAbsent(model, "teamForm", teamForm(incident));
+		putIfAbsent(model, "checklistForm", new ChecklistForm(incident.getVersion(), null, null));
+		putIfAbsent(model, "recordForm", RecordForm.of(incident, this.incidents.zone()));
+		putIfAbsent(model, "recoveryForm", RecoveryForm.of(incident));
+		putIfAbsent(model, "damageForm", DamageForm.of(incident));
+		putIfAbsent(model, "noteForm", NoteForm.empty());
 		return PAGE;
+	}
+
+	/** A fresh form, unless the request brought one back (with what was typed and its errors). */
+	private static void putIfAbsent(Model model, String name, Object form) {
+		if (!model.containsAttribute(name)) {
+			model.addAttribute(name, form);
+		}
 	}
 
 	private TeamForm teamForm(Incident incident) {
 		TeamForm form = new TeamForm();
 		form.setVersion(incident.getVersion());
 		form.setResponsible(incident.getResponsible());
-		form.setMembers(this.accounts.all()
+		form.setMembers(withNames(this.accounts.all()
 			.stream()
 			.filter(UserAccount::isEnabled)
-			.map(account -> new TeamForm.Member(account.getUsername(), account.getDisplayName()))
-			.toList());
+			.map(account -> new TeamForm.Member(account.getUsername(), null))
+			.toList()));
 		return form;
 	}
 
-	private static String back(long id) {
-		return "redirect:/incidents/" + id;
+	/** The candidates as people read them: display name and department, never the login name. */
+	private List<TeamForm.Member> withNames(List<TeamForm.Member> members) {
+		People.Directory directory = this.people.directory();
+		members.forEach(member -> member.setDisplayName(directory.nameWithDepartment(member.getUsername())));
+		return members;
 	}
 
 }

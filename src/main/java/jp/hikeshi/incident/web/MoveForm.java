@@ -3,41 +3,20 @@ package jp.hikeshi.incident.web;
 import jakarta.validation.constraints.Size;
 
 import jp.hikeshi.incident.IncidentState;
+import jp.hikeshi.incident.Move;
+import jp.hikeshi.incident.Transition;
 import jp.hikeshi.shared.PlainText;
 
 /** A transition's button: the version seen, and a reason and target where the transition takes them. */
-public class MoveForm {
+record MoveForm(long version, @Size(max = 4000) @PlainText(multiline = true) String reason, IncidentState target) {
 
-	private long version;
-
-	@Size(max = 4000)
-	@PlainText(multiline = true)
-	private String reason;
-
-	private IncidentState target;
-
-	public long getVersion() {
-		return this.version;
+	static MoveForm empty(long version) {
+		return new MoveForm(version, null, null);
 	}
 
-	public void setVersion(long version) {
-		this.version = version;
-	}
-
-	public String getReason() {
-		return this.reason;
-	}
-
-	public void setReason(String reason) {
-		this.reason = reason;
-	}
-
-	public IncidentState getTarget() {
-		return this.target;
-	}
-
-	public void setTarget(IncidentState target) {
-		this.target = target;
+	Move toMove(Transition transition) {
+		return (transition == Transition.REENTER) ? Move.reenter(this.target, this.reason)
+				: Move.withReason(transition, this.reason);
 	}
 
 }

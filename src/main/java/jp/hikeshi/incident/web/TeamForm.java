@@ -7,9 +7,14 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 
 import jp.hikeshi.incident.Assignee;
+import jp.hikeshi.incident.Move;
 import jp.hikeshi.shared.PlainText;
 
-/** The executive forms the response team: the responsible person and the members with their duties. */
+/**
+ * The executive forms the response team: the responsible person and the members with their
+ * duties. A class, not a record: the form carries the list of candidates it renders (with
+ * their names), and the same list comes back with the choices made.
+ */
 public class TeamForm {
 
 	@Size(max = 64)
@@ -19,6 +24,10 @@ public class TeamForm {
 	private List<Member> members = new ArrayList<>();
 
 	private long version;
+
+	Move toMove() {
+		return Move.formTeam(this.responsible, team());
+	}
 
 	List<Assignee> team() {
 		return this.members.stream()

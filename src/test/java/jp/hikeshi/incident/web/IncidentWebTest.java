@@ -12,6 +12,7 @@ import jp.hikeshi.incident.Incident;
 import jp.hikeshi.incident.IncidentEvents;
 import jp.hikeshi.incident.IncidentService;
 import jp.hikeshi.incident.IncidentState;
+import jp.hikeshi.system.web.Notice;
 import jp.hikeshi.test.IntegrationTest;
 import jp.hikeshi.test.TestUsers;
 import org.junit.jupiter.api.Test;
@@ -115,48 +116,56 @@ class IncidentWebTest {
 	}
 
 	@Test
-	void aMoveFromAStalePageIsAConflictAndChangesNothing() throws Exception {
+	void aMoveFromAStalePageSaysWhoChangedWhatAndKeepsWhatWasTyped() throws Exception {
 		Incident incident = reportAs(this.users.create(Role.REPORTER), "古い画面");
-		RequestPostProcessor lead = this.users.as(Role.SECURITY_LEAD);
-		this.mvc.perform(move(incident, "TAKE", incident.getVersion()).with(lead))
-			.andExpect(flash().attribute("notice", "Transition.TAKE.done"));
-		this.mvc.perform(move(incident, "DISMISS", incident.getVersion()).param("reason", "誤報").with(lead))
+		UserAccount first = this.users.create(Role.SECURITY_LEAD);
+		this.mvc.perform(move(incident, "TAKE", incident.getVersion()).with(this.users.signedIn(first.getUsername())))
 			.andExpect(redirectedUrl("/incidents/" + incident.getId()))
-			.andExpect(flash().attribute("problem", "incident.conflict"));
+			.andExpect(flash().attribute("notice", Notice.of("Transition.TAKE.done")));
+		// a second lead still has the page as it was before the take
+		this.mvc.perform(move(incident, "DISMISS", incident.getVersion()).param("reason", "誤報と判断した")
+				.with(this.users.as(Role.SECURITY_LEAD)))
+			.andExpect(status().isOk())
+			.andExpect(model().attributeHasErrors("moveForm"))
+			.andExpect(content().string(containsString(first.getDisplayName() + "さんが「状態の変更」を行いました")))
+			.andExpect(content().string(containsString("誤報と判断した</textarea>")));
 		assertThat(state(incident)).isEqualTo(IncidentState.TRIAGE);
 	}
 
 	@Test
-	void aRefusedMoveSaysWhichGuardFailed() throws Exception {
+	void aRefusedMoveShowsItsGuardInItsOwnFormWithItsArguments() throws Exception {
 		Incident incident = reportAs(this.users.create(Role.REPORTER), "理由なし");
 		RequestPostProcessor lead = this.users.as(Role.SECURITY_LEAD);
 		this.mvc.perform(move(incident, "TAKE", incident.getVersion()).with(lead));
 		long version = version(incident);
 		this.mvc.perform(move(incident, "DISMISS", version).param("reason", "  ").with(lead))
-			.andExpect(flash().attribute("refusal", List.of(new jp.hikeshi.incident.Unmet("incident.guard.reasonRequired"))));
+			.andExpect(status().isOk())
+			.andExpect(model().attributeHasFieldErrorCode("moveForm", "reason", "incident.guard.reasonRequired"))
+			.andExpect(content().string(containsString("id=\"reason-DISMISS-error\"")))
+			.andExpect(content().string(containsString("aria-describedby=\"reason-DISMISS-error\"")));
 		this.mvc.perform(move(incident, "CLOSE", version).with(lead))
-			.andExpect(flash().attribute("refusal",
-					List.of(new jp.hikeshi.incident.Unmet("incident.guard.notFromState", "TRIAGE"))));
+			.andExpect(status().isOk())
+			.andExpect(model().attributeHasErrors("moveForm"))
+			.andExpect(content().string(containsString("インシデントが「判断中」の状態では、この操作はできません。")));
 		this.mvc.perform(move(incident, "NO_SUCH_MOVE", version).with(lead)).andExpect(status().isBadRequest());
 		assertThat(state(incident)).isEqualTo(IncidentState.TRIAGE);
 		assertThat(version(incident)).isEqualTo(version);
 	}
 
 	@Test
-	void anExecutiveCannotTriage() throws Exception {
+	void anExecutiveCannotTriageAndIsToldWhichRoleCan() throws Exception {
 		Incident incident = reportAs(this.users.create(Role.REPORTER), "役割");
 		this.mvc.perform(move(incident, "TAKE", incident.getVersion()).with(this.users.as(Role.EXECUTIVE)))
-			.andExpect(flash().attribute("refusal",
-					List.of(new jp.hikeshi.incident.Unmet("incident.guard.role", "SECURITY_LEAD"))));
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("この操作には「情報セキュリティ責任者」の役割が必要です。")));
 		assertThat(state(incident)).isEqualTo(IncidentState.REPORTED);
 	}
 
 	@Test
-	void aHappenedDateInTheFutureIsRefused() throws Exception {
+	void aHappenedDateInTheFutureIsRefusedNextToTheFieldWithEverythingTypedKept() throws Exception {
 		UserAccount lead = this.users.create(Role.SECURITY_LEAD);
 		Actor actor = new Actor(lead.getUsername(), Set.of(Role.SECURITY_LEAD));
-		Incident incident = reportAs(this.users.create(Role.REPORTER), "未来の発生日時");
-		this.incidents.take(incident.getId(), incident.getVersion(), actor);
+		Incident incident = escalatedAs(lead, "未来の発生日時");
 		LocalDateTime discovered = LocalDateTime.ofInstant(incident.getDiscoveredAt(), ZoneId.of("Asia/Tokyo"));
 		this.mvc.perform(post("/incidents/{id}/record", incident.getId()).contentType(MediaType.APPLICATION_FORM_URLENCODED)
 				.with(csrf())
@@ -164,11 +173,87 @@ class IncidentWebTest {
 				.param("version", String.valueOf(version(incident)))
 				.param("discoveredAt", discovered.toString().substring(0, 16))
 				.param("occurredAt", "2999-12-31T23:59")
+				.param("assumedCause", "添付ファイル経由の感染<b>")
 				.param("disclosureStatus", "UNDECIDED"))
-			.andExpect(flash().attribute("refusal",
-					List.of(new jp.hikeshi.incident.Unmet("incident.record.occurredInFuture"))));
-		assertThat(this.jdbc.queryForObject("select occurred_at is null from incident where id = ?", Boolean.class,
-				incident.getId())).isTrue();
+			.andExpect(status().isOk())
+			.andExpect(model().attributeHasFieldErrorCode("recordForm", "occurredAt", "incident.record.occurredInFuture"))
+			.andExpect(content().string(containsString("id=\"occurredAt-error\"")))
+			.andExpect(content().string(containsString("value=\"2999-12-31T23:59\"")))
+			.andExpect(content().string(containsString("添付ファイル経由の感染&lt;b&gt;</textarea>")));
+		assertThat(this.jdbc.queryForObject("select occurred_at is null and assumed_cause is null from incident where id = ?",
+				Boolean.class, incident.getId())).isTrue();
+	}
+
+	@Test
+	void anEscalationWithoutCategoryOrSeveritySaysSoNextToEachAndKeepsTheNote() throws Exception {
+		Incident incident = reportAs(this.users.create(Role.REPORTER), "分類なし");
+		RequestPostProcessor lead = this.users.as(Role.SECURITY_LEAD);
+		this.mvc.perform(move(incident, "TAKE", incident.getVersion()).with(lead));
+		this.mvc.perform(post("/incidents/{id}/escalate", incident.getId()).contentType(MediaType.APPLICATION_FORM_URLENCODED)
+				.with(csrf())
+				.with(lead)
+				.param("version", String.valueOf(version(incident)))
+				.param("leakKind", "")
+				.param("note", "社長に電話で一報済み"))
+			.andExpect(status().isOk())
+			.andExpect(model().attributeHasFieldErrorCode("escalateForm", "category", "incident.guard.categoryRequired"))
+			.andExpect(model().attributeHasFieldErrorCode("escalateForm", "severity", "incident.guard.severityRequired"))
+			.andExpect(content().string(containsString("id=\"category-error\"")))
+			.andExpect(content().string(containsString("社長に電話で一報済み</textarea>")));
+		assertThat(state(incident)).isEqualTo(IncidentState.TRIAGE);
+	}
+
+	@Test
+	void aChecklistItemNotApplicableWithoutAReasonIsRefusedAtThatItem() throws Exception {
+		UserAccount lead = this.users.create(Role.SECURITY_LEAD);
+		Incident incident = escalatedAs(lead, "チェックリスト");
+		long item = this.jdbc.queryForObject(
+				"select id from incident_checklist_item where incident_id = ? order by position limit 1", Long.class,
+				incident.getId());
+		this.mvc.perform(post("/incidents/{id}/checklist/{item}", incident.getId(), item)
+				.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+				.with(csrf())
+				.with(this.users.signedIn(lead.getUsername()))
+				.param("version", String.valueOf(version(incident)))
+				.param("status", "NOT_APPLICABLE")
+				.param("reason", ""))
+			.andExpect(status().isOk())
+			.andExpect(model().attributeHasFieldErrorCode("checklistForm", "reason", "incident.checklist.reasonRequired"))
+			.andExpect(content().string(containsString("id=\"reason-" + item + "-error\"")))
+			.andExpect(content().string(containsString("<option value=\"NOT_APPLICABLE\" selected=\"selected\"")));
+		assertThat(this.jdbc.queryForObject("select status from incident_checklist_item where id = ?", String.class, item))
+			.isEqualTo("OPEN");
+	}
+
+	@Test
+	void anEmptyNoteIsRefusedNextToTheBox() throws Exception {
+		UserAccount lead = this.users.create(Role.SECURITY_LEAD);
+		Incident incident = reportAs(this.users.create(Role.REPORTER), "メモ");
+		int before = entries(incident);
+		this.mvc.perform(post("/incidents/{id}/notes", incident.getId()).contentType(MediaType.APPLICATION_FORM_URLENCODED)
+				.with(csrf())
+				.with(this.users.signedIn(lead.getUsername()))
+				.param("text", "   "))
+			.andExpect(status().isOk())
+			.andExpect(model().attributeHasFieldErrorCode("noteForm", "text", "NotBlank"))
+			.andExpect(content().string(containsString("id=\"text-error\"")));
+		assertThat(entries(incident)).isEqualTo(before);
+	}
+
+	/** Issue #9's regression: history added meanwhile never makes someone else's open page stale. */
+	@Test
+	void aNoteAddedWhileAnotherLeadHasThePageOpenDoesNotStopTheirMove() throws Exception {
+		Incident incident = reportAs(this.users.create(Role.REPORTER), "同時に開いている画面");
+		long seen = version(incident);
+		this.mvc.perform(post("/incidents/{id}/notes", incident.getId()).contentType(MediaType.APPLICATION_FORM_URLENCODED)
+				.with(csrf())
+				.with(this.users.as(Role.SECURITY_LEAD))
+				.param("text", "送信元に電話で確認中"))
+			.andExpect(redirectedUrl("/incidents/" + incident.getId() + "#timeline"));
+		this.mvc.perform(move(incident, "TAKE", seen).with(this.users.as(Role.SECURITY_LEAD)))
+			.andExpect(redirectedUrl("/incidents/" + incident.getId()))
+			.andExpect(flash().attribute("notice", Notice.of("Transition.TAKE.done")));
+		assertThat(state(incident)).isEqualTo(IncidentState.TRIAGE);
 	}
 
 	@Test
@@ -186,13 +271,16 @@ class IncidentWebTest {
 			.andExpect(model().attributeHasFieldErrorCode("damageForm", "indirectYen", "Max"))
 			.andExpect(model().attributeHasFieldErrorCode("damageForm", "disruptionDays", "Digits"))
 			.andExpect(content().string(containsString("金額にマイナスは指定できません。")));
-		this.mvc.perform(damage(incident, lead).param("directYen", "百万"))
-			.andExpect(model().attributeHasFieldErrorCode("damageForm", "directYen", "typeMismatch"));
+		this.mvc.perform(damage(incident, lead).param("directYen", "百万").param("disruptionDays", "2"))
+			.andExpect(model().attributeHasFieldErrorCode("damageForm", "directYen", "typeMismatch"))
+			.andExpect(content().string(containsString("id=\"directYen-error\"")))
+			// a number field can't hold letters in a browser; the other fields keep what was typed
+			.andExpect(content().string(containsString("value=\"2\"")));
 		assertThat(this.jdbc.queryForObject("select damage_direct_yen is null from incident where id = ?", Boolean.class,
 				incident.getId())).isTrue();
 
 		this.mvc.perform(damage(incident, lead).param("directYen", "1500000").param("disruptionDays", "2.5"))
-			.andExpect(flash().attribute("notice", "incident.damage.saved"));
+			.andExpect(flash().attribute("notice", Notice.of("incident.damage.saved")));
 		assertThat(this.jdbc.queryForObject("select damage_direct_yen from incident where id = ?", Long.class,
 				incident.getId())).isEqualTo(1_500_000L);
 	}
@@ -252,6 +340,20 @@ class IncidentWebTest {
 	private IncidentState state(Incident incident) {
 		return IncidentState.valueOf(this.jdbc.queryForObject("select state from incident where id = ?", String.class,
 				incident.getId()));
+	}
+
+	private Incident escalatedAs(UserAccount lead, String description) {
+		Actor actor = new Actor(lead.getUsername(), Set.of(Role.SECURITY_LEAD));
+		Incident incident = reportAs(this.users.create(Role.REPORTER), description);
+		this.incidents.take(incident.getId(), incident.getVersion(), actor);
+		this.incidents.escalate(incident.getId(), version(incident), actor, jp.hikeshi.incident.Category.VIRUS_RANSOMWARE,
+				null, jp.hikeshi.incident.Severity.HIGH, null);
+		return incident;
+	}
+
+	private int entries(Incident incident) {
+		return this.jdbc.queryForObject("select count(*) from incident_timeline_entry where incident_id = ?",
+				Integer.class, incident.getId());
 	}
 
 	private long version(Incident incident) {

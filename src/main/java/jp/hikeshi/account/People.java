@@ -1,0 +1,66 @@
+package jp.hikeshi.account;
+
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * How people are named where others read about them: by their display name, with their
+ * department where it helps (担当者・責任者 in the required-items record). A login name is an
+ * internal code and never shown.
+ */
+@Component
+public class People {
+
+	private final UserAccountRepository accounts;
+
+	People(UserAccountRepository accounts) {
+		this.accounts = accounts;
+	}
+
+	/** Everyone, looked up once: for a page or an export that names many people. */
+	@Transactional(readOnly = true)
+	public Directory directory() {
+		return new Directory(this.accounts.findAllByOrderByUsernameAsc()
+			.stream()
+			.collect(Collectors.toMap(UserAccount::getUsername, Function.identity())));
+	}
+
+	/** A snapshot of the accounts, by login name. */
+	public static final class Directory {
+
+		private final Map<String, UserAccount> byUsername;
+
+		Directory(Map<String, UserAccount> byUsername) {
+			this.byUsername = byUsername;
+		}
+
+		/** The display name; an unknown login name (an imported record) stays as it was. */
+		public String name(String username) {
+			if (username == null) {
+				return null;
+			}
+			UserAccount account = this.byUsername.get(username);
+			return (account == null) ? username : account.getDisplayName();
+		}
+
+		/** "総務部 山田 太郎": department and display name, for the required-items record. */
+		public String nameWithDepartment(String username) {
+			if (username == null) {
+				return null;
+			}
+			UserAccount account = this.byUsername.get(username);
+			if (account == null) {
+				return username;
+			}
+			String department = account.getDepartment();
+			return (department == null || department.isBlank()) ? account.getDisplayName()
+					: department + " " + account.getDisplayName();
+		}
+
+	}
+
+}

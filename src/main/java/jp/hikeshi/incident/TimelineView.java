@@ -1,0 +1,252 @@
+package jp.hikeshi.incident;
+
+import java.math.BigDecimal;
+import java.text.NumberFormat;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import jp.hikeshi.account.People;
+import jp.hikeshi.incident.TimelineEntry.Kind;
+import jp.hikeshi.incident.TimelineEntry.Slot;
+import jp.hikeshi.organisation.OrganisationService;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.NoSuchMessageException;
+import org.springframework.stereotype.Component;
+
+/**
+ * The timeline as a person reads it (対応経過): each entry's raw values rendered through its
+ * kind's slots — enum names as their labels, login names as display names, times and dates in
+ * the organisation's zone and the reader's language — so that the chronology can be handed to
+ * an authority as it is. The stored rows (and their hashes) are never touched.
+ */
+@Component
+public class TimelineView {
+
+	/** How the fields of the incident's own FIELD_CHANGED entries read, including those older rows wrote for other modules. */
+	private static final Map<String, Slot> FIELDS = Map.ofEntries(Map.entry("occurredAt", Slot.INSTANT),
+			Map.entry("discoveredAt", Slot.INSTANT), Map.entry("disclosureStatus", Slot.enumOf("DisclosureStatus")),
+			Map.entry("damageDirectYen", Slot.YEN), Map.entry("damageIndirectYen", Slot.YEN),
+			Map.entry("disruptionDays", Slot.NUMBER), Map.entry("duties", Slot.enumsOf("DutyType")),
+			Map.entry("rootCauses", Slot.enumsOf("RootCause")), Map.entry("recoveryReported", Slot.BOOLEAN));
+
+	/** Older rows wrote "done 2026-11-25" when a measure or repair was done. */
+	private static final Pattern LEGACY_DONE = Pattern.compile("done (\\d{4}-\\d{2}-\\d{2})");
+
+	/** Older rows wrote "deleted: reason" when evidence was deleted. */
+	private static final Pattern LEGACY_DELETED = Pattern.compile("deleted: (.*)", Pattern.DOTALL);
+
+	private final MessageSource messages;
+
+	private final People people;
+
+	private final OrganisationService organisations;
+
+	TimelineView(MessageSource messages, People people, OrganisationService organisations) {
+		this.messages = messages;
+		this.people = people;
+		this.organisations = organisations;
+	}
+
+	/** One entry, ready to show. */
+	public record Line(int sequence, Instant at, String when, String who, String kind, String text, String note,
+			Kind type) {
+
+		/** The whole line as one string, for exports. */
+		public String asText() {
+			StringBuilder line = new StringBuilder(this.when).append(' ').append(this.who).append(' ').append(this.kind);
+			if (this.text != null && !this.text.isBlank()) {
+				line.append('：').append(this.text);
+			}
+			if (this.note != null && !this.note.isBlank()) {
+				line.append(" — ").append(this.note.replace('\n', ' '));
+			}
+			return line.toString();
+		}
+
+	}
+
+	/** The whole timeline, oldest first. */
+	public List<Line> of(Incident incident, Locale locale) {
+		return lines(incident.getTimeline(), locale);
+	}
+
+	/** What the reporter may see: their report, their additions, the state changes. */
+	public List<Line> forReporter(Incident incident, Locale locale) {
+		return lines(incident.getTimelineForReporter(), locale);
+	}
+
+	public List<Line> lines(List<TimelineEntry> entries, Locale locale) {
+		Reader reader = new Reader(locale, this.people.directory(), this.organisations.timeZone());
+		return entries.stream().map(reader::line).toList();
+	}
+
+	/** A time as the pages of this reader show it: 「2026年11月25日 22:00」, "25 Nov 2026, 22:00". */
+	public String when(Instant instant, Locale locale) {
+		return new Reader(locale, null, this.organisations.timeZone()).when(instant);
+	}
+
+	/** Renders for one reader: one language, one look-up of names. */
+	private final class Reader {
+
+		private final Locale locale;
+
+		private final People.Directory directory;
+
+		private final ZoneId zone;
+
+		private final DateTimeFormatter dateTime;
+
+		private final DateTimeFormatter date;
+
+		Reader(Locale locale, People.Directory directory, ZoneId zone) {
+			this.locale = locale;
+			this.directory = directory;
+			this.zone = zone;
+			boolean japanese = Locale.JAPANESE.getLanguage().equals(locale.getLanguage());
+			this.dateTime = DateTimeFormatter.ofPattern(japanese ? "yyyy年M月d日 H:mm" : "d MMM yyyy, HH:mm", locale);
+			this.date = DateTimeFormatter.ofPattern(japanese ? "yyyy年M月d日" : "d MMM yyyy", locale);
+		}
+
+		Line line(TimelineEntry entry) {
+			Kind kind = entry.getKind();
+			String text;
+			if (kind == Kind.STATE_CHANGED) {
+				String to = label("IncidentState", entry.getToState().name());
+				text = (entry.getFromState() == null) ? to
+						: message("timeline.STATE_CHANGED", "", "", label("IncidentState", entry.getFromState().name()), to);
+			}
+			else {
+				Slot subject = kind.subject();
+				Slot before = kind.before();
+				Slot after = kind.after();
+				if (kind == Kind.FIELD_CHANGED) {
+					Slot field = FIELDS.getOrDefault(entry.getField(), Slot.TEXT);
+					before = field;
+					after = field;
+				}
+				String[] values = { value(subject, entry.getField()), value(before, entry.getBefore()),
+						value(after, entry.getAfter()) };
+				if (kind == Kind.TEAM_FORMED && "team".equals(entry.getField())) {
+					values = legacyTeam(entry.getAfter());
+				}
+				text = message("timeline." + kind.name(), "", (Object[]) values);
+			}
+			return new Line(entry.getSequence(), entry.getOccurredAt(), when(entry.getOccurredAt()),
+					(this.directory == null) ? entry.getActor() : this.directory.name(entry.getActor()),
+					label("TimelineKind", kind.name()), text, entry.getNote(), kind);
+		}
+
+		String value(Slot slot, String raw) {
+			if (slot.type() == Slot.Type.NONE) {
+				return "";
+			}
+			if (raw == null || raw.isEmpty()) {
+				return message("timeline.none", "—");
+			}
+			return switch (slot.type()) {
+				case NONE -> "";
+				case TEXT -> legacyText(raw);
+				case USER -> this.directory.name(raw);
+				case USERS -> list(raw, this.directory::name);
+				case INSTANT -> instant(raw);
+				case DATE -> date(raw);
+				case YEN -> number(raw) + (isJapanese() ? "円" : " yen");
+				case NUMBER -> number(raw);
+				case BOOLEAN -> message(Boolean.parseBoolean(raw) ? "timeline.yes" : "timeline.no", raw);
+				case ENUM -> label(slot.prefix(), raw);
+				case ENUMS -> list(raw, constant -> label(slot.prefix(), constant));
+				case FIELD -> label(slot.prefix(), raw);
+				case CHECKLIST_POINT -> message("ChecklistPoint." + raw, raw);
+			};
+		}
+
+		String when(Instant instant) {
+			return (instant == null) ? "" : this.dateTime.format(instant.atZone(this.zone));
+		}
+
+		private String instant(String raw) {
+			try {
+				return when(Instant.parse(raw));
+			}
+			catch (DateTimeParseException ex) {
+				return raw;
+			}
+		}
+
+		private String date(String raw) {
+			try {
+				return this.date.format(LocalDate.parse(raw));
+			}
+			catch (DateTimeParseException ex) {
+				return raw;
+			}
+		}
+
+		private String number(String raw) {
+			try {
+				return NumberFormat.getNumberInstance(this.locale).format(new BigDecimal(raw));
+			}
+			catch (NumberFormatException ex) {
+				return raw;
+			}
+		}
+
+		/** Text older rows froze with English words or ISO dates in it. */
+		private String legacyText(String raw) {
+			Matcher done = LEGACY_DONE.matcher(raw);
+			if (done.matches()) {
+				return message("timeline.legacy.done", raw, date(done.group(1)));
+			}
+			Matcher deleted = LEGACY_DELETED.matcher(raw);
+			if (deleted.matches()) {
+				return message("timeline.legacy.deleted", raw, deleted.group(1));
+			}
+			return raw;
+		}
+
+		/** Older TEAM_FORMED rows: "responsible / member, member". */
+		private String[] legacyTeam(String raw) {
+			String[] parts = (raw == null) ? new String[] { "" } : raw.split(" / ", 2);
+			return new String[] { this.directory.name(parts[0]), "",
+					(parts.length < 2 || parts[1].isBlank()) ? message("timeline.none", "—")
+							: list(parts[1], this.directory::name) };
+		}
+
+		private String list(String raw, java.util.function.Function<String, String> each) {
+			return Arrays.stream(raw.split(",\\s*"))
+				.filter(part -> !part.isBlank())
+				.map(each)
+				.collect(Collectors.joining(isJapanese() ? "、" : ", "));
+		}
+
+		private String label(String prefix, String constant) {
+			return message(prefix + "." + constant, constant);
+		}
+
+		private String message(String code, String fallback, Object... arguments) {
+			try {
+				return TimelineView.this.messages.getMessage(code, arguments, this.locale);
+			}
+			catch (NoSuchMessageException ex) {
+				return fallback;
+			}
+		}
+
+		private boolean isJapanese() {
+			return Locale.JAPANESE.getLanguage().equals(this.locale.getLanguage());
+		}
+
+	}
+
+}
