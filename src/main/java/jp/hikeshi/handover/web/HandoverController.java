@@ -15,6 +15,7 @@ import jp.hikeshi.account.Actor;
 import jp.hikeshi.incident.Incident;
 import jp.hikeshi.incident.IncidentSearch;
 import jp.hikeshi.incident.IncidentService;
+import jp.hikeshi.prevention.PreventionService;
 import jp.hikeshi.reporting.ReportingService;
 import jp.hikeshi.organisation.Organisation;
 import jp.hikeshi.organisation.OrganisationService;
@@ -51,12 +52,15 @@ class HandoverController {
 
 	private final MessageSource messages;
 
+	private final PreventionService prevention;
+
 	HandoverController(IncidentService incidents, ReportingService reporting, OrganisationService organisations,
-			MessageSource messages) {
+			MessageSource messages, PreventionService prevention) {
 		this.incidents = incidents;
 		this.reporting = reporting;
 		this.organisations = organisations;
 		this.messages = messages;
+		this.prevention = prevention;
 	}
 
 	@GetMapping("/incidents/{id}/record.xlsx")
@@ -89,6 +93,7 @@ class HandoverController {
 		model.addAttribute("organisation", organisation());
 		model.addAttribute("rows", rows.of(incident, organisation()));
 		model.addAttribute("timeline", incident.getTimeline().stream().map(rows::line).toList());
+		model.addAttribute("plan", this.prevention.planOf(incident));
 		model.addAttribute("duties", actor.seesEverything()
 				? this.reporting.existingCase(id).map(c -> this.reporting.view(id, actor).duties()).orElse(List.of())
 				: List.of());
