@@ -100,8 +100,6 @@ public class Incident extends AbstractAggregateRoot<Incident> {
 	@Embedded
 	private RequiredItems record = RequiredItems.empty();
 
-	private String rootCause;
-
 	/** 直接的な被害: fraudulent transfers, ransom, staff cost, outside help, substitutes, apologies, lawyers. */
 	private Long damageDirectYen;
 
@@ -110,8 +108,6 @@ public class Incident extends AbstractAggregateRoot<Incident> {
 
 	/** Days the business was disrupted. */
 	private java.math.BigDecimal disruptionDays;
-
-	private String preventionMeasures;
 
 	private String closingApprovedBy;
 
@@ -415,15 +411,6 @@ public class Incident extends AbstractAggregateRoot<Incident> {
 				affectedSystems, old.getSystemConfiguration(), old.getContact(), old.getDisclosureStatus());
 	}
 
-	/** Root cause and prevention measures as free text: only while the closing guard still reads them. */
-	void updatePrevention(Actor actor, String rootCause, String preventionMeasures, Instant now) {
-		requireOpenAndOnTeam(actor);
-		fieldChanged(now, actor.username(), "rootCause", this.rootCause, rootCause);
-		fieldChanged(now, actor.username(), "preventionMeasures", this.preventionMeasures, preventionMeasures);
-		this.rootCause = rootCause;
-		this.preventionMeasures = preventionMeasures;
-	}
-
 	/** Another module's fact that belongs on the timeline ({@link TimelineRecorder}). */
 	void record(String actor, HistoryEvent.Line line, Instant now) {
 		append(now, actor, line.kind(), Change.field(line.subject(), line.before(), line.after()), line.note(), false);
@@ -527,7 +514,6 @@ public class Incident extends AbstractAggregateRoot<Incident> {
 					unmet.add(new Unmet("incident.guard.recoveryNotReported"));
 				}
 			}
-			case APPROVE_CLOSING -> preventionRecorded(unmet);
 			case CLOSE -> {
 				List<String> missing = requiredItems().stream()
 					.filter(item -> !item.filled())
@@ -536,7 +522,6 @@ public class Incident extends AbstractAggregateRoot<Incident> {
 				if (!missing.isEmpty()) {
 					unmet.add(new Unmet("incident.guard.requiredItemsMissing", missing.size(), missing));
 				}
-				preventionRecorded(unmet);
 				if (this.closingApprovedAt == null) {
 					unmet.add(new Unmet("incident.guard.closingNotApproved"));
 				}
@@ -677,15 +662,6 @@ public class Incident extends AbstractAggregateRoot<Incident> {
 						open.size(), open));
 	}
 
-	private void preventionRecorded(List<Unmet> unmet) {
-		if (!hasText(this.rootCause)) {
-			unmet.add(new Unmet("incident.guard.rootCauseMissing"));
-		}
-		if (!hasText(this.preventionMeasures)) {
-			unmet.add(new Unmet("incident.guard.preventionMissing"));
-		}
-	}
-
 	private void requireOpenAndOnTeam(Actor actor) {
 		if (!this.state.isOpen()) {
 			throw new TransitionRefused("incident.guard.notOpen");
@@ -799,10 +775,6 @@ public class Incident extends AbstractAggregateRoot<Incident> {
 		return this.record;
 	}
 
-	public String getRootCause() {
-		return this.rootCause;
-	}
-
 	public Long getDamageDirectYen() {
 		return this.damageDirectYen;
 	}
@@ -813,10 +785,6 @@ public class Incident extends AbstractAggregateRoot<Incident> {
 
 	public java.math.BigDecimal getDisruptionDays() {
 		return this.disruptionDays;
-	}
-
-	public String getPreventionMeasures() {
-		return this.preventionMeasures;
 	}
 
 	public String getClosingApprovedBy() {

@@ -247,11 +247,6 @@ public class IncidentService {
 		act(id, version, actor, incident -> incident.updateCauseAndSystems(actor, assumedCause, affectedSystems, now()));
 	}
 
-	/** Free-text root cause and measures: only while the closing guard still reads them. */
-	void updatePrevention(long id, long version, Actor actor, String rootCause, String measures) {
-		act(id, version, actor, incident -> incident.updatePrevention(actor, rootCause, measures, now()));
-	}
-
 	public void recordDamage(long id, long version, Actor actor, Long directYen, Long indirectYen,
 			java.math.BigDecimal days) {
 		act(id, version, actor, incident -> incident.recordDamage(actor, directYen, indirectYen, days, now()));

@@ -221,7 +221,9 @@ public class TimelineEntry {
 		ANNOUNCEMENT_APPROVED(Slot.enumOf("AnnouncementKind"), Slot.NONE, Slot.TEXT),
 		ANNOUNCEMENT_PUBLISHED(Slot.enumOf("AnnouncementKind"), Slot.NONE, Slot.TEXT),
 		/** after: the desk's contact. */
-		INQUIRY_DESK_CHANGED(Slot.NONE, Slot.NONE, Slot.TEXT);
+		INQUIRY_DESK_CHANGED(Slot.NONE, Slot.NONE, Slot.TEXT),
+		/** Prevention: the explanation of the root cause changed; note: the new explanation. */
+		ROOT_CAUSE_NOTE_CHANGED(Slot.NONE, Slot.NONE, Slot.NONE);
 
 		private final Slot subject;
 

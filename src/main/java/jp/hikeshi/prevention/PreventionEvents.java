@@ -12,12 +12,27 @@ public final class PreventionEvents {
 	private PreventionEvents() {
 	}
 
+	/** The causes chosen changed (published only when they did). */
 	public record RootCausesChanged(long incidentId, String actor, Set<RootCause> before, Set<RootCause> after)
 			implements HistoryEvent {
 
 		@Override
 		public Line line() {
 			return Line.of(Kind.ROOT_CAUSES_CHANGED, null, this.before, this.after, null);
+		}
+
+	}
+
+	/**
+	 * The explanation of the root cause changed (published only when it did). The line keeps the
+	 * new explanation as its note; the one before is in the line that recorded it.
+	 */
+	public record RootCauseNoteChanged(long incidentId, String actor, String before, String after)
+			implements HistoryEvent {
+
+		@Override
+		public Line line() {
+			return Line.of(Kind.ROOT_CAUSE_NOTE_CHANGED, null, null, null, this.after);
 		}
 
 	}

@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import jp.hikeshi.incident.Incident;
 import jp.hikeshi.incident.RequiredItems;
 import jp.hikeshi.organisation.Organisation;
+import jp.hikeshi.prevention.PreventionPlan;
 
 /**
  * The texts to file, prepared from what the incident already holds. They are in Japanese
@@ -29,11 +30,15 @@ public final class FilingTexts {
 
 	private final ZoneId zone;
 
-	public FilingTexts(Incident incident, ReportingCase reportingCase, Organisation organisation, ZoneId zone) {
+	private final PreventionPlan plan;
+
+	public FilingTexts(Incident incident, ReportingCase reportingCase, Organisation organisation, ZoneId zone,
+			PreventionPlan plan) {
 		this.incident = incident;
 		this.reportingCase = reportingCase;
 		this.organisation = organisation;
 		this.zone = zone;
+		this.plan = plan;
 	}
 
 	/** The kinds of text Hikeshi prepares. */
@@ -67,12 +72,12 @@ public final class FilingTexts {
 						orGap(this.reportingCase.getDataItems(), "個人データの項目"))
 				+ section("3. 漏えい等が発生し、又は発生したおそれがある個人データに係る本人の数",
 						(facts.peopleCount() == null) ? gap("本人の数") : facts.peopleCount() + "人")
-				+ section("4. 原因", orGap(firstText(this.incident.getRootCause(), record.getAssumedCause()), "原因"))
+				+ section("4. 原因", orGap(firstText(this.plan.rootCauseNote(), record.getAssumedCause()), "原因"))
 				+ section("5. 二次被害又はそのおそれの有無及びその内容",
 						orGap(this.reportingCase.getSecondaryDamage(), "二次被害の有無と内容"))
 				+ section("6. 本人への対応の実施状況", dutyStatus(DutyType.PERSON_NOTICE, "本人への通知"))
 				+ section("7. 公表の実施状況", disclosure())
-				+ section("8. 再発防止のための措置", orGap(this.incident.getPreventionMeasures(), "再発防止のための措置"))
+				+ section("8. 再発防止のための措置", orGap(measures(), "再発防止のための措置"))
 				+ section("9. その他参考となる事項", others());
 	}
 
@@ -153,10 +158,19 @@ public final class FilingTexts {
 				orGap(this.incident.getRecord().getEventsAndDamage(), "発生事象"),
 				"",
 				"2. 原因",
-				orGap(firstText(this.incident.getRootCause(), this.incident.getRecord().getAssumedCause()), "原因"),
+				orGap(firstText(this.plan.rootCauseNote(), this.incident.getRecord().getAssumedCause()), "原因"),
 				"",
 				"3. 再発防止策",
-				orGap(this.incident.getPreventionMeasures(), "再発防止策")));
+				orGap(measures(), "再発防止策")));
+	}
+
+	/** The prevention measures, done and planned (規則8条1項8号), one a line. */
+	private String measures() {
+		return this.plan.measures()
+			.stream()
+			.map(measure -> "・" + measure.description().replace('\n', ' ') + "（" + (measure.isDone()
+					? DATE.format(measure.doneOn()) + " 実施済み" : DATE.format(measure.dueOn()) + "までに実施予定") + "）")
+			.collect(Collectors.joining("\n"));
 	}
 
 	private String announcement(String heading, String body) {

@@ -21,6 +21,7 @@ import jp.hikeshi.incident.IncidentService;
 import jp.hikeshi.incident.LeakKind;
 import jp.hikeshi.organisation.Organisation;
 import jp.hikeshi.organisation.OrganisationService;
+import jp.hikeshi.prevention.PreventionService;
 import jp.hikeshi.shared.BusinessRuleViolation;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -47,14 +48,17 @@ public class ReportingService {
 
 	private final Clock clock;
 
+	private final PreventionService prevention;
+
 	ReportingService(ReportingCaseRepository cases, IncidentService incidents, OrganisationService organisations,
 			Clock clock,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, PreventionService prevention) {
 		this.events = events;
 		this.cases = cases;
 		this.incidents = incidents;
 		this.organisations = organisations;
 		this.clock = clock;
+		this.prevention = prevention;
 	}
 
 	/** The case of an incident, opened with what its category already tells where there is none yet. */
@@ -179,7 +183,8 @@ public class ReportingService {
 		Incident incident = visibleIncident(incidentId, actor);
 		ReportingCase reportingCase = caseFor(incidentId, actor);
 		Organisation organisation = this.organisations.current().orElseThrow();
-		return new FilingTexts(incident, reportingCase, organisation, zone()).text(kind);
+		return new FilingTexts(incident, reportingCase, organisation, zone(), this.prevention.planOf(incident))
+			.text(kind);
 	}
 
 	@Transactional(readOnly = true)

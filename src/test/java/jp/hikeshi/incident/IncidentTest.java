@@ -279,7 +279,6 @@ class IncidentTest {
 	@Test
 	void theExecutiveApprovesTheClosingWithoutChangingTheState() {
 		Incident incident = in(PREVENTION);
-		incident.updatePrevention(LEAD, "VPN機器の脆弱性が未修正だった", "月次で機器のファームウェアを確認する", next());
 		Watch watch = new Watch(incident);
 		Instant at = next();
 
@@ -586,32 +585,9 @@ class IncidentTest {
 	}
 
 	@Test
-	void theClosingIsNotApprovedWithoutRootCauseAndPreventionMeasures() {
-		Incident incident = in(PREVENTION);
-
-		TransitionRefused neither = assertRefusedWithoutChange(incident,
-				() -> incident.approveClosing(EXECUTIVE, next()), "incident.guard.rootCauseMissing");
-		assertThat(neither.unmet()).extracting(Unmet::code)
-			.containsExactly("incident.guard.rootCauseMissing", "incident.guard.preventionMissing");
-
-		incident.updatePrevention(LEAD, "VPN機器の脆弱性が未修正だった", "  ", next());
-		TransitionRefused noMeasures = assertRefusedWithoutChange(incident,
-				() -> incident.approveClosing(EXECUTIVE, next()), "incident.guard.preventionMissing");
-		assertThat(noMeasures.unmet()).extracting(Unmet::code).containsExactly("incident.guard.preventionMissing");
-		assertThat(incident.getClosingApprovedAt()).isNull();
-		assertThat(incident.getClosingApprovedBy()).isNull();
-	}
-
-	@Test
 	void anIncidentIsNotClosedWithoutTheExecutivesApproval() {
 		Incident incident = in(PREVENTION);
-		TransitionRefused everything = assertRefusedWithoutChange(incident, () -> incident.close(LEAD, next()),
-				"incident.guard.rootCauseMissing");
-		assertThat(everything.unmet()).extracting(Unmet::code)
-			.containsExactly("incident.guard.rootCauseMissing", "incident.guard.preventionMissing",
-					"incident.guard.closingNotApproved");
-
-		incident.updatePrevention(LEAD, "VPN機器の脆弱性が未修正だった", "月次で機器のファームウェアを確認する", next());
+		// the prevention plan's guards belong to the prevention module (PreventionGuardTest)
 		TransitionRefused notApproved = assertRefusedWithoutChange(incident, () -> incident.close(LEAD, next()),
 				"incident.guard.closingNotApproved");
 		assertThat(notApproved.unmet()).extracting(Unmet::code).containsExactly("incident.guard.closingNotApproved");
@@ -627,7 +603,6 @@ class IncidentTest {
 		resolve(incident, group -> !group.isInitial());
 		incident.confirmRecovery(LEAD, "バックアップから復元し、スキャンで検出なし", true, next());
 		incident.startPrevention(LEAD, next());
-		incident.updatePrevention(LEAD, "VPN機器の脆弱性が未修正だった", "月次で機器のファームウェアを確認する", next());
 		incident.approveClosing(EXECUTIVE, next());
 
 		TransitionRefused refused = assertRefusedWithoutChange(incident, () -> incident.close(LEAD, next()),
@@ -823,11 +798,11 @@ class IncidentTest {
 
 		assertRefusedWithoutChange(incident, () -> incident.updateRecord(BYSTANDER, record, OCCURRED, DISCOVERED, next()),
 				"incident.guard.notOnTeam");
-		assertRefusedWithoutChange(incident, () -> incident.updatePrevention(BYSTANDER, "原因", "対策", next()),
-				"incident.guard.notOnTeam");
+		assertRefusedWithoutChange(incident,
+				() -> incident.updateCauseAndSystems(BYSTANDER, "原因", "影響範囲", next()), "incident.guard.notOnTeam");
 
 		Incident closed = in(CLOSED);
-		assertRefusedWithoutChange(closed, () -> closed.updatePrevention(LEAD, "別の原因", "別の対策", next()),
+		assertRefusedWithoutChange(closed, () -> closed.updateRecord(LEAD, record, OCCURRED, DISCOVERED, next()),
 				"incident.guard.notOpen");
 	}
 
@@ -841,7 +816,7 @@ class IncidentTest {
 		incident.escalate(LEAD, Category.OTHER, null, Severity.MEDIUM, null, next());
 		incident.formTeam(EXECUTIVE, RESPONSIBLE.username(), List.of(), next());
 		incident.addNote(RESPONSIBLE, "担当者メモ", next());
-		incident.updatePrevention(RESPONSIBLE, "原因メモ", null, next());
+		incident.updateCauseAndSystems(RESPONSIBLE, "原因メモ", null, next());
 
 		assertThat(incident.getTimeline()).extracting(TimelineEntry::getKind)
 			.contains(Kind.NOTE, Kind.TEAM_FORMED, Kind.FIELD_CHANGED);
@@ -973,7 +948,6 @@ class IncidentTest {
 		if (target == PREVENTION) {
 			return incident;
 		}
-		incident.updatePrevention(LEAD, "VPN機器の脆弱性が未修正だった", "月次で機器のファームウェアを確認する", next());
 		incident.approveClosing(EXECUTIVE, next());
 		incident.close(LEAD, next());
 		assertThat(incident.getState()).isEqualTo(CLOSED);
@@ -982,7 +956,6 @@ class IncidentTest {
 
 	private Incident approvedForClosing() {
 		Incident incident = in(PREVENTION);
-		incident.updatePrevention(LEAD, "VPN機器の脆弱性が未修正だった", "月次で機器のファームウェアを確認する", next());
 		incident.approveClosing(EXECUTIVE, next());
 		return incident;
 	}
@@ -1140,16 +1113,15 @@ class IncidentTest {
 	/** Everything a refused command must leave as it was. */
 	private record Snapshot(IncidentState state, int timelineLength, List<TimelineEntry> timeline, int eventCount,
 			List<Status> checklist, Category category, Severity severity, String responsible, List<Assignee> assignees,
-			RequiredItems record, Instant occurredAt, Instant discoveredAt, String rootCause, String preventionMeasures,
-			Instant closingApprovedAt, Instant closedAt) {
+			RequiredItems record, Instant occurredAt, Instant discoveredAt, Instant closingApprovedAt,
+			Instant closedAt) {
 
 		static Snapshot of(Incident incident) {
 			return new Snapshot(incident.getState(), incident.getTimelineLength(), List.copyOf(incident.getTimeline()),
 					events(incident).size(), incident.getChecklist().stream().map(ChecklistItem::getStatus).toList(),
 					incident.getCategory(), incident.getSeverity(), incident.getResponsible(),
 					List.copyOf(incident.getAssignees()), incident.getRecord(), incident.getOccurredAt(),
-					incident.getDiscoveredAt(), incident.getRootCause(), incident.getPreventionMeasures(),
-					incident.getClosingApprovedAt(), incident.getClosedAt());
+					incident.getDiscoveredAt(), incident.getClosingApprovedAt(), incident.getClosedAt());
 		}
 
 	}

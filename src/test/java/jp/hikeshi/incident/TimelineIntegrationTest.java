@@ -11,6 +11,9 @@ import jp.hikeshi.account.Role;
 import jp.hikeshi.account.UserAccount;
 import jp.hikeshi.incident.ChecklistItem.Status;
 import jp.hikeshi.incident.TimelineVerification.Problem;
+import jp.hikeshi.prevention.Measure;
+import jp.hikeshi.prevention.PreventionService;
+import jp.hikeshi.prevention.RootCause;
 import jp.hikeshi.test.IntegrationTest;
 import jp.hikeshi.test.TestUsers;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,6 +43,9 @@ class TimelineIntegrationTest {
 
 	@Autowired
 	jp.hikeshi.reporting.ReportingService reporting;
+
+	@Autowired
+	PreventionService prevention;
 
 	@Autowired
 	JdbcTemplate jdbc;
@@ -183,8 +189,12 @@ class TimelineIntegrationTest {
 		decideAll(id, false);
 		this.incidents.confirmRecovery(id, version(id), this.lead, "USBメモリの回収と端末の点検を完了", true);
 		this.incidents.startPrevention(id, version(id), this.lead);
-		this.incidents.updatePrevention(id, version(id), this.responder, "USBメモリの利用が制限されていなかった",
-				"USBメモリの利用を禁止し、持ち出しを記録する");
+		// the prevention plan, which the closing asks for
+		this.prevention.recordRootCauses(id, this.responder, new PreventionService.RootCauses(
+				java.util.Set.of(RootCause.INSIDER), "USBメモリの利用が制限されていなかった", 0));
+		this.prevention.addMeasure(id, this.responder, new PreventionService.NewMeasure(Measure.Kind.RULES,
+				"USBメモリの利用を禁止し、持ち出しを記録する", this.responder.username(),
+				java.time.LocalDate.ofInstant(DISCOVERED, java.time.ZoneId.of("Asia/Tokyo")).plusMonths(1)));
 		this.incidents.approveClosing(id, version(id), this.executive);
 		this.incidents.close(id, version(id), this.lead);
 

@@ -5,28 +5,28 @@ import java.time.ZoneId;
 import java.util.EnumSet;
 import java.util.Set;
 
+import jp.hikeshi.account.Actor;
 import jp.hikeshi.account.Role;
 import jp.hikeshi.account.UserAccount;
-import jp.hikeshi.account.Actor;
 import jp.hikeshi.incident.Incident;
 import jp.hikeshi.incident.IncidentNotFoundException;
 import jp.hikeshi.incident.IncidentService;
+import jp.hikeshi.incident.TimelineEntry;
+import jp.hikeshi.prevention.PreventionService.NewMeasure;
+import jp.hikeshi.prevention.PreventionService.RootCauses;
+import jp.hikeshi.shared.BusinessRuleViolation;
 import jp.hikeshi.test.IntegrationTest;
 import jp.hikeshi.test.TestUsers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
-import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 
-/** Root causes and prevention measures, followed up until done, on PostgreSQL. */
+/** The prevention plan: root cause and measures, followed up until done, on PostgreSQL. */
 @IntegrationTest
 class PreventionServiceTest {
 
@@ -40,9 +40,6 @@ class PreventionServiceTest {
 
 	@Autowired
 	TestUsers users;
-
-	@Autowired
-	MockMvc mvc;
 
 	Actor lead;
 
@@ -60,36 +57,49 @@ class PreventionServiceTest {
 
 	@Test
 	void aMeasureIsFollowedUntilItsOwnerMarksItDone() {
-		long id = this.prevention.addMeasure(this.incident, this.lead, Measure.Kind.TRAINING, "全社員にパスワード管理の研修",
-				this.owner.getUsername(), TODAY.plusMonths(1));
+		long id = add(Measure.Kind.TRAINING, "全社員にパスワード管理の研修", this.owner.getUsername(), TODAY.plusMonths(1));
 		Actor ownerActor = new Actor(this.owner.getUsername(), Set.of(Role.REPORTER));
 		assertThat(this.prevention.openMeasures(ownerActor)).extracting(Measure::id).containsExactly(id);
 		assertThat(this.prevention.openMeasures(this.lead)).extracting(Measure::id).contains(id);
+		assertThat(this.prevention.openMeasures(ownerActor)).singleElement()
+			.satisfies(m -> assertThat(m.incidentReference()).matches("INC-\\d{4}-\\d{5}"));
 
 		// the owner does not see the incident, yet completes their own measure
 		this.prevention.complete(this.incident, id, ownerActor, TODAY);
 		assertThat(this.prevention.openMeasures(ownerActor)).isEmpty();
-		assertThat(this.prevention.measuresOf(this.incident, this.lead)).singleElement()
-			.satisfies(m -> assertThat(m.doneBy()).isEqualTo(this.owner.getUsername()));
+		assertThat(plan().measures()).singleElement().satisfies(m -> {
+			assertThat(m.doneBy()).isEqualTo(this.owner.getUsername());
+			assertThat(m.doneOn()).isEqualTo(TODAY);
+		});
+		assertThat(plan().done()).hasSize(1);
+		assertThat(plan().planned()).isEmpty();
 		assertThatThrownBy(() -> this.prevention.complete(this.incident, id, this.lead, TODAY))
 			.hasMessage("measure.alreadyDone");
 		assertThat(this.incidents.findForPage(this.incident, this.lead).getTimeline())
-			.anySatisfy(entry -> assertThat(entry.getAfter()).isEqualTo("done " + TODAY));
+			.filteredOn(entry -> entry.getKind() == TimelineEntry.Kind.MEASURE_COMPLETED)
+			.singleElement()
+			.satisfies(entry -> {
+				assertThat(entry.getField()).isEqualTo("TRAINING");
+				assertThat(entry.getAfter()).isEqualTo(TODAY.toString());
+				assertThat(entry.getActor()).isEqualTo(this.owner.getUsername());
+			});
 	}
 
 	@Test
 	void aMeasureNeedsAKindADescriptionAnActiveOwnerAndAPlausibleDueDate() {
-		assertThatThrownBy(() -> add(null, "x", this.owner.getUsername(), TODAY)).hasMessage("measure.kindRequired");
-		assertThatThrownBy(() -> add(Measure.Kind.RULES, " ", this.owner.getUsername(), TODAY))
-			.hasMessage("measure.descriptionRequired");
-		assertThatThrownBy(() -> add(Measure.Kind.RULES, "規程の改定", null, TODAY)).hasMessage("measure.ownerRequired");
-		assertThatThrownBy(() -> add(Measure.Kind.RULES, "規程の改定", "nobody-here", TODAY))
-			.hasMessage("measure.ownerUnknown");
-		assertThatThrownBy(() -> add(Measure.Kind.RULES, "規程の改定", this.owner.getUsername(), TODAY.plusYears(6)))
-			.hasMessage("measure.dueOnInvalid");
-		assertThatThrownBy(() -> add(Measure.Kind.RULES, "規程の改定", this.owner.getUsername(), TODAY.minusYears(1)))
-			.hasMessage("measure.dueOnInvalid");
-		assertThat(this.prevention.measuresOf(this.incident, this.lead)).isEmpty();
+		assertRefusedOn("kind", "measure.kindRequired", () -> add(null, "x", this.owner.getUsername(), TODAY));
+		assertRefusedOn("description", "measure.descriptionRequired",
+				() -> add(Measure.Kind.RULES, " ", this.owner.getUsername(), TODAY));
+		assertRefusedOn("owner", "measure.ownerRequired", () -> add(Measure.Kind.RULES, "規程の改定", null, TODAY));
+		assertRefusedOn("owner", "measure.ownerUnknown", () -> add(Measure.Kind.RULES, "規程の改定", "nobody-here", TODAY));
+		assertRefusedOn("dueOn", "measure.dueOnInvalid",
+				() -> add(Measure.Kind.RULES, "規程の改定", this.owner.getUsername(), TODAY.plusYears(6)));
+		assertRefusedOn("dueOn", "measure.dueOnInvalid",
+				() -> add(Measure.Kind.RULES, "規程の改定", this.owner.getUsername(), TODAY.minusYears(1)));
+		assertThatThrownBy(() -> add(Measure.Kind.RULES, "規程の改定", this.owner.getUsername(), null))
+			.isInstanceOfSatisfying(BusinessRuleViolation.class,
+					violation -> assertThat(violation.arguments()).containsExactly(PreventionService.MAX_YEARS_AHEAD));
+		assertThat(plan().measures()).isEmpty();
 	}
 
 	@Test
@@ -101,39 +111,66 @@ class PreventionServiceTest {
 		Actor stranger = new Actor(this.users.create(Role.RESPONDER).getUsername(), Set.of(Role.RESPONDER));
 		assertThatThrownBy(() -> this.prevention.complete(this.incident, id, stranger, TODAY))
 			.isInstanceOf(IncidentNotFoundException.class);
-		assertThatThrownBy(() -> this.prevention.complete(this.incident, id, this.lead, TODAY.plusDays(1)))
-			.hasMessage("measure.doneOnInvalid");
+		assertRefusedOn("doneOn", "measure.doneOnInvalid",
+				() -> this.prevention.complete(this.incident, id, this.lead, TODAY.plusDays(1)));
+		assertThatThrownBy(() -> this.prevention.complete(this.incident, id + 1_000_000, this.lead, TODAY))
+			.isInstanceOf(IncidentNotFoundException.class);
+		assertThat(plan().planned()).extracting(Measure::id).containsExactly(id);
 	}
 
 	@Test
-	void rootCausesAreRecordedOnTheTimeline() {
-		this.prevention.setRootCauses(this.incident, this.lead,
-				EnumSet.of(RootCause.WEAK_OR_STOLEN_CREDENTIALS, RootCause.HUMAN_ERROR));
-		assertThat(this.prevention.rootCauses(this.incident, this.lead))
-			.containsExactlyInAnyOrder(RootCause.WEAK_OR_STOLEN_CREDENTIALS, RootCause.HUMAN_ERROR);
-		assertThat(this.incidents.findForPage(this.incident, this.lead).getTimeline())
-			.anySatisfy(entry -> assertThat(entry.getAfter()).isEqualTo("WEAK_OR_STOLEN_CREDENTIALS, HUMAN_ERROR"));
+	void theRootCauseIsTheCausesChosenAndTheExplanationOnTheVersionSeen() {
+		assertThat(plan().version()).isZero();
+		assertThat(plan().rootCauseRecorded()).isFalse();
+
+		this.prevention.recordRootCauses(this.incident, this.lead, new RootCauses(
+				EnumSet.of(RootCause.WEAK_OR_STOLEN_CREDENTIALS, RootCause.HUMAN_ERROR), "  使い回したパスワードが漏れていた  ", 0));
+
+		PreventionPlan saved = plan();
+		assertThat(saved.rootCauses()).containsExactly(RootCause.WEAK_OR_STOLEN_CREDENTIALS, RootCause.HUMAN_ERROR);
+		assertThat(saved.rootCauseNote()).isEqualTo("使い回したパスワードが漏れていた");
+		assertThat(saved.rootCauseRecorded()).isTrue();
+
+		// a page opened before that save is stale: refused, nothing changed
+		assertThatThrownBy(() -> this.prevention.recordRootCauses(this.incident, this.lead,
+				new RootCauses(EnumSet.of(RootCause.UNKNOWN), null, 0)))
+			.isInstanceOf(ObjectOptimisticLockingFailureException.class);
+		assertThat(plan()).isEqualTo(saved);
+
+		// the explanation alone records a root cause; a blank one is none
+		this.prevention.recordRootCauses(this.incident, this.lead, new RootCauses(Set.of(), "説明だけ", saved.version()));
+		assertThat(plan().rootCauseRecorded()).isTrue();
+		this.prevention.recordRootCauses(this.incident, this.lead, new RootCauses(null, " ", plan().version()));
+		assertThat(plan().rootCauseNote()).isNull();
+		assertThat(plan().rootCauseRecorded()).isFalse();
 	}
 
 	@Test
-	void theFormExplainsAMeasureWithoutOwner() throws Exception {
-		this.mvc.perform(post("/incidents/{id}/measures", this.incident).contentType(MediaType.APPLICATION_FORM_URLENCODED)
-				.with(csrf())
-				.with(this.users.signedIn(this.lead.username()))
-				.param("kind", "TECHNICAL")
-				.param("description", "パッチ適用の自動化")
-				.param("dueOn", TODAY.plusDays(10).toString()))
-			.andExpect(flash().attribute("problem", "measure.ownerRequired"));
-		this.mvc.perform(post("/incidents/{id}/measures", this.incident).contentType(MediaType.APPLICATION_FORM_URLENCODED)
-				.with(csrf())
-				.with(this.users.signedIn(this.lead.username()))
-				.param("kind", "SOMETHING")
-				.param("description", "x"))
-			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isBadRequest());
+	void onlyTheLeadAndTheTeamRecordTheRootCause() {
+		Actor executive = new Actor(this.users.create(Role.EXECUTIVE).getUsername(), Set.of(Role.EXECUTIVE));
+		assertThatThrownBy(() -> this.prevention.recordRootCauses(this.incident, executive,
+				new RootCauses(EnumSet.of(RootCause.UNKNOWN), null, 0)))
+			.hasMessage("incident.guard.notOnTeam");
+		Actor stranger = new Actor(this.users.create(Role.RESPONDER).getUsername(), Set.of(Role.RESPONDER));
+		assertThatThrownBy(() -> this.prevention.recordRootCauses(this.incident, stranger,
+				new RootCauses(EnumSet.of(RootCause.UNKNOWN), null, 0)))
+			.isInstanceOf(IncidentNotFoundException.class);
+		assertThat(plan().rootCauses()).isEmpty();
+	}
+
+	private PreventionPlan plan() {
+		return this.prevention.plan(this.incident, this.lead);
 	}
 
 	private long add(Measure.Kind kind, String description, String owner, LocalDate due) {
-		return this.prevention.addMeasure(this.incident, this.lead, kind, description, owner, due);
+		return this.prevention.addMeasure(this.incident, this.lead, new NewMeasure(kind, description, owner, due));
+	}
+
+	private static void assertRefusedOn(String field, String code, Runnable command) {
+		assertThatThrownBy(command::run).isInstanceOfSatisfying(BusinessRuleViolation.class, violation -> {
+			assertThat(violation.code()).isEqualTo(code);
+			assertThat(violation.field()).isEqualTo(field);
+		});
 	}
 
 }

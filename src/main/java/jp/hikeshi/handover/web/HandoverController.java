@@ -17,6 +17,7 @@ import jp.hikeshi.account.Actor;
 import jp.hikeshi.incident.Incident;
 import jp.hikeshi.incident.IncidentSearch;
 import jp.hikeshi.incident.IncidentService;
+import jp.hikeshi.prevention.PreventionService;
 import jp.hikeshi.reporting.ReportingService;
 import jp.hikeshi.organisation.Organisation;
 import jp.hikeshi.organisation.OrganisationService;
@@ -57,14 +58,17 @@ class HandoverController {
 
 	private final TimelineView timeline;
 
+	private final PreventionService prevention;
+
 	HandoverController(IncidentService incidents, ReportingService reporting, OrganisationService organisations,
-			MessageSource messages, People people, TimelineView timeline) {
+			MessageSource messages, People people, TimelineView timeline, PreventionService prevention) {
 		this.incidents = incidents;
 		this.reporting = reporting;
 		this.organisations = organisations;
 		this.messages = messages;
 		this.people = people;
 		this.timeline = timeline;
+		this.prevention = prevention;
 	}
 
 	@GetMapping("/incidents/{id}/record.xlsx")
@@ -97,6 +101,7 @@ class HandoverController {
 		model.addAttribute("organisation", organisation());
 		model.addAttribute("rows", rows.of(incident, organisation()));
 		model.addAttribute("timeline", this.timeline.of(incident, JAPANESE));
+		model.addAttribute("plan", this.prevention.planOf(incident));
 		model.addAttribute("duties", actor.seesEverything()
 				? this.reporting.existingCase(id).map(c -> this.reporting.view(id, actor).duties()).orElse(List.of())
 				: List.of());

@@ -1,36 +1,42 @@
 package jp.hikeshi.prevention.web;
 
-import java.time.LocalDate;
-import java.util.EnumSet;
-import java.util.List;
-import java.util.Set;
+import jakarta.validation.Valid;
 
 import jp.hikeshi.account.AccountService;
-import jp.hikeshi.account.UserAccount;
 import jp.hikeshi.account.Actor;
+import jp.hikeshi.account.UserAccount;
+import jp.hikeshi.incident.Incident;
 import jp.hikeshi.incident.IncidentService;
 import jp.hikeshi.prevention.Measure;
+import jp.hikeshi.prevention.PreventionPlan;
 import jp.hikeshi.prevention.PreventionService;
 import jp.hikeshi.prevention.RootCause;
-import jp.hikeshi.shared.BusinessRuleViolation;
-import jp.hikeshi.shared.PlainTextValidator;
+import jp.hikeshi.system.web.Notice;
+import jp.hikeshi.system.web.Refusals;
 
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Root causes and prevention measures of an incident, and every measure still open. */
+/**
+ * The prevention plan of an incident (its root cause and its measures), and every measure still
+ * open. A refused form comes back with its errors next to the fields and everything typed.
+ */
 @Controller
 class PreventionController {
 
 	private static final String FORM = MediaType.APPLICATION_FORM_URLENCODED_VALUE;
+
+	private static final String ROOT_CAUSES_FORM = "rootCausesForm";
+
+	private static final String MEASURE_FORM = "measureForm";
 
 	private final PreventionService prevention;
 
@@ -53,79 +59,80 @@ class PreventionController {
 
 	@GetMapping("/incidents/{id}/prevention-plan")
 	String plan(@PathVariable long id, Authentication user, Model model) {
-		Actor actor = Actor.of(user);
-		model.addAttribute("incident", this.incidents.find(id, actor));
-		model.addAttribute("causes", this.prevention.rootCauses(id, actor));
-		model.addAttribute("allCauses", RootCause.values());
-		model.addAttribute("measures", this.prevention.measuresOf(id, actor));
-		model.addAttribute("kinds", Measure.Kind.values());
-		model.addAttribute("owners", this.accounts.all().stream().filter(UserAccount::isEnabled).toList());
-		model.addAttribute("today", this.prevention.today());
-		return "prevention/plan";
+		return showPlan(id, Actor.of(user), model);
 	}
 
 	@PostMapping(path = "/incidents/{id}/root-causes", consumes = FORM)
-	String rootCauses(@PathVariable long id, @RequestParam(name = "causes", required = false) List<RootCause> causes,
-			Authentication user, RedirectAttributes redirect) {
-		Set<RootCause> chosen = (causes == null || causes.isEmpty()) ? EnumSet.noneOf(RootCause.class)
-				: EnumSet.copyOf(causes);
-		return attempt(id, redirect, "rootCauses.saved",
-				() -> this.prevention.setRootCauses(id, Actor.of(user), chosen));
+	String rootCauses(@PathVariable long id, @Valid @ModelAttribute(ROOT_CAUSES_FORM) RootCausesForm form,
+			BindingResult errors, Authentication user, Model model, RedirectAttributes redirect) {
+		Actor actor = Actor.of(user);
+		if (!Refusals.accepted(errors, () -> this.prevention.recordRootCauses(id, actor, form.toCommand()))) {
+			return showPlan(id, actor, model);
+		}
+		redirect.addFlashAttribute("notice", Notice.of("rootCauses.saved"));
+		return back(id);
 	}
 
 	@PostMapping(path = "/incidents/{id}/measures", consumes = FORM)
-	String addMeasure(@PathVariable long id, @RequestParam(required = false) Measure.Kind kind,
-			@RequestParam(required = false) String description, @RequestParam(required = false) String owner,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dueOn,
-			Authentication user, RedirectAttributes redirect) {
-		if (description != null && (description.length() > 1000 || !plain(description))) {
-			redirect.addFlashAttribute("problem", "measure.descriptionInvalid");
-			return back(id);
+	String addMeasure(@PathVariable long id, @Valid @ModelAttribute(MEASURE_FORM) MeasureForm form,
+			BindingResult errors, Authentication user, Model model, RedirectAttributes redirect) {
+		Actor actor = Actor.of(user);
+		if (!Refusals.accepted(errors, () -> this.prevention.addMeasure(id, actor, form.toCommand()))) {
+			return showPlan(id, actor, model);
 		}
-		return attempt(id, redirect, "measure.added",
-				() -> this.prevention.addMeasure(id, Actor.of(user), kind, description, owner, dueOn));
+		redirect.addFlashAttribute("notice", Notice.of("measure.added"));
+		return back(id);
 	}
 
 	@PostMapping(path = "/incidents/{id}/measures/{measureId}/done", consumes = FORM)
-	String done(@PathVariable long id, @PathVariable long measureId,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate doneOn,
+	String done(@PathVariable long id, @PathVariable long measureId, DoneForm form, BindingResult errors,
 			Authentication user, RedirectAttributes redirect) {
-		return attempt(id, redirect, "measure.done",
-				() -> this.prevention.complete(id, measureId, Actor.of(user), doneOn));
+		complete(id, measureId, form, errors, Actor.of(user), redirect);
+		return back(id);
 	}
 
 	/** The owner marks their measure done from the list of open measures. */
 	@PostMapping(path = "/measures/{incidentId}/{measureId}/done", consumes = FORM)
-	String doneFromList(@PathVariable long incidentId, @PathVariable long measureId,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate doneOn,
-			Authentication user, RedirectAttributes redirect) {
-		try {
-			this.prevention.complete(incidentId, measureId, Actor.of(user), doneOn);
-			redirect.addFlashAttribute("notice", "measure.done");
-		}
-		catch (BusinessRuleViolation violation) {
-			redirect.addFlashAttribute("problem", violation.code());
-		}
+	String doneFromList(@PathVariable long incidentId, @PathVariable long measureId, DoneForm form,
+			BindingResult errors, Authentication user, RedirectAttributes redirect) {
+		complete(incidentId, measureId, form, errors, Actor.of(user), redirect);
 		return "redirect:/measures";
 	}
 
-	private String attempt(long id, RedirectAttributes redirect, String notice, Runnable action) {
-		try {
-			action.run();
-			redirect.addFlashAttribute("notice", notice);
+	/**
+	 * A button with the day beside it, on a list: the outcome is a notice at the top of the list
+	 * again. A day that is no date is refused like one in the future.
+	 */
+	private void complete(long incidentId, long measureId, DoneForm form, BindingResult errors, Actor actor,
+			RedirectAttributes redirect) {
+		if (errors.hasErrors()) {
+			redirect.addFlashAttribute("problem", Notice.of("measure.doneOnInvalid"));
+			return;
 		}
-		catch (BusinessRuleViolation violation) {
-			redirect.addFlashAttribute("problem", violation.code());
+		Refusals.flash(redirect, () -> this.prevention.complete(incidentId, measureId, actor, form.doneOn()),
+				"measure.done");
+	}
+
+	private String showPlan(long id, Actor actor, Model model) {
+		Incident incident = this.incidents.find(id, actor);
+		PreventionPlan plan = this.prevention.planOf(incident);
+		model.addAttribute("incident", incident);
+		model.addAttribute("plan", plan);
+		model.addAttribute("allCauses", RootCause.values());
+		model.addAttribute("kinds", Measure.Kind.values());
+		model.addAttribute("owners", this.accounts.all().stream().filter(UserAccount::isEnabled).toList());
+		model.addAttribute("today", this.prevention.today());
+		if (!model.containsAttribute(ROOT_CAUSES_FORM)) {
+			model.addAttribute(ROOT_CAUSES_FORM, RootCausesForm.of(plan));
 		}
-		return back(id);
+		if (!model.containsAttribute(MEASURE_FORM)) {
+			model.addAttribute(MEASURE_FORM, MeasureForm.empty());
+		}
+		return "prevention/plan";
 	}
 
 	private static String back(long id) {
 		return "redirect:/incidents/" + id + "/prevention-plan";
-	}
-
-	private static boolean plain(String text) {
-		return PlainTextValidator.isPlain(text, true);
 	}
 
 }
