@@ -3,7 +3,6 @@ package jp.hikeshi.account;
 import java.util.EnumSet;
 import java.util.Set;
 
-
 import org.springframework.security.core.Authentication;
 
 /** Who is acting: their user name and the roles they hold. */

@@ -8,9 +8,9 @@ import java.util.Set;
 
 import jp.hikeshi.account.AccountCommands.CreateAccount;
 import jp.hikeshi.account.AccountService;
+import jp.hikeshi.account.Actor;
 import jp.hikeshi.account.Role;
 import jp.hikeshi.account.UserAccount;
-import jp.hikeshi.account.Actor;
 import jp.hikeshi.incident.Category;
 import jp.hikeshi.incident.Incident;
 import jp.hikeshi.incident.IncidentService;

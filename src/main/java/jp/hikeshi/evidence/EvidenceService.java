@@ -18,8 +18,8 @@ import java.util.function.Consumer;
 
 import javax.sql.DataSource;
 
-import jp.hikeshi.account.Role;
 import jp.hikeshi.account.Actor;
+import jp.hikeshi.account.Role;
 import jp.hikeshi.incident.Incident;
 import jp.hikeshi.incident.IncidentNotFoundException;
 import jp.hikeshi.incident.IncidentService;

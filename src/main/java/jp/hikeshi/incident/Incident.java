@@ -1,6 +1,5 @@
 package jp.hikeshi.incident;
 
-import jp.hikeshi.account.Actor;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -26,6 +25,7 @@ import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import jp.hikeshi.account.Actor;
 import jp.hikeshi.account.Role;
 import jp.hikeshi.incident.ChecklistItem.Status;
 import jp.hikeshi.incident.TimelineEntry.Change;

@@ -1,6 +1,5 @@
 package jp.hikeshi.incident;
 
-import jp.hikeshi.account.Actor;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -10,6 +9,8 @@ import jakarta.persistence.criteria.Join;
 import jakarta.persistence.criteria.JoinType;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Subquery;
+
+import jp.hikeshi.account.Actor;
 
 import org.springframework.data.jpa.domain.Specification;
 

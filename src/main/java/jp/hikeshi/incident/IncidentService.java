@@ -1,6 +1,5 @@
 package jp.hikeshi.incident;
 
-import jp.hikeshi.account.Actor;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -9,6 +8,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.function.Consumer;
 
+import jp.hikeshi.account.Actor;
 import jp.hikeshi.account.People;
 import jp.hikeshi.incident.ChecklistItem.Status;
 import jp.hikeshi.organisation.OrganisationService;

@@ -1,11 +1,11 @@
 package jp.hikeshi.incident;
 
-import jp.hikeshi.account.Actor;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
+import jp.hikeshi.account.Actor;
 import jp.hikeshi.account.Role;
 
 import static jp.hikeshi.incident.IncidentState.CLOSED;

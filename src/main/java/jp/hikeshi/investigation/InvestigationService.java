@@ -7,9 +7,9 @@ import java.time.LocalDate;
 import java.util.List;
 
 import jp.hikeshi.account.AccountService;
+import jp.hikeshi.account.Actor;
 import jp.hikeshi.account.Role;
 import jp.hikeshi.account.UserAccount;
-import jp.hikeshi.account.Actor;
 import jp.hikeshi.incident.Incident;
 import jp.hikeshi.incident.IncidentService;
 import jp.hikeshi.investigation.Investigation.ExecutiveReport;

@@ -12,8 +12,8 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import jp.hikeshi.account.Role;
 import jp.hikeshi.account.Actor;
+import jp.hikeshi.account.Role;
 import jp.hikeshi.incident.Category;
 import jp.hikeshi.incident.Incident;
 import jp.hikeshi.incident.IncidentNotFoundException;

@@ -5,9 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
 
+import jp.hikeshi.account.Actor;
 import jp.hikeshi.account.Role;
 import jp.hikeshi.account.UserAccount;
-import jp.hikeshi.account.Actor;
 import jp.hikeshi.incident.Incident;
 import jp.hikeshi.incident.IncidentService;
 import jp.hikeshi.test.CompletedSetup;

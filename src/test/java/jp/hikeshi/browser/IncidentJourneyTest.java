@@ -126,9 +126,21 @@ class IncidentJourneyTest {
 			assertThat(browser.text()).contains("復旧を確認しました。");
 			browser.submit("復旧を確認し、再発防止へ進む");
 			assertThat(browser.text()).contains("再発防止のステップに進みました。");
-			browser.type("rootCause", "添付ファイルの実行を制限していなかった。")
-				.type("preventionMeasures", "マクロ実行の無効化、全社員への訓練（12月末まで）。")
-				.submit("保存する");
+			// the closing guard reads the prevention plan, and says which page to fill in
+			browser.submit("インシデントを完了する");
+			assertThat(browser.text()).contains("「根本原因と再発防止の計画」で");
+			browser.click("根本原因と再発防止の計画")
+				.check("causes", "PHISHING_OR_SOCIAL_ENGINEERING")
+				.type("note", "添付ファイルの実行を制限していなかった。")
+				.submit("根本原因を保存する");
+			assertThat(browser.text()).contains("根本原因を保存しました。");
+			browser.choose("kind", "TECHNICAL")
+				.type("description", "マクロ実行の無効化")
+				.choose("owner", lead.getUsername())
+				.type("dueOn", java.time.LocalDate.now(java.time.ZoneId.of("Asia/Tokyo")).plusMonths(1).toString())
+				.submit("対策を追加する");
+			assertThat(browser.text()).contains("マクロ実行の無効化");
+			browser.click(reference + " へ戻る");
 			browser.submit("インシデントを完了する");
 			assertThat(browser.text()).contains("経営者がまだ完了を承認していません。");
 			browser.signOut();

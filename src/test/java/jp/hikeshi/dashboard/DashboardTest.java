@@ -6,8 +6,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Set;
 
-import jp.hikeshi.account.Role;
 import jp.hikeshi.account.Actor;
+import jp.hikeshi.account.Role;
 import jp.hikeshi.test.CompletedSetup;
 import jp.hikeshi.test.TestDatabaseConfiguration;
 import jp.hikeshi.test.TestUsers;

@@ -1,11 +1,11 @@
 package jp.hikeshi.demo;
 
 import jp.hikeshi.account.AccountService;
+import jp.hikeshi.account.Actor;
 import jp.hikeshi.account.Role;
 import java.util.Set;
 
 import jp.hikeshi.account.UserAccount;
-import jp.hikeshi.account.Actor;
 import jp.hikeshi.incident.Incident;
 import jp.hikeshi.incident.IncidentSearch;
 import jp.hikeshi.incident.IncidentService;

@@ -8,8 +8,8 @@ import java.util.HexFormat;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 
-import jp.hikeshi.account.Role;
 import jp.hikeshi.account.Actor;
+import jp.hikeshi.account.Role;
 import jp.hikeshi.incident.Incident;
 import jp.hikeshi.incident.IncidentService;
 import jp.hikeshi.shared.BusinessRuleViolation;

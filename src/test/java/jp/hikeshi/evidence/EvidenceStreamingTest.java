@@ -6,8 +6,8 @@ import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.Set;
 
-import jp.hikeshi.account.Role;
 import jp.hikeshi.account.Actor;
+import jp.hikeshi.account.Role;
 import jp.hikeshi.incident.Incident;
 import jp.hikeshi.incident.IncidentService;
 import jp.hikeshi.test.IntegrationTest;

@@ -4,8 +4,8 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
 
-import jp.hikeshi.account.Role;
 import jp.hikeshi.account.Actor;
+import jp.hikeshi.account.Role;
 import jp.hikeshi.incident.Category;
 import jp.hikeshi.incident.DisclosureStatus;
 import jp.hikeshi.incident.Incident;

@@ -1,6 +1,5 @@
 package jp.hikeshi.incident;
 
-import jp.hikeshi.account.Actor;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +14,7 @@ import java.util.stream.IntStream;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
+import jp.hikeshi.account.Actor;
 import jp.hikeshi.account.Role;
 import jp.hikeshi.account.UserAccount;
 import jp.hikeshi.test.IntegrationTest;

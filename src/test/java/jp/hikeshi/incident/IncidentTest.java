@@ -1,6 +1,5 @@
 package jp.hikeshi.incident;
 
-import jp.hikeshi.account.Actor;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.time.Instant;
@@ -15,6 +14,7 @@ import java.util.function.Predicate;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
+import jp.hikeshi.account.Actor;
 import jp.hikeshi.account.Role;
 import jp.hikeshi.incident.ChecklistItem.Status;
 import jp.hikeshi.incident.IncidentEvents.Closed;

@@ -1,9 +1,9 @@
 package jp.hikeshi.incident;
 
-import jp.hikeshi.account.Actor;
 import java.util.EnumSet;
 import java.util.Set;
 
+import jp.hikeshi.account.Actor;
 import jp.hikeshi.account.Role;
 import jp.hikeshi.shared.BusinessRuleViolation;
 import jp.hikeshi.test.CompletedSetup;

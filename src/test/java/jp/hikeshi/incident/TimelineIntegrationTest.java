@@ -1,12 +1,12 @@
 package jp.hikeshi.incident;
 
-import jp.hikeshi.account.Actor;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 
+import jp.hikeshi.account.Actor;
 import jp.hikeshi.account.Role;
 import jp.hikeshi.account.UserAccount;
 import jp.hikeshi.incident.ChecklistItem.Status;

@@ -2,8 +2,8 @@ package jp.hikeshi.investigation;
 
 import java.util.Set;
 
-import jp.hikeshi.account.Role;
 import jp.hikeshi.account.Actor;
+import jp.hikeshi.account.Role;
 import jp.hikeshi.incident.Incident;
 import jp.hikeshi.incident.IncidentService;
 import jp.hikeshi.test.CompletedSetup;

@@ -5,8 +5,8 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Set;
 
-import jp.hikeshi.account.Role;
 import jp.hikeshi.account.Actor;
+import jp.hikeshi.account.Role;
 import jp.hikeshi.incident.Category;
 import jp.hikeshi.incident.Incident;
 import jp.hikeshi.incident.IncidentService;

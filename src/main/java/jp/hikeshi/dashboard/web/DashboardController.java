@@ -3,8 +3,8 @@ package jp.hikeshi.dashboard.web;
 import java.time.Clock;
 import java.time.LocalDate;
 
-import jp.hikeshi.dashboard.DashboardService;
 import jp.hikeshi.account.Actor;
+import jp.hikeshi.dashboard.DashboardService;
 
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.core.Authentication;

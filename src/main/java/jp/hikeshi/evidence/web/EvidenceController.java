@@ -7,9 +7,9 @@ import java.nio.charset.StandardCharsets;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import jp.hikeshi.account.Actor;
 import jp.hikeshi.evidence.Evidence;
 import jp.hikeshi.evidence.EvidenceService;
-import jp.hikeshi.account.Actor;
 import jp.hikeshi.incident.IncidentService;
 import jp.hikeshi.shared.BusinessRuleViolation;
 import jp.hikeshi.shared.PlainTextValidator;

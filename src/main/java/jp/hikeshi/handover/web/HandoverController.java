@@ -8,12 +8,12 @@ import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import jp.hikeshi.account.Actor;
 import jp.hikeshi.handover.CsvExport;
 import jp.hikeshi.account.People;
 import jp.hikeshi.handover.RecordRows;
 import jp.hikeshi.incident.TimelineView;
 import jp.hikeshi.handover.RecordWorkbook;
-import jp.hikeshi.account.Actor;
 import jp.hikeshi.incident.Incident;
 import jp.hikeshi.incident.IncidentSearch;
 import jp.hikeshi.incident.IncidentService;

@@ -6,8 +6,8 @@ import java.util.List;
 
 import jakarta.validation.Valid;
 
-import jp.hikeshi.incident.Incident;
 import jp.hikeshi.account.Actor;
+import jp.hikeshi.incident.Incident;
 import jp.hikeshi.incident.IncidentService;
 import jp.hikeshi.incident.StillHappening;
 import jp.hikeshi.shared.BusinessRuleViolation;

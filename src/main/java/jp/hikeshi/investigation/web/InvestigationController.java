@@ -3,8 +3,8 @@ package jp.hikeshi.investigation.web;
 import java.time.LocalDate;
 
 import jp.hikeshi.account.AccountService;
-import jp.hikeshi.account.UserAccount;
 import jp.hikeshi.account.Actor;
+import jp.hikeshi.account.UserAccount;
 import jp.hikeshi.incident.IncidentService;
 import jp.hikeshi.investigation.Investigation.FiveW1H;
 import jp.hikeshi.investigation.Investigation.Remediation;

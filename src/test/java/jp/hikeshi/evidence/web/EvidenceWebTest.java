@@ -3,9 +3,9 @@ package jp.hikeshi.evidence.web;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
 
+import jp.hikeshi.account.Actor;
 import jp.hikeshi.account.Role;
 import jp.hikeshi.account.UserAccount;
-import jp.hikeshi.account.Actor;
 import jp.hikeshi.incident.Incident;
 import jp.hikeshi.incident.IncidentService;
 import jp.hikeshi.test.IntegrationTest;

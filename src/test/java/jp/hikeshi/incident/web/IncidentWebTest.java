@@ -5,9 +5,9 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Set;
 
+import jp.hikeshi.account.Actor;
 import jp.hikeshi.account.Role;
 import jp.hikeshi.account.UserAccount;
-import jp.hikeshi.account.Actor;
 import jp.hikeshi.incident.Incident;
 import jp.hikeshi.incident.IncidentEvents;
 import jp.hikeshi.incident.IncidentService;

@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
-import jp.hikeshi.account.Role;
 import jp.hikeshi.account.Actor;
+import jp.hikeshi.account.Role;
 import jp.hikeshi.incident.Incident;
 import jp.hikeshi.incident.IncidentService;
 import jp.hikeshi.test.IntegrationTest;
@@ -111,7 +111,6 @@ class AuthorizationMatrixTest {
 		row("POST /incidents/{id}/team", login, no, ok, gone, ok, no);
 		row("POST /incidents/{id}/checklist/{itemId}", login, no, ok, gone, ok, no);
 		row("POST /incidents/{id}/record", login, no, ok, gone, ok, no);
-		row("POST /incidents/{id}/prevention", login, no, ok, gone, ok, no);
 		row("POST /incidents/{id}/notes", login, no, ok, gone, ok, no);
 		row("POST /incidents/{id}/damage", login, no, ok, gone, ok, no);
 		row("POST /incidents/{id}/recovery", login, no, ok, gone, ok, no);
