@@ -23,8 +23,8 @@ import jp.hikeshi.incident.LeakKind;
 import jp.hikeshi.incident.Severity;
 import jp.hikeshi.incident.TimelineView;
 import jp.hikeshi.incident.Transition;
-import jp.hikeshi.system.web.Notice;
-import jp.hikeshi.system.web.Refusals;
+import jp.hikeshi.shared.web.Notice;
+import jp.hikeshi.shared.web.Refusals;
 
 import org.springframework.data.domain.PageRequest;
 import org.springframework.http.MediaType;

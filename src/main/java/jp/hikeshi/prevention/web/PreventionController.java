@@ -11,8 +11,8 @@ import jp.hikeshi.prevention.Measure;
 import jp.hikeshi.prevention.PreventionPlan;
 import jp.hikeshi.prevention.PreventionService;
 import jp.hikeshi.prevention.RootCause;
-import jp.hikeshi.system.web.Notice;
-import jp.hikeshi.system.web.Refusals;
+import jp.hikeshi.shared.web.Notice;
+import jp.hikeshi.shared.web.Refusals;
 
 import org.springframework.http.MediaType;
 import org.springframework.security.core.Authentication;

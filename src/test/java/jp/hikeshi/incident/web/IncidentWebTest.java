@@ -12,7 +12,7 @@ import jp.hikeshi.incident.Incident;
 import jp.hikeshi.incident.IncidentEvents;
 import jp.hikeshi.incident.IncidentService;
 import jp.hikeshi.incident.IncidentState;
-import jp.hikeshi.system.web.Notice;
+import jp.hikeshi.shared.web.Notice;
 import jp.hikeshi.test.IntegrationTest;
 import jp.hikeshi.test.TestUsers;
 import org.junit.jupiter.api.Test;

@@ -16,7 +16,7 @@ import jp.hikeshi.prevention.Measure;
 import jp.hikeshi.prevention.PreventionPlan;
 import jp.hikeshi.prevention.PreventionService;
 import jp.hikeshi.prevention.RootCause;
-import jp.hikeshi.system.web.Notice;
+import jp.hikeshi.shared.web.Notice;
 import jp.hikeshi.test.IntegrationTest;
 import jp.hikeshi.test.TestUsers;
 import org.junit.jupiter.api.BeforeEach;

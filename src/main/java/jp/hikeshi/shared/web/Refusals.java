@@ -1,8 +1,7 @@
-package jp.hikeshi.system.web;
+package jp.hikeshi.shared.web;
 
 import jp.hikeshi.shared.BusinessRuleViolation;
 
-import org.springframework.modulith.NamedInterface;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.validation.Errors;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -19,7 +18,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * </ul>
  * Either way nothing was saved: the refused service call ran in a transaction that rolled back.
  */
-@NamedInterface("web")
 public final class Refusals {
 
 	/** The code of the message for a change made by someone else since the page was loaded. */

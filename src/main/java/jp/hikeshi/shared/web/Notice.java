@@ -1,17 +1,15 @@
-package jp.hikeshi.system.web;
+package jp.hikeshi.shared.web;
 
 import java.io.Serializable;
 import java.util.Arrays;
 
 import org.springframework.context.MessageSourceResolvable;
-import org.springframework.modulith.NamedInterface;
 
 /**
  * A message shown once at the top of the next page (a flash attribute {@code notice} or
  * {@code problem}): a code and its arguments, resolved in the reader's language when the page
  * renders. Arguments that are themselves {@link MessageSourceResolvable} are translated too.
  */
-@NamedInterface("web")
 public record Notice(String code, Object[] args) implements MessageSourceResolvable, Serializable {
 
 	public static Notice of(String code, Object... args) {
