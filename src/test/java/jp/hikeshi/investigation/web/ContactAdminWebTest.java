@@ -1,20 +1,27 @@
-package jp.hikeshi.investigation;
+package jp.hikeshi.investigation.web;
 
+import java.util.Locale;
 import java.util.Set;
 
-import jp.hikeshi.account.Role;
 import jp.hikeshi.account.Actor;
+import jp.hikeshi.account.Role;
 import jp.hikeshi.incident.Incident;
 import jp.hikeshi.incident.IncidentService;
+import jp.hikeshi.system.web.Notice;
 import jp.hikeshi.test.CompletedSetup;
+import jp.hikeshi.test.FormPage;
 import jp.hikeshi.test.IntegrationTest;
 import jp.hikeshi.test.TestUsers;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.MessageSource;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.validation.BindingResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -23,10 +30,12 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.model;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-/** The administrator's own contacts appear where help is asked for; bad input is refused. */
+/** The administrator's own contacts appear where help is asked for; bad input comes back as typed. */
 @IntegrationTest
-class ContactAdminTest {
+class ContactAdminWebTest {
 
 	@Autowired
 	MockMvc mvc;
@@ -38,17 +47,15 @@ class ContactAdminTest {
 	IncidentService incidents;
 
 	@Autowired
+	MessageSource messages;
+
+	@Autowired
 	JdbcTemplate jdbc;
 
 	@Test
 	void aContactTheAdministratorAddsIsShownWhenAskingForHelp() throws Exception {
-		this.mvc.perform(post("/admin/contacts").contentType(MediaType.APPLICATION_FORM_URLENCODED)
-				.with(csrf())
-				.with(this.users.signedIn(CompletedSetup.ADMIN))
-				.param("kind", "INSURER")
-				.param("name", "サイバー保険 事故受付")
-				.param("phone", "0120-000-000"))
-			.andExpect(flash().attribute("notice", "contact.added"));
+		this.mvc.perform(add().param("kind", "INSURER").param("name", "サイバー保険 事故受付").param("phone", "0120-000-000"))
+			.andExpect(flash().attribute("notice", Notice.of("contact.added")));
 		Actor lead = new Actor(this.users.create(Role.SECURITY_LEAD).getUsername(), Set.of(Role.SECURITY_LEAD));
 		long incident = this.incidents.report(new Incident.Report(null, "連絡先の確認", null, null, null, null, null),
 				new Actor(this.users.create(Role.REPORTER).getUsername(), Set.of(Role.REPORTER))).getId();
@@ -59,20 +66,57 @@ class ContactAdminTest {
 	}
 
 	@Test
-	void aContactNeedsAKindAndAName() throws Exception {
-		long before = this.jdbc.queryForObject("select count(*) from contact", Long.class);
-		this.mvc.perform(post("/admin/contacts").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+	void aRefusedContactComesBackAsTypedAndNothingIsSaved() throws Exception {
+		long before = count();
+		MvcResult noName = this.mvc.perform(add().param("kind", "LAWYER").param("phone", "03-0000-0000"))
+			.andExpect(status().isOk())
+			.andExpect(model().attributeHasFieldErrorCode("contact", "name", "contact.nameRequired"))
+			.andReturn();
+		assertThat(FormPage.of(noName).errorAt("name")).isEqualTo(said(noName, "name"));
+		assertThat(FormPage.of(noName).valueOf("kind")).isEqualTo("LAWYER");
+		assertThat(FormPage.of(noName).valueOf("phone")).isEqualTo("03-0000-0000");
+
+		String name = "顧問弁護士 " + "x".repeat(200);
+		MvcResult tooLong = this.mvc.perform(add().param("kind", "LAWYER").param("name", name).param("note", "平日のみ"))
+			.andExpect(status().isOk())
+			.andExpect(model().attributeHasFieldErrorCode("contact", "name", "Size"))
+			.andReturn();
+		assertThat(FormPage.of(tooLong).errorAt("name")).isEqualTo(said(tooLong, "name")).contains("200");
+		assertThat(FormPage.of(tooLong).valueOf("name")).isEqualTo(name);
+		assertThat(FormPage.of(tooLong).valueOf("note")).isEqualTo("平日のみ");
+
+		MvcResult noKind = this.mvc.perform(add().param("kind", "ASTROLOGER").param("name", "占い師"))
+			.andExpect(model().attributeHasFieldErrorCode("contact", "kind", "typeMismatch"))
+			.andReturn();
+		assertThat(FormPage.of(noKind).errorAt("kind")).isEqualTo(said(noKind, "kind"));
+		assertThat(FormPage.of(noKind).valueOf("name")).isEqualTo("占い師");
+		assertThat(count()).isEqualTo(before);
+	}
+
+	@Test
+	void removingAContactThatIsGoneSaysSo() throws Exception {
+		this.mvc.perform(post("/admin/contacts/{id}/delete", Long.MAX_VALUE)
+				.contentType(MediaType.APPLICATION_FORM_URLENCODED)
 				.with(csrf())
-				.with(this.users.signedIn(CompletedSetup.ADMIN))
-				.param("kind", "LAWYER"))
-			.andExpect(flash().attribute("problem", "contact.nameRequired"));
-		this.mvc.perform(post("/admin/contacts").contentType(MediaType.APPLICATION_FORM_URLENCODED)
-				.with(csrf())
-				.with(this.users.signedIn(CompletedSetup.ADMIN))
-				.param("kind", "LAWYER")
-				.param("name", "x".repeat(201)))
-			.andExpect(flash().attribute("problem", "contact.textInvalid"));
-		assertThat(this.jdbc.queryForObject("select count(*) from contact", Long.class)).isEqualTo(before);
+				.with(this.users.signedIn(CompletedSetup.ADMIN)))
+			.andExpect(flash().attribute("problem", Notice.of("contact.unknown")));
+	}
+
+	private String said(MvcResult result, String field) {
+		BindingResult errors = (BindingResult) result.getModelAndView()
+			.getModel()
+			.get(BindingResult.MODEL_KEY_PREFIX + "contact");
+		return this.messages.getMessage(errors.getFieldError(field), Locale.JAPANESE);
+	}
+
+	private long count() {
+		return this.jdbc.queryForObject("select count(*) from contact", Long.class);
+	}
+
+	private MockHttpServletRequestBuilder add() {
+		return post("/admin/contacts").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.with(csrf())
+			.with(this.users.signedIn(CompletedSetup.ADMIN));
 	}
 
 }
