@@ -41,6 +41,12 @@ import org.springframework.util.unit.DataSize;
  * Evidence with a chain of custody. Content is streamed into and out of PostgreSQL large
  * objects in chunks, never held whole in memory; its SHA-256 is computed on arrival and checked
  * again at every download and verification, and each access is a custody entry.
+ *
+ * <p>Plain JDBC, not JPA, on purpose: the content is a large object written and read through
+ * the driver's streaming API on the transaction's own connection, which JPA has no notion of
+ * (a {@code byte[]} or {@code Blob} attribute would load or buffer the whole file); and the rest
+ * is an append-only custody log plus a row whose few changes (hold, deletion) are single
+ * guarded updates, where an entity and its dirty checking would add nothing.
  */
 @Service
 @Transactional
@@ -78,13 +84,19 @@ public class EvidenceService {
 	}
 
 	/**
-	 * Stores a file as evidence. Refused, with nothing kept: an empty file, one over the size
-	 * limit, one whose name claims a type its content contradicts, and one already kept.
+	 * Stores a file as evidence. Refused, with nothing kept: no word on where it came from, an
+	 * empty file, one over the size limit, one whose name claims a type its content contradicts,
+	 * and one already kept (the refusal names the evidence that holds it).
 	 */
-	public Evidence collect(long incidentId, Actor actor, String fileName, InputStream content, String collectedFrom,
-			String description) {
+	public Evidence collect(long incidentId, Actor actor, NewEvidence what, InputStream content) {
 		this.incidents.findForTeam(incidentId, actor);
-		String name = FileNames.safe(fileName);
+		if (what.collectedFrom() == null || what.collectedFrom().isBlank()) {
+			throw BusinessRuleViolation.onField("collectedFrom", "evidence.collectedFromRequired");
+		}
+		String collectedFrom = what.collectedFrom().strip();
+		String description = (what.description() == null || what.description().isBlank()) ? null
+				: what.description().strip();
+		String name = FileNames.safe(what.fileName());
 		Connection connection = DataSourceUtils.getConnection(this.dataSource);
 		try {
 			LargeObjectManager objects = connection.unwrap(PGConnection.class).getLargeObjectAPI();
@@ -120,9 +132,9 @@ public class EvidenceService {
 				throw BusinessRuleViolation.onField("file", "evidence.typeMismatch");
 			}
 			String hash = HexFormat.of().formatHex(sha256.digest());
-			List<Long> same = this.jdbc.queryForList(
-					"select id from evidence where incident_id = ? and sha256 = ? and deleted_at is null", Long.class,
-					incidentId, hash);
+			List<String> same = this.jdbc.queryForList(
+					"select file_name from evidence where incident_id = ? and sha256 = ? and deleted_at is null",
+					String.class, incidentId, hash);
 			if (!same.isEmpty()) {
 				throw BusinessRuleViolation.onField("file", "evidence.duplicate", same.get(0));
 			}
@@ -171,12 +183,13 @@ public class EvidenceService {
 		return intact;
 	}
 
-	public void handOver(long incidentId, long evidenceId, Actor actor, String recipient) {
+	public void handOver(long incidentId, long evidenceId, Actor actor, String given) {
 		Evidence evidence = present(incidentId, evidenceId, actor);
 		this.incidents.findForTeam(incidentId, actor);
-		if (recipient == null || recipient.isBlank()) {
+		if (given == null || given.isBlank()) {
 			throw BusinessRuleViolation.onField("recipient", "evidence.recipientRequired");
 		}
+		String recipient = given.strip();
 		custody(evidenceId, actor, CustodyEntry.Action.HANDED_OVER, recipient, null, now());
 		this.events.publishEvent(
 				new EvidenceEvents.HandedOver(incidentId, actor.username(), evidenceId, evidence.fileName(), recipient));
@@ -197,7 +210,7 @@ public class EvidenceService {
 	}
 
 	/** Deletes the content, with a reason, leaving a tombstone row and a timeline entry. */
-	public void delete(long incidentId, long evidenceId, Actor actor, String reason) {
+	public void delete(long incidentId, long evidenceId, Actor actor, String given) {
 		// first whether it exists for this person (a 404 otherwise), then whether they may delete it
 		Evidence evidence = present(incidentId, evidenceId, actor);
 		if (!actor.has(Role.SECURITY_LEAD)) {
@@ -206,9 +219,10 @@ public class EvidenceService {
 		if (evidence.litigationHold()) {
 			throw new BusinessRuleViolation("evidence.onHold");
 		}
-		if (reason == null || reason.isBlank()) {
+		if (given == null || given.isBlank()) {
 			throw BusinessRuleViolation.onField("reason", "evidence.reasonRequired");
 		}
+		String reason = given.strip();
 		Instant now = now();
 		this.jdbc.queryForObject("select lo_unlink(content_oid) from evidence where id = ?", Integer.class, evidenceId);
 		this.jdbc.update("""

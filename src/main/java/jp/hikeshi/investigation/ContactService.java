@@ -6,6 +6,7 @@ import java.util.List;
 
 import jp.hikeshi.audit.AuditAction;
 import jp.hikeshi.audit.AuditLog;
+import jp.hikeshi.investigation.InvestigationCommands.AddContact;
 import jp.hikeshi.shared.BusinessRuleViolation;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -36,17 +37,18 @@ public class ContactService {
 						rs.getString(4), rs.getString(5)));
 	}
 
-	public void add(Contact.Kind kind, String name, String phone, String note, String actor) {
-		if (kind == null) {
+	public void add(AddContact contact, String actor) {
+		if (contact.kind() == null) {
 			throw BusinessRuleViolation.onField("kind", "contact.kindRequired");
 		}
-		if (name == null || name.isBlank()) {
+		if (contact.name() == null || contact.name().isBlank()) {
 			throw BusinessRuleViolation.onField("name", "contact.nameRequired");
 		}
+		String name = contact.name().strip();
 		this.jdbc.update("insert into contact (kind, name, phone, note, created_by, created_at) values (?, ?, ?, ?, ?, ?)",
-				kind.name(), name.strip(), blankToNull(phone), blankToNull(note), actor,
+				contact.kind().name(), name, blankToNull(contact.phone()), blankToNull(contact.note()), actor,
 				Timestamp.from(this.clock.instant()));
-		this.auditLog.record(actor, AuditAction.CONTACT_ADDED, name.strip(), kind.name());
+		this.auditLog.record(actor, AuditAction.CONTACT_ADDED, name, contact.kind().name());
 	}
 
 	public void remove(long id, String actor) {

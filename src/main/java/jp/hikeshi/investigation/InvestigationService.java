@@ -4,7 +4,7 @@ import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.List;
+import java.util.Set;
 
 import jp.hikeshi.account.AccountService;
 import jp.hikeshi.account.Actor;
@@ -15,7 +15,9 @@ import jp.hikeshi.incident.IncidentService;
 import jp.hikeshi.investigation.Investigation.ExecutiveReport;
 import jp.hikeshi.investigation.Investigation.FiveW1H;
 import jp.hikeshi.investigation.Investigation.OutsideHelp;
-import jp.hikeshi.investigation.Investigation.Remediation;
+import jp.hikeshi.investigation.InvestigationCommands.AskForHelp;
+import jp.hikeshi.investigation.InvestigationCommands.RecordRemediation;
+import jp.hikeshi.investigation.InvestigationCommands.ReportToExecutive;
 import jp.hikeshi.shared.BusinessRuleViolation;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -27,6 +29,11 @@ import org.springframework.transaction.annotation.Transactional;
  * The investigation of an incident, recorded by the security lead and the response team. Each
  * change goes on the incident's timeline; dates cannot lie before the incident was noticed nor
  * after today.
+ *
+ * <p>Repairs are an aggregate of their own ({@link RemediationAction}): they change once, when
+ * finished, and two people may finish one at the same moment. 5W1H, the help asked and the
+ * reports to the executive are rows written once (or one upsert) and read back whole: plain
+ * JDBC says that in fewer moving parts.
  */
 @Service
 @Transactional
@@ -36,16 +43,19 @@ public class InvestigationService {
 
 	private final JdbcTemplate jdbc;
 
+	private final RemediationActionRepository remediations;
+
 	private final IncidentService incidents;
 
 	private final AccountService accounts;
 
 	private final Clock clock;
 
-	InvestigationService(JdbcTemplate jdbc, IncidentService incidents, AccountService accounts, Clock clock,
-			ApplicationEventPublisher events) {
+	InvestigationService(JdbcTemplate jdbc, RemediationActionRepository remediations, IncidentService incidents,
+			AccountService accounts, Clock clock, ApplicationEventPublisher events) {
 		this.events = events;
 		this.jdbc = jdbc;
+		this.remediations = remediations;
 		this.incidents = incidents;
 		this.accounts = accounts;
 		this.clock = clock;
@@ -62,9 +72,7 @@ public class InvestigationService {
 				incidentId).stream().findFirst().orElse(new FiveW1H(null, null, null, null, null,
 						incident.getRecord().getAssumedCause(), incident.getRecord().getAffectedSystemsStatus()));
 		return new Investigation(facts,
-				this.jdbc.query("select id, kind, description, owner, done_on from remediation_action where incident_id = ? order by id",
-						(rs, row) -> new Remediation(rs.getLong(1), Remediation.Kind.valueOf(rs.getString(2)), rs.getString(3),
-								rs.getString(4), date(rs.getDate(5))), incidentId),
+				this.remediations.findByIncidentIdOrderById(incidentId).stream().map(RemediationAction::view).toList(),
 				this.jdbc.query("select id, helper, asked_on, request, advice, recorded_by from outside_help where incident_id = ? order by asked_on, id",
 						(rs, row) -> new OutsideHelp(rs.getLong(1), rs.getString(2), date(rs.getDate(3)), rs.getString(4),
 								rs.getString(5), rs.getString(6)), incidentId),
@@ -73,7 +81,10 @@ public class InvestigationService {
 						incidentId));
 	}
 
-	/** 5W1H; why and where go to the required-items record, where they belong. */
+	/**
+	 * 5W1H; why and where go to the required-items record, where they belong. The timeline
+	 * names the items that changed; saving the same facts again adds nothing to it.
+	 */
 	public void updateFacts(long incidentId, long version, Actor actor, FiveW1H facts) {
 		Incident incident = this.incidents.findForTeam(incidentId, actor);
 		if (facts.startedOn() != null) {
@@ -95,78 +106,77 @@ public class InvestigationService {
 				facts.startedOn() == null ? null : Date.valueOf(facts.startedOn()), actor.username(),
 				Timestamp.from(this.clock.instant()));
 		this.incidents.updateCauseAndSystems(incidentId, version, actor, facts.why(), facts.where());
-		java.util.Set<Investigation.Item> changed = Investigation.Item.changed(before, facts);
+		Set<Investigation.Item> changed = Investigation.Item.changed(before, facts);
 		if (!changed.isEmpty()) {
 			this.events.publishEvent(new InvestigationEvents.FactsUpdated(incidentId, actor.username(), changed));
 		}
 	}
 
-	public void addRemediation(long incidentId, Actor actor, Remediation.Kind kind, String description, String owner,
-			LocalDate doneOn) {
+	public void addRemediation(long incidentId, Actor actor, RecordRemediation repair) {
 		Incident incident = this.incidents.findForTeam(incidentId, actor);
-		if (kind == null) {
+		if (repair.kind() == null) {
 			throw BusinessRuleViolation.onField("kind", "remediation.kindRequired");
 		}
-		required(description, "description", "remediation.descriptionRequired");
-		if (owner == null || owner.isBlank()) {
+		required(repair.description(), "description", "remediation.descriptionRequired");
+		if (repair.owner() == null || repair.owner().isBlank()) {
 			throw BusinessRuleViolation.onField("owner", "remediation.ownerRequired");
 		}
-		if (this.accounts.findByUsername(owner).filter(UserAccount::isEnabled).isEmpty()) {
+		if (this.accounts.findByUsername(repair.owner()).filter(UserAccount::isEnabled).isEmpty()) {
 			throw BusinessRuleViolation.onField("owner", "remediation.ownerUnknown");
 		}
-		if (doneOn != null) {
-			checkDate(incident, doneOn, "doneOn");
+		if (repair.doneOn() != null) {
+			checkDate(incident, repair.doneOn(), "doneOn");
 		}
-		Long id = this.jdbc.queryForObject("""
-				insert into remediation_action (incident_id, kind, description, owner, done_on, created_by, created_at)
-				values (?, ?, ?, ?, ?, ?, ?) returning id""", Long.class, incidentId, kind.name(), description.strip(), owner,
-				doneOn == null ? null : Date.valueOf(doneOn), actor.username(), Timestamp.from(this.clock.instant()));
-		this.events.publishEvent(new InvestigationEvents.RemediationRecorded(incidentId, actor.username(), id, kind,
-				description.strip(), owner));
+		String description = repair.description().strip();
+		RemediationAction saved = this.remediations.save(new RemediationAction(incidentId, repair.kind(), description,
+				repair.owner(), repair.doneOn(), actor.username(), this.clock.instant()));
+		this.events.publishEvent(new InvestigationEvents.RemediationRecorded(incidentId, actor.username(),
+				saved.getId(), repair.kind(), description, repair.owner()));
 	}
 
-	/** A repair recorded as in progress is finished. */
+	/**
+	 * A repair recorded as in progress is finished. Of two people finishing it at once, one
+	 * succeeds; the other is refused as already done, or (if both read it before either wrote)
+	 * told that it changed meanwhile.
+	 */
 	public void completeRemediation(long incidentId, long remediationId, Actor actor, LocalDate doneOn) {
 		Incident incident = this.incidents.findForTeam(incidentId, actor);
-		checkDate(incident, doneOn, "doneOn");
-		Remediation remediation = this.jdbc.query(
-				"select id, kind, description, owner, done_on from remediation_action where id = ? and incident_id = ? and done_on is null",
-				(rs, row) -> new Remediation(rs.getLong(1), Remediation.Kind.valueOf(rs.getString(2)), rs.getString(3),
-						rs.getString(4), null), remediationId, incidentId)
-			.stream()
-			.findFirst()
+		RemediationAction repair = this.remediations.findByIdAndIncidentId(remediationId, incidentId)
 			.orElseThrow(() -> new BusinessRuleViolation("remediation.unknown"));
-		this.jdbc.update("update remediation_action set done_on = ? where id = ?", Date.valueOf(doneOn), remediationId);
-		this.events.publishEvent(new InvestigationEvents.RemediationCompleted(incidentId, actor.username(),
-				remediationId, remediation.kind(), remediation.description(), doneOn));
+		checkDate(incident, doneOn, "doneOn");
+		repair.complete(actor.username(), doneOn);
+		// flushed here, so that a lost race surfaces as an optimistic-locking conflict of this call
+		this.remediations.saveAndFlush(repair);
 	}
 
-	public void addOutsideHelp(long incidentId, Actor actor, String helper, LocalDate askedOn, String request,
-			String advice) {
+	public void addOutsideHelp(long incidentId, Actor actor, AskForHelp help) {
 		Incident incident = this.incidents.findForTeam(incidentId, actor);
-		required(helper, "helper", "help.helperRequired");
-		required(request, "request", "help.requestRequired");
-		checkDate(incident, askedOn, "askedOn");
+		required(help.helper(), "helper", "help.helperRequired");
+		required(help.request(), "request", "help.requestRequired");
+		checkDate(incident, help.askedOn(), "askedOn");
+		String helper = help.helper().strip();
+		String request = help.request().strip();
 		this.jdbc.update("""
 				insert into outside_help (incident_id, helper, asked_on, request, advice, recorded_by)
-				values (?, ?, ?, ?, ?, ?)""", incidentId, helper.strip(), Date.valueOf(askedOn), request.strip(),
-				(advice == null || advice.isBlank()) ? null : advice.strip(), actor.username());
+				values (?, ?, ?, ?, ?, ?)""", incidentId, helper, Date.valueOf(help.askedOn()), request,
+				(help.advice() == null || help.advice().isBlank()) ? null : help.advice().strip(), actor.username());
 		this.events.publishEvent(
-				new InvestigationEvents.OutsideHelpAsked(incidentId, actor.username(), helper.strip(), askedOn, request.strip()));
+				new InvestigationEvents.OutsideHelpAsked(incidentId, actor.username(), helper, help.askedOn(), request));
 	}
 
 	/** 経営者への報告: what was reported to the executive and when (security lead). */
-	public void addExecutiveReport(long incidentId, Actor actor, LocalDate reportedOn, String summary) {
+	public void addExecutiveReport(long incidentId, Actor actor, ReportToExecutive report) {
 		Incident incident = this.incidents.find(incidentId, actor);
 		if (!actor.has(Role.SECURITY_LEAD)) {
 			throw new BusinessRuleViolation("executiveReport.leadOnly");
 		}
-		required(summary, "summary", "executiveReport.summaryRequired");
-		checkDate(incident, reportedOn, "reportedOn");
+		required(report.summary(), "summary", "executiveReport.summaryRequired");
+		checkDate(incident, report.reportedOn(), "reportedOn");
+		String summary = report.summary().strip();
 		this.jdbc.update("insert into executive_report (incident_id, reported_on, summary, reported_by) values (?, ?, ?, ?)",
-				incidentId, Date.valueOf(reportedOn), summary.strip(), actor.username());
+				incidentId, Date.valueOf(report.reportedOn()), summary, actor.username());
 		this.events.publishEvent(
-				new InvestigationEvents.ExecutiveReported(incidentId, actor.username(), reportedOn, summary.strip()));
+				new InvestigationEvents.ExecutiveReported(incidentId, actor.username(), report.reportedOn(), summary));
 	}
 
 	private void checkDate(Incident incident, LocalDate date, String field) {
@@ -181,12 +191,6 @@ public class InvestigationService {
 		if (value == null || value.isBlank()) {
 			throw BusinessRuleViolation.onField(field, code);
 		}
-	}
-
-
-	private static String summary(FiveW1H facts) {
-		return String.join(" / ", java.util.stream.Stream.of(facts.when(), facts.who(), facts.whom(), facts.what(),
-				facts.how()).filter(v -> v != null && !v.isBlank()).toList());
 	}
 
 	private static LocalDate date(Date date) {

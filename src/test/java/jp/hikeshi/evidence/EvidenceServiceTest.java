@@ -12,6 +12,7 @@ import jp.hikeshi.account.Actor;
 import jp.hikeshi.account.Role;
 import jp.hikeshi.incident.Incident;
 import jp.hikeshi.incident.IncidentService;
+import jp.hikeshi.incident.TimelineEntry;
 import jp.hikeshi.shared.BusinessRuleViolation;
 import jp.hikeshi.test.IntegrationTest;
 import jp.hikeshi.test.TestUsers;
@@ -70,7 +71,12 @@ class EvidenceServiceTest {
 		assertThat(this.evidence.custody(this.incident, kept.id(), this.lead)).extracting(CustodyEntry::action)
 			.containsExactly(CustodyEntry.Action.COLLECTED, CustodyEntry.Action.DOWNLOADED);
 		assertThat(this.incidents.findForPage(this.incident, this.lead).getTimeline())
-			.anySatisfy(entry -> assertThat(entry.getAfter()).contains("auth.log", kept.sha256()));
+			.filteredOn(entry -> entry.getKind() == TimelineEntry.Kind.EVIDENCE_COLLECTED)
+			.singleElement()
+			.satisfies(entry -> {
+				assertThat(entry.getField()).isEqualTo("auth.log");
+				assertThat(entry.getAfter()).isEqualTo(kept.sha256());
+			});
 	}
 
 	@Test
@@ -79,9 +85,17 @@ class EvidenceServiceTest {
 		long before = count();
 		assertThatThrownBy(() -> collect("empty.log", new byte[0])).isInstanceOf(BusinessRuleViolation.class)
 			.hasMessage("evidence.empty");
-		assertThatThrownBy(() -> collect("copy.log", LOG)).hasMessage("evidence.duplicate");
+		assertThatThrownBy(() -> collect("copy.log", LOG)).isInstanceOfSatisfying(BusinessRuleViolation.class,
+				duplicate -> {
+					assertThat(duplicate.code()).isEqualTo("evidence.duplicate");
+					assertThat(duplicate.field()).isEqualTo("file");
+					assertThat(duplicate.arguments()).as("names the evidence that holds it").containsExactly("auth.log");
+				});
 		assertThatThrownBy(() -> collect("screenshot.png", "not a picture".getBytes(StandardCharsets.UTF_8)))
 			.hasMessage("evidence.typeMismatch");
+		assertThatThrownBy(() -> this.evidence.collect(this.incident, this.lead, new NewEvidence("where.log", " ", null),
+				new ByteArrayInputStream("from nowhere".getBytes(StandardCharsets.UTF_8))))
+			.hasMessage("evidence.collectedFromRequired");
 		assertThat(count()).isEqualTo(before);
 		assertThat(this.jdbc.queryForObject("select count(*) from pg_largeobject_metadata", Long.class))
 			.isEqualTo(this.jdbc.queryForObject("select count(*) from evidence where content_oid is not null", Long.class));
@@ -119,7 +133,13 @@ class EvidenceServiceTest {
 				other.id())).isTrue();
 		assertThatThrownBy(() -> this.evidence.verify(this.incident, other.id(), this.lead)).hasMessage("evidence.deleted");
 		assertThat(this.incidents.findForPage(this.incident, this.lead).getTimeline())
-			.anySatisfy(entry -> assertThat(entry.getAfter()).startsWith("deleted: 誤って"));
+			.filteredOn(entry -> entry.getKind() == TimelineEntry.Kind.EVIDENCE_DELETED)
+			.singleElement()
+			.satisfies(entry -> {
+				assertThat(entry.getField()).isEqualTo("other.log");
+				assertThat(entry.getAfter()).isEqualTo(other.sha256());
+				assertThat(entry.getNote()).isEqualTo("誤って別PCのログを保全した");
+			});
 	}
 
 	@Test
@@ -140,8 +160,8 @@ class EvidenceServiceTest {
 	}
 
 	private Evidence collect(String name, byte[] content) {
-		return this.evidence.collect(this.incident, this.lead, name, new ByteArrayInputStream(content), "SRV-01 /var/log",
-				null);
+		return this.evidence.collect(this.incident, this.lead, new NewEvidence(name, "SRV-01 /var/log", null),
+				new ByteArrayInputStream(content));
 	}
 
 	private long count() {

@@ -49,7 +49,8 @@ class EvidenceStreamingTest {
 		long incident = this.incidents.report(new Incident.Report(null, "ディスクイメージ", null, null, null, null, null),
 				new Actor(this.users.create(Role.REPORTER).getUsername(), Set.of(Role.REPORTER))).getId();
 		Generated content = new Generated(SIZE);
-		Evidence kept = this.evidence.collect(incident, lead, "disk.img", content, "KEIRI-PC03 /dev/sda", null);
+		Evidence kept = this.evidence.collect(incident, lead, new NewEvidence("disk.img", "KEIRI-PC03 /dev/sda", null),
+				content);
 		assertThat(kept.sizeBytes()).isEqualTo(SIZE);
 		assertThat(kept.sha256()).isEqualTo(content.sha256());
 
@@ -65,7 +66,8 @@ class EvidenceStreamingTest {
 		long incident = this.incidents.report(new Incident.Report(null, "大きすぎるファイル", null, null, null, null, null),
 				new Actor(this.users.create(Role.REPORTER).getUsername(), Set.of(Role.REPORTER))).getId();
 		long before = this.jdbc.queryForObject("select count(*) from pg_largeobject_metadata", Long.class);
-		assertThatThrownBy(() -> this.evidence.collect(incident, lead, "huge.img", new Generated(SIZE + 1), "NAS", null))
+		assertThatThrownBy(() -> this.evidence.collect(incident, lead, new NewEvidence("huge.img", "NAS", null),
+				new Generated(SIZE + 1)))
 			.isInstanceOf(jp.hikeshi.shared.BusinessRuleViolation.class)
 			.hasMessage("evidence.tooBig");
 		assertThat(this.jdbc.queryForObject("select count(*) from pg_largeobject_metadata", Long.class)).isEqualTo(before);

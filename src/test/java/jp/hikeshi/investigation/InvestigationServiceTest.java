@@ -11,23 +11,19 @@ import jp.hikeshi.incident.Incident;
 import jp.hikeshi.incident.IncidentService;
 import jp.hikeshi.investigation.Investigation.FiveW1H;
 import jp.hikeshi.investigation.Investigation.Remediation;
+import jp.hikeshi.investigation.InvestigationCommands.AskForHelp;
+import jp.hikeshi.investigation.InvestigationCommands.RecordRemediation;
+import jp.hikeshi.investigation.InvestigationCommands.ReportToExecutive;
+import jp.hikeshi.shared.BusinessRuleViolation;
 import jp.hikeshi.test.IntegrationTest;
 import jp.hikeshi.test.TestUsers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
-import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.hamcrest.Matchers.containsString;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 
 /** The investigation on PostgreSQL: 5W1H feeding the required items, repairs, outside help, reports. */
 @IntegrationTest
@@ -43,9 +39,6 @@ class InvestigationServiceTest {
 
 	@Autowired
 	TestUsers users;
-
-	@Autowired
-	MockMvc mvc;
 
 	Actor lead;
 
@@ -77,23 +70,29 @@ class InvestigationServiceTest {
 
 	@Test
 	void repairsHelpAndReportsAreRecordedWithTheirChecks() {
-		this.investigation.addRemediation(this.incident, this.lead, Remediation.Kind.PATCH, "VPN機器のファームウェア更新",
-				this.owner.getUsername(), TODAY);
-		assertThatThrownBy(() -> this.investigation.addRemediation(this.incident, this.lead, Remediation.Kind.SETTINGS,
-				"設定見直し", null, null)).hasMessage("remediation.ownerRequired");
-		assertThatThrownBy(() -> this.investigation.addRemediation(this.incident, this.lead, null, "x",
-				this.owner.getUsername(), null)).hasMessage("remediation.kindRequired");
+		this.investigation.addRemediation(this.incident, this.lead, new RecordRemediation(Remediation.Kind.PATCH,
+				"VPN機器のファームウェア更新", this.owner.getUsername(), TODAY));
+		assertThatThrownBy(() -> this.investigation.addRemediation(this.incident, this.lead,
+				new RecordRemediation(Remediation.Kind.SETTINGS, "設定見直し", null, null)))
+			.hasMessage("remediation.ownerRequired");
+		assertThatThrownBy(() -> this.investigation.addRemediation(this.incident, this.lead,
+				new RecordRemediation(null, "x", this.owner.getUsername(), null)))
+			.hasMessage("remediation.kindRequired");
 
-		this.investigation.addOutsideHelp(this.incident, this.lead, "IPA 情報セキュリティ安心相談窓口", TODAY,
-				"ログの見方について相談", "VPNのログを90日分保全するよう助言");
-		assertThatThrownBy(() -> this.investigation.addOutsideHelp(this.incident, this.lead, "保守ベンダー",
-				TODAY.plusDays(1), "調査依頼", null)).hasMessage("investigation.dateInvalid");
-		assertThatThrownBy(() -> this.investigation.addOutsideHelp(this.incident, this.lead, " ", TODAY, "x", null))
+		this.investigation.addOutsideHelp(this.incident, this.lead, new AskForHelp("IPA 情報セキュリティ安心相談窓口", TODAY,
+				"ログの見方について相談", "VPNのログを90日分保全するよう助言"));
+		assertThatThrownBy(() -> this.investigation.addOutsideHelp(this.incident, this.lead,
+				new AskForHelp("保守ベンダー", TODAY.plusDays(1), "調査依頼", null)))
+			.hasMessage("investigation.dateInvalid");
+		assertThatThrownBy(() -> this.investigation.addOutsideHelp(this.incident, this.lead,
+				new AskForHelp(" ", TODAY, "x", null)))
 			.hasMessage("help.helperRequired");
 
-		this.investigation.addExecutiveReport(this.incident, this.lead, TODAY, "被害範囲は経理部のみと判明");
+		this.investigation.addExecutiveReport(this.incident, this.lead,
+				new ReportToExecutive(TODAY, "被害範囲は経理部のみと判明"));
 		Actor executive = new Actor(this.users.create(Role.EXECUTIVE).getUsername(), Set.of(Role.EXECUTIVE));
-		assertThatThrownBy(() -> this.investigation.addExecutiveReport(this.incident, executive, TODAY, "x"))
+		assertThatThrownBy(() -> this.investigation.addExecutiveReport(this.incident, executive,
+				new ReportToExecutive(TODAY, "x")))
 			.hasMessage("executiveReport.leadOnly");
 
 		Investigation read = this.investigation.of(this.incident, this.lead);
@@ -106,8 +105,8 @@ class InvestigationServiceTest {
 
 	@Test
 	void aRepairInProgressIsFinishedLaterAndTheStartCannotFollowTheRecovery() {
-		this.investigation.addRemediation(this.incident, this.lead, Remediation.Kind.DATA_RESTORE, "バックアップから復元",
-				this.owner.getUsername(), null);
+		this.investigation.addRemediation(this.incident, this.lead,
+				new RecordRemediation(Remediation.Kind.DATA_RESTORE, "バックアップから復元", this.owner.getUsername(), null));
 		long id = this.investigation.of(this.incident, this.lead).remediations().get(0).id();
 		assertThatThrownBy(() -> this.investigation.completeRemediation(this.incident, id, this.lead, TODAY.plusDays(2)))
 			.hasMessage("investigation.dateInvalid");
@@ -115,6 +114,11 @@ class InvestigationServiceTest {
 		assertThat(this.investigation.of(this.incident, this.lead).remediations()).singleElement()
 			.satisfies(r -> assertThat(r.doneOn()).isEqualTo(TODAY));
 		assertThatThrownBy(() -> this.investigation.completeRemediation(this.incident, id, this.lead, TODAY))
+			.isInstanceOfSatisfying(BusinessRuleViolation.class, refusal -> {
+				assertThat(refusal.code()).isEqualTo("remediation.alreadyDone");
+				assertThat(refusal.arguments()).containsExactly(TODAY);
+			});
+		assertThatThrownBy(() -> this.investigation.completeRemediation(this.incident, id + 1000, this.lead, TODAY))
 			.hasMessage("remediation.unknown");
 
 		assertThatThrownBy(() -> this.investigation.updateFacts(this.incident, version(), this.lead,
@@ -123,28 +127,6 @@ class InvestigationServiceTest {
 		this.investigation.updateFacts(this.incident, version(), this.lead,
 				new FiveW1H("先週から", null, null, null, null, null, null, TODAY.minusDays(7)));
 		assertThat(this.investigation.of(this.incident, this.lead).facts().startedOn()).isEqualTo(TODAY.minusDays(7));
-	}
-
-	@Test
-	void thePageShowsTheContactsAndRefusesHostileText() throws Exception {
-		this.mvc.perform(get("/incidents/{id}/investigation", this.incident).with(this.users.signedIn(this.lead.username())))
-			.andExpect(content().string(containsString("03-5978-7509")));
-		this.mvc.perform(post("/incidents/{id}/investigation/help", this.incident)
-				.contentType(MediaType.APPLICATION_FORM_URLENCODED)
-				.with(csrf())
-				.with(this.users.signedIn(this.lead.username()))
-				.param("helper", "ベンダー")
-				.param("askedOn", TODAY.toString())
-				.param("request", "調\u0007査"))
-			.andExpect(flash().attribute("problem", "investigation.textInvalid"));
-		this.mvc.perform(post("/incidents/{id}/investigation/facts", this.incident)
-				.contentType(MediaType.APPLICATION_FORM_URLENCODED)
-				.with(csrf())
-				.with(this.users.signedIn(this.lead.username()))
-				.param("version", String.valueOf(version() - 1))
-				.param("why", "古い画面から"))
-			.andExpect(flash().attribute("problem", "incident.conflict"));
-		assertThat(this.investigation.of(this.incident, this.lead).facts().why()).isNull();
 	}
 
 	private long version() {

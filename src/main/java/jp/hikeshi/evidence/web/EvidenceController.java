@@ -3,16 +3,24 @@ package jp.hikeshi.evidence.web;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
 
 import jp.hikeshi.account.Actor;
 import jp.hikeshi.evidence.Evidence;
 import jp.hikeshi.evidence.EvidenceService;
+import jp.hikeshi.evidence.web.EvidenceForms.DeletionForm;
+import jp.hikeshi.evidence.web.EvidenceForms.HandOverForm;
+import jp.hikeshi.evidence.web.EvidenceForms.UploadForm;
 import jp.hikeshi.incident.IncidentService;
-import jp.hikeshi.shared.BusinessRuleViolation;
-import jp.hikeshi.shared.PlainTextValidator;
+import jp.hikeshi.shared.web.Notice;
+import jp.hikeshi.shared.web.Refusals;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -20,24 +28,32 @@ import org.springframework.http.MediaType;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
-import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * Evidence of an incident (証拠保全): upload, the chain of custody, download with the hash
  * checked, hand-over, litigation hold and deletion with a reason. Files are always served as
- * attachments with nosniff, never rendered by the app.
+ * attachments with nosniff, never rendered by the app. A refused form comes back with its
+ * errors beside the fields and what was typed still in them (the chosen file excepted: no
+ * browser keeps it).
  */
 @Controller
 class EvidenceController {
 
 	private static final String FORM = MediaType.APPLICATION_FORM_URLENCODED_VALUE;
+
+	private static final String UPLOAD = "upload";
+
+	private static final String HAND_OVER = "handOver";
+
+	private static final String DELETION = "deletion";
 
 	private final EvidenceService evidence;
 
@@ -50,51 +66,26 @@ class EvidenceController {
 
 	@GetMapping("/incidents/{id}/evidence")
 	String list(@PathVariable long id, Authentication user, Model model) {
-		Actor actor = Actor.of(user);
-		model.addAttribute("incident", this.incidents.find(id, actor));
-		model.addAttribute("evidence", this.evidence.of(id, actor));
-		model.addAttribute("maxMegabytes", this.evidence.maxBytes() / (1024 * 1024));
-		return "evidence/list";
+		return list(id, Actor.of(user), model);
 	}
 
 	/** No {@code consumes}: a request that is not multipart has no file, and is told so after the 404 check. */
 	@PostMapping("/incidents/{id}/evidence")
-	String upload(@PathVariable long id, @RequestParam(name = "file", required = false) MultipartFile file,
-			@RequestParam(required = false) String collectedFrom, @RequestParam(required = false) String description,
-			Authentication user, RedirectAttributes redirect) throws IOException {
+	String upload(@PathVariable long id, @Valid @ModelAttribute(UPLOAD) UploadForm form, BindingResult errors,
+			Authentication user, Model model, RedirectAttributes redirect) {
 		Actor actor = Actor.of(user);
 		this.incidents.find(id, actor);
-		// blank fields arrive as null: the form binding trims every text field
-		String from = text(collectedFrom);
-		description = text(description);
-		if (file == null || file.isEmpty()) {
-			redirect.addFlashAttribute("problem", "evidence.empty");
+		AtomicReference<Evidence> stored = new AtomicReference<>();
+		if (!Refusals.accepted(errors, () -> stored.set(collect(id, actor, form)))) {
+			return list(id, actor, model);
 		}
-		else if (from.isEmpty() || from.length() > 500 || description.length() > 1000
-				|| !plain(from) || !plain(description)) {
-			redirect.addFlashAttribute("problem", "evidence.detailsInvalid");
-		}
-		else {
-			try (InputStream content = file.getInputStream()) {
-				Evidence stored = this.evidence.collect(id, actor, file.getOriginalFilename(), content, from,
-						description.isBlank() ? null : description.strip());
-				redirect.addFlashAttribute("notice", "evidence.collectedNotice");
-				return "redirect:/incidents/" + id + "/evidence/" + stored.id();
-			}
-			catch (BusinessRuleViolation violation) {
-				redirect.addFlashAttribute("problem", violation.code());
-			}
-		}
-		return "redirect:/incidents/" + id + "/evidence";
+		redirect.addFlashAttribute("notice", Notice.of("evidence.collectedNotice"));
+		return back(id, stored.get().id());
 	}
 
 	@GetMapping("/incidents/{id}/evidence/{evidenceId}")
 	String detail(@PathVariable long id, @PathVariable long evidenceId, Authentication user, Model model) {
-		Actor actor = Actor.of(user);
-		model.addAttribute("incident", this.incidents.find(id, actor));
-		model.addAttribute("item", this.evidence.find(id, evidenceId, actor));
-		model.addAttribute("custody", this.evidence.custody(id, evidenceId, actor));
-		return "evidence/detail";
+		return detail(id, evidenceId, Actor.of(user), model);
 	}
 
 	@GetMapping("/incidents/{id}/evidence/{evidenceId}/download")
@@ -120,78 +111,97 @@ class EvidenceController {
 	@PostMapping(path = "/incidents/{id}/evidence/{evidenceId}/verify", consumes = FORM)
 	String verify(@PathVariable long id, @PathVariable long evidenceId, Authentication user,
 			RedirectAttributes redirect) {
-		return attempt(id, evidenceId, redirect, () -> this.evidence.verify(id, evidenceId, Actor.of(user))
-				? "evidence.verified" : "evidence.tampered");
+		AtomicBoolean intact = new AtomicBoolean();
+		boolean checked = Refusals.flash(redirect,
+				() -> intact.set(this.evidence.verify(id, evidenceId, Actor.of(user))), "evidence.verified");
+		if (checked && !intact.get()) {
+			// not a refusal but a finding, and an alarming one: it is shown as a problem
+			redirect.getFlashAttributes().remove("notice");
+			redirect.addFlashAttribute("problem", Notice.of("evidence.tampered"));
+		}
+		return back(id, evidenceId);
 	}
 
 	@PostMapping(path = "/incidents/{id}/evidence/{evidenceId}/handover", consumes = FORM)
 	String handOver(@PathVariable long id, @PathVariable long evidenceId,
-			@RequestParam(name = "recipient", required = false) String given, Authentication user,
+			@Valid @ModelAttribute(HAND_OVER) HandOverForm form, BindingResult errors, Authentication user, Model model,
 			RedirectAttributes redirect) {
-		String recipient = text(given);
-		if (recipient.length() > 1000 || !plain(recipient)) {
-			redirect.addFlashAttribute("problem", "evidence.detailsInvalid");
-			return back(id, evidenceId);
+		Actor actor = Actor.of(user);
+		if (!Refusals.accepted(errors, () -> this.evidence.handOver(id, evidenceId, actor, form.recipient()))) {
+			return detail(id, evidenceId, actor, model);
 		}
-		return attempt(id, evidenceId, redirect, () -> {
-			this.evidence.handOver(id, evidenceId, Actor.of(user), recipient.strip());
-			return "evidence.handedOver";
-		});
+		redirect.addFlashAttribute("notice", Notice.of("evidence.handedOver", form.recipient()));
+		return back(id, evidenceId);
 	}
 
 	@PostMapping(path = "/incidents/{id}/evidence/{evidenceId}/hold", consumes = FORM)
 	String hold(@PathVariable long id, @PathVariable long evidenceId, Authentication user,
 			RedirectAttributes redirect) {
-		return attempt(id, evidenceId, redirect, () -> {
-			this.evidence.hold(id, evidenceId, Actor.of(user));
-			return "evidence.held";
-		});
+		Refusals.flash(redirect, () -> this.evidence.hold(id, evidenceId, Actor.of(user)), "evidence.held");
+		return back(id, evidenceId);
 	}
 
 	@PostMapping(path = "/incidents/{id}/evidence/{evidenceId}/delete", consumes = FORM)
 	String delete(@PathVariable long id, @PathVariable long evidenceId,
-			@RequestParam(name = "reason", required = false) String given, Authentication user,
+			@Valid @ModelAttribute(DELETION) DeletionForm form, BindingResult errors, Authentication user, Model model,
 			RedirectAttributes redirect) {
-		String reason = text(given);
-		if (reason.length() > 1000 || !plain(reason)) {
-			redirect.addFlashAttribute("problem", "evidence.detailsInvalid");
-			return back(id, evidenceId);
+		Actor actor = Actor.of(user);
+		if (!Refusals.accepted(errors, () -> this.evidence.delete(id, evidenceId, actor, form.reason()))) {
+			return detail(id, evidenceId, actor, model);
 		}
-		return attempt(id, evidenceId, redirect, () -> {
-			this.evidence.delete(id, evidenceId, Actor.of(user), reason.strip());
-			return "evidence.deletedNotice";
-		});
+		redirect.addFlashAttribute("notice", Notice.of("evidence.deletedNotice"));
+		return back(id, evidenceId);
 	}
 
-	/** A file over the container's limit never reaches the service: the same message. */
+	/**
+	 * A file over the container's limit never reaches the controller, nor do the fields sent
+	 * with it: the list again, with the limit.
+	 */
 	@ExceptionHandler(MaxUploadSizeExceededException.class)
-	String tooBig(RedirectAttributes redirect, jakarta.servlet.http.HttpServletRequest request) {
-		redirect.addFlashAttribute("problem", "evidence.tooBig");
+	String tooBig(HttpServletRequest request, RedirectAttributes redirect) {
+		redirect.addFlashAttribute("problem", Notice.of("evidence.tooBig", megabytes()));
 		String path = request.getRequestURI();
 		return "redirect:" + (path.matches("/incidents/\\d+/evidence") ? path : "/");
 	}
 
-	private String attempt(long id, long evidenceId, RedirectAttributes redirect, java.util.function.Supplier<String> action) {
-		try {
-			String notice = action.get();
-			redirect.addFlashAttribute(notice.equals("evidence.tampered") ? "problem" : "notice", notice);
+	private String list(long id, Actor actor, Model model) {
+		model.addAttribute("incident", this.incidents.find(id, actor));
+		model.addAttribute("evidence", this.evidence.of(id, actor));
+		model.addAttribute("maxMegabytes", megabytes());
+		if (!model.containsAttribute(UPLOAD)) {
+			model.addAttribute(UPLOAD, UploadForm.empty());
 		}
-		catch (BusinessRuleViolation violation) {
-			redirect.addFlashAttribute("problem", violation.code());
+		return "evidence/list";
+	}
+
+	private String detail(long id, long evidenceId, Actor actor, Model model) {
+		model.addAttribute("incident", this.incidents.find(id, actor));
+		model.addAttribute("item", this.evidence.find(id, evidenceId, actor));
+		model.addAttribute("custody", this.evidence.custody(id, evidenceId, actor));
+		if (!model.containsAttribute(HAND_OVER)) {
+			model.addAttribute(HAND_OVER, HandOverForm.empty());
 		}
-		return back(id, evidenceId);
+		if (!model.containsAttribute(DELETION)) {
+			model.addAttribute(DELETION, DeletionForm.empty());
+		}
+		return "evidence/detail";
+	}
+
+	private Evidence collect(long id, Actor actor, UploadForm form) {
+		try (InputStream content = form.content()) {
+			return this.evidence.collect(id, actor, form.toCommand(), content);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not read the uploaded file", ex);
+		}
+	}
+
+	private long megabytes() {
+		return this.evidence.maxBytes() / (1024 * 1024);
 	}
 
 	private static String back(long id, long evidenceId) {
 		return "redirect:/incidents/" + id + "/evidence/" + evidenceId;
-	}
-
-	private static String text(String value) {
-		return (value == null) ? "" : value.strip();
-	}
-
-	private static boolean plain(String text) {
-		return PlainTextValidator.isPlain(text, true);
 	}
 
 }

@@ -1,37 +1,58 @@
 package jp.hikeshi.investigation.web;
 
 import java.time.LocalDate;
+import java.util.List;
+import java.util.function.Supplier;
+
+import jakarta.validation.Valid;
 
 import jp.hikeshi.account.AccountService;
 import jp.hikeshi.account.Actor;
 import jp.hikeshi.account.UserAccount;
+import jp.hikeshi.incident.Incident;
 import jp.hikeshi.incident.IncidentService;
-import jp.hikeshi.investigation.Investigation.FiveW1H;
-import jp.hikeshi.investigation.Investigation.Remediation;
 import jp.hikeshi.investigation.ContactService;
+import jp.hikeshi.investigation.Investigation;
+import jp.hikeshi.investigation.Investigation.Remediation;
 import jp.hikeshi.investigation.InvestigationService;
-import jp.hikeshi.shared.BusinessRuleViolation;
-import jp.hikeshi.shared.PlainTextValidator;
+import jp.hikeshi.investigation.web.InvestigationForms.CompletionForm;
+import jp.hikeshi.investigation.web.InvestigationForms.ExecutiveReportForm;
+import jp.hikeshi.investigation.web.InvestigationForms.FactsForm;
+import jp.hikeshi.investigation.web.InvestigationForms.HelpForm;
+import jp.hikeshi.investigation.web.InvestigationForms.RemediationForm;
+import jp.hikeshi.shared.web.Notice;
+import jp.hikeshi.shared.web.Refusals;
 
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;
-import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** 調査・対応: 5W1H, repairs, help from outside, reports to the executive. */
+/**
+ * 調査・対応: 5W1H, repairs, help from outside, reports to the executive. One page, one form per
+ * thing recorded; a refused form comes back on the page with its errors beside its fields and
+ * what was typed still in them, the other forms as they were.
+ */
 @Controller
 class InvestigationController {
 
 	private static final String FORM = MediaType.APPLICATION_FORM_URLENCODED_VALUE;
 
-	private static final int LONG_TEXT = 2000;
+	private static final String FACTS = "facts";
+
+	private static final String REMEDIATION = "remediation";
+
+	private static final String COMPLETION = "completion";
+
+	private static final String HELP = "help";
+
+	private static final String REPORT = "report";
 
 	private final InvestigationService investigation;
 
@@ -51,117 +72,97 @@ class InvestigationController {
 
 	@GetMapping("/incidents/{id}/investigation")
 	String page(@PathVariable long id, Authentication user, Model model) {
-		Actor actor = Actor.of(user);
-		model.addAttribute("incident", this.incidents.find(id, actor));
-		var investigation = this.investigation.of(id, actor);
-		FiveW1H facts = investigation.facts();
-		// the form's fields in the guide's order: いつ、どこで、誰が、誰を、何を、なぜ、どうした
-		var fields = new java.util.LinkedHashMap<String, String>();
-		fields.put("when", facts.when());
-		fields.put("where", facts.where());
-		fields.put("who", facts.who());
-		fields.put("whom", facts.whom());
-		fields.put("what", facts.what());
-		fields.put("why", facts.why());
-		fields.put("how", facts.how());
-		model.addAttribute("investigation", investigation);
-		model.addAttribute("fiveW1H", fields);
-		model.addAttribute("startedOn", facts.startedOn());
-		model.addAttribute("kinds", Remediation.Kind.values());
-		model.addAttribute("owners", this.accounts.all().stream().filter(UserAccount::isEnabled).toList());
-		model.addAttribute("today", LocalDate.now(this.incidents.zone()));
-		model.addAttribute("contacts", this.contacts.all());
-		return "investigation/page";
+		return page(id, Actor.of(user), model);
 	}
 
 	@PostMapping(path = "/incidents/{id}/investigation/facts", consumes = FORM)
-	String facts(@PathVariable long id, @RequestParam long version, @RequestParam(required = false) String when,
-			@RequestParam(required = false) String who, @RequestParam(required = false) String whom,
-			@RequestParam(required = false) String what, @RequestParam(required = false) String how,
-			@RequestParam(required = false) String why, @RequestParam(required = false) String where,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate startedOn,
-			Authentication user, RedirectAttributes redirect) {
-		if (!allPlain(when, who, whom, what, how, why, where)) {
-			return invalid(id, redirect);
+	String facts(@PathVariable long id, @Valid @ModelAttribute(FACTS) FactsForm form, BindingResult errors,
+			Authentication user, Model model, RedirectAttributes redirect) {
+		Actor actor = Actor.of(user);
+		if (!Refusals.accepted(errors,
+				() -> this.investigation.updateFacts(id, form.version(), actor, form.toCommand()))) {
+			if (errors.getGlobalErrors().stream().anyMatch(e -> Refusals.CHANGED_MEANWHILE.equals(e.getCode()))) {
+				// what was typed stays; sent again, it applies to the incident as it is now
+				model.addAttribute("factsVersion", this.incidents.find(id, actor).getVersion());
+			}
+			return page(id, actor, model);
 		}
-		return attempt(id, redirect, "investigation.saved", () -> this.investigation.updateFacts(id, version,
-				Actor.of(user), new FiveW1H(when, who, whom, what, how, why, where, startedOn)));
+		return saved(id, redirect, "investigation.saved");
 	}
 
 	@PostMapping(path = "/incidents/{id}/investigation/remediations", consumes = FORM)
-	String remediation(@PathVariable long id, @RequestParam(required = false) Remediation.Kind kind,
-			@RequestParam(required = false) String description, @RequestParam(required = false) String owner,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate doneOn,
-			Authentication user, RedirectAttributes redirect) {
-		if (!allPlain(description)) {
-			return invalid(id, redirect);
+	String remediation(@PathVariable long id, @Valid @ModelAttribute(REMEDIATION) RemediationForm form,
+			BindingResult errors, Authentication user, Model model, RedirectAttributes redirect) {
+		Actor actor = Actor.of(user);
+		if (!Refusals.accepted(errors, () -> this.investigation.addRemediation(id, actor, form.toCommand()))) {
+			return page(id, actor, model);
 		}
-		return attempt(id, redirect, "remediation.added",
-				() -> this.investigation.addRemediation(id, Actor.of(user), kind, description, owner, doneOn));
+		return saved(id, redirect, "remediation.added");
 	}
 
 	@PostMapping(path = "/incidents/{id}/investigation/remediations/{remediationId}/done", consumes = FORM)
 	String remediationDone(@PathVariable long id, @PathVariable long remediationId,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate doneOn,
-			Authentication user, RedirectAttributes redirect) {
-		return attempt(id, redirect, "remediation.done",
-				() -> this.investigation.completeRemediation(id, remediationId, Actor.of(user), doneOn));
+			@Valid @ModelAttribute(COMPLETION) CompletionForm form, BindingResult errors, Authentication user,
+			Model model, RedirectAttributes redirect) {
+		Actor actor = Actor.of(user);
+		if (!Refusals.accepted(errors,
+				() -> this.investigation.completeRemediation(id, remediationId, actor, form.doneOn()))) {
+			model.addAttribute("completing", remediationId);
+			return page(id, actor, model);
+		}
+		return saved(id, redirect, "remediation.done");
 	}
 
 	@PostMapping(path = "/incidents/{id}/investigation/help", consumes = FORM)
-	String help(@PathVariable long id, @RequestParam(required = false) String helper,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate askedOn,
-			@RequestParam(required = false) String request, @RequestParam(required = false) String advice,
-			Authentication user, RedirectAttributes redirect) {
-		if (!allPlain(helper, request, advice)) {
-			return invalid(id, redirect);
+	String help(@PathVariable long id, @Valid @ModelAttribute(HELP) HelpForm form, BindingResult errors,
+			Authentication user, Model model, RedirectAttributes redirect) {
+		Actor actor = Actor.of(user);
+		if (!Refusals.accepted(errors, () -> this.investigation.addOutsideHelp(id, actor, form.toCommand()))) {
+			return page(id, actor, model);
 		}
-		return attempt(id, redirect, "help.added",
-				() -> this.investigation.addOutsideHelp(id, Actor.of(user), helper, askedOn, request, advice));
+		return saved(id, redirect, "help.added");
 	}
 
 	@PostMapping(path = "/incidents/{id}/investigation/executive-reports", consumes = FORM)
-	String executiveReport(@PathVariable long id,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate reportedOn,
-			@RequestParam(required = false) String summary, Authentication user, RedirectAttributes redirect) {
-		if (!allPlain(summary)) {
-			return invalid(id, redirect);
+	String executiveReport(@PathVariable long id, @Valid @ModelAttribute(REPORT) ExecutiveReportForm form,
+			BindingResult errors, Authentication user, Model model, RedirectAttributes redirect) {
+		Actor actor = Actor.of(user);
+		if (!Refusals.accepted(errors, () -> this.investigation.addExecutiveReport(id, actor, form.toCommand()))) {
+			return page(id, actor, model);
 		}
-		return attempt(id, redirect, "executiveReport.added",
-				() -> this.investigation.addExecutiveReport(id, Actor.of(user), reportedOn, summary));
+		return saved(id, redirect, "executiveReport.added");
 	}
 
-	private String attempt(long id, RedirectAttributes redirect, String notice, Runnable action) {
-		try {
-			action.run();
-			redirect.addFlashAttribute("notice", notice);
-		}
-		catch (BusinessRuleViolation violation) {
-			redirect.addFlashAttribute("problem", violation.code());
-		}
-		catch (ObjectOptimisticLockingFailureException conflict) {
-			redirect.addFlashAttribute("problem", "incident.conflict");
-		}
-		return back(id);
+	/** The page, with a fresh form for every form that is not coming back with errors. */
+	private String page(long id, Actor actor, Model model) {
+		Incident incident = this.incidents.find(id, actor);
+		Investigation investigation = this.investigation.of(id, actor);
+		LocalDate today = LocalDate.now(this.incidents.zone());
+		model.addAttribute("incident", incident);
+		model.addAttribute("investigation", investigation);
+		// the 5W1H fields in the guide's order: いつ、どこで、誰が、誰を、何を、なぜ、どうした
+		model.addAttribute("fiveW1H", List.of("when", "where", "who", "whom", "what", "why", "how"));
+		model.addAttribute("kinds", List.of(Remediation.Kind.values()));
+		model.addAttribute("owners", this.accounts.all().stream().filter(UserAccount::isEnabled).toList());
+		model.addAttribute("today", today);
+		model.addAttribute("contacts", this.contacts.all());
+		fresh(model, FACTS, () -> FactsForm.of(investigation.facts(), incident.getVersion()));
+		fresh(model, REMEDIATION, RemediationForm::empty);
+		fresh(model, COMPLETION, CompletionForm::none);
+		fresh(model, HELP, () -> HelpForm.askedOn(today));
+		fresh(model, REPORT, () -> ExecutiveReportForm.reportedOn(today));
+		return "investigation/page";
 	}
 
-	private String invalid(long id, RedirectAttributes redirect) {
-		redirect.addFlashAttribute("problem", "investigation.textInvalid");
-		return back(id);
+	private static void fresh(Model model, String name, Supplier<Object> form) {
+		if (!model.containsAttribute(name)) {
+			model.addAttribute(name, form.get());
+		}
 	}
 
-	private static String back(long id) {
+	private static String saved(long id, RedirectAttributes redirect, String notice) {
+		redirect.addFlashAttribute("notice", Notice.of(notice));
 		return "redirect:/incidents/" + id + "/investigation";
-	}
-
-	/** Each text at most 2,000 characters, without control or invisible formatting characters. */
-	private static boolean allPlain(String... texts) {
-		for (String text : texts) {
-			if (text != null && (text.length() > LONG_TEXT || !PlainTextValidator.isPlain(text, true))) {
-				return false;
-			}
-		}
-		return true;
 	}
 
 }
