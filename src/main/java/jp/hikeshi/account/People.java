@@ -29,6 +29,22 @@ public class People {
 			.collect(Collectors.toMap(UserAccount::getUsername, Function.identity())));
 	}
 
+	/** One person's display name, for a page that names a few: {@code ${@people.name(username)}}. */
+	@Transactional(readOnly = true)
+	public String name(String username) {
+		return (username == null) ? null
+				: this.accounts.findByUsername(username).map(UserAccount::getDisplayName).orElse(username);
+	}
+
+	/** One person as "department display name". */
+	@Transactional(readOnly = true)
+	public String nameWithDepartment(String username) {
+		return (username == null) ? null
+				: this.accounts.findByUsername(username)
+					.map(account -> new Directory(Map.of(username, account)).nameWithDepartment(username))
+					.orElse(username);
+	}
+
 	/** A snapshot of the accounts, by login name. */
 	public static final class Directory {
 

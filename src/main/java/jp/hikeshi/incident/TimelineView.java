@@ -5,7 +5,6 @@ import java.text.NumberFormat;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
@@ -19,6 +18,7 @@ import jp.hikeshi.account.People;
 import jp.hikeshi.incident.TimelineEntry.Kind;
 import jp.hikeshi.incident.TimelineEntry.Slot;
 import jp.hikeshi.organisation.OrganisationService;
+import jp.hikeshi.shared.ReadableTime;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.NoSuchMessageException;
@@ -105,17 +105,10 @@ public class TimelineView {
 
 		private final ZoneId zone;
 
-		private final DateTimeFormatter dateTime;
-
-		private final DateTimeFormatter date;
-
 		Reader(Locale locale, People.Directory directory, ZoneId zone) {
 			this.locale = locale;
 			this.directory = directory;
 			this.zone = zone;
-			boolean japanese = Locale.JAPANESE.getLanguage().equals(locale.getLanguage());
-			this.dateTime = DateTimeFormatter.ofPattern(japanese ? "yyyy年M月d日 H:mm" : "d MMM yyyy, HH:mm", locale);
-			this.date = DateTimeFormatter.ofPattern(japanese ? "yyyy年M月d日" : "d MMM yyyy", locale);
 		}
 
 		Line line(TimelineEntry entry) {
@@ -172,7 +165,7 @@ public class TimelineView {
 		}
 
 		String when(Instant instant) {
-			return (instant == null) ? "" : this.dateTime.format(instant.atZone(this.zone));
+			return ReadableTime.dateTime(instant, this.zone, this.locale);
 		}
 
 		private String instant(String raw) {
@@ -186,7 +179,7 @@ public class TimelineView {
 
 		private String date(String raw) {
 			try {
-				return this.date.format(LocalDate.parse(raw));
+				return ReadableTime.day(LocalDate.parse(raw), this.locale);
 			}
 			catch (DateTimeParseException ex) {
 				return raw;
