@@ -86,8 +86,7 @@ class ReportingController {
 		Actor actor = actor(user);
 		if (!Refusals.accepted(errors, () -> this.reporting.file(id, form.version(), actor, dutyId, form.filedOn(),
 				form.filingReference()))) {
-			model.addAttribute("refusedDuty", dutyId);
-			return page(id, actor, model);
+			return pageWithRefused(id, dutyId, "fileForm", actor, model);
 		}
 		return done(id, redirect, "duty.filed");
 	}
@@ -98,8 +97,7 @@ class ReportingController {
 		Actor actor = actor(user);
 		if (!Refusals.accepted(errors,
 				() -> this.reporting.waive(id, form.version(), actor, dutyId, form.reason()))) {
-			model.addAttribute("refusedDuty", dutyId);
-			return page(id, actor, model);
+			return pageWithRefused(id, dutyId, "waiveForm", actor, model);
 		}
 		return done(id, redirect, "duty.waived");
 	}
@@ -124,8 +122,8 @@ class ReportingController {
 	@PostMapping(path = "/incidents/{id}/reporting/announcements", consumes = FORM)
 	String draft(@PathVariable long id, @Valid @ModelAttribute("draftForm") DraftForm form, BindingResult errors,
 			Authentication user, Model model, RedirectAttributes redirect) {
-		if (form.kind() == null) {
-			// the kind is a hidden field of the page: without it, the request did not come from there
+		if (form == null || form.kind() == null) {
+			// only the draft is typed; a kind or version that does not bind did not come from the page
 			throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
 		}
 		Actor actor = actor(user);
@@ -145,15 +143,12 @@ class ReportingController {
 		return back(id);
 	}
 
-	/**
-	 * A button with a date beside it: a date that is missing or not a date is refused by the
-	 * domain like one out of range, at the top of the page.
-	 */
+	/** A button with a date beside it; a refusal is said at the top of the page. */
 	@PostMapping(path = "/incidents/{id}/reporting/announcements/{announcementId}/publish", consumes = FORM)
-	String publish(@PathVariable long id, @PathVariable long announcementId, PublishForm form, BindingResult errors,
-			Authentication user, RedirectAttributes redirect) {
+	String publish(@PathVariable long id, @PathVariable long announcementId, PublishForm form, Authentication user,
+			RedirectAttributes redirect) {
 		Refusals.flash(redirect, () -> this.reporting.publishAnnouncement(id, form.version(), actor(user),
-				announcementId, form.publishedOn()), "announcement.published");
+				announcementId, form.day()), "announcement.published");
 		return back(id);
 	}
 
@@ -174,7 +169,10 @@ class ReportingController {
 	 * case's current one, so that after "changed meanwhile" the form can be sent again.
 	 */
 	private String page(long id, Actor actor, Model model) {
-		ReportingService.View view = this.reporting.view(id, actor);
+		return page(this.reporting.view(id, actor), model);
+	}
+
+	private String page(ReportingService.View view, Model model) {
 		ReportingCase reportingCase = view.reportingCase();
 		model.addAttribute("incident", view.incident());
 		model.addAttribute("reportingCase", reportingCase);
@@ -186,10 +184,23 @@ class ReportingController {
 		model.addAttribute("version", reportingCase.getVersion());
 		addUnlessRefused(model, "factsForm", FactsForm.of(reportingCase));
 		addUnlessRefused(model, "inquiryDeskForm", InquiryDeskForm.of(reportingCase));
-		// each duty has a filing and a waiver form; only the refused duty's shows what was typed
 		model.addAttribute("emptyFileForm", FileForm.EMPTY);
 		model.addAttribute("emptyWaiveForm", WaiveForm.EMPTY);
 		return "reporting/page";
+	}
+
+	/**
+	 * The page after one duty's form was refused. Every duty has a filing and a waiver form;
+	 * only the refused one ({@code refusedForm} of {@code refusedDuty}) shows what was typed, read
+	 * from its binding result even where the form did not bind. Its errors for the whole form
+	 * stand in that duty's box, or at the top of the list when the duty is no longer on it.
+	 */
+	private String pageWithRefused(long id, long dutyId, String form, Actor actor, Model model) {
+		ReportingService.View view = this.reporting.view(id, actor);
+		model.addAttribute("refusedDuty", dutyId);
+		model.addAttribute("refusedForm", form);
+		model.addAttribute("refusedDutyGone", view.duties().stream().noneMatch(due -> due.duty().getId() == dutyId));
+		return page(view, model);
 	}
 
 	private String text(long id, FilingTexts.Kind kind, Actor actor, Model model) {

@@ -1,6 +1,7 @@
 package jp.hikeshi.reporting.web;
 
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -25,12 +26,27 @@ public final class ReportingForms {
 	private ReportingForms() {
 	}
 
-	/** The facts that decide which reports are owed. */
-	public record FactsForm(long version, @NotNull Answer personalData, Integer peopleCount, boolean sensitiveData,
-			boolean financialData, boolean stronglyEncrypted, boolean improperPurpose,
-			boolean virusOrUnauthorisedAccess, boolean crimeSuspected, boolean workForClient, boolean clientInformed,
-			boolean euResidents, @Size(max = 1000) @PlainText(multiline = true) String dataItems,
+	/**
+	 * The facts that decide which reports are owed. The yes/no answers are checkboxes: one left
+	 * unticked is not sent at all, which binds as {@code null} and reads as "no".
+	 */
+	public record FactsForm(long version, @NotNull Answer personalData, Integer peopleCount, Boolean sensitiveData,
+			Boolean financialData, Boolean stronglyEncrypted, Boolean improperPurpose,
+			Boolean virusOrUnauthorisedAccess, Boolean crimeSuspected, Boolean workForClient, Boolean clientInformed,
+			Boolean euResidents, @Size(max = 1000) @PlainText(multiline = true) String dataItems,
 			@Size(max = 2000) @PlainText(multiline = true) String secondaryDamage) {
+
+		public FactsForm {
+			sensitiveData = Boolean.TRUE.equals(sensitiveData);
+			financialData = Boolean.TRUE.equals(financialData);
+			stronglyEncrypted = Boolean.TRUE.equals(stronglyEncrypted);
+			improperPurpose = Boolean.TRUE.equals(improperPurpose);
+			virusOrUnauthorisedAccess = Boolean.TRUE.equals(virusOrUnauthorisedAccess);
+			crimeSuspected = Boolean.TRUE.equals(crimeSuspected);
+			workForClient = Boolean.TRUE.equals(workForClient);
+			clientInformed = Boolean.TRUE.equals(clientInformed);
+			euResidents = Boolean.TRUE.equals(euResidents);
+		}
 
 		static FactsForm of(ReportingCase reportingCase) {
 			Facts facts = reportingCase.getFacts();
@@ -82,8 +98,22 @@ public final class ReportingForms {
 
 	}
 
-	/** The publication of an approved announcement: a button with its date. */
-	public record PublishForm(long version, @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate publishedOn) {
+	/**
+	 * The publication of an approved announcement: a button with its date. The date is read
+	 * here rather than bound, so that one missing or mistyped is refused by the domain like one
+	 * out of range, at the top of the page.
+	 */
+	public record PublishForm(long version, String publishedOn) {
+
+		LocalDate day() {
+			try {
+				return (this.publishedOn == null) ? null : LocalDate.parse(this.publishedOn.strip());
+			}
+			catch (DateTimeParseException notADate) {
+				return null;
+			}
+		}
+
 	}
 
 	/** A button on its own: approve, mark not yet due, reopen. */
