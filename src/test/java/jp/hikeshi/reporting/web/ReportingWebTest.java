@@ -349,6 +349,24 @@ class ReportingWebTest {
 		unchanged(before);
 	}
 
+	@Test
+	void anAcceptedInquiryDeskShowsAsSavedOnThePage() throws Exception {
+		this.mvc.perform(inquiryDesk().param("openedOn", this.discovered.toString())
+			.param("contact", "0120-000-000")
+			.param("inquiries", "7"))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(flash().attribute("notice", Notice.of("inquiryDesk.saved")));
+		Html page = new Html(this.mvc.perform(get("/incidents/{id}/reporting", this.incident.getId())
+				.with(this.users.signedIn(this.lead.getUsername())))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString());
+		assertThat(page.id("openedOn").value()).isEqualTo(this.discovered.toString());
+		assertThat(page.id("contact").value()).isEqualTo("0120-000-000");
+		assertThat(page.id("inquiries").value()).isEqualTo("7");
+	}
+
 	// --- helpers ---
 
 	/** Sends a form that must be refused: the page comes back (200, no redirect). */
