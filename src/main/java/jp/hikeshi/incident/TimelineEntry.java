@@ -208,8 +208,8 @@ public class TimelineEntry {
 		MEASURE_COMPLETED(Slot.enumOf("MeasureKind"), Slot.NONE, Slot.DATE),
 		// --- step 2 (報告・公表) ---
 		DUTIES_RECALCULATED(Slot.NONE, Slot.enumsOf("DutyType"), Slot.enumsOf("DutyType")),
-		/** subject: the fact; before/after: the answers. */
-		FACT_CHANGED(Slot.enumOf("Fact"), Slot.TEXT, Slot.TEXT),
+		/** subject: the fact; before/after: the answers (Answer). Facts of other types: FACT_*_CHANGED below. */
+		FACT_CHANGED(Slot.enumOf("Fact"), Slot.enumOf("Answer"), Slot.enumOf("Answer")),
 		/** subject: the report; after: the day it was filed; note: the filing's reference. */
 		DUTY_FILED(Slot.enumOf("DutyType"), Slot.NONE, Slot.DATE),
 		/** subject: the report; note: the reason. */
@@ -219,9 +219,16 @@ public class TimelineEntry {
 		/** subject: the kind of announcement; after: its public title. */
 		ANNOUNCEMENT_DRAFTED(Slot.enumOf("AnnouncementKind"), Slot.NONE, Slot.TEXT),
 		ANNOUNCEMENT_APPROVED(Slot.enumOf("AnnouncementKind"), Slot.NONE, Slot.TEXT),
-		ANNOUNCEMENT_PUBLISHED(Slot.enumOf("AnnouncementKind"), Slot.NONE, Slot.TEXT),
-		/** after: the desk's contact. */
-		INQUIRY_DESK_CHANGED(Slot.NONE, Slot.NONE, Slot.TEXT),
+		/** before: the day it went out. */
+		ANNOUNCEMENT_PUBLISHED(Slot.enumOf("AnnouncementKind"), Slot.DATE, Slot.TEXT),
+		/** subject: the inquiries so far; before: the day it opened; after: the desk's contact. */
+		INQUIRY_DESK_CHANGED(Slot.NUMBER, Slot.DATE, Slot.TEXT),
+		/** A step-2 fact that is a number (how many people); subject: the fact. */
+		FACT_COUNT_CHANGED(Slot.enumOf("Fact"), Slot.NUMBER, Slot.NUMBER),
+		/** A step-2 fact that is yes or no; subject: the fact. */
+		FACT_FLAG_CHANGED(Slot.enumOf("Fact"), Slot.BOOLEAN, Slot.BOOLEAN),
+		/** A step-2 fact that is a text (data items, secondary damage); subject: the fact. */
+		FACT_TEXT_CHANGED(Slot.enumOf("Fact"), Slot.TEXT, Slot.TEXT),
 		/** Prevention: the explanation of the root cause changed; note: the new explanation. */
 		ROOT_CAUSE_NOTE_CHANGED(Slot.NONE, Slot.NONE, Slot.NONE);
 

@@ -19,6 +19,8 @@ import jakarta.persistence.Table;
 @Table(name = "announcement")
 public class Announcement {
 
+	static final int TITLE_LENGTH = 100;
+
 	@Id
 	@GeneratedValue(strategy = GenerationType.IDENTITY)
 	private Long id;
@@ -72,6 +74,18 @@ public class Announcement {
 
 	public String getDraft() {
 		return this.draft;
+	}
+
+	/**
+	 * The public title: the draft's first line that is not blank (the prepared texts start
+	 * with it: 【第一報】…について), shortened to {@value #TITLE_LENGTH} characters.
+	 */
+	public String getTitle() {
+		String first = this.draft.lines().map(String::strip).filter(line -> !line.isEmpty()).findFirst().orElse("");
+		if (first.codePointCount(0, first.length()) <= TITLE_LENGTH) {
+			return first;
+		}
+		return first.substring(0, first.offsetByCodePoints(0, TITLE_LENGTH - 1)) + "…";
 	}
 
 	public String getCreatedBy() {

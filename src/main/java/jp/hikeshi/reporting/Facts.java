@@ -4,9 +4,12 @@ import jakarta.persistence.Embeddable;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 
+import jp.hikeshi.shared.BusinessRuleViolation;
+
 /**
  * What the security lead has found out that decides which reports are owed (DOMAIN.md §4).
- * Contradictions (personal data "no" with a count of people) are refused by {@link #check()}.
+ * Contradictions (personal data "no" with a count of people) are refused by {@link #requireConsistent()}, each
+ * on the answer to correct.
  */
 @Embeddable
 public record Facts(
@@ -45,17 +48,30 @@ public record Facts(
 
 	/** The message code of the first contradiction, or {@code null} when the facts hold together. */
 	public String check() {
+		BusinessRuleViolation contradiction = contradiction();
+		return (contradiction == null) ? null : contradiction.code();
+	}
+
+	/** Refuses facts that contradict each other, naming the answer to correct. */
+	void requireConsistent() {
+		BusinessRuleViolation contradiction = contradiction();
+		if (contradiction != null) {
+			throw contradiction;
+		}
+	}
+
+	private BusinessRuleViolation contradiction() {
 		if (this.peopleCount != null && (this.peopleCount < 0 || this.peopleCount > MAX_PEOPLE)) {
-			return "facts.peopleCountAbsurd";
+			return BusinessRuleViolation.onField("peopleCount", "facts.peopleCountAbsurd", 0, MAX_PEOPLE);
 		}
 		if (this.personalData == Answer.NO && this.peopleCount != null && this.peopleCount > 0) {
-			return "facts.countWithoutPersonalData";
+			return BusinessRuleViolation.onField("peopleCount", "facts.countWithoutPersonalData");
 		}
 		if (this.personalData == Answer.NO && (this.sensitiveData || this.financialData || this.euResidents)) {
-			return "facts.kindsWithoutPersonalData";
+			return BusinessRuleViolation.onField("personalData", "facts.kindsWithoutPersonalData");
 		}
 		if (this.clientInformed && !this.workForClient) {
-			return "facts.clientInformedWithoutClient";
+			return BusinessRuleViolation.onField("clientInformed", "facts.clientInformedWithoutClient");
 		}
 		return null;
 	}

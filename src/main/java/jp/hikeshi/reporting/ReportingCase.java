@@ -5,8 +5,12 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import jakarta.persistence.CascadeType;
@@ -29,6 +33,9 @@ import jp.hikeshi.shared.BusinessRuleViolation;
 @Entity
 @Table(name = "reporting_case")
 public class ReportingCase {
+
+	/** More inquiries than a company this size can receive: surely mistyped. */
+	public static final int MAX_INQUIRIES = 10_000_000;
 
 	@Id
 	@GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -73,19 +80,18 @@ public class ReportingCase {
 
 	/**
 	 * New facts: checks them, then works the duties out again.
-	 * @return the duties that apply, before and after, for the incident's timeline
+	 * @return the facts that changed and the duties that apply, before and after, for the
+	 * incident's timeline
 	 */
 	Change updateFacts(Facts facts, String dataItems, String secondaryDamage, String supervisingMinistry) {
-		String contradiction = facts.check();
-		if (contradiction != null) {
-			throw new BusinessRuleViolation(contradiction);
-		}
-		java.util.Set<DutyType> before = applicableSummary();
+		facts.requireConsistent();
+		Map<Fact, Object> factsBefore = Fact.valuesIn(this);
+		Set<DutyType> dutiesBefore = applicableSummary();
 		this.facts = facts;
-		this.dataItems = dataItems;
-		this.secondaryDamage = secondaryDamage;
+		this.dataItems = blankToNull(dataItems);
+		this.secondaryDamage = blankToNull(secondaryDamage);
 		recalculate(supervisingMinistry);
-		return new Change(before, applicableSummary());
+		return new Change(Fact.changes(factsBefore, Fact.valuesIn(this)), dutiesBefore, applicableSummary());
 	}
 
 	private void recalculate(String supervisingMinistry) {
@@ -101,7 +107,7 @@ public class ReportingCase {
 		}
 	}
 
-	void file(long dutyId, LocalDate on, String reference, LocalDate discoveredOn, LocalDate today, String by,
+	Duty file(long dutyId, LocalDate on, String reference, LocalDate discoveredOn, LocalDate today, String by,
 			Instant at) {
 		Duty duty = applicable(dutyId);
 		if (on == null) {
@@ -116,60 +122,87 @@ public class ReportingCase {
 		if (reference != null && reference.length() > Duty.MAX_REFERENCE_LENGTH) {
 			throw BusinessRuleViolation.onField("filingReference", "duty.referenceTooLong", Duty.MAX_REFERENCE_LENGTH);
 		}
-		duty.file(on, reference, by, at);
+		duty.file(on, blankToNull(reference), by, at);
+		return duty;
 	}
 
-	void waive(long dutyId, String reason, String by, Instant at) {
+	Duty waive(long dutyId, String reason, String by, Instant at) {
 		Duty duty = applicable(dutyId);
 		if (reason == null || reason.isBlank()) {
 			throw BusinessRuleViolation.onField("reason", "duty.waiverReasonRequired");
 		}
 		duty.waive(reason, by, at);
+		return duty;
 	}
 
-	void markNotYetDue(long dutyId, String by, Instant at) {
+	Duty markNotYetDue(long dutyId, String by, Instant at) {
 		Duty duty = applicable(dutyId);
 		if (!duty.getType().mayBeNotYetDue()) {
 			throw new BusinessRuleViolation("duty.notYetDueOnlyForFinal");
 		}
 		duty.markNotYetDue(by, at);
+		return duty;
 	}
 
-	void reopen(long dutyId, String by, Instant at) {
-		applicable(dutyId).reopen(by, at);
+	/** @return the duty, undecided again */
+	Duty reopen(long dutyId, String by, Instant at) {
+		Duty duty = applicable(dutyId);
+		if (duty.getState() == Duty.State.TO_DO) {
+			throw new BusinessRuleViolation("duty.notDecided");
+		}
+		duty.reopen(by, at);
+		return duty;
 	}
 
 	Announcement draftAnnouncement(Announcement.Kind kind, String draft, String by, Instant at) {
+		if (draft == null || draft.isBlank()) {
+			throw BusinessRuleViolation.onField("draft", "announcement.draftRequired");
+		}
 		Announcement announcement = new Announcement(this, kind, draft, by, at);
 		this.announcements.add(announcement);
 		return announcement;
 	}
 
-	void approveAnnouncement(long announcementId, String by, Instant at) {
-		announcement(announcementId).approve(by, at);
+	Announcement approveAnnouncement(long announcementId, String by, Instant at) {
+		Announcement announcement = announcement(announcementId);
+		if (announcement.isApproved()) {
+			throw new BusinessRuleViolation("announcement.alreadyApproved");
+		}
+		announcement.approve(by, at);
+		return announcement;
 	}
 
-	void publishAnnouncement(long announcementId, LocalDate on, LocalDate discoveredOn, LocalDate today) {
+	Announcement publishAnnouncement(long announcementId, LocalDate on, LocalDate discoveredOn, LocalDate today) {
 		Announcement announcement = announcement(announcementId);
 		if (!announcement.isApproved()) {
 			throw new BusinessRuleViolation("announcement.notApproved");
+		}
+		if (announcement.getPublishedOn() != null) {
+			throw new BusinessRuleViolation("announcement.alreadyPublished");
 		}
 		if (on == null || on.isBefore(discoveredOn) || on.isAfter(today)) {
 			throw BusinessRuleViolation.onField("publishedOn", "announcement.publishedOnInvalid");
 		}
 		announcement.publish(on);
+		return announcement;
 	}
 
-	void updateInquiryDesk(LocalDate openedOn, String contact, int inquiries, LocalDate discoveredOn, LocalDate today) {
+	/** @return whether anything about the desk changed */
+	boolean updateInquiryDesk(LocalDate openedOn, String contact, int inquiries, LocalDate discoveredOn,
+			LocalDate today) {
 		if (openedOn != null && (openedOn.isBefore(discoveredOn) || openedOn.isAfter(today))) {
 			throw BusinessRuleViolation.onField("openedOn", "inquiryDesk.openedOnInvalid");
 		}
-		if (inquiries < 0) {
-			throw BusinessRuleViolation.onField("inquiries", "inquiryDesk.negative");
+		if (inquiries < 0 || inquiries > MAX_INQUIRIES) {
+			throw BusinessRuleViolation.onField("inquiries", "inquiryDesk.negative", 0, MAX_INQUIRIES);
 		}
+		String desk = blankToNull(contact);
+		boolean changed = !Objects.equals(openedOn, this.inquiryDeskOpenedOn)
+				|| !Objects.equals(desk, this.inquiryDeskContact) || inquiries != this.inquiryCount;
 		this.inquiryDeskOpenedOn = openedOn;
-		this.inquiryDeskContact = contact;
+		this.inquiryDeskContact = desk;
 		this.inquiryCount = inquiries;
+		return changed;
 	}
 
 	/** The duties that apply and are not yet decided enough to leave step 2. */
@@ -193,11 +226,15 @@ public class ReportingCase {
 		return this.duties.stream().filter(d -> !d.isApplies()).toList();
 	}
 
-	private java.util.Set<DutyType> applicableSummary() {
+	private Set<DutyType> applicableSummary() {
 		return this.duties.stream()
 			.filter(Duty::isApplies)
 			.map(Duty::getType)
-			.collect(Collectors.toCollection(() -> java.util.EnumSet.noneOf(DutyType.class)));
+			.collect(Collectors.toCollection(() -> EnumSet.noneOf(DutyType.class)));
+	}
+
+	private static String blankToNull(String text) {
+		return (text == null || text.isBlank()) ? null : text;
 	}
 
 	private Optional<Duty> duty(DutyType type) {
@@ -262,11 +299,11 @@ public class ReportingCase {
 		return this.version;
 	}
 
-	/** The duties that apply, as a list of names, before and after a change of facts. */
-	record Change(java.util.Set<DutyType> before, java.util.Set<DutyType> after) {
+	/** What a change of facts changed: each fact, and the duties that apply before and after. */
+	record Change(List<Fact.Changed> facts, Set<DutyType> dutiesBefore, Set<DutyType> dutiesAfter) {
 
-		boolean changed() {
-			return !this.before.equals(this.after);
+		boolean dutiesChanged() {
+			return !this.dutiesBefore.equals(this.dutiesAfter);
 		}
 
 	}

@@ -1,14 +1,29 @@
 package jp.hikeshi.reporting;
 
+import java.time.LocalDate;
 import java.util.Set;
 
 import jp.hikeshi.incident.HistoryEvent;
 import jp.hikeshi.incident.TimelineEntry.Kind;
 
-/** What step 2 records that belongs on the incident's timeline. */
+/**
+ * What step 2 records that belongs on the incident's timeline, each published once by the
+ * {@link ReportingService} method that did it, with raw values (enum names, dates, numbers).
+ */
 public final class ReportingEvents {
 
 	private ReportingEvents() {
+	}
+
+	/** One fact changed; its kind of entry depends on what the fact holds (see {@link Fact#kind()}). */
+	public record FactChanged(long incidentId, String actor, Fact fact, Object before, Object after)
+			implements HistoryEvent {
+
+		@Override
+		public Line line() {
+			return Line.of(this.fact.kind(), this.fact, this.before, this.after, null);
+		}
+
 	}
 
 	/** The reports owed were worked out again from changed facts. */
@@ -18,6 +33,89 @@ public final class ReportingEvents {
 		@Override
 		public Line line() {
 			return Line.of(Kind.DUTIES_RECALCULATED, null, this.before, this.after, null);
+		}
+
+	}
+
+	/** A report was filed on a day, under the authority's reference if there is one. */
+	public record DutyFiled(long incidentId, String actor, DutyType duty, LocalDate filedOn, String reference)
+			implements HistoryEvent {
+
+		@Override
+		public Line line() {
+			return Line.of(Kind.DUTY_FILED, this.duty, null, this.filedOn, this.reference);
+		}
+
+	}
+
+	/** The company decided not to file a report, and why. */
+	public record DutyWaived(long incidentId, String actor, DutyType duty, String reason) implements HistoryEvent {
+
+		@Override
+		public Line line() {
+			return Line.of(Kind.DUTY_WAIVED, this.duty, null, null, this.reason);
+		}
+
+	}
+
+	/** A final report was marked as not yet due, which lets the incident leave step 2. */
+	public record DutyMarkedNotYetDue(long incidentId, String actor, DutyType duty) implements HistoryEvent {
+
+		@Override
+		public Line line() {
+			return Line.of(Kind.DUTY_NOT_YET_DUE, this.duty, null, null, null);
+		}
+
+	}
+
+	/** A decision about a report (filed, waived, not yet due) was withdrawn. */
+	public record DutyReopened(long incidentId, String actor, DutyType duty) implements HistoryEvent {
+
+		@Override
+		public Line line() {
+			return Line.of(Kind.DUTY_REOPENED, this.duty, null, null, null);
+		}
+
+	}
+
+	public record AnnouncementDrafted(long incidentId, String actor, Announcement.Kind kind, String title)
+			implements HistoryEvent {
+
+		@Override
+		public Line line() {
+			return Line.of(Kind.ANNOUNCEMENT_DRAFTED, this.kind, null, this.title, null);
+		}
+
+	}
+
+	public record AnnouncementApproved(long incidentId, String actor, Announcement.Kind kind, String title)
+			implements HistoryEvent {
+
+		@Override
+		public Line line() {
+			return Line.of(Kind.ANNOUNCEMENT_APPROVED, this.kind, null, this.title, null);
+		}
+
+	}
+
+	/** An approved announcement went out on a day (which may be before the day it was recorded). */
+	public record AnnouncementPublished(long incidentId, String actor, Announcement.Kind kind, String title,
+			LocalDate publishedOn) implements HistoryEvent {
+
+		@Override
+		public Line line() {
+			return Line.of(Kind.ANNOUNCEMENT_PUBLISHED, this.kind, this.publishedOn, this.title, null);
+		}
+
+	}
+
+	/** The inquiry desk as it stands after a change: opened on, contact, inquiries so far. */
+	public record InquiryDeskChanged(long incidentId, String actor, LocalDate openedOn, String contact, int inquiries)
+			implements HistoryEvent {
+
+		@Override
+		public Line line() {
+			return Line.of(Kind.INQUIRY_DESK_CHANGED, this.inquiries, this.openedOn, this.contact, null);
 		}
 
 	}

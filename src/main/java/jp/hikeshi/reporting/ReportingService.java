@@ -8,13 +8,17 @@ import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+
+import jp.hikeshi.account.Role;
 import jp.hikeshi.account.Actor;
 import jp.hikeshi.account.Role;
 import jp.hikeshi.incident.Category;
+import jp.hikeshi.incident.HistoryEvent;
 import jp.hikeshi.incident.Incident;
 import jp.hikeshi.incident.IncidentNotFoundException;
 import jp.hikeshi.incident.IncidentService;
@@ -50,10 +54,12 @@ public class ReportingService {
 
 	private final PreventionService prevention;
 
+	private final EntityManager entityManager;
+
 	ReportingService(ReportingCaseRepository cases, IncidentService incidents, OrganisationService organisations,
-			Clock clock,
-			ApplicationEventPublisher events, PreventionService prevention) {
+			Clock clock, ApplicationEventPublisher events, PreventionService prevention, EntityManager entityManager) {
 		this.events = events;
+		this.entityManager = entityManager;
 		this.cases = cases;
 		this.incidents = incidents;
 		this.organisations = organisations;
@@ -88,43 +94,56 @@ public class ReportingService {
 			.orElseGet(() -> this.cases.save(new ReportingCase(incident.getId(), initialFacts(incident), ministry())));
 	}
 
+	/** New facts; each fact that changed, and the reports owed if they changed, go on the timeline. */
 	public void updateFacts(long incidentId, long version, Actor actor, Facts facts, String dataItems,
 			String secondaryDamage) {
 		requireLead(actor);
 		ReportingCase reportingCase = lockedCase(incidentId, version, actor);
 		ReportingCase.Change change = reportingCase.updateFacts(facts, dataItems, secondaryDamage, ministry());
 		this.cases.save(reportingCase);
-		if (change.changed()) {
-			this.events.publishEvent(new ReportingEvents.DutiesRecalculated(incidentId, actor.username(), change.before(),
-					change.after()));
+		for (Fact.Changed fact : change.facts()) {
+			publish(new ReportingEvents.FactChanged(incidentId, actor.username(), fact.fact(), fact.before(),
+					fact.after()));
+		}
+		if (change.dutiesChanged()) {
+			publish(new ReportingEvents.DutiesRecalculated(incidentId, actor.username(), change.dutiesBefore(),
+					change.dutiesAfter()));
 		}
 	}
 
 	public void file(long incidentId, long version, Actor actor, long dutyId, LocalDate on, String reference) {
 		requireLead(actor);
 		Incident incident = visibleIncident(incidentId, actor);
-		act(incidentId, version, actor, c -> c.file(dutyId, on, reference, localDate(incident.getDiscoveredAt()),
-				today(), actor.username(), now()));
+		Duty duty = act(incidentId, version, actor, c -> c.file(dutyId, on, reference,
+				localDate(incident.getDiscoveredAt()), today(), actor.username(), now()));
+		publish(new ReportingEvents.DutyFiled(incidentId, actor.username(), duty.getType(), duty.getFiledOn(),
+				duty.getFilingReference()));
 	}
 
 	public void waive(long incidentId, long version, Actor actor, long dutyId, String reason) {
 		requireLead(actor);
-		act(incidentId, version, actor, c -> c.waive(dutyId, reason, actor.username(), now()));
+		Duty duty = act(incidentId, version, actor, c -> c.waive(dutyId, reason, actor.username(), now()));
+		publish(new ReportingEvents.DutyWaived(incidentId, actor.username(), duty.getType(), duty.getWaiverReason()));
 	}
 
 	public void markNotYetDue(long incidentId, long version, Actor actor, long dutyId) {
 		requireLead(actor);
-		act(incidentId, version, actor, c -> c.markNotYetDue(dutyId, actor.username(), now()));
+		Duty duty = act(incidentId, version, actor, c -> c.markNotYetDue(dutyId, actor.username(), now()));
+		publish(new ReportingEvents.DutyMarkedNotYetDue(incidentId, actor.username(), duty.getType()));
 	}
 
 	public void reopen(long incidentId, long version, Actor actor, long dutyId) {
 		requireLead(actor);
-		act(incidentId, version, actor, c -> c.reopen(dutyId, actor.username(), now()));
+		Duty duty = act(incidentId, version, actor, c -> c.reopen(dutyId, actor.username(), now()));
+		publish(new ReportingEvents.DutyReopened(incidentId, actor.username(), duty.getType()));
 	}
 
 	public void draftAnnouncement(long incidentId, long version, Actor actor, Announcement.Kind kind, String draft) {
 		requireLead(actor);
-		act(incidentId, version, actor, c -> c.draftAnnouncement(kind, draft, actor.username(), now()));
+		Announcement announcement = act(incidentId, version, actor,
+				c -> c.draftAnnouncement(kind, draft, actor.username(), now()));
+		publish(new ReportingEvents.AnnouncementDrafted(incidentId, actor.username(), announcement.getKind(),
+				announcement.getTitle()));
 	}
 
 	/** The executive approves an announcement before it is published (DOMAIN.md §1). */
@@ -132,22 +151,34 @@ public class ReportingService {
 		if (!actor.has(Role.EXECUTIVE)) {
 			throw new BusinessRuleViolation("announcement.executiveOnly");
 		}
-		act(incidentId, version, actor, c -> c.approveAnnouncement(announcementId, actor.username(), now()));
+		Announcement announcement = act(incidentId, version, actor,
+				c -> c.approveAnnouncement(announcementId, actor.username(), now()));
+		publish(new ReportingEvents.AnnouncementApproved(incidentId, actor.username(), announcement.getKind(),
+				announcement.getTitle()));
 	}
 
 	public void publishAnnouncement(long incidentId, long version, Actor actor, long announcementId, LocalDate on) {
 		requireLead(actor);
 		Incident incident = visibleIncident(incidentId, actor);
-		act(incidentId, version, actor,
+		Announcement announcement = act(incidentId, version, actor,
 				c -> c.publishAnnouncement(announcementId, on, localDate(incident.getDiscoveredAt()), today()));
+		publish(new ReportingEvents.AnnouncementPublished(incidentId, actor.username(), announcement.getKind(),
+				announcement.getTitle(), announcement.getPublishedOn()));
 	}
 
 	public void updateInquiryDesk(long incidentId, long version, Actor actor, LocalDate openedOn, String contact,
 			int inquiries) {
 		requireLead(actor);
 		Incident incident = visibleIncident(incidentId, actor);
-		act(incidentId, version, actor, c -> c.updateInquiryDesk(openedOn, contact, inquiries,
-				localDate(incident.getDiscoveredAt()), today()));
+		ReportingCase reportingCase = lockedCase(incidentId, version, actor);
+		boolean changed = reportingCase.updateInquiryDesk(openedOn, contact, inquiries,
+				localDate(incident.getDiscoveredAt()), today());
+		this.cases.save(reportingCase);
+		if (changed) {
+			publish(new ReportingEvents.InquiryDeskChanged(incidentId, actor.username(),
+					reportingCase.getInquiryDeskOpenedOn(), reportingCase.getInquiryDeskContact(),
+					reportingCase.getInquiryCount()));
+		}
 	}
 
 	/** Each applicable duty of a case with its deadline and urgency now. */
@@ -205,18 +236,31 @@ public class ReportingService {
 				daysLeft);
 	}
 
-	private void act(long incidentId, long version, Actor actor, Consumer<ReportingCase> command) {
+	/** Runs a command on the locked case and saves it; returns what the command returns, for the event. */
+	private <T> T act(long incidentId, long version, Actor actor, Function<ReportingCase, T> command) {
 		ReportingCase reportingCase = lockedCase(incidentId, version, actor);
-		command.accept(reportingCase);
+		T result = command.apply(reportingCase);
 		this.cases.save(reportingCase);
+		return result;
 	}
 
+	/** Puts a line on the incident's timeline, in this transaction. */
+	private void publish(HistoryEvent event) {
+		this.events.publishEvent(event);
+	}
+
+	/**
+	 * The case, locked, as the page that sent the change saw it. Its version moves with every
+	 * change, also of a duty or an announcement alone, so that a second click or a page left
+	 * open meanwhile is refused rather than deciding twice.
+	 */
 	private ReportingCase lockedCase(long incidentId, long version, Actor actor) {
 		Incident incident = visibleIncident(incidentId, actor);
 		ReportingCase reportingCase = this.cases.findByIncidentIdForUpdate(incidentId).orElseGet(() -> open(incident));
 		if (reportingCase.getVersion() != version) {
 			throw new ObjectOptimisticLockingFailureException(ReportingCase.class, reportingCase.getId());
 		}
+		this.entityManager.lock(reportingCase, LockModeType.PESSIMISTIC_FORCE_INCREMENT);
 		return reportingCase;
 	}
 

@@ -48,7 +48,8 @@ class TimelineReadingTest {
 			Map.entry("RemediationKind", jp.hikeshi.investigation.Investigation.Remediation.Kind.class),
 			Map.entry("RootCause", jp.hikeshi.prevention.RootCause.class),
 			Map.entry("MeasureKind", jp.hikeshi.prevention.Measure.Kind.class),
-			Map.entry("DutyType", jp.hikeshi.reporting.DutyType.class), Map.entry("Fact", jp.hikeshi.reporting.DutyType.class),
+			Map.entry("DutyType", jp.hikeshi.reporting.DutyType.class), Map.entry("Fact", jp.hikeshi.reporting.Fact.class),
+			Map.entry("Answer", jp.hikeshi.reporting.Answer.class),
 			Map.entry("AnnouncementKind", jp.hikeshi.reporting.Announcement.Kind.class),
 			Map.entry("DisclosureStatus", DisclosureStatus.class), Map.entry("IncidentState", IncidentState.class),
 			Map.entry("ChecklistPoint", ChecklistPoint.class));

@@ -91,7 +91,7 @@ class ReportingServiceTest {
 		List<TimelineEntry> changes = this.incidents.findForPage(this.id, this.lead)
 			.getTimeline()
 			.stream()
-			.filter(entry -> "duties".equals(entry.getField()))
+			.filter(entry -> entry.getKind() == TimelineEntry.Kind.DUTIES_RECALCULATED)
 			.toList();
 		assertThat(changes).singleElement().satisfies(entry -> {
 			assertThat(entry.getBefore()).isEqualTo("IPA, POLICE");
@@ -118,9 +118,15 @@ class ReportingServiceTest {
 	void contradictoryFactsAreRefusedAndChangeNothing() {
 		long before = caseVersion();
 		assertThatThrownBy(() -> updateFacts(new Facts(Answer.NO, 30, false, false, false, false, false, false, false,
-				false, false))).isInstanceOf(BusinessRuleViolation.class).hasMessage("facts.countWithoutPersonalData");
+				false, false))).isInstanceOf(BusinessRuleViolation.class)
+			.hasMessage("facts.countWithoutPersonalData")
+			.satisfies(ex -> assertThat(((BusinessRuleViolation) ex).field()).isEqualTo("peopleCount"));
 		assertThatThrownBy(() -> updateFacts(new Facts(Answer.YES, -1, false, false, false, false, false, false, false,
-				false, false))).hasMessage("facts.peopleCountAbsurd");
+				false, false))).hasMessage("facts.peopleCountAbsurd")
+			.satisfies(ex -> assertThat(((BusinessRuleViolation) ex).arguments()).containsExactly(0, Facts.MAX_PEOPLE));
+		assertThatThrownBy(() -> updateFacts(new Facts(Answer.UNKNOWN, null, false, false, false, false, false, false,
+				false, true, false))).hasMessage("facts.clientInformedWithoutClient")
+			.satisfies(ex -> assertThat(((BusinessRuleViolation) ex).field()).isEqualTo("clientInformed"));
 		assertThat(caseVersion()).isEqualTo(before);
 	}
 

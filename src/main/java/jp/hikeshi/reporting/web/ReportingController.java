@@ -9,30 +9,34 @@ import jp.hikeshi.reporting.Answer;
 import jp.hikeshi.reporting.FilingTexts;
 import jp.hikeshi.reporting.ReportingCase;
 import jp.hikeshi.reporting.ReportingService;
-import jp.hikeshi.reporting.web.ReportingForms.AnnouncementForm;
-import jp.hikeshi.reporting.web.ReportingForms.DutyForm;
+import jp.hikeshi.reporting.web.ReportingForms.DraftForm;
 import jp.hikeshi.reporting.web.ReportingForms.FactsForm;
+import jp.hikeshi.reporting.web.ReportingForms.FileForm;
 import jp.hikeshi.reporting.web.ReportingForms.InquiryDeskForm;
-import jp.hikeshi.shared.BusinessRuleViolation;
+import jp.hikeshi.reporting.web.ReportingForms.PublishForm;
+import jp.hikeshi.reporting.web.ReportingForms.VersionForm;
+import jp.hikeshi.reporting.web.ReportingForms.WaiveForm;
+import jp.hikeshi.shared.web.Notice;
+import jp.hikeshi.shared.web.Refusals;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
-import org.springframework.validation.FieldError;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * Step 2 of an incident (報告・公表): the facts, the reports owed with their deadlines, the
- * texts to file, the public announcements and the inquiry desk. Every change redirects back
- * to the page, which says what happened or what was refused.
+ * texts to file, the public announcements and the inquiry desk. A form that is refused comes
+ * back with the reason next to its field and everything typed still in it; a button that is
+ * refused says why at the top of the page; whatever is done redirects back to the page.
  */
 @Controller
 class ReportingController {
@@ -57,137 +61,177 @@ class ReportingController {
 
 	@GetMapping("/incidents/{id}/reporting")
 	String page(@PathVariable long id, Authentication user, Model model) {
-		ReportingService.View view = this.reporting.view(id, actor(user));
+		return page(id, actor(user), model);
+	}
+
+	@GetMapping("/incidents/{id}/reporting/texts/{kind}")
+	String text(@PathVariable long id, @PathVariable FilingTexts.Kind kind, Authentication user, Model model) {
+		return text(id, kind, actor(user), model);
+	}
+
+	@PostMapping(path = "/incidents/{id}/reporting/facts", consumes = FORM)
+	String facts(@PathVariable long id, @Valid @ModelAttribute("factsForm") FactsForm form, BindingResult errors,
+			Authentication user, Model model, RedirectAttributes redirect) {
+		Actor actor = actor(user);
+		if (!Refusals.accepted(errors, () -> this.reporting.updateFacts(id, form.version(), actor, form.facts(),
+				form.dataItems(), form.secondaryDamage()))) {
+			return page(id, actor, model);
+		}
+		return done(id, redirect, "reporting.facts.saved");
+	}
+
+	@PostMapping(path = "/incidents/{id}/reporting/duties/{dutyId}/file", consumes = FORM)
+	String file(@PathVariable long id, @PathVariable long dutyId, @Valid @ModelAttribute("fileForm") FileForm form,
+			BindingResult errors, Authentication user, Model model, RedirectAttributes redirect) {
+		Actor actor = actor(user);
+		if (!Refusals.accepted(errors, () -> this.reporting.file(id, form.version(), actor, dutyId, form.filedOn(),
+				form.filingReference()))) {
+			return pageWithRefused(id, dutyId, "fileForm", actor, model);
+		}
+		return done(id, redirect, "duty.filed");
+	}
+
+	@PostMapping(path = "/incidents/{id}/reporting/duties/{dutyId}/waive", consumes = FORM)
+	String waive(@PathVariable long id, @PathVariable long dutyId, @Valid @ModelAttribute("waiveForm") WaiveForm form,
+			BindingResult errors, Authentication user, Model model, RedirectAttributes redirect) {
+		Actor actor = actor(user);
+		if (!Refusals.accepted(errors,
+				() -> this.reporting.waive(id, form.version(), actor, dutyId, form.reason()))) {
+			return pageWithRefused(id, dutyId, "waiveForm", actor, model);
+		}
+		return done(id, redirect, "duty.waived");
+	}
+
+	@PostMapping(path = "/incidents/{id}/reporting/duties/{dutyId}/not-yet-due", consumes = FORM)
+	String notYetDue(@PathVariable long id, @PathVariable long dutyId, VersionForm form, Authentication user,
+			RedirectAttributes redirect) {
+		Refusals.flash(redirect, () -> this.reporting.markNotYetDue(id, form.version(), actor(user), dutyId),
+				"duty.markedNotYetDue");
+		return back(id);
+	}
+
+	@PostMapping(path = "/incidents/{id}/reporting/duties/{dutyId}/reopen", consumes = FORM)
+	String reopen(@PathVariable long id, @PathVariable long dutyId, VersionForm form, Authentication user,
+			RedirectAttributes redirect) {
+		Refusals.flash(redirect, () -> this.reporting.reopen(id, form.version(), actor(user), dutyId),
+				"duty.reopened");
+		return back(id);
+	}
+
+	/** The draft's form is on the page of the prepared text it started from; a refusal goes back there. */
+	@PostMapping(path = "/incidents/{id}/reporting/announcements", consumes = FORM)
+	String draft(@PathVariable long id, @Valid @ModelAttribute("draftForm") DraftForm form, BindingResult errors,
+			Authentication user, Model model, RedirectAttributes redirect) {
+		if (form == null || form.kind() == null) {
+			// only the draft is typed; a kind or version that does not bind did not come from the page
+			throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
+		}
+		Actor actor = actor(user);
+		if (!Refusals.accepted(errors, () -> this.reporting.draftAnnouncement(id, form.version(), actor, form.kind(),
+				form.draft()))) {
+			return text(id, form.textKind(), actor, model);
+		}
+		return done(id, redirect, "announcement.drafted");
+	}
+
+	@PostMapping(path = "/incidents/{id}/reporting/announcements/{announcementId}/approve", consumes = FORM)
+	String approve(@PathVariable long id, @PathVariable long announcementId, VersionForm form, Authentication user,
+			RedirectAttributes redirect) {
+		Refusals.flash(redirect,
+				() -> this.reporting.approveAnnouncement(id, form.version(), actor(user), announcementId),
+				"announcement.approved");
+		return back(id);
+	}
+
+	/** A button with a date beside it; a refusal is said at the top of the page. */
+	@PostMapping(path = "/incidents/{id}/reporting/announcements/{announcementId}/publish", consumes = FORM)
+	String publish(@PathVariable long id, @PathVariable long announcementId, PublishForm form, Authentication user,
+			RedirectAttributes redirect) {
+		Refusals.flash(redirect, () -> this.reporting.publishAnnouncement(id, form.version(), actor(user),
+				announcementId, form.day()), "announcement.published");
+		return back(id);
+	}
+
+	@PostMapping(path = "/incidents/{id}/reporting/inquiry-desk", consumes = FORM)
+	String inquiryDesk(@PathVariable long id, @Valid @ModelAttribute("inquiryDeskForm") InquiryDeskForm form,
+			BindingResult errors, Authentication user, Model model, RedirectAttributes redirect) {
+		Actor actor = actor(user);
+		if (!Refusals.accepted(errors, () -> this.reporting.updateInquiryDesk(id, form.version(), actor,
+				form.openedOn(), form.contact(), form.inquiriesSoFar()))) {
+			return page(id, actor, model);
+		}
+		return done(id, redirect, "inquiryDesk.saved");
+	}
+
+	/**
+	 * The reporting page. A refused form is already in the model, with its errors and what was
+	 * typed; every other form shows the case as it is now. The hidden version is always the
+	 * case's current one, so that after "changed meanwhile" the form can be sent again.
+	 */
+	private String page(long id, Actor actor, Model model) {
+		return page(this.reporting.view(id, actor), model);
+	}
+
+	private String page(ReportingService.View view, Model model) {
 		ReportingCase reportingCase = view.reportingCase();
 		model.addAttribute("incident", view.incident());
 		model.addAttribute("reportingCase", reportingCase);
 		model.addAttribute("duties", view.duties());
 		model.addAttribute("lapsed", view.lapsed());
-		model.addAttribute("factsForm", FactsForm.of(reportingCase));
 		model.addAttribute("answers", Answer.values());
 		model.addAttribute("announcementKinds", Announcement.Kind.values());
 		model.addAttribute("textKinds", FilingTexts.Kind.values());
 		model.addAttribute("version", reportingCase.getVersion());
+		addUnlessRefused(model, "factsForm", FactsForm.of(reportingCase));
+		addUnlessRefused(model, "inquiryDeskForm", InquiryDeskForm.of(reportingCase));
+		model.addAttribute("emptyFileForm", FileForm.EMPTY);
+		model.addAttribute("emptyWaiveForm", WaiveForm.EMPTY);
 		return "reporting/page";
 	}
 
-	@GetMapping("/incidents/{id}/reporting/texts/{kind}")
-	String text(@PathVariable long id, @PathVariable FilingTexts.Kind kind, Authentication user, Model model) {
-		Actor actor = actor(user);
-		model.addAttribute("incident", this.incidents.find(id, actor));
-		model.addAttribute("kind", kind);
-		model.addAttribute("text", this.reporting.text(id, actor, kind));
-		model.addAttribute("version", this.reporting.caseFor(id, actor).getVersion());
-		model.addAttribute("announcementKind", switch (kind) {
+	/**
+	 * The page after one duty's form was refused. Every duty has a filing and a waiver form;
+	 * only the refused one ({@code refusedForm} of {@code refusedDuty}) shows what was typed, read
+	 * from its binding result even where the form did not bind. Its errors for the whole form
+	 * stand in that duty's box, or at the top of the list when the duty is no longer on it.
+	 */
+	private String pageWithRefused(long id, long dutyId, String form, Actor actor, Model model) {
+		ReportingService.View view = this.reporting.view(id, actor);
+		model.addAttribute("refusedDuty", dutyId);
+		model.addAttribute("refusedForm", form);
+		model.addAttribute("refusedDutyGone", view.duties().stream().noneMatch(due -> due.duty().getId() == dutyId));
+		return page(view, model);
+	}
+
+	private String text(long id, FilingTexts.Kind kind, Actor actor, Model model) {
+		String text = this.reporting.text(id, actor, kind);
+		long version = this.reporting.caseFor(id, actor).getVersion();
+		Announcement.Kind announcementKind = switch (kind) {
 			case ANNOUNCEMENT_FIRST -> Announcement.Kind.FIRST;
 			case ANNOUNCEMENT_FOLLOW_UP -> Announcement.Kind.FOLLOW_UP;
 			case ANNOUNCEMENT_FINAL -> Announcement.Kind.FINAL;
 			default -> null;
-		});
+		};
+		model.addAttribute("incident", this.incidents.find(id, actor));
+		model.addAttribute("kind", kind);
+		model.addAttribute("text", text);
+		model.addAttribute("version", version);
+		model.addAttribute("announcementKind", announcementKind);
+		if (announcementKind != null) {
+			addUnlessRefused(model, "draftForm", new DraftForm(version, announcementKind, text));
+		}
 		return "reporting/text";
 	}
 
-	@PostMapping(path = "/incidents/{id}/reporting/facts", consumes = FORM)
-	String facts(@PathVariable long id, @Valid FactsForm form, BindingResult errors, Authentication user,
-			RedirectAttributes redirect) {
-		return attempt(id, errors, redirect, "reporting.facts.saved", () -> this.reporting.updateFacts(id,
-				form.getVersion(), actor(user), form.facts(), form.getDataItems(), form.getSecondaryDamage()));
-	}
-
-	@PostMapping(path = "/incidents/{id}/reporting/duties/{dutyId}/file", consumes = FORM)
-	String file(@PathVariable long id, @PathVariable long dutyId, @Valid DutyForm form, BindingResult errors,
-			Authentication user, RedirectAttributes redirect) {
-		return attempt(id, errors, redirect, "duty.filed", () -> this.reporting.file(id, form.getVersion(), actor(user),
-				dutyId, form.getFiledOn(), form.getFilingReference()));
-	}
-
-	@PostMapping(path = "/incidents/{id}/reporting/duties/{dutyId}/waive", consumes = FORM)
-	String waive(@PathVariable long id, @PathVariable long dutyId, @Valid DutyForm form, BindingResult errors,
-			Authentication user, RedirectAttributes redirect) {
-		return attempt(id, errors, redirect, "duty.waived",
-				() -> this.reporting.waive(id, form.getVersion(), actor(user), dutyId, form.getReason()));
-	}
-
-	@PostMapping(path = "/incidents/{id}/reporting/duties/{dutyId}/not-yet-due", consumes = FORM)
-	String notYetDue(@PathVariable long id, @PathVariable long dutyId, @Valid DutyForm form, BindingResult errors,
-			Authentication user, RedirectAttributes redirect) {
-		return attempt(id, errors, redirect, "duty.markedNotYetDue",
-				() -> this.reporting.markNotYetDue(id, form.getVersion(), actor(user), dutyId));
-	}
-
-	@PostMapping(path = "/incidents/{id}/reporting/duties/{dutyId}/reopen", consumes = FORM)
-	String reopen(@PathVariable long id, @PathVariable long dutyId, @Valid DutyForm form, BindingResult errors,
-			Authentication user, RedirectAttributes redirect) {
-		return attempt(id, errors, redirect, "duty.reopened",
-				() -> this.reporting.reopen(id, form.getVersion(), actor(user), dutyId));
-	}
-
-	@PostMapping(path = "/incidents/{id}/reporting/announcements", consumes = FORM)
-	String draft(@PathVariable long id, @Valid AnnouncementForm form, BindingResult errors, Authentication user,
-			RedirectAttributes redirect) {
-		if (form.getKind() == null || form.getDraft() == null || form.getDraft().isBlank()) {
-			errors.reject("announcement.draftRequired");
+	private static void addUnlessRefused(Model model, String name, Object form) {
+		if (!model.containsAttribute(name)) {
+			model.addAttribute(name, form);
 		}
-		return attempt(id, errors, redirect, "announcement.drafted", () -> this.reporting.draftAnnouncement(id,
-				form.getVersion(), actor(user), form.getKind(), form.getDraft()));
 	}
 
-	@PostMapping(path = "/incidents/{id}/reporting/announcements/{announcementId}/approve", consumes = FORM)
-	String approve(@PathVariable long id, @PathVariable long announcementId, @Valid AnnouncementForm form,
-			BindingResult errors, Authentication user, RedirectAttributes redirect) {
-		return attempt(id, errors, redirect, "announcement.approved",
-				() -> this.reporting.approveAnnouncement(id, form.getVersion(), actor(user), announcementId));
-	}
-
-	@PostMapping(path = "/incidents/{id}/reporting/announcements/{announcementId}/publish", consumes = FORM)
-	String publish(@PathVariable long id, @PathVariable long announcementId, @Valid AnnouncementForm form,
-			BindingResult errors, Authentication user, RedirectAttributes redirect) {
-		return attempt(id, errors, redirect, "announcement.published", () -> this.reporting.publishAnnouncement(id,
-				form.getVersion(), actor(user), announcementId, form.getPublishedOn()));
-	}
-
-	@PostMapping(path = "/incidents/{id}/reporting/inquiry-desk", consumes = FORM)
-	String inquiryDesk(@PathVariable long id, @Valid InquiryDeskForm form, BindingResult errors, Authentication user,
-			RedirectAttributes redirect) {
-		return attempt(id, errors, redirect, "inquiryDesk.saved", () -> this.reporting.updateInquiryDesk(id,
-				form.getVersion(), actor(user), form.getOpenedOn(), form.getContact(), form.getInquiries()));
-	}
-
-	private String attempt(long id, BindingResult errors, RedirectAttributes redirect, String notice, Runnable action) {
-		if (errors.hasErrors()) {
-			redirect.addFlashAttribute("problem", problemOf(errors));
-			return back(id);
-		}
-		try {
-			action.run();
-			redirect.addFlashAttribute("notice", notice);
-		}
-		catch (BusinessRuleViolation violation) {
-			redirect.addFlashAttribute("problem", violation.code());
-		}
-		catch (ObjectOptimisticLockingFailureException conflict) {
-			redirect.addFlashAttribute("problem", "incident.conflict");
-		}
+	private static String done(long id, RedirectAttributes redirect, String notice) {
+		redirect.addFlashAttribute("notice", Notice.of(notice));
 		return back(id);
-	}
-
-	/** One clear message for the first thing wrong with a form. */
-	private static String problemOf(BindingResult errors) {
-		if (errors.hasGlobalErrors()) {
-			return errors.getGlobalErrors().get(0).getCode();
-		}
-		FieldError error = errors.getFieldErrors().get(0);
-		return switch (error.getField()) {
-			case "peopleCount" -> "facts.peopleCountAbsurd";
-			case "filingReference" -> "Size".equals(error.getCode()) ? "duty.referenceTooLong" : "duty.referenceInvalid";
-			case "filedOn" -> "duty.filedOnRequired";
-			case "reason" -> "duty.reasonInvalid";
-			case "publishedOn" -> "announcement.publishedOnInvalid";
-			case "openedOn" -> "inquiryDesk.openedOnInvalid";
-			case "inquiries" -> "inquiryDesk.negative";
-			case "draft" -> "announcement.draftInvalid";
-			default -> "incident.invalidInput";
-		};
 	}
 
 	private static Actor actor(Authentication user) {

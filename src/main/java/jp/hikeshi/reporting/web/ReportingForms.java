@@ -1,9 +1,8 @@
 package jp.hikeshi.reporting.web;
 
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
@@ -11,73 +10,51 @@ import jp.hikeshi.reporting.Announcement;
 import jp.hikeshi.reporting.Answer;
 import jp.hikeshi.reporting.Duty;
 import jp.hikeshi.reporting.Facts;
+import jp.hikeshi.reporting.FilingTexts;
 import jp.hikeshi.reporting.ReportingCase;
 import jp.hikeshi.shared.PlainText;
 
 import org.springframework.format.annotation.DateTimeFormat;
 
-/** The forms of the reporting page. */
+/**
+ * The forms of the reporting pages. Each is bound through its constructor; {@code version}
+ * is the case's version the page was rendered with. Ranges and contradictions are the
+ * domain's to refuse (on the field they concern), so the forms only check form and length.
+ */
 public final class ReportingForms {
 
 	private ReportingForms() {
 	}
 
-	/** The facts that decide which reports are owed. */
-	public static class FactsForm {
+	/**
+	 * The facts that decide which reports are owed. The yes/no answers are checkboxes: one left
+	 * unticked is not sent at all, which binds as {@code null} and reads as "no".
+	 */
+	public record FactsForm(long version, @NotNull Answer personalData, Integer peopleCount, Boolean sensitiveData,
+			Boolean financialData, Boolean stronglyEncrypted, Boolean improperPurpose,
+			Boolean virusOrUnauthorisedAccess, Boolean crimeSuspected, Boolean workForClient, Boolean clientInformed,
+			Boolean euResidents, @Size(max = 1000) @PlainText(multiline = true) String dataItems,
+			@Size(max = 2000) @PlainText(multiline = true) String secondaryDamage) {
 
-		@NotNull
-		private Answer personalData = Answer.UNKNOWN;
-
-		@Min(0)
-		@Max(Facts.MAX_PEOPLE)
-		private Integer peopleCount;
-
-		private boolean sensitiveData;
-
-		private boolean financialData;
-
-		private boolean stronglyEncrypted;
-
-		private boolean improperPurpose;
-
-		private boolean virusOrUnauthorisedAccess;
-
-		private boolean crimeSuspected;
-
-		private boolean workForClient;
-
-		private boolean clientInformed;
-
-		private boolean euResidents;
-
-		@Size(max = 1000)
-		@PlainText(multiline = true)
-		private String dataItems;
-
-		@Size(max = 2000)
-		@PlainText(multiline = true)
-		private String secondaryDamage;
-
-		private long version;
+		public FactsForm {
+			sensitiveData = Boolean.TRUE.equals(sensitiveData);
+			financialData = Boolean.TRUE.equals(financialData);
+			stronglyEncrypted = Boolean.TRUE.equals(stronglyEncrypted);
+			improperPurpose = Boolean.TRUE.equals(improperPurpose);
+			virusOrUnauthorisedAccess = Boolean.TRUE.equals(virusOrUnauthorisedAccess);
+			crimeSuspected = Boolean.TRUE.equals(crimeSuspected);
+			workForClient = Boolean.TRUE.equals(workForClient);
+			clientInformed = Boolean.TRUE.equals(clientInformed);
+			euResidents = Boolean.TRUE.equals(euResidents);
+		}
 
 		static FactsForm of(ReportingCase reportingCase) {
 			Facts facts = reportingCase.getFacts();
-			FactsForm form = new FactsForm();
-			form.personalData = facts.personalData();
-			form.peopleCount = facts.peopleCount();
-			form.sensitiveData = facts.sensitiveData();
-			form.financialData = facts.financialData();
-			form.stronglyEncrypted = facts.stronglyEncrypted();
-			form.improperPurpose = facts.improperPurpose();
-			form.virusOrUnauthorisedAccess = facts.virusOrUnauthorisedAccess();
-			form.crimeSuspected = facts.crimeSuspected();
-			form.workForClient = facts.workForClient();
-			form.clientInformed = facts.clientInformed();
-			form.euResidents = facts.euResidents();
-			form.dataItems = reportingCase.getDataItems();
-			form.secondaryDamage = reportingCase.getSecondaryDamage();
-			form.version = reportingCase.getVersion();
-			return form;
+			return new FactsForm(reportingCase.getVersion(), facts.personalData(), facts.peopleCount(),
+					facts.sensitiveData(), facts.financialData(), facts.stronglyEncrypted(), facts.improperPurpose(),
+					facts.virusOrUnauthorisedAccess(), facts.crimeSuspected(), facts.workForClient(),
+					facts.clientInformed(), facts.euResidents(), reportingCase.getDataItems(),
+					reportingCase.getSecondaryDamage());
 		}
 
 		Facts facts() {
@@ -86,264 +63,75 @@ public final class ReportingForms {
 					this.workForClient, this.clientInformed, this.euResidents);
 		}
 
-		public Answer getPersonalData() {
-			return this.personalData;
-		}
+	}
 
-		public void setPersonalData(Answer personalData) {
-			this.personalData = personalData;
-		}
+	/**
+	 * A report filed: the day and the authority's reference. Several duties each have this
+	 * form on the page; the one refused is shown with its errors, the others empty.
+	 */
+	public record FileForm(long version, @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate filedOn,
+			@Size(max = Duty.MAX_REFERENCE_LENGTH) @PlainText String filingReference) {
 
-		public Integer getPeopleCount() {
-			return this.peopleCount;
-		}
+		static final FileForm EMPTY = new FileForm(0, null, null);
 
-		public void setPeopleCount(Integer peopleCount) {
-			this.peopleCount = peopleCount;
-		}
+	}
 
-		public boolean isSensitiveData() {
-			return this.sensitiveData;
-		}
+	/** The decision not to file a report, with its reason. */
+	public record WaiveForm(long version, @Size(max = 1000) @PlainText(multiline = true) String reason) {
 
-		public void setSensitiveData(boolean sensitiveData) {
-			this.sensitiveData = sensitiveData;
-		}
+		static final WaiveForm EMPTY = new WaiveForm(0, null);
 
-		public boolean isFinancialData() {
-			return this.financialData;
-		}
+	}
 
-		public void setFinancialData(boolean financialData) {
-			this.financialData = financialData;
-		}
+	/** A draft announcement, started from one of the prepared texts. */
+	public record DraftForm(long version, Announcement.Kind kind,
+			@Size(max = 8000) @PlainText(multiline = true) String draft) {
 
-		public boolean isStronglyEncrypted() {
-			return this.stronglyEncrypted;
-		}
-
-		public void setStronglyEncrypted(boolean stronglyEncrypted) {
-			this.stronglyEncrypted = stronglyEncrypted;
-		}
-
-		public boolean isImproperPurpose() {
-			return this.improperPurpose;
-		}
-
-		public void setImproperPurpose(boolean improperPurpose) {
-			this.improperPurpose = improperPurpose;
-		}
-
-		public boolean isVirusOrUnauthorisedAccess() {
-			return this.virusOrUnauthorisedAccess;
-		}
-
-		public void setVirusOrUnauthorisedAccess(boolean virusOrUnauthorisedAccess) {
-			this.virusOrUnauthorisedAccess = virusOrUnauthorisedAccess;
-		}
-
-		public boolean isCrimeSuspected() {
-			return this.crimeSuspected;
-		}
-
-		public void setCrimeSuspected(boolean crimeSuspected) {
-			this.crimeSuspected = crimeSuspected;
-		}
-
-		public boolean isWorkForClient() {
-			return this.workForClient;
-		}
-
-		public void setWorkForClient(boolean workForClient) {
-			this.workForClient = workForClient;
-		}
-
-		public boolean isClientInformed() {
-			return this.clientInformed;
-		}
-
-		public void setClientInformed(boolean clientInformed) {
-			this.clientInformed = clientInformed;
-		}
-
-		public boolean isEuResidents() {
-			return this.euResidents;
-		}
-
-		public void setEuResidents(boolean euResidents) {
-			this.euResidents = euResidents;
-		}
-
-		public String getDataItems() {
-			return this.dataItems;
-		}
-
-		public void setDataItems(String dataItems) {
-			this.dataItems = dataItems;
-		}
-
-		public String getSecondaryDamage() {
-			return this.secondaryDamage;
-		}
-
-		public void setSecondaryDamage(String secondaryDamage) {
-			this.secondaryDamage = secondaryDamage;
-		}
-
-		public long getVersion() {
-			return this.version;
-		}
-
-		public void setVersion(long version) {
-			this.version = version;
+		/** The prepared text the draft started from, whose page holds this form. */
+		FilingTexts.Kind textKind() {
+			return switch (this.kind) {
+				case FIRST -> FilingTexts.Kind.ANNOUNCEMENT_FIRST;
+				case FOLLOW_UP -> FilingTexts.Kind.ANNOUNCEMENT_FOLLOW_UP;
+				case FINAL -> FilingTexts.Kind.ANNOUNCEMENT_FINAL;
+			};
 		}
 
 	}
 
-	/** A duty's filing, waiver, or change of state. */
-	public static class DutyForm {
+	/**
+	 * The publication of an approved announcement: a button with its date. The date is read
+	 * here rather than bound, so that one missing or mistyped is refused by the domain like one
+	 * out of range, at the top of the page.
+	 */
+	public record PublishForm(long version, String publishedOn) {
 
-		private long version;
-
-		@DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
-		private LocalDate filedOn;
-
-		@Size(max = Duty.MAX_REFERENCE_LENGTH)
-		@PlainText
-		private String filingReference;
-
-		@Size(max = 1000)
-		@PlainText(multiline = true)
-		private String reason;
-
-		public long getVersion() {
-			return this.version;
-		}
-
-		public void setVersion(long version) {
-			this.version = version;
-		}
-
-		public LocalDate getFiledOn() {
-			return this.filedOn;
-		}
-
-		public void setFiledOn(LocalDate filedOn) {
-			this.filedOn = filedOn;
-		}
-
-		public String getFilingReference() {
-			return this.filingReference;
-		}
-
-		public void setFilingReference(String filingReference) {
-			this.filingReference = filingReference;
-		}
-
-		public String getReason() {
-			return this.reason;
-		}
-
-		public void setReason(String reason) {
-			this.reason = reason;
+		LocalDate day() {
+			try {
+				return (this.publishedOn == null) ? null : LocalDate.parse(this.publishedOn.strip());
+			}
+			catch (DateTimeParseException notADate) {
+				return null;
+			}
 		}
 
 	}
 
-	/** A draft announcement, its approval or its publication. */
-	public static class AnnouncementForm {
-
-		private long version;
-
-		private Announcement.Kind kind;
-
-		@Size(max = 8000)
-		@PlainText(multiline = true)
-		private String draft;
-
-		@DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
-		private LocalDate publishedOn;
-
-		public long getVersion() {
-			return this.version;
-		}
-
-		public void setVersion(long version) {
-			this.version = version;
-		}
-
-		public Announcement.Kind getKind() {
-			return this.kind;
-		}
-
-		public void setKind(Announcement.Kind kind) {
-			this.kind = kind;
-		}
-
-		public String getDraft() {
-			return this.draft;
-		}
-
-		public void setDraft(String draft) {
-			this.draft = draft;
-		}
-
-		public LocalDate getPublishedOn() {
-			return this.publishedOn;
-		}
-
-		public void setPublishedOn(LocalDate publishedOn) {
-			this.publishedOn = publishedOn;
-		}
-
+	/** A button on its own: approve, mark not yet due, reopen. */
+	public record VersionForm(long version) {
 	}
 
 	/** The inquiry desk (問い合わせ窓口). */
-	public static class InquiryDeskForm {
+	public record InquiryDeskForm(long version, @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate openedOn,
+			@Size(max = 300) @PlainText(multiline = true) String contact, Integer inquiries) {
 
-		private long version;
-
-		@DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
-		private LocalDate openedOn;
-
-		@Size(max = 300)
-		@PlainText(multiline = true)
-		private String contact;
-
-		@Min(0)
-		@Max(10_000_000)
-		private int inquiries;
-
-		public long getVersion() {
-			return this.version;
+		static InquiryDeskForm of(ReportingCase reportingCase) {
+			return new InquiryDeskForm(reportingCase.getVersion(), reportingCase.getInquiryDeskOpenedOn(),
+					reportingCase.getInquiryDeskContact(), reportingCase.getInquiryCount());
 		}
 
-		public void setVersion(long version) {
-			this.version = version;
-		}
-
-		public LocalDate getOpenedOn() {
-			return this.openedOn;
-		}
-
-		public void setOpenedOn(LocalDate openedOn) {
-			this.openedOn = openedOn;
-		}
-
-		public String getContact() {
-			return this.contact;
-		}
-
-		public void setContact(String contact) {
-			this.contact = contact;
-		}
-
-		public int getInquiries() {
-			return this.inquiries;
-		}
-
-		public void setInquiries(int inquiries) {
-			this.inquiries = inquiries;
+		/** An empty count is none so far. */
+		int inquiriesSoFar() {
+			return (this.inquiries == null) ? 0 : this.inquiries;
 		}
 
 	}
