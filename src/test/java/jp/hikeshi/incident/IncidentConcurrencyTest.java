@@ -24,9 +24,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -89,7 +87,10 @@ class IncidentConcurrencyTest {
 				() -> this.incidents.take(id, version, this.secondLead));
 
 		Outcome winner = theOneWinner(outcomes);
-		assertThat(theOneLoser(outcomes).failure()).isInstanceOf(ConcurrencyFailureException.class);
+		// the loser waited for the winner's lock, then found the version moved: told who changed what
+		assertThat(theOneLoser(outcomes).failure()).isInstanceOf(IncidentChangedMeanwhile.class)
+			.satisfies(failure -> assertThat(((IncidentChangedMeanwhile) failure).arguments()[0])
+				.isEqualTo(this.users.displayNameOf(winner == outcomes.get(0) ? this.firstLead.username() : this.secondLead.username())));
 		Incident after = page(id);
 		assertThat(after.getState()).isEqualTo(IncidentState.TRIAGE);
 		assertThat(after.getVersion()).isEqualTo(version + 1);
@@ -132,12 +133,12 @@ class IncidentConcurrencyTest {
 
 	/**
 	 * The interleaving the race above usually produces, made certain: the first has changed the
-	 * incident but not committed yet when the second reads the same version and tries to write;
-	 * then the first commits. The second must be told of the conflict as a conflict (not as a
-	 * database error) and must write nothing.
+	 * incident but not committed yet when the second tries to act on the same version; the second
+	 * waits for the first's lock, then sees the new version. It must be told of the conflict as a
+	 * conflict (not as a database error) and must write nothing.
 	 */
 	@Test
-	void theSecondOfTwoInterleavedCommandsIsAnOptimisticLockingConflict() throws Exception {
+	void theSecondOfTwoInterleavedCommandsIsToldTheIncidentChangedMeanwhile() throws Exception {
 		long id = report();
 		long version = version(id);
 		int length = entries(id);
@@ -173,7 +174,7 @@ class IncidentConcurrencyTest {
 		secondUnderway.countDown();
 
 		assertThat(first.get(SECONDS, TimeUnit.SECONDS)).isNull();
-		assertThat(second.get(SECONDS, TimeUnit.SECONDS)).isInstanceOf(ObjectOptimisticLockingFailureException.class);
+		assertThat(second.get(SECONDS, TimeUnit.SECONDS)).isInstanceOf(IncidentChangedMeanwhile.class);
 		assertThat(page(id).getState()).isEqualTo(IncidentState.TRIAGE);
 		assertOnlyTheWinnersEntry(id, length, this.firstLead, TimelineEntry.Kind.STATE_CHANGED);
 	}
@@ -189,9 +190,9 @@ class IncidentConcurrencyTest {
 
 		assertThatThrownBy(() -> this.incidents.escalate(id, current.getVersion() - 1, this.secondLead,
 				Category.VIRUS_RANSOMWARE, null, Severity.HIGH, "古い画面から"))
-			.isInstanceOf(ObjectOptimisticLockingFailureException.class);
+			.isInstanceOf(IncidentChangedMeanwhile.class);
 		assertThatThrownBy(() -> this.incidents.dismiss(id, seen, this.secondLead, "古い画面から却下"))
-			.isInstanceOf(ObjectOptimisticLockingFailureException.class);
+			.isInstanceOf(IncidentChangedMeanwhile.class);
 
 		Incident after = page(id);
 		assertThat(after.getVersion()).isEqualTo(current.getVersion());

@@ -729,6 +729,16 @@ class IncidentTest {
 	// --- the required-items record ---
 
 	@Test
+	void theRecordStartsFromWhatTheStaffReportSaid() {
+		Incident incident = reported();
+		assertThat(incident.getRecord().getEventsAndDamage()).isEqualTo("経理部のPCに身代金を要求する画面が出た\n画面の写真を添付します");
+		assertThat(incident.getRecord().getAffectedSystemsStatus()).isEqualTo("経理PC-03");
+		assertThat(incident.requiredItems()).filteredOn(RequiredItem::filled)
+			.extracting(RequiredItem::key)
+			.contains(RequiredItem.Key.EVENTS, RequiredItem.Key.AFFECTED_SYSTEMS);
+	}
+
+	@Test
 	void theRecordWritesOneFieldChangedEntryPerChangedField() {
 		Incident incident = in(DISCLOSURE);
 		Watch first = new Watch(incident);
@@ -745,7 +755,8 @@ class IncidentTest {
 		})
 			.extracting(TimelineEntry::getField, TimelineEntry::getBefore, TimelineEntry::getAfter)
 			.containsExactly(tuple("occurredAt", null, OCCURRED.toString()),
-					tuple("eventsAndDamage", null, "ファイルが暗号化された"),
+					tuple("eventsAndDamage", "経理部のPCに身代金を要求する画面が出た\n画面の写真を添付します", "ファイルが暗号化された"),
+					tuple("affectedSystemsStatus", "経理PC-03", null),
 					tuple("contact", null, "情報システム部 内線123"),
 					tuple("disclosureStatus", "UNDECIDED", "PLANNED"));
 		assertThat(incident.getOccurredAt()).isEqualTo(OCCURRED);
@@ -785,7 +796,8 @@ class IncidentTest {
 
 		assertThat(incident.getOccurredAt()).isNull();
 		assertThat(incident.getDiscoveredAt()).isEqualTo(DISCOVERED);
-		assertThat(incident.getRecord().getEventsAndDamage()).isNull();
+		assertThat(incident.getRecord().getEventsAndDamage()).as("still what the staff report said")
+			.startsWith("経理部のPCに身代金を要求する画面が出た");
 
 		incident.updateRecord(LEAD, record, DISCOVERED, DISCOVERED, next());
 		assertThat(incident.getOccurredAt()).as("the same moment is not after").isEqualTo(DISCOVERED);

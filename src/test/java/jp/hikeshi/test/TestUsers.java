@@ -40,6 +40,11 @@ public class TestUsers {
 				CompletedSetup.PASSWORD), "test");
 	}
 
+	/** How the pages name this user. */
+	public String displayNameOf(String username) {
+		return this.accounts.findByUsername(username).orElseThrow().getDisplayName();
+	}
+
 	/** Signs the request in as a fresh account holding these roles. */
 	public RequestPostProcessor as(Role first, Role... more) {
 		return signedIn(create(first, more).getUsername());

@@ -138,7 +138,7 @@ class InvestigationWebTest {
 			.andExpect(status().isOk())
 			.andReturn();
 		FormPage page = FormPage.of(stale);
-		assertThat(page.globalErrors()).containsExactly(said(stale, "facts", Refusals.CHANGED_MEANWHILE));
+		assertThat(page.globalErrors()).containsExactly(said(stale, "facts", "incident.changedMeanwhile"));
 		assertThat(page.valueOf("why")).isEqualTo("古い画面から");
 		assertThat(saved().facts().why()).isEqualTo("誰かが先に書いた原因");
 		assertThat(page.html()).as("sent again, it applies to the incident as it is now")
