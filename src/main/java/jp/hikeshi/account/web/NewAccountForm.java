@@ -1,7 +1,6 @@
 package jp.hikeshi.account.web;
 
 import java.util.EnumSet;
-import java.util.Objects;
 import java.util.Set;
 
 import jakarta.validation.constraints.Email;
@@ -15,7 +14,7 @@ import jp.hikeshi.account.Role;
 import jp.hikeshi.account.UserAccount.Profile;
 import jp.hikeshi.shared.PlainText;
 
-import org.springframework.validation.Errors;
+import org.springframework.validation.BindingResult;
 
 /** An administrator creating an account. */
 public record NewAccountForm(
@@ -34,12 +33,8 @@ public record NewAccountForm(
 		return new NewAccountForm(null, null, null, null, EnumSet.of(Role.REPORTER), null, null);
 	}
 
-	/** The two passwords must be the same; said next to the second. */
-	void checkConfirmation(Errors errors) {
-		if (!errors.hasFieldErrors("password") && !errors.hasFieldErrors("passwordConfirmation")
-				&& !Objects.equals(this.password, this.passwordConfirmation)) {
-			errors.rejectValue("passwordConfirmation", "password.mismatch");
-		}
+	void checkConfirmation(BindingResult errors) {
+		PasswordConfirmation.check(errors, this.password, this.passwordConfirmation);
 	}
 
 	CreateAccount toCommand() {

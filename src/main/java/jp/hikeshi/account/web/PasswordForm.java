@@ -1,11 +1,9 @@
 package jp.hikeshi.account.web;
 
-import java.util.Objects;
-
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
-import org.springframework.validation.Errors;
+import org.springframework.validation.BindingResult;
 
 /** A user choosing their own new password. None of the three is ever shown back. */
 public record PasswordForm(
@@ -17,12 +15,8 @@ public record PasswordForm(
 		return new PasswordForm(null, null, null);
 	}
 
-	/** The two new passwords must be the same; said next to the second. */
-	void checkConfirmation(Errors errors) {
-		if (!errors.hasFieldErrors("password") && !errors.hasFieldErrors("passwordConfirmation")
-				&& !Objects.equals(this.password, this.passwordConfirmation)) {
-			errors.rejectValue("passwordConfirmation", "password.mismatch");
-		}
+	void checkConfirmation(BindingResult errors) {
+		PasswordConfirmation.check(errors, this.password, this.passwordConfirmation);
 	}
 
 }

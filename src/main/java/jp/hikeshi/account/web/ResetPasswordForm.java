@@ -1,11 +1,9 @@
 package jp.hikeshi.account.web;
 
-import java.util.Objects;
-
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
-import org.springframework.validation.Errors;
+import org.springframework.validation.BindingResult;
 
 /** An administrator setting a temporary password, to be changed at the holder's next sign-in. */
 public record ResetPasswordForm(
@@ -16,12 +14,8 @@ public record ResetPasswordForm(
 		return new ResetPasswordForm(null, null);
 	}
 
-	/** The two passwords must be the same; said next to the second. */
-	void checkConfirmation(Errors errors) {
-		if (!errors.hasFieldErrors("password") && !errors.hasFieldErrors("passwordConfirmation")
-				&& !Objects.equals(this.password, this.passwordConfirmation)) {
-			errors.rejectValue("passwordConfirmation", "password.mismatch");
-		}
+	void checkConfirmation(BindingResult errors) {
+		PasswordConfirmation.check(errors, this.password, this.passwordConfirmation);
 	}
 
 }
