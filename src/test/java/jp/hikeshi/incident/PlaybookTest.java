@@ -6,6 +6,7 @@ import java.util.Set;
 import jp.hikeshi.account.Actor;
 import jp.hikeshi.account.Role;
 import jp.hikeshi.shared.BusinessRuleViolation;
+import jp.hikeshi.shared.web.Notice;
 import jp.hikeshi.test.CompletedSetup;
 import jp.hikeshi.test.IntegrationTest;
 import jp.hikeshi.test.TestUsers;
@@ -59,7 +60,7 @@ class PlaybookTest {
 				.with(this.users.signedIn(CompletedSetup.ADMIN))
 				.param("text", OWN_POINT)
 				.param("categories", "VIRUS_RANSOMWARE"))
-			.andExpect(flash().attribute("notice", "playbook.saved"));
+			.andExpect(flash().attribute("notice", Notice.of("playbook.saved")));
 		this.playbooks.changeBuiltin(ChecklistPoint.CHECK_BACKUPS, false, null, "admin");
 		this.playbooks.changeBuiltin(ChecklistPoint.ISOLATE_NETWORK, true, "LANケーブルを抜き、Wi-Fiを切る", "admin");
 

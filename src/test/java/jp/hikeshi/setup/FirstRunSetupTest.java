@@ -72,16 +72,29 @@ class FirstRunSetupTest {
 	@Test
 	@Order(2)
 	void badInputIsExplainedEscapedAndSavesNothing() throws Exception {
+		// A value that cannot be converted (only a tampered choice can be): the form cannot be built,
+		// so that is all this answer says; the typed text is still shown, escaped.
 		this.mvc.perform(post("/setup").contentType(MediaType.APPLICATION_FORM_URLENCODED).with(csrf())
 				.param("companyName", "<script>alert('x')</script>")
 				.param("industry", "NOT_AN_INDUSTRY")
+				.param("username", "bad name!")
+				.param("password", "short")
+				.param("passwordConfirmation", "different"))
+			.andExpect(status().isOk())
+			.andExpect(model().attributeHasFieldErrorCode("form", "industry", "typeMismatch"))
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("value=\"bad name!\"")))
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;")))
+			.andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("<script>alert"))));
+		this.mvc.perform(post("/setup").contentType(MediaType.APPLICATION_FORM_URLENCODED).with(csrf())
+				.param("companyName", "<script>alert('x')</script>")
+				.param("industry", "MANUFACTURING")
 				.param("username", "bad name!")
 				.param("displayName", "名\u0007前")
 				.param("password", "short")
 				.param("passwordConfirmation", "different"))
 			.andExpect(status().isOk())
-			.andExpect(model().attributeHasFieldErrorCode("form", "industry", "typeMismatch"))
 			.andExpect(model().attributeHasFieldErrorCode("form", "username", "Pattern"))
+			.andExpect(model().attributeHasFieldErrorCode("form", "passwordConfirmation", "password.mismatch"))
 			.andExpect(model().attributeHasFieldErrorCode("form", "displayName", "PlainText"))
 			.andExpect(content().string(org.hamcrest.Matchers.containsString("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;")))
 			.andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("<script>alert"))));

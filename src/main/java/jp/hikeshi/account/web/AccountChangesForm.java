@@ -16,71 +16,16 @@ import jp.hikeshi.account.UserAccount.Profile;
 import jp.hikeshi.shared.PlainText;
 
 /** An administrator editing an account; the user name cannot change. */
-public class AccountChangesForm {
-
-	@NotBlank @Size(max = 100) @PlainText
-	private String displayName;
-
-	@Size(max = 100) @PlainText
-	private String department;
-
-	@Size(max = 254) @Email
-	private String email;
-
-	@NotEmpty
-	private Set<Role> roles;
-
-	@NotNull
-	private Long version;
-
-	public String getDisplayName() {
-		return this.displayName;
-	}
-
-	public String getDepartment() {
-		return this.department;
-	}
-
-	public String getEmail() {
-		return this.email;
-	}
-
-	public Set<Role> getRoles() {
-		return this.roles;
-	}
-
-	public Long getVersion() {
-		return this.version;
-	}
-
-	public void setDisplayName(String displayName) {
-		this.displayName = displayName;
-	}
-
-	public void setDepartment(String department) {
-		this.department = department;
-	}
-
-	public void setEmail(String email) {
-		this.email = email;
-	}
-
-	public void setRoles(Set<Role> roles) {
-		this.roles = roles;
-	}
-
-	public void setVersion(Long version) {
-		this.version = version;
-	}
+public record AccountChangesForm(
+		@NotBlank @Size(max = 100) @PlainText String displayName,
+		@Size(max = 100) @PlainText String department,
+		@Size(max = 254) @Email String email,
+		@NotEmpty Set<Role> roles,
+		@NotNull Long version) {
 
 	static AccountChangesForm of(UserAccount account) {
-		AccountChangesForm form = new AccountChangesForm();
-		form.displayName = account.getDisplayName();
-		form.department = account.getDepartment();
-		form.email = account.getEmail();
-		form.roles = EnumSet.copyOf(account.getRoles());
-		form.version = account.getVersion();
-		return form;
+		return new AccountChangesForm(account.getDisplayName(), account.getDepartment(), account.getEmail(),
+				EnumSet.copyOf(account.getRoles()), account.getVersion());
 	}
 
 	UpdateAccount toCommand(long id) {

@@ -5,8 +5,9 @@ import jakarta.validation.Valid;
 
 import jp.hikeshi.account.AccountService;
 import jp.hikeshi.account.PasswordPolicy;
-import jp.hikeshi.shared.BusinessRuleViolation;
 import jp.hikeshi.account.PasswordChangeRequiredFilter;
+import jp.hikeshi.shared.web.Notice;
+import jp.hikeshi.shared.web.Refusals;
 
 import org.springframework.http.MediaType;
 import org.springframework.security.core.Authentication;
@@ -44,21 +45,13 @@ class PasswordController {
 	@PostMapping(consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
 	String change(@Valid @ModelAttribute("form") PasswordForm form, BindingResult errors, Authentication authentication,
 			HttpSession session, RedirectAttributes redirect) {
-		if (!errors.hasFieldErrors("password") && !errors.hasFieldErrors("passwordConfirmation") && !form.confirmed()) {
-			errors.rejectValue("passwordConfirmation", "password.mismatch");
-		}
-		if (errors.hasErrors()) {
-			return "account/password";
-		}
-		try {
-			this.accounts.changeOwnPassword(authentication.getName(), form.getCurrentPassword(), form.getPassword());
-		}
-		catch (BusinessRuleViolation violation) {
-			violation.reportTo(errors);
+		form.checkConfirmation(errors);
+		if (!Refusals.accepted(errors, () -> this.accounts.changeOwnPassword(authentication.getName(),
+				form.currentPassword(), form.password()))) {
 			return "account/password";
 		}
 		PasswordChangeRequiredFilter.satisfied(session);
-		redirect.addFlashAttribute("notice", "password.changed");
+		redirect.addFlashAttribute("notice", Notice.of("password.changed"));
 		return "redirect:/";
 	}
 

@@ -3,48 +3,20 @@ package jp.hikeshi.account.web;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
-/** A user choosing their own new password. */
-public class PasswordForm {
+import org.springframework.validation.BindingResult;
 
-	@NotBlank @Size(max = 200)
-	private String currentPassword;
-
-	@NotBlank @Size(max = 200)
-	private String password;
-
-	@NotBlank @Size(max = 200)
-	private String passwordConfirmation;
-
-	public String getCurrentPassword() {
-		return this.currentPassword;
-	}
-
-	public String getPassword() {
-		return this.password;
-	}
-
-	public String getPasswordConfirmation() {
-		return this.passwordConfirmation;
-	}
-
-	public void setCurrentPassword(String currentPassword) {
-		this.currentPassword = currentPassword;
-	}
-
-	public void setPassword(String password) {
-		this.password = password;
-	}
-
-	public void setPasswordConfirmation(String passwordConfirmation) {
-		this.passwordConfirmation = passwordConfirmation;
-	}
+/** A user choosing their own new password. None of the three is ever shown back. */
+public record PasswordForm(
+		@NotBlank @Size(max = 200) String currentPassword,
+		@NotBlank @Size(max = 200) String password,
+		@NotBlank @Size(max = 200) String passwordConfirmation) {
 
 	static PasswordForm empty() {
-		return new PasswordForm();
+		return new PasswordForm(null, null, null);
 	}
 
-	boolean confirmed() {
-		return this.password != null && this.password.equals(this.passwordConfirmation);
+	void checkConfirmation(BindingResult errors) {
+		PasswordConfirmation.check(errors, this.password, this.passwordConfirmation);
 	}
 
 }

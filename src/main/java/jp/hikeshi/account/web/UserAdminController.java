@@ -1,6 +1,7 @@
 package jp.hikeshi.account.web;
 
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.validation.Valid;
 
@@ -9,7 +10,8 @@ import jp.hikeshi.account.AccountService;
 import jp.hikeshi.account.PasswordPolicy;
 import jp.hikeshi.account.Role;
 import jp.hikeshi.account.UserAccount;
-import jp.hikeshi.shared.BusinessRuleViolation;
+import jp.hikeshi.shared.web.Notice;
+import jp.hikeshi.shared.web.Refusals;
 
 import org.springframework.http.MediaType;
 import org.springframework.security.core.Authentication;
@@ -68,22 +70,13 @@ class UserAdminController {
 	@PostMapping(consumes = FORM_URLENCODED)
 	String create(@Valid @ModelAttribute("form") NewAccountForm form, BindingResult errors, Authentication actor,
 			RedirectAttributes redirect) {
-		if (!errors.hasFieldErrors("password") && !errors.hasFieldErrors("passwordConfirmation") && !form.confirmed()) {
-			errors.rejectValue("passwordConfirmation", "password.mismatch");
-		}
-		if (errors.hasErrors()) {
+		form.checkConfirmation(errors);
+		AtomicReference<UserAccount> created = new AtomicReference<>();
+		if (!Refusals.accepted(errors, () -> created.set(this.accounts.create(form.toCommand(), actor.getName())))) {
 			return NEW;
 		}
-		UserAccount created;
-		try {
-			created = this.accounts.create(form.toCommand(), actor.getName());
-		}
-		catch (BusinessRuleViolation violation) {
-			violation.reportTo(errors);
-			return NEW;
-		}
-		redirect.addFlashAttribute("notice", "user.created");
-		return "redirect:/admin/users/" + created.getId();
+		redirect.addFlashAttribute("notice", Notice.of("user.created"));
+		return "redirect:/admin/users/" + created.get().getId();
 	}
 
 	@GetMapping("/{id}")
@@ -98,64 +91,40 @@ class UserAdminController {
 	String update(@PathVariable long id, @Valid @ModelAttribute("form") AccountChangesForm form, BindingResult errors,
 			Authentication actor, Model model, RedirectAttributes redirect) {
 		UserAccount account = find(id);
-		model.addAttribute("resetForm", ResetPasswordForm.empty());
-		if (errors.hasErrors()) {
+		if (!Refusals.accepted(errors, () -> this.accounts.update(form.toCommand(id), actor.getName()))) {
+			model.addAttribute("resetForm", ResetPasswordForm.empty());
 			return edit(account, model);
 		}
-		try {
-			this.accounts.update(form.toCommand(id), actor.getName());
-		}
-		catch (BusinessRuleViolation violation) {
-			violation.reportTo(errors);
-			return edit(account, model);
-		}
-		redirect.addFlashAttribute("notice", "user.updated");
+		redirect.addFlashAttribute("notice", Notice.of("user.updated"));
 		return "redirect:/admin/users/" + id;
 	}
 
 	@PostMapping(path = "/{id}/disable", consumes = FORM_URLENCODED)
 	String disable(@PathVariable long id, @RequestParam long version, Authentication actor,
 			RedirectAttributes redirect) {
-		return statusChange(id, redirect, "user.disabled", () -> this.accounts.disable(id, version, actor.getName()));
+		find(id);
+		Refusals.flash(redirect, () -> this.accounts.disable(id, version, actor.getName()), "user.disabled");
+		return "redirect:/admin/users/" + id;
 	}
 
 	@PostMapping(path = "/{id}/enable", consumes = FORM_URLENCODED)
 	String enable(@PathVariable long id, @RequestParam long version, Authentication actor,
 			RedirectAttributes redirect) {
-		return statusChange(id, redirect, "user.enabled", () -> this.accounts.enable(id, version, actor.getName()));
+		find(id);
+		Refusals.flash(redirect, () -> this.accounts.enable(id, version, actor.getName()), "user.enabled");
+		return "redirect:/admin/users/" + id;
 	}
 
 	@PostMapping(path = "/{id}/password", consumes = FORM_URLENCODED)
 	String resetPassword(@PathVariable long id, @Valid @ModelAttribute("resetForm") ResetPasswordForm resetForm,
 			BindingResult errors, Authentication actor, Model model, RedirectAttributes redirect) {
 		UserAccount account = find(id);
-		if (!errors.hasFieldErrors("password") && !errors.hasFieldErrors("passwordConfirmation")
-				&& !resetForm.confirmed()) {
-			errors.rejectValue("passwordConfirmation", "password.mismatch");
+		resetForm.checkConfirmation(errors);
+		if (!Refusals.accepted(errors, () -> this.accounts.resetPassword(id, resetForm.password(), actor.getName()))) {
+			model.addAttribute("form", AccountChangesForm.of(account));
+			return edit(account, model);
 		}
-		if (!errors.hasErrors()) {
-			try {
-				this.accounts.resetPassword(id, resetForm.getPassword(), actor.getName());
-				redirect.addFlashAttribute("notice", "user.passwordReset");
-				return "redirect:/admin/users/" + id;
-			}
-			catch (BusinessRuleViolation violation) {
-				violation.reportTo(errors);
-			}
-		}
-		model.addAttribute("form", AccountChangesForm.of(account));
-		return edit(account, model);
-	}
-
-	private String statusChange(long id, RedirectAttributes redirect, String notice, Runnable change) {
-		find(id);
-		try {
-			change.run();
-			redirect.addFlashAttribute("notice", notice);
-		}
-		catch (BusinessRuleViolation violation) {
-			redirect.addFlashAttribute("problem", violation.code());
-		}
+		redirect.addFlashAttribute("notice", Notice.of("user.passwordReset"));
 		return "redirect:/admin/users/" + id;
 	}
 

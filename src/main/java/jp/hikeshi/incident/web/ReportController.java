@@ -3,6 +3,7 @@ package jp.hikeshi.incident.web;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.validation.Valid;
 
@@ -10,7 +11,8 @@ import jp.hikeshi.account.Actor;
 import jp.hikeshi.incident.Incident;
 import jp.hikeshi.incident.IncidentService;
 import jp.hikeshi.incident.StillHappening;
-import jp.hikeshi.shared.BusinessRuleViolation;
+import jp.hikeshi.shared.web.Notice;
+import jp.hikeshi.shared.web.Refusals;
 
 import org.springframework.http.MediaType;
 import org.springframework.security.core.Authentication;
@@ -44,27 +46,19 @@ class ReportController {
 
 	@GetMapping("/report")
 	String form(Model model) {
-		ReportForm form = new ReportForm();
-		form.setDiscoveredAt(LocalDateTime.now(this.incidents.zone()).truncatedTo(ChronoUnit.MINUTES));
-		model.addAttribute("form", form);
+		model.addAttribute("form",
+				ReportForm.noticedAt(LocalDateTime.now(this.incidents.zone()).truncatedTo(ChronoUnit.MINUTES)));
 		return "report/form";
 	}
 
 	@PostMapping(path = "/report", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
-	String report(@Valid @ModelAttribute("form") ReportForm form, BindingResult errors, Authentication user,
-			RedirectAttributes redirect) {
-		if (errors.hasErrors()) {
+	String report(@Valid @ModelAttribute("form") ReportForm form, BindingResult errors, Authentication user) {
+		AtomicReference<Incident> reported = new AtomicReference<>();
+		if (!Refusals.accepted(errors,
+				() -> reported.set(this.incidents.report(form.toCommand(this.incidents.zone()), Actor.of(user))))) {
 			return "report/form";
 		}
-		Incident incident;
-		try {
-			incident = this.incidents.report(form.toReport(this.incidents.zone()), Actor.of(user));
-		}
-		catch (BusinessRuleViolation violation) {
-			violation.reportTo(errors);
-			return "report/form";
-		}
-		return "redirect:/reports/" + incident.getId() + "/sent";
+		return "redirect:/reports/" + reported.get().getId() + "/sent";
 	}
 
 	@GetMapping("/reports/{id}/sent")
@@ -81,24 +75,21 @@ class ReportController {
 
 	@GetMapping("/reports/{id}")
 	String detail(@PathVariable long id, Authentication user, Model model) {
-		model.addAttribute("incident", this.incidents.findOwnReport(id, Actor.of(user)));
-		model.addAttribute("form", new TextForm());
-		return "report/detail";
+		model.addAttribute("form", InformationForm.empty());
+		return ownReport(id, user, model);
 	}
 
 	@PostMapping(path = "/reports/{id}/information", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
-	String addInformation(@PathVariable long id, @Valid @ModelAttribute("form") TextForm form, BindingResult errors,
-			Authentication user, Model model, RedirectAttributes redirect) {
-		if (!errors.hasErrors()) {
-			try {
-				this.incidents.addInformation(id, Actor.of(user), form.getText());
-				redirect.addFlashAttribute("notice", "report.informationAdded");
-				return "redirect:/reports/" + id;
-			}
-			catch (BusinessRuleViolation violation) {
-				violation.reportTo(errors);
-			}
+	String addInformation(@PathVariable long id, @Valid @ModelAttribute("form") InformationForm form,
+			BindingResult errors, Authentication user, Model model, RedirectAttributes redirect) {
+		if (!Refusals.accepted(errors, () -> this.incidents.addInformation(id, Actor.of(user), form.text()))) {
+			return ownReport(id, user, model);
 		}
+		redirect.addFlashAttribute("notice", Notice.of("report.informationAdded"));
+		return "redirect:/reports/" + id;
+	}
+
+	private String ownReport(long id, Authentication user, Model model) {
 		model.addAttribute("incident", this.incidents.findOwnReport(id, Actor.of(user)));
 		return "report/detail";
 	}

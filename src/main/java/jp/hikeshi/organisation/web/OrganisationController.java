@@ -7,7 +7,8 @@ import jakarta.validation.Valid;
 import jp.hikeshi.organisation.Industry;
 import jp.hikeshi.organisation.Organisation;
 import jp.hikeshi.organisation.OrganisationService;
-import jp.hikeshi.shared.BusinessRuleViolation;
+import jp.hikeshi.shared.web.Notice;
+import jp.hikeshi.shared.web.Refusals;
 
 import org.springframework.http.MediaType;
 import org.springframework.security.core.Authentication;
@@ -46,20 +47,12 @@ class OrganisationController {
 	@PostMapping(consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
 	String update(@Valid @ModelAttribute("form") OrganisationForm form, BindingResult errors, Authentication actor,
 			RedirectAttributes redirect) {
-		if (!errors.hasFieldErrors("timeZone") && !form.hasValidTimeZone()) {
-			errors.rejectValue("timeZone", "timeZone.unknown");
-		}
-		if (errors.hasErrors()) {
+		form.checkTimeZone(errors);
+		if (!Refusals.accepted(errors,
+				() -> this.organisations.update(form.toCommand(), form.version(), actor.getName()))) {
 			return "admin/organisation";
 		}
-		try {
-			this.organisations.update(form.settings(), form.getVersion(), actor.getName());
-		}
-		catch (BusinessRuleViolation violation) {
-			violation.reportTo(errors);
-			return "admin/organisation";
-		}
-		redirect.addFlashAttribute("notice", "organisation.updated");
+		redirect.addFlashAttribute("notice", Notice.of("organisation.updated"));
 		return "redirect:/admin/organisation";
 	}
 

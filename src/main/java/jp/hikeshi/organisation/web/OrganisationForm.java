@@ -2,6 +2,7 @@ package jp.hikeshi.organisation.web;
 
 import java.time.DateTimeException;
 import java.time.ZoneId;
+import java.util.Optional;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -12,86 +13,45 @@ import jp.hikeshi.organisation.Organisation;
 import jp.hikeshi.organisation.Organisation.Settings;
 import jp.hikeshi.shared.PlainText;
 
-/** The administrator's settings page for the company. */
-public class OrganisationForm {
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.FieldError;
 
-	@NotBlank @Size(max = 200) @PlainText
-	private String name;
-
-	@NotNull
-	private Industry industry;
-
-	@Size(max = 200) @PlainText
-	private String supervisingMinistry;
-
-	@NotBlank @Size(max = 64)
-	private String timeZone;
-
-	@NotNull
-	private Long version;
-
-	public String getName() {
-		return this.name;
-	}
-
-	public Industry getIndustry() {
-		return this.industry;
-	}
-
-	public String getSupervisingMinistry() {
-		return this.supervisingMinistry;
-	}
-
-	public String getTimeZone() {
-		return this.timeZone;
-	}
-
-	public Long getVersion() {
-		return this.version;
-	}
-
-	public void setName(String name) {
-		this.name = name;
-	}
-
-	public void setIndustry(Industry industry) {
-		this.industry = industry;
-	}
-
-	public void setSupervisingMinistry(String supervisingMinistry) {
-		this.supervisingMinistry = supervisingMinistry;
-	}
-
-	public void setTimeZone(String timeZone) {
-		this.timeZone = timeZone;
-	}
-
-	public void setVersion(Long version) {
-		this.version = version;
-	}
+/**
+ * The administrator's settings page for the company. The time zone is text, checked here
+ * rather than converted while binding: a conversion error would stop every other field from
+ * being checked, and a person types this one.
+ */
+public record OrganisationForm(
+		@NotBlank @Size(max = 200) @PlainText String name,
+		@NotNull Industry industry,
+		@Size(max = 200) @PlainText String supervisingMinistry,
+		@NotBlank @Size(max = 64) String timeZone,
+		@NotNull Long version) {
 
 	static OrganisationForm of(Organisation organisation) {
-		OrganisationForm form = new OrganisationForm();
-		form.name = organisation.getName();
-		form.industry = organisation.getIndustry();
-		form.supervisingMinistry = organisation.getSupervisingMinistry();
-		form.timeZone = organisation.getTimeZone().getId();
-		form.version = organisation.getVersion();
-		return form;
+		return new OrganisationForm(organisation.getName(), organisation.getIndustry(),
+				organisation.getSupervisingMinistry(), organisation.getTimeZone().getId(), organisation.getVersion());
 	}
 
-	boolean hasValidTimeZone() {
+	/** {@code timeZone.unknown} next to the time zone, with the text as typed, unless it is already refused. */
+	void checkTimeZone(BindingResult errors) {
+		if (!errors.hasFieldErrors("timeZone") && zone().isEmpty()) {
+			errors.addError(new FieldError(errors.getObjectName(), "timeZone", this.timeZone, false,
+					errors.resolveMessageCodes("timeZone.unknown", "timeZone"), null, null));
+		}
+	}
+
+	Settings toCommand() {
+		return new Settings(this.name, this.industry, this.supervisingMinistry, zone().orElseThrow());
+	}
+
+	private Optional<ZoneId> zone() {
 		try {
-			ZoneId.of(this.timeZone);
-			return true;
+			return Optional.of(ZoneId.of(this.timeZone));
 		}
 		catch (DateTimeException | NullPointerException ex) {
-			return false;
+			return Optional.empty();
 		}
-	}
-
-	Settings settings() {
-		return new Settings(this.name, this.industry, this.supervisingMinistry, ZoneId.of(this.timeZone));
 	}
 
 }

@@ -8,7 +8,8 @@ import jp.hikeshi.account.PasswordPolicy;
 import jp.hikeshi.account.Role;
 import jp.hikeshi.organisation.Industry;
 import jp.hikeshi.setup.FirstRunSetup;
-import jp.hikeshi.shared.BusinessRuleViolation;
+import jp.hikeshi.shared.web.Notice;
+import jp.hikeshi.shared.web.Refusals;
 
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
@@ -24,6 +25,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 @RequestMapping("/setup")
 class SetupController {
+
+	private static final String ALREADY_COMPLETED = "setup.alreadyCompleted";
 
 	private final FirstRunSetup setup;
 
@@ -54,25 +57,22 @@ class SetupController {
 
 	@PostMapping(consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
 	String complete(@Valid @ModelAttribute("form") SetupForm form, BindingResult errors, RedirectAttributes redirect) {
-		if (!errors.hasFieldErrors("password") && !errors.hasFieldErrors("passwordConfirmation") && !form.confirmed()) {
-			errors.rejectValue("passwordConfirmation", "password.mismatch");
+		form.checkConfirmation(errors);
+		if (Refusals.accepted(errors, () -> this.setup.complete(form.company(), form.username(), form.administrator(),
+				form.roles(), form.password()))) {
+			redirect.addFlashAttribute("notice", Notice.of("setup.completed"));
+			return "redirect:/login";
 		}
-		if (errors.hasErrors()) {
-			return "setup/form";
+		if (lostTheRace(errors)) {
+			// Someone else finished set-up meanwhile: this form has nothing left to do.
+			redirect.addFlashAttribute("notice", Notice.of(ALREADY_COMPLETED));
+			return "redirect:/login";
 		}
-		try {
-			this.setup.complete(form.company(), form.getUsername(), form.administrator(), form.roles(), form.getPassword());
-		}
-		catch (BusinessRuleViolation violation) {
-			if ("setup.alreadyCompleted".equals(violation.code())) {
-				redirect.addFlashAttribute("notice", "setup.alreadyCompleted");
-				return "redirect:/login";
-			}
-			violation.reportTo(errors);
-			return "setup/form";
-		}
-		redirect.addFlashAttribute("notice", "setup.completed");
-		return "redirect:/login";
+		return "setup/form";
+	}
+
+	private static boolean lostTheRace(BindingResult errors) {
+		return errors.getGlobalErrors().stream().anyMatch(error -> ALREADY_COMPLETED.equals(error.getCode()));
 	}
 
 }

@@ -2,6 +2,7 @@ package jp.hikeshi.setup.web;
 
 import java.time.ZoneId;
 import java.util.EnumSet;
+import java.util.Objects;
 import java.util.Set;
 
 import jakarta.validation.constraints.Email;
@@ -16,107 +17,38 @@ import jp.hikeshi.organisation.Industry;
 import jp.hikeshi.organisation.Organisation.Settings;
 import jp.hikeshi.shared.PlainText;
 
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.FieldError;
+
 /** The first-run page: the company and its first administrator. */
-public class SetupForm {
-
-	@NotBlank @Size(max = 200) @PlainText
-	private String companyName;
-
-	@NotNull
-	private Industry industry;
-
-	@NotBlank @Size(min = 3, max = 64) @Pattern(regexp = "[A-Za-z0-9._@-]*")
-	private String username;
-
-	@NotBlank @Size(max = 100) @PlainText
-	private String displayName;
-
-	@Size(max = 254) @Email
-	private String email;
-
-	private Set<Role> additionalRoles;
-
-	@NotBlank @Size(max = 200)
-	private String password;
-
-	@NotBlank @Size(max = 200)
-	private String passwordConfirmation;
-
-	public String getCompanyName() {
-		return this.companyName;
-	}
-
-	public Industry getIndustry() {
-		return this.industry;
-	}
-
-	public String getUsername() {
-		return this.username;
-	}
-
-	public String getDisplayName() {
-		return this.displayName;
-	}
-
-	public String getEmail() {
-		return this.email;
-	}
-
-	public Set<Role> getAdditionalRoles() {
-		return this.additionalRoles;
-	}
-
-	public String getPassword() {
-		return this.password;
-	}
-
-	public String getPasswordConfirmation() {
-		return this.passwordConfirmation;
-	}
-
-	public void setCompanyName(String companyName) {
-		this.companyName = companyName;
-	}
-
-	public void setIndustry(Industry industry) {
-		this.industry = industry;
-	}
-
-	public void setUsername(String username) {
-		this.username = username;
-	}
-
-	public void setDisplayName(String displayName) {
-		this.displayName = displayName;
-	}
-
-	public void setEmail(String email) {
-		this.email = email;
-	}
-
-	public void setAdditionalRoles(Set<Role> additionalRoles) {
-		this.additionalRoles = additionalRoles;
-	}
-
-	public void setPassword(String password) {
-		this.password = password;
-	}
-
-	public void setPasswordConfirmation(String passwordConfirmation) {
-		this.passwordConfirmation = passwordConfirmation;
-	}
+public record SetupForm(
+		@NotBlank @Size(max = 200) @PlainText String companyName,
+		@NotNull Industry industry,
+		@NotBlank @Size(min = 3, max = 64) @Pattern(regexp = "[A-Za-z0-9._@-]*") String username,
+		@NotBlank @Size(max = 100) @PlainText String displayName,
+		@Size(max = 254) @Email String email,
+		Set<Role> additionalRoles,
+		@NotBlank @Size(max = 200) String password,
+		@NotBlank @Size(max = 200) String passwordConfirmation) {
 
 	/** Roles the first administrator may also take on. */
 	static final Set<Role> OFFERED_ROLES = EnumSet.of(Role.SECURITY_LEAD, Role.EXECUTIVE);
 
 	static SetupForm empty() {
-		SetupForm form = new SetupForm();
-		form.additionalRoles = EnumSet.copyOf(OFFERED_ROLES);
-		return form;
+		return new SetupForm(null, null, null, null, null, EnumSet.copyOf(OFFERED_ROLES), null, null);
 	}
 
-	boolean confirmed() {
-		return this.password != null && this.password.equals(this.passwordConfirmation);
+	/**
+	 * The two passwords must be the same; said next to the second. Added as it is, not through
+	 * {@code rejectValue}: when another field could not be converted there is no target to read
+	 * the value from, and a password is never shown back anyway.
+	 */
+	void checkConfirmation(BindingResult errors) {
+		if (!errors.hasFieldErrors("password") && !errors.hasFieldErrors("passwordConfirmation")
+				&& !Objects.equals(this.password, this.passwordConfirmation)) {
+			errors.addError(new FieldError(errors.getObjectName(), "passwordConfirmation", null, false,
+					errors.resolveMessageCodes("password.mismatch", "passwordConfirmation"), null, null));
+		}
 	}
 
 	Settings company() {

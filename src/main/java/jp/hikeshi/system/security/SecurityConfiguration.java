@@ -1,5 +1,7 @@
 package jp.hikeshi.system.security;
 
+import java.util.LinkedHashMap;
+
 import jp.hikeshi.account.LoginThrottle;
 import jp.hikeshi.account.PasswordChangeRequiredFilter;
 import jp.hikeshi.account.Role;
@@ -10,6 +12,7 @@ import org.springframework.boot.security.autoconfigure.actuate.web.servlet.Endpo
 import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
@@ -20,7 +23,11 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.access.DelegatingAccessDeniedHandler;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.session.HttpSessionEventPublisher;
 
@@ -60,10 +67,16 @@ public class SecurityConfiguration {
 			.failureHandler(new SignInFailureHandler())
 			.successHandler(new SignInSuccessHandler()));
 		http.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut"));
+		// A form sent after its session ended is kept for after signing in again, not refused.
+		SessionEndedRecovery sessionEnded = new SessionEndedRecovery();
+		LinkedHashMap<Class<? extends AccessDeniedException>, AccessDeniedHandler> csrfRefusals = new LinkedHashMap<>();
+		csrfRefusals.put(CsrfException.class, sessionEnded);
+		http.exceptionHandling(exceptions -> exceptions
+			.accessDeniedHandler(new DelegatingAccessDeniedHandler(csrfRefusals, new AccessDeniedHandlerImpl())));
 		http.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId())
 			.maximumSessions(-1)
 			.sessionRegistry(sessionRegistry)
-			.expiredUrl("/login?expired"));
+			.expiredSessionStrategy(sessionEnded));
 		http.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 			.frameOptions(frame -> frame.deny())
 			.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))

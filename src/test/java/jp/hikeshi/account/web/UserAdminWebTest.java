@@ -3,6 +3,7 @@ package jp.hikeshi.account.web;
 import jp.hikeshi.account.AccountService;
 import jp.hikeshi.account.Role;
 import jp.hikeshi.account.UserAccount;
+import jp.hikeshi.shared.web.Notice;
 import jp.hikeshi.test.CompletedSetup;
 import jp.hikeshi.test.IntegrationTest;
 import jp.hikeshi.test.TestUsers;
@@ -49,7 +50,7 @@ class UserAdminWebTest {
 	void anAdministratorCreatesAUserWhoCanThenSignIn() throws Exception {
 		this.mvc.perform(newUser("kobayashi").with(admin()))
 			.andExpect(redirectedUrlPattern("/admin/users/*"))
-			.andExpect(flash().attribute("notice", "user.created"));
+			.andExpect(flash().attribute("notice", Notice.of("user.created")));
 		UserAccount created = this.accounts.findByUsername("kobayashi").orElseThrow();
 		assertThat(created.getRoles()).containsExactlyInAnyOrder(Role.REPORTER, Role.RESPONDER);
 
@@ -122,15 +123,17 @@ class UserAdminWebTest {
 	}
 
 	@Test
-	void anEditFromAStalePageIsAConflict() throws Exception {
+	void anEditFromAStalePageIsRefusedWithWhatWasTypedStillThere() throws Exception {
 		UserAccount account = this.users.create(Role.REPORTER);
 		this.mvc.perform(post("/admin/users/{id}", account.getId()).contentType(MediaType.APPLICATION_FORM_URLENCODED).with(csrf()).with(admin())
 				.param("displayName", "最新").param("roles", "REPORTER").param("version", String.valueOf(account.getVersion())))
 			.andExpect(redirectedUrl("/admin/users/" + account.getId()));
 		this.mvc.perform(post("/admin/users/{id}", account.getId()).contentType(MediaType.APPLICATION_FORM_URLENCODED).with(csrf()).with(admin())
 				.param("displayName", "古い画面").param("roles", "ADMIN").param("version", String.valueOf(account.getVersion())))
-			.andExpect(status().isConflict())
-			.andExpect(content().string(containsString("他の人が同時に変更しました")));
+			.andExpect(status().isOk())
+			.andExpect(model().attributeHasErrors("form"))
+			.andExpect(content().string(containsString("この画面を開いた後に、他の人が同じ内容を変更しました")))
+			.andExpect(content().string(containsString("value=\"古い画面\"")));
 		UserAccount now = this.accounts.findById(account.getId()).orElseThrow();
 		assertThat(now.getDisplayName()).isEqualTo("最新");
 		assertThat(now.getRoles()).containsExactly(Role.REPORTER);
@@ -155,7 +158,7 @@ class UserAdminWebTest {
 
 		this.mvc.perform(post("/admin/users/{id}/disable", account.getId()).contentType(MediaType.APPLICATION_FORM_URLENCODED).with(csrf()).with(admin())
 				.param("version", String.valueOf(account.getVersion())))
-			.andExpect(flash().attribute("notice", "user.disabled"));
+			.andExpect(flash().attribute("notice", Notice.of("user.disabled")));
 
 		this.mvc.perform(get("/").session(session)).andExpect(redirectedUrl("/login?expired"));
 		this.mvc.perform(formLogin("/login").user(account.getUsername()).password(CompletedSetup.PASSWORD))
@@ -167,7 +170,7 @@ class UserAdminWebTest {
 		UserAccount account = this.users.create(Role.EXECUTIVE);
 		this.mvc.perform(post("/admin/users/{id}/password", account.getId()).contentType(MediaType.APPLICATION_FORM_URLENCODED).with(csrf()).with(admin())
 				.param("password", "temporary-Bridge-2026").param("passwordConfirmation", "temporary-Bridge-2026"))
-			.andExpect(flash().attribute("notice", "user.passwordReset"));
+			.andExpect(flash().attribute("notice", Notice.of("user.passwordReset")));
 
 		MockHttpSession session = (MockHttpSession) this.mvc
 			.perform(formLogin("/login").user(account.getUsername()).password("temporary-Bridge-2026"))

@@ -8,6 +8,8 @@ import jp.hikeshi.organisation.OrganisationService;
 import jp.hikeshi.setup.FirstRunSetup;
 import jp.hikeshi.shared.BusinessRuleViolation;
 import jp.hikeshi.system.security.SecurityConfiguration;
+import jp.hikeshi.shared.web.Notice;
+import jp.hikeshi.test.FormHtml;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -20,6 +22,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anySet;
@@ -74,7 +77,7 @@ class SetupControllerTest {
 	void aCompleteFormSetsUpAndLeadsToSignIn() throws Exception {
 		this.mvc.perform(valid())
 			.andExpect(redirectedUrl("/login"))
-			.andExpect(flash().attribute("notice", "setup.completed"));
+			.andExpect(flash().attribute("notice", Notice.of("setup.completed")));
 		verify(this.setup).complete(any(), anyString(), any(), anySet(), anyString());
 	}
 
@@ -109,12 +112,43 @@ class SetupControllerTest {
 	}
 
 	@Test
+	void aRefusedSetupKeepsWhatWasTypedButThePasswords() throws Exception {
+		willThrow(BusinessRuleViolation.onField("password", "password.tooShort", 12)).given(this.setup)
+			.complete(any(), anyString(), any(), anySet(), anyString());
+		String html = this.mvc.perform(valid("companyName", "株式会社 <テスト> & \"社\"", "email", "owner@example.jp"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		FormHtml page = FormHtml.of(html);
+		assertThat(page.errorNextTo("password")).isEqualTo("12文字以上にしてください。");
+		assertThat(page.valueOf("companyName")).isEqualTo("株式会社 <テスト> & \"社\"");
+		assertThat(page.valueOf("username")).isEqualTo("owner");
+		assertThat(page.valueOf("email")).isEqualTo("owner@example.jp");
+		assertThat(page.selected("industry")).isEqualTo("OTHER");
+		assertThat(page.valueOf("password")).isEmpty();
+		assertThat(page.valueOf("passwordConfirmation")).isEmpty();
+		assertThat(html).doesNotContain("river-Stones-remember-8");
+
+		html = this.mvc.perform(valid("username", "owner name", "passwordConfirmation", "something else"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		page = FormHtml.of(html);
+		assertThat(page.errorNextTo("username")).isEqualTo("半角英数字と . _ @ - だけを使ってください。");
+		assertThat(page.errorNextTo("passwordConfirmation")).isEqualTo("2つのパスワードが一致しません。");
+		assertThat(page.valueOf("username")).isEqualTo("owner name");
+		verify(this.setup).complete(any(), anyString(), any(), anySet(), anyString());
+	}
+
+	@Test
 	void aSecondSetupThatLostTheRaceIsSentToSignIn() throws Exception {
 		willThrow(new BusinessRuleViolation("setup.alreadyCompleted")).given(this.setup)
 			.complete(any(), anyString(), any(), anySet(), anyString());
 		this.mvc.perform(valid())
 			.andExpect(redirectedUrl("/login"))
-			.andExpect(flash().attribute("notice", "setup.alreadyCompleted"));
+			.andExpect(flash().attribute("notice", Notice.of("setup.alreadyCompleted")));
 	}
 
 	@Test
