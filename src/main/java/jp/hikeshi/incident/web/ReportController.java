@@ -10,10 +10,12 @@ import jakarta.validation.Valid;
 import jp.hikeshi.account.Actor;
 import jp.hikeshi.incident.Incident;
 import jp.hikeshi.incident.IncidentService;
+import jp.hikeshi.incident.TimelineView;
 import jp.hikeshi.incident.StillHappening;
 import jp.hikeshi.shared.web.Notice;
 import jp.hikeshi.shared.web.Refusals;
 
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -35,8 +37,11 @@ class ReportController {
 
 	private final IncidentService incidents;
 
-	ReportController(IncidentService incidents) {
+	private final TimelineView timeline;
+
+	ReportController(IncidentService incidents, TimelineView timeline) {
 		this.incidents = incidents;
+		this.timeline = timeline;
 	}
 
 	@ModelAttribute("stillHappeningOptions")
@@ -90,7 +95,9 @@ class ReportController {
 	}
 
 	private String ownReport(long id, Authentication user, Model model) {
-		model.addAttribute("incident", this.incidents.findOwnReport(id, Actor.of(user)));
+		Incident incident = this.incidents.findOwnReport(id, Actor.of(user));
+		model.addAttribute("incident", incident);
+		model.addAttribute("history", this.timeline.forReporter(incident, LocaleContextHolder.getLocale()));
 		return "report/detail";
 	}
 
