@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.CollectionTable;
@@ -188,8 +189,8 @@ public class Incident extends AbstractAggregateRoot<Incident> {
 	 */
 	void perform(Move move, Actor actor, List<Unmet> external, Playbook playbook, Instant now) {
 		Transition transition = move.transition();
-		List<Unmet> guards = new ArrayList<>(inputGuards(move));
-		guards.addAll(unmetGuards(transition));
+		List<Unmet> guards = new ArrayList<>();
+		transition.guards().forEach(guard -> guards.addAll(unmet(guard, move)));
 		guards.addAll(external);
 		check(transition, actor, guards);
 		switch (transition) {
@@ -319,7 +320,7 @@ public class Incident extends AbstractAggregateRoot<Incident> {
 
 	// --- work on the incident ---
 
-	public void decideChecklistItem(Actor actor, long itemId, Status status, String reason, Instant now) {
+	void decideChecklistItem(Actor actor, long itemId, Status status, String reason, Instant now) {
 		requireOpenAndOnTeam(actor);
 		ChecklistItem item = this.checklist.stream()
 			.filter(candidate -> candidate.getId() == itemId)
@@ -335,7 +336,7 @@ public class Incident extends AbstractAggregateRoot<Incident> {
 	}
 
 	/** The required-items record and the dates; each changed field is a timeline entry. */
-	public void updateRecord(Actor actor, RequiredItems changed, Instant occurredAt, Instant discoveredAt,
+	void updateRecord(Actor actor, RequiredItems changed, Instant occurredAt, Instant discoveredAt,
 			Instant now) {
 		requireOpenAndOnTeam(actor);
 		if (occurredAt != null && occurredAt.isAfter(now)) {
@@ -365,7 +366,7 @@ public class Incident extends AbstractAggregateRoot<Incident> {
 	}
 
 	/** The damage in money and days (DOMAIN.md §6), as far as it is known. */
-	public void recordDamage(Actor actor, Long directYen, Long indirectYen, java.math.BigDecimal days, Instant now) {
+	void recordDamage(Actor actor, Long directYen, Long indirectYen, java.math.BigDecimal days, Instant now) {
 		if (!actor.has(Role.SECURITY_LEAD)) {
 			throw new TransitionRefused("incident.guard.role", Role.SECURITY_LEAD.name());
 		}
@@ -381,7 +382,7 @@ public class Incident extends AbstractAggregateRoot<Incident> {
 	 * 復旧: the repair is confirmed — what was checked, by whom — and whether the result was
 	 * reported to the executive. Both are needed before prevention.
 	 */
-	public void confirmRecovery(Actor actor, String checks, boolean reportedToExecutive, Instant now) {
+	void confirmRecovery(Actor actor, String checks, boolean reportedToExecutive, Instant now) {
 		requireOpenAndOnTeam(actor);
 		if (this.state != IncidentState.RECOVERY) {
 			throw new TransitionRefused("incident.guard.notFromState", this.state.name());
@@ -402,7 +403,7 @@ public class Incident extends AbstractAggregateRoot<Incident> {
 	}
 
 	/** The investigation's "why" and "where": the record's assumed cause and affected systems. */
-	public void updateCauseAndSystems(Actor actor, String assumedCause, String affectedSystems, Instant now) {
+	void updateCauseAndSystems(Actor actor, String assumedCause, String affectedSystems, Instant now) {
 		requireOpenAndOnTeam(actor);
 		RequiredItems old = this.record;
 		fieldChanged(now, actor.username(), "assumedCause", old.getAssumedCause(), assumedCause);
@@ -417,7 +418,7 @@ public class Incident extends AbstractAggregateRoot<Incident> {
 	}
 
 	/** An internal note of the response team; the reporter does not see it. */
-	public void addNote(Actor actor, String note, Instant now) {
+	void addNote(Actor actor, String note, Instant now) {
 		if (!actor.seesEverything() && !isOnTeam(actor.username())) {
 			throw new TransitionRefused("incident.guard.notOnTeam");
 		}
@@ -425,7 +426,7 @@ public class Incident extends AbstractAggregateRoot<Incident> {
 	}
 
 	/** The reporter adds what they learned since; shared with them. */
-	public void addInformation(Actor actor, String information, Instant now) {
+	void addInformation(Actor actor, String information, Instant now) {
 		if (!actor.username().equals(this.reportedBy)) {
 			throw new TransitionRefused("incident.guard.notReporter");
 		}
@@ -497,39 +498,45 @@ public class Incident extends AbstractAggregateRoot<Incident> {
 
 	/** The guards of a transition that do not hold now (empty: it may be made). */
 	public List<Unmet> unmetGuards(Transition transition) {
-		List<Unmet> unmet = new ArrayList<>();
-		switch (transition) {
-			case FINISH_CONTAINMENT -> openItems(true).ifPresent(unmet::add);
-			case START_RECOVERY -> {
-				if (this.record.getDisclosureStatus() == DisclosureStatus.UNDECIDED) {
-					unmet.add(new Unmet("incident.guard.disclosureUndecided"));
-				}
-			}
-			case START_PREVENTION -> {
-				openItems(false).ifPresent(unmet::add);
-				if (this.recoveryConfirmedAt == null) {
-					unmet.add(new Unmet("incident.guard.recoveryNotConfirmed"));
-				}
-				else if (!this.recoveryReported) {
-					unmet.add(new Unmet("incident.guard.recoveryNotReported"));
-				}
-			}
-			case CLOSE -> {
+		return transition.guards()
+			.stream()
+			.filter(guard -> !guard.isInput())
+			.flatMap(guard -> unmet(guard, null).stream())
+			.toList();
+	}
+
+	/** What does not hold of one guard ({@code move} is needed only for input guards). */
+	private List<Unmet> unmet(Guard guard, Move move) {
+		return switch (guard) {
+			case REASON_GIVEN -> hasText(move.reason()) ? List.of() : List.of(new Unmet("incident.guard.reasonRequired"));
+			case CATEGORY_AND_SEVERITY -> Stream
+				.of((move.category() == null) ? new Unmet("incident.guard.categoryRequired") : null,
+						(move.severity() == null) ? new Unmet("incident.guard.severityRequired") : null)
+				.filter(Objects::nonNull)
+				.toList();
+			case RESPONSIBLE_NAMED -> hasText(move.responsible()) ? List.of()
+					: List.of(new Unmet("incident.guard.responsibleRequired"));
+			case EARLIER_REENTRY_POINT -> (move.target() != null
+					&& Transition.reentryPointsBefore(this.state).contains(move.target())) ? List.of()
+							: List.of(new Unmet("incident.guard.reentryTarget"));
+			case INITIAL_RESPONSE_RESOLVED -> openItems(true).stream().toList();
+			case DISCLOSURE_DECIDED -> (this.record.getDisclosureStatus() != DisclosureStatus.UNDECIDED) ? List.of()
+					: List.of(new Unmet("incident.guard.disclosureUndecided"));
+			case KIND_POINTS_RESOLVED -> openItems(false).stream().toList();
+			case RECOVERY_CONFIRMED_AND_REPORTED -> (this.recoveryConfirmedAt == null)
+					? List.of(new Unmet("incident.guard.recoveryNotConfirmed"))
+					: this.recoveryReported ? List.of() : List.of(new Unmet("incident.guard.recoveryNotReported"));
+			case RECORD_COMPLETE -> {
 				List<String> missing = requiredItems().stream()
 					.filter(item -> !item.filled())
 					.map(item -> item.key().name())
 					.toList();
-				if (!missing.isEmpty()) {
-					unmet.add(new Unmet("incident.guard.requiredItemsMissing", missing.size(), missing));
-				}
-				if (this.closingApprovedAt == null) {
-					unmet.add(new Unmet("incident.guard.closingNotApproved"));
-				}
+				yield missing.isEmpty() ? List.of()
+						: List.of(new Unmet("incident.guard.requiredItemsMissing", missing.size(), missing));
 			}
-			default -> {
-			}
-		}
-		return unmet;
+			case CLOSING_APPROVED -> (this.closingApprovedAt != null) ? List.of()
+					: List.of(new Unmet("incident.guard.closingNotApproved"));
+		};
 	}
 
 	/** The required-items record, item by item, with what is filled in. */
@@ -606,37 +613,6 @@ public class Incident extends AbstractAggregateRoot<Incident> {
 		}
 		append(now, actor.username(), Kind.STATE_CHANGED, Change.state(from, to), note, true);
 		registerEvent(new IncidentEvents.StateChanged(this.reference, from, to));
-	}
-
-	/** What the move itself must bring: a reason, a category and severity, a responsible person, a target. */
-	private List<Unmet> inputGuards(Move move) {
-		List<Unmet> unmet = new ArrayList<>();
-		if (move.transition().needsReason() && !hasText(move.reason())) {
-			unmet.add(new Unmet("incident.guard.reasonRequired"));
-		}
-		switch (move.transition()) {
-			case ESCALATE -> {
-				if (move.category() == null) {
-					unmet.add(new Unmet("incident.guard.categoryRequired"));
-				}
-				if (move.severity() == null) {
-					unmet.add(new Unmet("incident.guard.severityRequired"));
-				}
-			}
-			case FORM_TEAM -> {
-				if (!hasText(move.responsible())) {
-					unmet.add(new Unmet("incident.guard.responsibleRequired"));
-				}
-			}
-			case REENTER -> {
-				if (move.target() == null || !Transition.reentryPointsBefore(this.state).contains(move.target())) {
-					unmet.add(new Unmet("incident.guard.reentryTarget"));
-				}
-			}
-			default -> {
-			}
-		}
-		return unmet;
 	}
 
 	private void addChecklistPoints(Playbook playbook) {

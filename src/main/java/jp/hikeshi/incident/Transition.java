@@ -20,25 +20,28 @@ import static jp.hikeshi.incident.IncidentState.TEAM_FORMED;
 import static jp.hikeshi.incident.IncidentState.TRIAGE;
 
 /**
- * The one table of allowed moves: from which states, to which state, by which role, and whether
- * a reason is needed. The aggregate enforces it and the pages read it, so no template repeats a rule.
+ * The one table of allowed moves: from which states, to which state, by which role, and which
+ * {@link Guard}s apply. The aggregate enforces it and the pages read it, so no template repeats a
+ * rule.
  */
 public enum Transition {
 
 	TAKE(EnumSet.of(REPORTED), TRIAGE, Role.SECURITY_LEAD),
-	DISMISS(EnumSet.of(TRIAGE), DISMISSED, Role.SECURITY_LEAD, true),
-	REOPEN(EnumSet.of(DISMISSED), TRIAGE, Role.SECURITY_LEAD, true),
-	ESCALATE(EnumSet.of(TRIAGE), ESCALATED, Role.SECURITY_LEAD),
-	FORM_TEAM(EnumSet.of(ESCALATED), TEAM_FORMED, Role.EXECUTIVE),
+	DISMISS(EnumSet.of(TRIAGE), DISMISSED, Role.SECURITY_LEAD, Guard.REASON_GIVEN),
+	REOPEN(EnumSet.of(DISMISSED), TRIAGE, Role.SECURITY_LEAD, Guard.REASON_GIVEN),
+	ESCALATE(EnumSet.of(TRIAGE), ESCALATED, Role.SECURITY_LEAD, Guard.CATEGORY_AND_SEVERITY),
+	FORM_TEAM(EnumSet.of(ESCALATED), TEAM_FORMED, Role.EXECUTIVE, Guard.RESPONSIBLE_NAMED),
 	START_CONTAINMENT(EnumSet.of(TEAM_FORMED), CONTAINMENT, Role.SECURITY_LEAD),
-	FINISH_CONTAINMENT(EnumSet.of(CONTAINMENT), DISCLOSURE, Role.SECURITY_LEAD),
-	START_RECOVERY(EnumSet.of(DISCLOSURE), RECOVERY, Role.SECURITY_LEAD),
-	START_PREVENTION(EnumSet.of(RECOVERY), PREVENTION, Role.SECURITY_LEAD),
+	FINISH_CONTAINMENT(EnumSet.of(CONTAINMENT), DISCLOSURE, Role.SECURITY_LEAD, Guard.INITIAL_RESPONSE_RESOLVED),
+	START_RECOVERY(EnumSet.of(DISCLOSURE), RECOVERY, Role.SECURITY_LEAD, Guard.DISCLOSURE_DECIDED),
+	START_PREVENTION(EnumSet.of(RECOVERY), PREVENTION, Role.SECURITY_LEAD, Guard.KIND_POINTS_RESOLVED,
+			Guard.RECOVERY_CONFIRMED_AND_REPORTED),
 	/** The executive's approval of the closing; the state stays. */
 	APPROVE_CLOSING(EnumSet.of(PREVENTION), PREVENTION, Role.EXECUTIVE),
-	CLOSE(EnumSet.of(PREVENTION), CLOSED, Role.SECURITY_LEAD),
+	CLOSE(EnumSet.of(PREVENTION), CLOSED, Role.SECURITY_LEAD, Guard.RECORD_COMPLETE, Guard.CLOSING_APPROVED),
 	/** Back to an earlier state of the response (recovery failed, re-infection), with a reason. */
-	REENTER(EnumSet.of(DISCLOSURE, RECOVERY, PREVENTION, CLOSED), null, Role.SECURITY_LEAD, true);
+	REENTER(EnumSet.of(DISCLOSURE, RECOVERY, PREVENTION, CLOSED), null, Role.SECURITY_LEAD, Guard.REASON_GIVEN,
+			Guard.EARLIER_REENTRY_POINT);
 
 	/** States a response can be re-entered at. */
 	public static final List<IncidentState> REENTRY_POINTS = List.of(CONTAINMENT, DISCLOSURE, RECOVERY);
@@ -49,22 +52,23 @@ public enum Transition {
 
 	private final Role role;
 
-	private final boolean needsReason;
+	private final List<Guard> guards;
 
-	Transition(Set<IncidentState> from, IncidentState to, Role role) {
-		this(from, to, role, false);
-	}
-
-	Transition(Set<IncidentState> from, IncidentState to, Role role, boolean needsReason) {
+	Transition(Set<IncidentState> from, IncidentState to, Role role, Guard... guards) {
 		this.from = from;
 		this.to = to;
 		this.role = role;
-		this.needsReason = needsReason;
+		this.guards = List.of(guards);
+	}
+
+	/** The conditions this move needs, in the order a refusal names them. */
+	public List<Guard> guards() {
+		return this.guards;
 	}
 
 	/** Whether the move is refused without a reason (dismissing, reopening, going back a step). */
 	public boolean needsReason() {
-		return this.needsReason;
+		return this.guards.contains(Guard.REASON_GIVEN);
 	}
 
 	/** Whether the move takes its own form (a category and severity, a team) rather than a button. */

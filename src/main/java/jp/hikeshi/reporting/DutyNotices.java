@@ -1,11 +1,12 @@
 package jp.hikeshi.reporting;
 
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 import jp.hikeshi.incident.Incident;
 import jp.hikeshi.incident.IncidentNotices;
+import jp.hikeshi.shared.ReadableTime;
 
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -14,7 +15,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class DutyNotices implements IncidentNotices {
 
-	private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
 	private final ReportingCaseRepository cases;
 
@@ -41,7 +41,7 @@ class DutyNotices implements IncidentNotices {
 		Object what = resolvable("DutyType." + due.duty().getType().name());
 		Object state = resolvable("DutyState." + due.duty().getState().name());
 		Object when = (due.deadline() == null) ? resolvable("Urgency.PROMPTLY")
-				: SHOWN.format(due.deadline().atZone(this.reporting.zone()));
+				: ReadableTime.dateTime(due.deadline(), this.reporting.zone(), LocaleContextHolder.getLocale());
 		return new Notice(new DefaultMessageSourceResolvable(new String[] { "duty.notice" },
 				new Object[] { what, when, state }), due.urgency().name());
 	}

@@ -187,8 +187,8 @@ public final class Browser implements AutoCloseable {
 
 	/** Ticks a team member and gives their duty. */
 	public Browser pickTeamMember(String displayName, String duty) {
-		WebElement row = this.driver.findElement(By.xpath("//div[contains(@class,'team-member')][label[normalize-space()='"
-				+ displayName + "']]"));
+		WebElement row = this.driver.findElement(By.xpath("//div[contains(@class,'team-member')]"
+				+ "[label[contains(@class,'team-member__name')][contains(normalize-space(),'" + displayName + "')]]"));
 		WebElement box = row.findElement(By.cssSelector("input[type=checkbox]"));
 		if (!box.isSelected()) {
 			box.click();

@@ -39,7 +39,7 @@ class ReportingJourneyTest {
 
 	private static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
 
-	private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+	private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy年M月d日 H:mm");
 
 	@LocalServerPort
 	int port;

@@ -81,7 +81,7 @@ class InvestigationController {
 		Actor actor = Actor.of(user);
 		if (!Refusals.accepted(errors,
 				() -> this.investigation.updateFacts(id, form.version(), actor, form.toCommand()))) {
-			if (errors.getGlobalErrors().stream().anyMatch(e -> Refusals.CHANGED_MEANWHILE.equals(e.getCode()))) {
+			if (Refusals.changedMeanwhile(errors)) {
 				// what was typed stays; sent again, it applies to the incident as it is now
 				model.addAttribute("factsVersion", this.incidents.find(id, actor).getVersion());
 			}

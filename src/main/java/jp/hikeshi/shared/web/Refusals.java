@@ -50,6 +50,16 @@ public final class Refusals {
 	}
 
 	/**
+	 * Whether the form was refused because someone changed the record since the page was loaded
+	 * (the generic conflict, or a module's own "changed meanwhile" that names who changed what).
+	 */
+	public static boolean changedMeanwhile(Errors errors) {
+		return errors.getGlobalErrors()
+			.stream()
+			.anyMatch(error -> error.getCode() != null && error.getCode().endsWith("changedMeanwhile"));
+	}
+
+	/**
 	 * Runs an action that has no form and flashes what came of it: {@code done} (with
 	 * {@code doneArguments}) or the refusal, with its arguments.
 	 * @return {@code true} if it was done
