@@ -10,9 +10,11 @@ import java.util.function.Consumer;
 
 import jp.hikeshi.account.Actor;
 import jp.hikeshi.account.People;
+import jp.hikeshi.shared.ReadableTime;
 import jp.hikeshi.incident.ChecklistItem.Status;
 import jp.hikeshi.organisation.OrganisationService;
 
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
@@ -293,7 +295,7 @@ public class IncidentService {
 	private RuntimeException changedMeanwhile(Incident incident) {
 		return incident.lastChange()
 			.<RuntimeException>map(entry -> new IncidentChangedMeanwhile(this.people.directory().name(entry.getActor()),
-					entry.getKind(), entry.getOccurredAt().atZone(zone()).toLocalTime().withSecond(0).withNano(0).toString()))
+					entry.getKind(), ReadableTime.dateTime(entry.getOccurredAt(), zone(), LocaleContextHolder.getLocale())))
 			.orElseGet(() -> new ObjectOptimisticLockingFailureException(Incident.class, incident.getId()));
 	}
 

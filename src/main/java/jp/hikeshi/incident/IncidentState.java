@@ -38,6 +38,11 @@ public enum IncidentState {
 		return this != DISMISSED && this != CLOSED;
 	}
 
+	/** The response is complete: every step is done. */
+	public boolean isClosed() {
+		return this == CLOSED;
+	}
+
 	/** The guide's three steps. */
 	public enum Step {
 

@@ -248,11 +248,15 @@ public class TimelineEntry {
 			this.after = after;
 		}
 
-		/** Whether an entry of this kind records a change of the incident itself (which moves its version), not history beside it. */
+		/**
+		 * Whether an entry of this kind records a change of the incident's own fields (which moves
+		 * its version), not history beside it. A checklist decision changes only its item: two
+		 * people ticking different items at once both succeed.
+		 */
 		public boolean changesTheIncident() {
 			return switch (this) {
-				case STATE_CHANGED, CLOSING_APPROVED, TEAM_FORMED, CHECKLIST_CHANGED, FIELD_CHANGED, WITHDRAWN,
-						RECOVERY_CONFIRMED, RECOVERY_REPORTED -> true;
+				case STATE_CHANGED, CLOSING_APPROVED, TEAM_FORMED, FIELD_CHANGED, WITHDRAWN, RECOVERY_CONFIRMED,
+						RECOVERY_REPORTED -> true;
 				default -> false;
 			};
 		}

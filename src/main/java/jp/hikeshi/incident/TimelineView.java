@@ -12,7 +12,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 import jp.hikeshi.account.People;
 import jp.hikeshi.incident.TimelineEntry.Kind;
@@ -43,6 +42,9 @@ public class TimelineView {
 	/** Older rows wrote "done 2026-11-25" when a measure or repair was done. */
 	private static final Pattern LEGACY_DONE = Pattern.compile("done (\\d{4}-\\d{2}-\\d{2})");
 
+	/** Older rows wrote "description (owner, 2026-12-01)" when a measure was added. */
+	private static final Pattern LEGACY_MEASURE = Pattern.compile("(.*) \\(([^,()]+), (\\d{4}-\\d{2}-\\d{2})\\)", Pattern.DOTALL);
+
 	/** Older rows wrote "deleted: reason" when evidence was deleted. */
 	private static final Pattern LEGACY_DELETED = Pattern.compile("deleted: (.*)", Pattern.DOTALL);
 
@@ -58,22 +60,12 @@ public class TimelineView {
 		this.organisations = organisations;
 	}
 
-	/** One entry, ready to show. */
+	/**
+	 * One entry, ready to show.
+	 * @param asText the whole line as one string, for exports and print
+	 */
 	public record Line(int sequence, Instant at, String when, String who, String kind, String text, String note,
-			Kind type) {
-
-		/** The whole line as one string, for exports. */
-		public String asText() {
-			StringBuilder line = new StringBuilder(this.when).append(' ').append(this.who).append(' ').append(this.kind);
-			if (this.text != null && !this.text.isBlank()) {
-				line.append('：').append(this.text);
-			}
-			if (this.note != null && !this.note.isBlank()) {
-				line.append(" — ").append(this.note.replace('\n', ' '));
-			}
-			return line.toString();
-		}
-
+			Kind type, String asText) {
 	}
 
 	/** The whole timeline, oldest first. */
@@ -135,9 +127,16 @@ public class TimelineView {
 				}
 				text = message("timeline." + kind.name(), "", (Object[]) values);
 			}
-			return new Line(entry.getSequence(), entry.getOccurredAt(), when(entry.getOccurredAt()),
-					(this.directory == null) ? entry.getActor() : this.directory.name(entry.getActor()),
-					label("TimelineKind", kind.name()), text, entry.getNote(), kind);
+			String when = when(entry.getOccurredAt());
+			String who = (this.directory == null) ? entry.getActor() : this.directory.name(entry.getActor());
+			String label = label("TimelineKind", kind.name());
+			String line = (text == null || text.isBlank()) ? message("timeline.asText", "", when, who, label)
+					: message("timeline.asText.withText", "", when, who, label, text);
+			if (entry.getNote() != null && !entry.getNote().isBlank()) {
+				line = message("timeline.asText.withNote", line, line, entry.getNote().replace('\n', ' '));
+			}
+			return new Line(entry.getSequence(), entry.getOccurredAt(), when, who, label, text, entry.getNote(), kind,
+					line);
 		}
 
 		String value(Slot slot, String raw) {
@@ -154,7 +153,7 @@ public class TimelineView {
 				case USERS -> list(raw, this.directory::name);
 				case INSTANT -> instant(raw);
 				case DATE -> date(raw);
-				case YEN -> number(raw) + (isJapanese() ? "円" : " yen");
+				case YEN -> message("timeline.yen", raw, number(raw));
 				case NUMBER -> number(raw);
 				case BOOLEAN -> message(Boolean.parseBoolean(raw) ? "timeline.yes" : "timeline.no", raw);
 				case ENUM -> label(slot.prefix(), raw);
@@ -201,6 +200,11 @@ public class TimelineView {
 			if (done.matches()) {
 				return message("timeline.legacy.done", raw, date(done.group(1)));
 			}
+			Matcher measure = LEGACY_MEASURE.matcher(raw);
+			if (measure.matches()) {
+				return message("timeline.legacy.measure", raw, measure.group(1), this.directory.name(measure.group(2)),
+						date(measure.group(3)));
+			}
 			Matcher deleted = LEGACY_DELETED.matcher(raw);
 			if (deleted.matches()) {
 				return message("timeline.legacy.deleted", raw, deleted.group(1));
@@ -220,7 +224,8 @@ public class TimelineView {
 			return Arrays.stream(raw.split(",\\s*"))
 				.filter(part -> !part.isBlank())
 				.map(each)
-				.collect(Collectors.joining(isJapanese() ? "、" : ", "));
+				.reduce((first, second) -> message("list.pair", first + ", " + second, first, second))
+				.orElse("");
 		}
 
 		private String label(String prefix, String constant) {
@@ -234,10 +239,6 @@ public class TimelineView {
 			catch (NoSuchMessageException ex) {
 				return fallback;
 			}
-		}
-
-		private boolean isJapanese() {
-			return Locale.JAPANESE.getLanguage().equals(this.locale.getLanguage());
 		}
 
 	}

@@ -4,6 +4,7 @@ import java.util.List;
 
 import jp.hikeshi.shared.BusinessRuleViolation;
 
+import org.springframework.context.MessageSourceResolvable;
 import org.springframework.validation.Errors;
 
 /** A transition that was not made, with every guard that failed. Nothing was changed. */
@@ -22,6 +23,12 @@ public class TransitionRefused extends BusinessRuleViolation {
 
 	public List<Unmet> unmet() {
 		return this.unmet;
+	}
+
+	/** The first guard that failed, its role, state or items translated. */
+	@Override
+	public MessageSourceResolvable message() {
+		return this.unmet.get(0);
 	}
 
 	/** Every guard that failed: on the form's field where it concerns one the form has, else on the form. */

@@ -69,7 +69,8 @@ class RemediationAction extends AbstractAggregateRoot<RemediationAction> {
 	 */
 	void complete(String by, LocalDate on) {
 		if (this.doneOn != null) {
-			throw new BusinessRuleViolation("remediation.alreadyDone", this.doneOn);
+			// a java.util.Date, so that the message formats the day in the reader's language ({0,date,long})
+			throw new BusinessRuleViolation("remediation.alreadyDone", java.sql.Date.valueOf(this.doneOn));
 		}
 		this.doneOn = on;
 		registerEvent(new InvestigationEvents.RemediationCompleted(this.incidentId, by, this.id, this.kind,

@@ -2,6 +2,8 @@ package jp.hikeshi.shared;
 
 import java.util.Arrays;
 
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.validation.Errors;
 
 /**
@@ -49,6 +51,11 @@ public class BusinessRuleViolation extends RuntimeException {
 		else {
 			errors.reject(this.code, this.arguments, this.code);
 		}
+	}
+
+	/** The message to show for this violation, arguments included, when it has no form to go on. */
+	public MessageSourceResolvable message() {
+		return new DefaultMessageSourceResolvable(new String[] { this.code }, arguments(), this.code);
 	}
 
 	public Object[] arguments() {

@@ -114,6 +114,7 @@ class TimelineReadingTest {
 			legacy("rootCauses", null, "PHISHING_OR_SOCIAL_ENGINEERING");
 			legacy("recoveryReported", null, "true");
 			legacy("measure", "全社員への訓練", "done 2026-11-25");
+			legacy("measure", null, "全社員への訓練 (" + this.owner + ", 2026-12-01)");
 			legacy("evidence", "mail.eml (SHA-256 ab12)", "deleted: 重複していた");
 			legacy("discoveredAt", "2026-11-25T13:00:00Z", "2026-11-25T12:00:00Z");
 			this.events.publishEvent(new Recorded(this.id, this.lead,
@@ -140,9 +141,11 @@ class TimelineReadingTest {
 		}
 		String japanese = String.join("\n", this.view.of(incident, Locale.JAPANESE).stream().map(TimelineView.Line::asText).toList());
 		assertThat(japanese).contains("責任者：山田 花子　担当者：佐藤 次郎", "判断中 → 経営者へ報告済み", "2026年11月25日に実施済み",
-				"削除（理由：重複していた）", "1,500,000円");
+				"削除（理由：重複していた）", "1,500,000円", "全社員への訓練（担当：佐藤 次郎、期限：2026年12月1日）");
 		String english = String.join("\n", this.view.of(incident, Locale.ENGLISH).stream().map(TimelineView.Line::asText).toList());
-		assertThat(english).contains("done on 25 Nov 2026", "1,500,000 yen", "Responsible: 山田 花子; assignees: 佐藤 次郎");
+		assertThat(english).contains("done on 25 Nov 2026", "1,500,000 yen", "Responsible: 山田 花子; assignees: 佐藤 次郎",
+				"(owner: 佐藤 次郎, due: 1 Dec 2026)")
+			.doesNotContain("：");
 	}
 
 	/** Enum constant names that show in the text although their label in this language does not contain them. */

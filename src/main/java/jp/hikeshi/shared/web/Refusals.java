@@ -71,7 +71,7 @@ public final class Refusals {
 			return true;
 		}
 		catch (BusinessRuleViolation violation) {
-			redirect.addFlashAttribute("problem", Notice.of(violation.code(), violation.arguments()));
+			redirect.addFlashAttribute("problem", Notice.of(violation.code(), violation.message().getArguments()));
 			return false;
 		}
 		catch (ObjectOptimisticLockingFailureException conflict) {

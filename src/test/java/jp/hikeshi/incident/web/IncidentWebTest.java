@@ -240,6 +240,59 @@ class IncidentWebTest {
 		assertThat(entries(incident)).isEqualTo(before);
 	}
 
+	@Test
+	void aTeamWithoutAResponsiblePersonIsRefusedNextToTheChoiceWithTheDutiesKept() throws Exception {
+		UserAccount lead = this.users.create(Role.SECURITY_LEAD);
+		UserAccount member = this.users.create(Role.RESPONDER);
+		Incident incident = escalatedAs(lead, "体制");
+		MockHttpServletRequestBuilder request = post("/incidents/{id}/team", incident.getId())
+			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.with(csrf())
+			.with(this.users.as(Role.EXECUTIVE))
+			.param("version", String.valueOf(version(incident)))
+			.param("responsible", "")
+			.param("members[0].username", member.getUsername())
+			.param("members[0].selected", "true")
+			.param("members[0].duty", "ログの保全と調査");
+		this.mvc.perform(request)
+			.andExpect(status().isOk())
+			.andExpect(model().attributeHasFieldErrorCode("teamForm", "responsible", "incident.guard.responsibleRequired"))
+			.andExpect(content().string(containsString("責任者を指名してください。")))
+			.andExpect(content().string(containsString("value=\"ログの保全と調査\"")))
+			.andExpect(content().string(containsString(member.getDisplayName())))
+			.andExpect(content().string(not(containsString(">" + member.getUsername() + "<"))));
+		assertThat(state(incident)).isEqualTo(IncidentState.ESCALATED);
+	}
+
+	@Test
+	void aRecoveryWithoutWhatWasCheckedIsRefusedNextToTheBox() throws Exception {
+		UserAccount lead = this.users.create(Role.SECURITY_LEAD, Role.EXECUTIVE);
+		Actor actor = new Actor(lead.getUsername(), Set.of(Role.SECURITY_LEAD, Role.EXECUTIVE));
+		Incident incident = reportAs(this.users.create(Role.REPORTER), "復旧");
+		long id = incident.getId();
+		this.incidents.take(id, version(incident), actor);
+		this.incidents.escalate(id, version(incident), actor, jp.hikeshi.incident.Category.OTHER, null,
+				jp.hikeshi.incident.Severity.LOW, null);
+		this.incidents.formTeam(id, version(incident), actor, lead.getUsername(), List.of());
+		this.incidents.startContainment(id, version(incident), actor);
+		this.jdbc.update("update incident_checklist_item set status = 'DONE' where incident_id = ?", id);
+		this.incidents.finishContainment(id, version(incident), actor);
+		this.jdbc.update("update incident set disclosure_status = 'NOT_REQUIRED' where id = ?", id);
+		this.incidents.startRecovery(id, version(incident), actor);
+		this.mvc.perform(post("/incidents/{id}/recovery", id).contentType(MediaType.APPLICATION_FORM_URLENCODED)
+				.with(csrf())
+				.with(this.users.signedIn(lead.getUsername()))
+				.param("version", String.valueOf(version(incident)))
+				.param("checks", "  ")
+				.param("reportedToExecutive", "true"))
+			.andExpect(status().isOk())
+			.andExpect(model().attributeHasFieldErrorCode("recoveryForm", "checks", "incident.recovery.checksRequired"))
+			.andExpect(content().string(containsString("id=\"checks-error\"")))
+			.andExpect(content().string(containsString("checked=\"checked\"")));
+		assertThat(this.jdbc.queryForObject("select recovery_confirmed_at is null from incident where id = ?", Boolean.class,
+				id)).isTrue();
+	}
+
 	/** Issue #9's regression: history added meanwhile never makes someone else's open page stale. */
 	@Test
 	void aNoteAddedWhileAnotherLeadHasThePageOpenDoesNotStopTheirMove() throws Exception {

@@ -200,7 +200,7 @@ class InvestigationWebTest {
 			.andExpect(status().isOk())
 			.andReturn();
 		String alreadyDone = said(twice, "completion", "remediation.alreadyDone");
-		assertThat(alreadyDone).contains(TODAY.toString());
+		assertThat(alreadyDone).contains(TODAY.getYear() + "年" + TODAY.getMonthValue() + "月" + TODAY.getDayOfMonth() + "日");
 		assertThat(FormPage.of(twice).globalErrors()).containsExactly(alreadyDone);
 		assertThat(FormPage.of(twice).html()).doesNotContain("{0}");
 	}
