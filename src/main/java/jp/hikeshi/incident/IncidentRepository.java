@@ -15,7 +15,7 @@ import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.ListCrudRepository;
 
 /** The only repository of the incident module: checklist and timeline are reached through it. */
-public interface IncidentRepository extends ListCrudRepository<Incident, Long>, JpaSpecificationExecutor<Incident> {
+interface IncidentRepository extends ListCrudRepository<Incident, Long>, JpaSpecificationExecutor<Incident> {
 
 	@Query(value = "select nextval('incident_reference_seq')", nativeQuery = true)
 	long nextReferenceNumber();
