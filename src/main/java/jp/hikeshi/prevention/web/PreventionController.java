@@ -38,6 +38,8 @@ class PreventionController {
 
 	private static final String MEASURE_FORM = "measureForm";
 
+	private static final String DONE_FORM = "doneForm";
+
 	private final PreventionService prevention;
 
 	private final IncidentService incidents;
@@ -54,6 +56,9 @@ class PreventionController {
 	String open(Authentication user, Model model) {
 		model.addAttribute("measures", this.prevention.openMeasures(Actor.of(user)));
 		model.addAttribute("today", this.prevention.today());
+		if (!model.containsAttribute(DONE_FORM)) {
+			model.addAttribute(DONE_FORM, DoneForm.none());
+		}
 		return "prevention/measures";
 	}
 
@@ -85,32 +90,41 @@ class PreventionController {
 	}
 
 	@PostMapping(path = "/incidents/{id}/measures/{measureId}/done", consumes = FORM)
-	String done(@PathVariable long id, @PathVariable long measureId, DoneForm form, BindingResult errors,
-			Authentication user, RedirectAttributes redirect) {
-		complete(id, measureId, form, errors, Actor.of(user), redirect);
+	String done(@PathVariable long id, @PathVariable long measureId, @Valid @ModelAttribute(DONE_FORM) DoneForm form,
+			BindingResult errors, Authentication user, Model model, RedirectAttributes redirect) {
+		Actor actor = Actor.of(user);
+		if (!complete(id, measureId, form, errors, actor, model)) {
+			return showPlan(id, actor, model);
+		}
+		redirect.addFlashAttribute("notice", Notice.of("measure.done"));
 		return back(id);
 	}
 
 	/** The owner marks their measure done from the list of open measures. */
 	@PostMapping(path = "/measures/{incidentId}/{measureId}/done", consumes = FORM)
-	String doneFromList(@PathVariable long incidentId, @PathVariable long measureId, DoneForm form,
-			BindingResult errors, Authentication user, RedirectAttributes redirect) {
-		complete(incidentId, measureId, form, errors, Actor.of(user), redirect);
+	String doneFromList(@PathVariable long incidentId, @PathVariable long measureId,
+			@Valid @ModelAttribute(DONE_FORM) DoneForm form, BindingResult errors, Authentication user, Model model,
+			RedirectAttributes redirect) {
+		Actor actor = Actor.of(user);
+		if (!complete(incidentId, measureId, form, errors, actor, model)) {
+			return open(user, model);
+		}
+		redirect.addFlashAttribute("notice", Notice.of("measure.done"));
 		return "redirect:/measures";
 	}
 
 	/**
-	 * A button with the day beside it, on a list: the outcome is a notice at the top of the list
-	 * again. A day that is no date is refused like one in the future.
+	 * A button with the day beside it, on a row of a list. Refused, the list comes back with the
+	 * reason beside that row's day ({@code completing} names the row) and the day as typed; a
+	 * reason that is not the day (done meanwhile, not theirs to mark) stands above the list.
 	 */
-	private void complete(long incidentId, long measureId, DoneForm form, BindingResult errors, Actor actor,
-			RedirectAttributes redirect) {
-		if (errors.hasErrors()) {
-			redirect.addFlashAttribute("problem", Notice.of("measure.doneOnInvalid"));
-			return;
+	private boolean complete(long incidentId, long measureId, DoneForm form, BindingResult errors, Actor actor,
+			Model model) {
+		if (Refusals.accepted(errors, () -> this.prevention.complete(incidentId, measureId, actor, form.doneOn()))) {
+			return true;
 		}
-		Refusals.flash(redirect, () -> this.prevention.complete(incidentId, measureId, actor, form.doneOn()),
-				"measure.done");
+		model.addAttribute("completing", measureId);
+		return false;
 	}
 
 	private String showPlan(long id, Actor actor, Model model) {
@@ -127,6 +141,9 @@ class PreventionController {
 		}
 		if (!model.containsAttribute(MEASURE_FORM)) {
 			model.addAttribute(MEASURE_FORM, MeasureForm.empty());
+		}
+		if (!model.containsAttribute(DONE_FORM)) {
+			model.addAttribute(DONE_FORM, DoneForm.none());
 		}
 		return "prevention/plan";
 	}

@@ -35,8 +35,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * Step 2 of an incident (報告・公表): the facts, the reports owed with their deadlines, the
  * texts to file, the public announcements and the inquiry desk. A form that is refused comes
- * back with the reason next to its field and everything typed still in it; a button that is
- * refused says why at the top of the page; whatever is done redirects back to the page.
+ * back with the reason next to its field and everything typed still in it (a button with a date
+ * is such a form); a button on its own that is refused says why at the top of the page;
+ * whatever is done redirects back to the page.
  */
 @Controller
 class ReportingController {
@@ -143,13 +144,26 @@ class ReportingController {
 		return back(id);
 	}
 
-	/** A button with a date beside it; a refusal is said at the top of the page. */
+	/**
+	 * A button with a date beside it. Refused, the page comes back with the reason beside that
+	 * announcement's date ({@code publishing} names it) and the date as typed; a reason that is
+	 * not the date (not approved, published meanwhile) stands above the announcements.
+	 */
 	@PostMapping(path = "/incidents/{id}/reporting/announcements/{announcementId}/publish", consumes = FORM)
-	String publish(@PathVariable long id, @PathVariable long announcementId, PublishForm form, Authentication user,
-			RedirectAttributes redirect) {
-		Refusals.flash(redirect, () -> this.reporting.publishAnnouncement(id, form.version(), actor(user),
-				announcementId, form.day()), "announcement.published");
-		return back(id);
+	String publish(@PathVariable long id, @PathVariable long announcementId,
+			@Valid @ModelAttribute("publishForm") PublishForm form, BindingResult errors, Authentication user,
+			Model model, RedirectAttributes redirect) {
+		if (errors.hasFieldErrors("version")) {
+			// only the date is typed; a version that does not bind did not come from the page
+			throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
+		}
+		Actor actor = actor(user);
+		if (!Refusals.accepted(errors, () -> this.reporting.publishAnnouncement(id, form.version(), actor,
+				announcementId, form.publishedOn()))) {
+			model.addAttribute("publishing", announcementId);
+			return page(id, actor, model);
+		}
+		return done(id, redirect, "announcement.published");
 	}
 
 	@PostMapping(path = "/incidents/{id}/reporting/inquiry-desk", consumes = FORM)
@@ -184,6 +198,7 @@ class ReportingController {
 		model.addAttribute("version", reportingCase.getVersion());
 		addUnlessRefused(model, "factsForm", FactsForm.of(reportingCase));
 		addUnlessRefused(model, "inquiryDeskForm", InquiryDeskForm.of(reportingCase));
+		addUnlessRefused(model, "publishForm", PublishForm.none(reportingCase.getVersion()));
 		model.addAttribute("emptyFileForm", FileForm.EMPTY);
 		model.addAttribute("emptyWaiveForm", WaiveForm.EMPTY);
 		return "reporting/page";

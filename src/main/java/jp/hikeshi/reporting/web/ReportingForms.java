@@ -1,7 +1,6 @@
 package jp.hikeshi.reporting.web;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -99,19 +98,14 @@ public final class ReportingForms {
 	}
 
 	/**
-	 * The publication of an approved announcement: a button with its date. The date is read
-	 * here rather than bound, so that one missing or mistyped is refused by the domain like one
-	 * out of range, at the top of the page.
+	 * The publication of an approved announcement: a button with its date. Every approved
+	 * announcement has one; the one sent is named by the address, and the page shows its errors
+	 * beside that announcement's date.
 	 */
-	public record PublishForm(long version, String publishedOn) {
+	public record PublishForm(long version, @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate publishedOn) {
 
-		LocalDate day() {
-			try {
-				return (this.publishedOn == null) ? null : LocalDate.parse(this.publishedOn.strip());
-			}
-			catch (DateTimeParseException notADate) {
-				return null;
-			}
+		static PublishForm none(long version) {
+			return new PublishForm(version, null);
 		}
 
 	}

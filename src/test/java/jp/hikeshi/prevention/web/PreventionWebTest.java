@@ -17,6 +17,7 @@ import jp.hikeshi.prevention.PreventionPlan;
 import jp.hikeshi.prevention.PreventionService;
 import jp.hikeshi.prevention.RootCause;
 import jp.hikeshi.shared.web.Notice;
+import jp.hikeshi.test.FormPage;
 import jp.hikeshi.test.IntegrationTest;
 import jp.hikeshi.test.TestUsers;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,20 +27,25 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.MessageSource;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.validation.BindingResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.model;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.view;
 
 /**
  * Each form of the prevention plan, refused: the page comes back (200) with the message next to
  * the field it concerns, its arguments filled in, everything typed still in the inputs, and
- * nothing saved. The buttons of the measure lists say what came of them at the top of the list.
+ * nothing saved. The "done" buttons with their day beside them are such forms too, on the plan
+ * and on the list of open measures.
  */
 @IntegrationTest
 class PreventionWebTest {
@@ -229,28 +235,78 @@ class PreventionWebTest {
 		assertThat(plan().measures()).isEmpty();
 	}
 
-	// --- the buttons: mark done ---
+	// --- the buttons with a date: mark done ---
 
 	@Test
-	void markingDoneSaysWhatCameOfIt() throws Exception {
+	void aMeasureMarkedDoneOnABadDayComesBackBesideItsDay() throws Exception {
+		long id = this.prevention.addMeasure(this.incident, this.leadActor, new PreventionService.NewMeasure(
+				Measure.Kind.RULES, "資料公開の承認規程", this.owner.getUsername(), TODAY.plusDays(30)));
+		String tomorrow = TODAY.plusDays(1).toString();
+
+		MvcResult future = this.mvc.perform(done("/incidents/{i}/measures/{m}/done", id, this.lead.getUsername(), tomorrow))
+			.andExpect(status().isOk())
+			.andExpect(view().name("prevention/plan"))
+			.andExpect(model().attributeHasFieldErrorCode("doneForm", "doneOn", "measure.doneOnInvalid"))
+			.andReturn();
+		FormPage page = FormPage.of(future);
+		assertThat(page.errorAt("done-" + id)).isEqualTo(said(future, "doneOn"))
+			.isEqualTo(this.messages.getMessage("measure.doneOnInvalid", null, Locale.JAPANESE));
+		assertThat(page.valueOf("done-" + id)).isEqualTo(tomorrow);
+		assertThat(page.html()).doesNotContain("{0}");
+
+		MvcResult letters = this.mvc.perform(done("/incidents/{i}/measures/{m}/done", id, this.lead.getUsername(), "明日"))
+			.andExpect(status().isOk())
+			.andExpect(model().attributeHasFieldErrorCode("doneForm", "doneOn", "typeMismatch"))
+			.andReturn();
+		assertThat(FormPage.of(letters).errorAt("done-" + id)).isEqualTo(said(letters, "doneOn"));
+		assertThat(FormPage.of(letters).valueOf("done-" + id)).isEqualTo("明日");
+		assertThat(plan().planned()).hasSize(1);
+		assertThat(plan().done()).isEmpty();
+	}
+
+	@Test
+	void markingDoneFromTheListOfOpenMeasures() throws Exception {
 		long id = this.prevention.addMeasure(this.incident, this.leadActor, new PreventionService.NewMeasure(
 				Measure.Kind.RULES, "資料公開の承認規程", this.owner.getUsername(), TODAY.plusDays(30)));
 
-		this.mvc.perform(done("/measures/{i}/{m}/done", id, this.owner.getUsername(), "明日"))
-			.andExpect(redirectedUrl("/measures"))
-			.andExpect(flash().attribute("problem", Notice.of("measure.doneOnInvalid")));
-		this.mvc.perform(done("/measures/{i}/{m}/done", id, this.owner.getUsername(), TODAY.plusDays(1).toString()))
-			.andExpect(flash().attribute("problem", Notice.of("measure.doneOnInvalid")));
+		MvcResult letters = this.mvc.perform(done("/measures/{i}/{m}/done", id, this.owner.getUsername(), "明日"))
+			.andExpect(status().isOk())
+			.andExpect(view().name("prevention/measures"))
+			.andExpect(model().attributeHasFieldErrorCode("doneForm", "doneOn", "typeMismatch"))
+			.andReturn();
+		assertThat(FormPage.of(letters).errorAt("done-" + id)).isEqualTo(said(letters, "doneOn"));
+		assertThat(FormPage.of(letters).valueOf("done-" + id)).isEqualTo("明日");
+
+		String tomorrow = TODAY.plusDays(1).toString();
+		MvcResult future = this.mvc.perform(done("/measures/{i}/{m}/done", id, this.owner.getUsername(), tomorrow))
+			.andExpect(status().isOk())
+			.andExpect(model().attributeHasFieldErrorCode("doneForm", "doneOn", "measure.doneOnInvalid"))
+			.andReturn();
+		assertThat(FormPage.of(future).errorAt("done-" + id))
+			.isEqualTo(this.messages.getMessage("measure.doneOnInvalid", null, Locale.JAPANESE));
+		assertThat(FormPage.of(future).valueOf("done-" + id)).isEqualTo(tomorrow);
 		assertThat(plan().planned()).hasSize(1);
+		assertThat(plan().done()).isEmpty();
 
 		this.mvc.perform(done("/measures/{i}/{m}/done", id, this.owner.getUsername(), TODAY.toString()))
 			.andExpect(redirectedUrl("/measures"))
 			.andExpect(flash().attribute("notice", Notice.of("measure.done")));
-		this.mvc.perform(done("/incidents/{i}/measures/{m}/done", id, this.lead.getUsername(), TODAY.toString()))
-			.andExpect(redirectedUrl("/incidents/" + this.incident + "/prevention-plan"))
-			.andExpect(flash().attribute("problem", Notice.of("measure.alreadyDone")));
+		MvcResult twice = this.mvc
+			.perform(done("/incidents/{i}/measures/{m}/done", id, this.lead.getUsername(), TODAY.toString()))
+			.andExpect(status().isOk())
+			.andReturn();
+		assertThat(FormPage.of(twice).globalErrors())
+			.containsExactly(this.messages.getMessage("measure.alreadyDone", null, Locale.JAPANESE));
 		assertThat(plan().done()).singleElement()
 			.satisfies(m -> assertThat(m.doneBy()).isEqualTo(this.owner.getUsername()));
+	}
+
+	/** The message the reader was meant to see for this field of the "done" form, arguments filled in. */
+	private String said(MvcResult result, String field) {
+		BindingResult errors = (BindingResult) result.getModelAndView()
+			.getModel()
+			.get(BindingResult.MODEL_KEY_PREFIX + "doneForm");
+		return this.messages.getMessage(errors.getFieldError(field), Locale.JAPANESE);
 	}
 
 	// --- helpers ---

@@ -46,7 +46,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 /**
  * The reporting page's answers to bad input: the page comes back with the message next to the
  * field it concerns, its arguments filled in, everything typed still there, and nothing saved.
- * Buttons without a form say why at the top of the page.
+ * A button with a date beside it is such a form; buttons on their own say why at the top of the
+ * page.
  */
 @IntegrationTest
 class ReportingWebTest {
@@ -254,8 +255,8 @@ class ReportingWebTest {
 		this.reporting.draftAnnouncement(this.incident.getId(), caseVersion(), this.leadActor,
 				jp.hikeshi.reporting.Announcement.Kind.FIRST, "【第一報】お知らせ");
 		long announcement = reportingCase().getAnnouncements().get(0).getId();
-		this.mvc.perform(announcement(announcement, "publish").param("publishedOn", this.discovered.toString()))
-			.andExpect(flash().attribute("problem", Notice.of("announcement.notApproved")));
+		Html notApproved = refused(announcement(announcement, "publish").param("publishedOn", this.discovered.toString()));
+		assertThat(pageText(notApproved)).contains(say("announcement.notApproved"));
 		this.mvc.perform(announcement(announcement, "approve"))
 			.andExpect(flash().attribute("problem", Notice.of("announcement.executiveOnly")));
 
@@ -269,17 +270,34 @@ class ReportingWebTest {
 	}
 
 	@Test
-	void aPublicationDateThatIsNotADateIsRefusedWithoutSaving() throws Exception {
+	void aPublicationDateThatIsNoDateOrOutOfRangeComesBackBesideIt() throws Exception {
 		UserAccount executive = this.users.create(Role.EXECUTIVE);
 		this.reporting.draftAnnouncement(this.incident.getId(), caseVersion(), this.leadActor,
 				jp.hikeshi.reporting.Announcement.Kind.FIRST, "【第一報】お知らせ");
 		long announcement = reportingCase().getAnnouncements().get(0).getId();
 		this.reporting.approveAnnouncement(this.incident.getId(), caseVersion(),
 				new Actor(executive.getUsername(), Set.of(Role.EXECUTIVE)), announcement);
+		ReportingCase before = reportingCase();
+		String field = "published-" + announcement;
 
-		this.mvc.perform(announcement(announcement, "publish").param("publishedOn", "昨日"))
-			.andExpect(flash().attribute("problem", Notice.of("announcement.publishedOnInvalid")));
+		Html letters = refused(announcement(announcement, "publish").param("publishedOn", "昨日"));
+		assertThat(letters.id(field + "-error").text()).isEqualTo(say("typeMismatch"));
+		assertThat(letters.id(field).value()).isEqualTo("昨日");
+		assertThat(letters.id(field).attribute("aria-invalid")).isEqualTo("true");
+		assertThat(letters.id(field).attribute("aria-describedby")).isEqualTo(field + "-error");
+
+		String early = this.discovered.minusDays(1).toString();
+		Html tooEarly = refused(announcement(announcement, "publish").param("publishedOn", early));
+		assertThat(tooEarly.id(field + "-error").text()).isEqualTo(say("announcement.publishedOnInvalid"));
+		assertThat(tooEarly.id(field).value()).isEqualTo(early);
+		assertThat(tooEarly.id(field).attribute("aria-describedby")).isEqualTo(field + "-error");
 		assertThat(reportingCase().getAnnouncements().get(0).getPublishedOn()).isNull();
+		unchanged(before);
+
+		this.mvc.perform(announcement(announcement, "publish").param("publishedOn", this.discovered.toString()))
+			.andExpect(redirectedUrl("/incidents/" + this.incident.getId() + "/reporting"))
+			.andExpect(flash().attribute("notice", Notice.of("announcement.published")));
+		assertThat(reportingCase().getAnnouncements().get(0).getPublishedOn()).isEqualTo(this.discovered);
 	}
 
 	// --- a draft announcement, on the page of the text it started from ---
