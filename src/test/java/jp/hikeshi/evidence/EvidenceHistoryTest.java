@@ -17,6 +17,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.modulith.test.EnableScenarios;
+import org.springframework.modulith.test.Scenario;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 
@@ -31,10 +33,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * <p>The whole application runs, not only the evidence module and its dependencies
  * ({@code @ApplicationModuleTest}): the accounts need the security configuration's password
  * encoder, whose filter chain needs the first-run set-up, and so on to every module. The events
- * are recorded ({@link RecordApplicationEvents}) and asserted by their type.
+ * are recorded ({@link RecordApplicationEvents}) and asserted by their type. One test per history
+ * test class drives Spring Modulith's {@link Scenario} ({@link EnableScenarios}) in this whole
+ * context instead: the stimulus runs in a transaction, the event is awaited by its type and
+ * values, and the timeline line is checked once it has arrived.
  */
 @IntegrationTest
 @RecordApplicationEvents
+@EnableScenarios
 class EvidenceHistoryTest {
 
 	private static final byte[] LOG = "2026-11-28 09:12:01 login failed for admin from 203.0.113.7\n"
@@ -75,6 +81,25 @@ class EvidenceHistoryTest {
 			assertThat(entry.getBefore()).isNull();
 			assertThat(entry.getAfter()).isEqualTo(kept.sha256());
 		});
+	}
+
+	@Test
+	void aScenarioSeesTheCollectedEventArriveAndItsLineOnTheTimeline(Scenario scenario) {
+		scenario.stimulate(() -> collect("scenario.log", LOG))
+			.andWaitForEventOfType(EvidenceEvents.Collected.class)
+			.matching(event -> event.incidentId() == this.incident && "scenario.log".equals(event.fileName())
+					&& this.lead.username().equals(event.actor()))
+			.toArriveAndVerify((event, kept) -> {
+				assertThat(event).isEqualTo(new EvidenceEvents.Collected(this.incident, this.lead.username(), kept.id(),
+						"scenario.log", kept.sha256()));
+				assertThat(entries(Kind.EVIDENCE_COLLECTED)).singleElement().satisfies(entry -> {
+					assertThat(entry.getKind()).isEqualTo(Kind.EVIDENCE_COLLECTED);
+					assertThat(entry.getActor()).isEqualTo(this.lead.username());
+					assertThat(entry.getField()).isEqualTo("scenario.log");
+					assertThat(entry.getBefore()).isNull();
+					assertThat(entry.getAfter()).isEqualTo(kept.sha256());
+				});
+			});
 	}
 
 	@Test

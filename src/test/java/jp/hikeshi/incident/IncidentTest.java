@@ -1,11 +1,9 @@
 package jp.hikeshi.incident;
 
 import java.lang.reflect.Field;
-import java.lang.reflect.Method;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +27,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import org.springframework.data.domain.AbstractAggregateRoot;
+import org.springframework.modulith.test.AggregateTestUtils;
 
 import static jp.hikeshi.incident.IncidentState.CLOSED;
 import static jp.hikeshi.incident.IncidentState.CONTAINMENT;
@@ -1082,16 +1080,11 @@ class IncidentTest {
 		return incident.getTimeline().get(incident.getTimeline().size() - 1);
 	}
 
-	@SuppressWarnings("unchecked")
+	/** The events registered on the aggregate and not yet published, in order. */
 	private static List<Object> events(Incident incident) {
-		try {
-			Method domainEvents = AbstractAggregateRoot.class.getDeclaredMethod("domainEvents");
-			domainEvents.setAccessible(true);
-			return List.copyOf((Collection<Object>) domainEvents.invoke(incident));
-		}
-		catch (ReflectiveOperationException ex) {
-			throw new IllegalStateException(ex);
-		}
+		List<Object> events = new ArrayList<>();
+		AggregateTestUtils.eventsOf(incident).ofType(Object.class).forEach(events::add);
+		return List.copyOf(events);
 	}
 
 	/** What an incident was before a command, to compare after: timeline and events only grow. */

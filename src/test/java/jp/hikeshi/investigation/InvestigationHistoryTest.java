@@ -25,6 +25,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.modulith.test.EnableScenarios;
+import org.springframework.modulith.test.Scenario;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 
@@ -39,6 +41,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 @IntegrationTest
 @RecordApplicationEvents
+@EnableScenarios
 class InvestigationHistoryTest {
 
 	private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Tokyo"));
@@ -150,6 +153,24 @@ class InvestigationHistoryTest {
 			assertThat(entry.getAfter()).isEqualTo(TODAY.toString());
 			assertThat(entry.getNote()).isEqualTo("被害範囲は経理部のみと判明");
 		});
+	}
+
+	@Test
+	void aScenarioSeesTheExecutiveReportArriveAndItsLineOnTheTimeline(Scenario scenario) {
+		scenario.stimulate(() -> this.investigation.addExecutiveReport(this.incident, this.lead,
+				new ReportToExecutive(TODAY, "封じ込めは完了、原因は調査中")))
+			.andWaitForEventOfType(InvestigationEvents.ExecutiveReported.class)
+			.matching(event -> event.incidentId() == this.incident && TODAY.equals(event.reportedOn())
+					&& "封じ込めは完了、原因は調査中".equals(event.summary()))
+			.toArriveAndVerify(event -> {
+				assertThat(event.actor()).isEqualTo(this.lead.username());
+				assertThat(entries(Kind.EXECUTIVE_REPORTED)).singleElement().satisfies(entry -> {
+					assertThat(entry.getKind()).isEqualTo(Kind.EXECUTIVE_REPORTED);
+					assertThat(entry.getActor()).isEqualTo(this.lead.username());
+					assertThat(entry.getAfter()).isEqualTo(TODAY.toString());
+					assertThat(entry.getNote()).isEqualTo("封じ込めは完了、原因は調査中");
+				});
+			});
 	}
 
 	private long version() {

@@ -23,6 +23,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.modulith.test.EnableScenarios;
+import org.springframework.modulith.test.Scenario;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 
@@ -36,6 +38,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 @IntegrationTest
 @RecordApplicationEvents
+@EnableScenarios
 class PreventionHistoryTest {
 
 	private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Tokyo"));
@@ -146,6 +149,28 @@ class PreventionHistoryTest {
 			assertThat(entry.getAfter()).isEqualTo(TODAY.toString());
 		});
 		assertThat(this.incidents.verifyTimeline(this.incident, this.lead).intact()).isTrue();
+	}
+
+	@Test
+	void aScenarioSeesTheAddedMeasureArriveAndItsLineOnTheTimeline(Scenario scenario) {
+		LocalDate due = TODAY.plusWeeks(3);
+		scenario.stimulate(() -> this.prevention.addMeasure(this.incident, this.lead,
+				new NewMeasure(Measure.Kind.TRAINING, "経理部向けの標的型メール訓練", this.owner, due)))
+			.andWaitForEventOfType(MeasureAdded.class)
+			.matching(event -> event.incidentId() == this.incident && event.kind() == Measure.Kind.TRAINING
+					&& this.owner.equals(event.owner()) && due.equals(event.dueOn()))
+			.toArriveAndVerify((event, id) -> {
+				assertThat(event).isEqualTo(new MeasureAdded(this.incident, this.lead.username(), id,
+						Measure.Kind.TRAINING, "経理部向けの標的型メール訓練", this.owner, due));
+				assertThat(lines(TimelineEntry.Kind.MEASURE_ADDED)).singleElement().satisfies(entry -> {
+					assertThat(entry.getKind()).isEqualTo(TimelineEntry.Kind.MEASURE_ADDED);
+					assertThat(entry.getActor()).isEqualTo(this.lead.username());
+					assertThat(entry.getField()).isEqualTo("TRAINING");
+					assertThat(entry.getBefore()).isEqualTo(this.owner);
+					assertThat(entry.getAfter()).isEqualTo(due.toString());
+					assertThat(entry.getNote()).isEqualTo("経理部向けの標的型メール訓練");
+				});
+			});
 	}
 
 	@Test

@@ -30,6 +30,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.modulith.test.EnableScenarios;
+import org.springframework.modulith.test.Scenario;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
@@ -45,6 +47,7 @@ import static org.assertj.core.api.Assertions.tuple;
  */
 @IntegrationTest
 @RecordApplicationEvents
+@EnableScenarios
 class ReportingHistoryTest {
 
 	private static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
@@ -197,6 +200,27 @@ class ReportingHistoryTest {
 				12);
 		assertThat(this.events.stream(HistoryEvent.class)).isEmpty();
 		assertThat(timelineLength()).isEqualTo(before + 1);
+	}
+
+	@Test
+	void aScenarioSeesTheFiledDutyArriveAndItsLineOnTheTimeline(Scenario scenario) {
+		owesThePpcReports();
+		long preliminary = duty(DutyType.PPC_PRELIMINARY);
+		int before = timelineLength();
+
+		scenario.stimulate(() -> this.reporting.file(this.id, caseVersion(), this.lead, preliminary, this.discovered,
+				"PPC-2026-0042"))
+			.andWaitForEventOfType(ReportingEvents.DutyFiled.class)
+			.matching(event -> event.incidentId() == this.id && event.duty() == DutyType.PPC_PRELIMINARY
+					&& "PPC-2026-0042".equals(event.reference()))
+			.toArriveAndVerify(event -> {
+				assertThat(event).isEqualTo(new ReportingEvents.DutyFiled(this.id, this.lead.username(),
+						DutyType.PPC_PRELIMINARY, this.discovered, "PPC-2026-0042"));
+				assertThat(linesSince(before)).extracting(TimelineEntry::getKind, TimelineEntry::getActor,
+						TimelineEntry::getField, TimelineEntry::getAfter, TimelineEntry::getNote)
+					.containsExactly(tuple(Kind.DUTY_FILED, this.lead.username(), "PPC_PRELIMINARY",
+							this.discovered.toString(), "PPC-2026-0042"));
+			});
 	}
 
 	@Test
