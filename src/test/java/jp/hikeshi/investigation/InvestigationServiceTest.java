@@ -116,7 +116,8 @@ class InvestigationServiceTest {
 		assertThatThrownBy(() -> this.investigation.completeRemediation(this.incident, id, this.lead, TODAY))
 			.isInstanceOfSatisfying(BusinessRuleViolation.class, refusal -> {
 				assertThat(refusal.code()).isEqualTo("remediation.alreadyDone");
-				assertThat(refusal.arguments()).containsExactly(TODAY);
+				// a java.util.Date, which the message formats as a day in the reader's language
+				assertThat(refusal.arguments()).containsExactly(java.sql.Date.valueOf(TODAY));
 			});
 		assertThatThrownBy(() -> this.investigation.completeRemediation(this.incident, id + 1000, this.lead, TODAY))
 			.hasMessage("remediation.unknown");
