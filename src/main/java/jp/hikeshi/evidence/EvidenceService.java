@@ -195,10 +195,15 @@ public class EvidenceService {
 				new EvidenceEvents.HandedOver(incidentId, actor.username(), evidenceId, evidence.fileName(), recipient));
 	}
 
+	/** Whether this person may preserve evidence for litigation or delete it: the security lead. */
+	public boolean mayHoldOrDelete(Actor actor) {
+		return actor.has(Role.SECURITY_LEAD);
+	}
+
 	/** Preserved for litigation: from now on nobody can delete it. There is no undoing this. */
 	public void hold(long incidentId, long evidenceId, Actor actor) {
 		Evidence evidence = present(incidentId, evidenceId, actor);
-		if (!actor.has(Role.SECURITY_LEAD)) {
+		if (!mayHoldOrDelete(actor)) {
 			throw new BusinessRuleViolation("evidence.leadOnly");
 		}
 		if (!evidence.litigationHold()) {
@@ -213,7 +218,7 @@ public class EvidenceService {
 	public void delete(long incidentId, long evidenceId, Actor actor, String given) {
 		// first whether it exists for this person (a 404 otherwise), then whether they may delete it
 		Evidence evidence = present(incidentId, evidenceId, actor);
-		if (!actor.has(Role.SECURITY_LEAD)) {
+		if (!mayHoldOrDelete(actor)) {
 			throw new BusinessRuleViolation("evidence.leadOnly");
 		}
 		if (evidence.litigationHold()) {

@@ -164,10 +164,15 @@ public class InvestigationService {
 				new InvestigationEvents.OutsideHelpAsked(incidentId, actor.username(), helper, help.askedOn(), request));
 	}
 
+	/** Whether this person records reports to the executive: the security lead. */
+	public boolean mayReportToExecutive(Actor actor) {
+		return actor.has(Role.SECURITY_LEAD);
+	}
+
 	/** 経営者への報告: what was reported to the executive and when (security lead). */
 	public void addExecutiveReport(long incidentId, Actor actor, ReportToExecutive report) {
 		Incident incident = this.incidents.find(incidentId, actor);
-		if (!actor.has(Role.SECURITY_LEAD)) {
+		if (!mayReportToExecutive(actor)) {
 			throw new BusinessRuleViolation("executiveReport.leadOnly");
 		}
 		required(report.summary(), "summary", "executiveReport.summaryRequired");

@@ -94,6 +94,25 @@ public class Duty {
 		decide(State.TO_DO, by, at);
 	}
 
+	/** Whether it can be recorded as filed now (a filed report is not filed again; a correction reopens it first). */
+	public boolean mayBeFiled() {
+		return this.state != State.FILED;
+	}
+
+	public boolean mayBeWaived() {
+		return this.state != State.WAIVED;
+	}
+
+	/** Only a final report (確報) that nobody decided on yet can be marked as not yet due. */
+	public boolean mayBeMarkedNotYetDue() {
+		return this.type.mayBeNotYetDue() && this.state == State.TO_DO;
+	}
+
+	/** A decision can be withdrawn; a report nobody decided on has nothing to withdraw. */
+	public boolean mayBeReopened() {
+		return this.state != State.TO_DO;
+	}
+
 	private void decide(State state, String by, Instant at) {
 		this.state = state;
 		this.decidedBy = by;

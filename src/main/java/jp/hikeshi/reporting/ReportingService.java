@@ -148,7 +148,7 @@ public class ReportingService {
 
 	/** The executive approves an announcement before it is published (DOMAIN.md §1). */
 	public void approveAnnouncement(long incidentId, long version, Actor actor, long announcementId) {
-		if (!actor.has(Role.EXECUTIVE)) {
+		if (!permissionsFor(actor).approve()) {
 			throw new BusinessRuleViolation("announcement.executiveOnly");
 		}
 		Announcement announcement = act(incidentId, version, actor,
@@ -272,8 +272,20 @@ public class ReportingService {
 		return incident;
 	}
 
-	private static void requireLead(Actor actor) {
-		if (!actor.has(Role.SECURITY_LEAD)) {
+	/** What this person may do in step 2: the pages ask, and the checks below are the same rules. */
+	public Permissions permissionsFor(Actor actor) {
+		return new Permissions(actor.has(Role.SECURITY_LEAD), actor.has(Role.EXECUTIVE));
+	}
+
+	/**
+	 * @param decide record the facts, file or waive reports, draft and publish announcements, keep the inquiry desk (the lead)
+	 * @param approve approve an announcement before it is published (the executive)
+	 */
+	public record Permissions(boolean decide, boolean approve) {
+	}
+
+	private void requireLead(Actor actor) {
+		if (!permissionsFor(actor).decide()) {
 			throw new BusinessRuleViolation("duty.leadOnly");
 		}
 	}

@@ -47,6 +47,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class EvidenceController {
 
+	/** Whether the person may preserve or delete evidence, asked of the service that enforces it. */
+	@ModelAttribute("mayHoldOrDelete")
+	boolean mayHoldOrDelete(Authentication user) {
+		return (user != null) && this.evidence.mayHoldOrDelete(Actor.of(user));
+	}
+
 	private static final String FORM = MediaType.APPLICATION_FORM_URLENCODED_VALUE;
 
 	private static final String UPLOAD = "upload";

@@ -42,6 +42,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class InvestigationController {
 
+	/** Whether the person records reports to the executive, asked of the service that enforces it. */
+	@ModelAttribute("mayReportToExecutive")
+	boolean mayReportToExecutive(Authentication user) {
+		return (user != null) && this.investigation.mayReportToExecutive(Actor.of(user));
+	}
+
 	private static final String FORM = MediaType.APPLICATION_FORM_URLENCODED_VALUE;
 
 	private static final String FACTS = "facts";

@@ -60,6 +60,12 @@ class ReportingController {
 		return "reporting/duties";
 	}
 
+	/** What the person may do here, asked of the service that enforces it. */
+	@ModelAttribute("may")
+	ReportingService.Permissions may(Authentication user) {
+		return this.reporting.permissionsFor(actor(user));
+	}
+
 	@GetMapping("/incidents/{id}/reporting")
 	String page(@PathVariable long id, Authentication user, Model model) {
 		return page(id, actor(user), model);

@@ -94,6 +94,20 @@ class ReportingWebTest {
 
 	// --- the facts ---
 
+	/** The page offers each person only what the service would let them do. */
+	@Test
+	void thePageOffersTheLeadTheDecisionsAndTheExecutiveOnlyTheApprovals() throws Exception {
+		String page = "/incidents/" + this.incident.getId() + "/reporting";
+		this.mvc.perform(get(page).with(this.users.signedIn(this.lead.getUsername())))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("/reporting/facts\"")))
+			.andExpect(content().string(containsString("/file\"")));
+		this.mvc.perform(get(page).with(this.users.as(Role.EXECUTIVE)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(not(containsString("/reporting/facts\""))))
+			.andExpect(content().string(not(containsString("/file\""))));
+	}
+
 	@Test
 	void factsThatAreNotANumberComeBackAsTyped() throws Exception {
 		ReportingCase before = reportingCase();
