@@ -6,6 +6,8 @@ import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 
 /**
  * How people are named where others read about them: by their display name, with their
@@ -14,6 +16,8 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Component
 public class People {
+
+	private static final String DIRECTORY = People.class.getName() + ".directory";
 
 	private final UserAccountRepository accounts;
 
@@ -29,20 +33,30 @@ public class People {
 			.collect(Collectors.toMap(UserAccount::getUsername, Function.identity())));
 	}
 
-	/** One person's display name, for a page that names a few: {@code ${@people.name(username)}}. */
-	@Transactional(readOnly = true)
+	/**
+	 * One person's display name: {@code ${@people.name(username)}}. The accounts are looked up
+	 * once per request, however many people a page names (a list of measures, a custody log).
+	 */
 	public String name(String username) {
-		return (username == null) ? null
-				: this.accounts.findByUsername(username).map(UserAccount::getDisplayName).orElse(username);
+		return forThisRequest().name(username);
 	}
 
 	/** One person as "department display name". */
-	@Transactional(readOnly = true)
 	public String nameWithDepartment(String username) {
-		return (username == null) ? null
-				: this.accounts.findByUsername(username)
-					.map(account -> new Directory(Map.of(username, account)).nameWithDepartment(username))
-					.orElse(username);
+		return forThisRequest().nameWithDepartment(username);
+	}
+
+	private Directory forThisRequest() {
+		RequestAttributes request = RequestContextHolder.getRequestAttributes();
+		if (request == null) {
+			return directory();
+		}
+		Directory directory = (Directory) request.getAttribute(DIRECTORY, RequestAttributes.SCOPE_REQUEST);
+		if (directory == null) {
+			directory = directory();
+			request.setAttribute(DIRECTORY, directory, RequestAttributes.SCOPE_REQUEST);
+		}
+		return directory;
 	}
 
 	/** A snapshot of the accounts, by login name. */

@@ -14,7 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A page that came back with a refused form, read the way a person (or a screen reader) meets
  * it: the error beside a field, what the field still holds, the errors of the whole form.
- * Values come back unescaped, as the reader sees them.
+ * Values come back unescaped, as the reader sees them; a control without a value holds "". Works
+ * on the HTML the fragments of {@code fragments/forms.html} render, without an HTML parser.
  */
 public final class FormPage {
 
@@ -30,7 +31,11 @@ public final class FormPage {
 	}
 
 	public static FormPage of(MvcResult result) throws Exception {
-		return new FormPage(result.getResponse().getContentAsString(StandardCharsets.UTF_8));
+		return of(result.getResponse().getContentAsString(StandardCharsets.UTF_8));
+	}
+
+	public static FormPage of(String html) {
+		return new FormPage(html);
 	}
 
 	public String html() {
@@ -38,16 +43,21 @@ public final class FormPage {
 	}
 
 	/**
-	 * The error shown for the control with this id: the element {@code id-error}, directly
-	 * followed by the control, which is marked invalid and described by it.
+	 * The error shown for the control with this id: the element {@code id-error}, before the
+	 * control and in the same container (a label may stand between), the control marked invalid
+	 * and described by it.
 	 */
 	public String errorAt(String id) {
-		Matcher error = Pattern.compile("<(p|span)\\b[^>]*\\bid=\"" + Pattern.quote(id + "-error")
-				+ "\"[^>]*>(.*?)</\\1>\\s*<(input|textarea|select)\\b([^>]*)>", Pattern.DOTALL).matcher(this.html);
-		assertThat(error.find()).as("an error directly before the control " + id).isTrue();
-		String control = error.group(4);
-		assertThat(control).as("the control after " + id + "-error").contains("id=\"" + id + "\"");
-		assertThat(control).contains("aria-invalid=\"true\"").contains("aria-describedby=\"" + id + "-error\"");
+		Matcher error = Pattern.compile("<(p|span)\\b[^>]*\\bid=\"" + Pattern.quote(id + "-error") + "\"[^>]*>(.*?)</\\1>",
+				Pattern.DOTALL).matcher(this.html);
+		assertThat(error.find()).as("an error shown for " + id).isTrue();
+		Matcher control = Pattern.compile("<(input|textarea|select)\\b[^>]*\\bid=\"" + Pattern.quote(id) + "\"[^>]*>")
+			.matcher(this.html);
+		assertThat(control.find(error.end())).as("the control " + id + " after its error").isTrue();
+		assertThat(this.html.substring(error.end(), control.start()))
+			.as("the error and the control " + id + " are in one container")
+			.doesNotContain("</div>", "</fieldset>", "<input", "<textarea", "<select");
+		assertThat(control.group()).contains("aria-invalid=\"true\"").contains("aria-describedby=\"" + id + "-error\"");
 		return HtmlUtils.htmlUnescape(error.group(2).strip());
 	}
 
@@ -77,9 +87,21 @@ public final class FormPage {
 			}
 			default -> {
 				Matcher value = Pattern.compile("\\bvalue=\"([^\"]*)\"").matcher(attributes);
-				return value.find() ? HtmlUtils.htmlUnescape(value.group(1)) : null;
+				return value.find() ? HtmlUtils.htmlUnescape(value.group(1)) : "";
 			}
 		}
+	}
+
+	/** The option chosen in a select ({@code null}: none). */
+	public String selected(String id) {
+		return valueOf(id);
+	}
+
+	/** Whether a checkbox or radio button is ticked. */
+	public boolean isChecked(String id) {
+		Matcher control = Pattern.compile("<input\\b[^>]*\\bid=\"" + Pattern.quote(id) + "\"[^>]*>").matcher(this.html);
+		assertThat(control.find()).as("a control " + id).isTrue();
+		return control.group().matches("(?s).*\\schecked(=\"checked\")?[\\s>/].*");
 	}
 
 	/** The errors of whole forms (not of one field), in page order. */

@@ -4,7 +4,7 @@ import jp.hikeshi.account.AccountService;
 import jp.hikeshi.account.Role;
 import jp.hikeshi.account.UserAccount;
 import jp.hikeshi.test.CompletedSetup;
-import jp.hikeshi.test.FormHtml;
+import jp.hikeshi.test.FormPage;
 import jp.hikeshi.test.IntegrationTest;
 import jp.hikeshi.test.TestUsers;
 import org.junit.jupiter.api.Test;
@@ -61,8 +61,8 @@ class AccountFormsWebTest {
 			.andExpect(model().attributeHasFieldErrorCode("form", "password", "password.tooShort"))
 			.andExpect(content().string(not(containsString(TYPED_PASSWORD))))
 			.andReturn().getResponse().getContentAsString();
-		FormHtml page = FormHtml.of(html);
-		assertThat(page.errorNextTo("password")).isEqualTo("12文字以上にしてください。");
+		FormPage page = FormPage.of(html);
+		assertThat(page.errorAt("password")).isEqualTo("12文字以上にしてください。");
 		assertThat(page.valueOf("username")).isEqualTo("tanaka.hanako");
 		assertThat(page.valueOf("displayName")).isEqualTo("田中 <花子> & \"チーム\"");
 		assertThat(page.valueOf("department")).isEqualTo("総務部");
@@ -80,10 +80,10 @@ class AccountFormsWebTest {
 				.param("passwordConfirmation", CompletedSetup.PASSWORD + "x"))
 			.andExpect(status().isOk())
 			.andReturn().getResponse().getContentAsString();
-		page = FormHtml.of(html);
-		assertThat(page.errorNextTo("username")).isEqualTo("3〜64文字で入力してください。");
-		assertThat(page.errorNextTo("displayName")).isEqualTo("100文字以内で入力してください。");
-		assertThat(page.errorNextTo("passwordConfirmation")).isEqualTo("2つのパスワードが一致しません。");
+		page = FormPage.of(html);
+		assertThat(page.errorAt("username")).isEqualTo("3〜64文字で入力してください。");
+		assertThat(page.errorAt("displayName")).isEqualTo("100文字以内で入力してください。");
+		assertThat(page.errorAt("passwordConfirmation")).isEqualTo("2つのパスワードが一致しません。");
 		assertThat(page.valueOf("displayName")).isEqualTo("名".repeat(101));
 		assertThat(html).doesNotContain(CompletedSetup.PASSWORD);
 		assertThat(countUsers()).isEqualTo(before);
@@ -100,9 +100,9 @@ class AccountFormsWebTest {
 				.param("version", String.valueOf(account.getVersion())))
 			.andExpect(status().isOk())
 			.andReturn().getResponse().getContentAsString();
-		FormHtml page = FormHtml.of(html);
-		assertThat(page.errorNextTo("department")).isEqualTo("制御文字や見えない書式文字が含まれています。取り除いてください。");
-		assertThat(page.errorNextTo("email")).isEqualTo("メールアドレスの形式ではありません。");
+		FormPage page = FormPage.of(html);
+		assertThat(page.errorAt("department")).isEqualTo("制御文字や見えない書式文字が含まれています。取り除いてください。");
+		assertThat(page.errorAt("email")).isEqualTo("メールアドレスの形式ではありません。");
 		assertThat(page.valueOf("displayName")).isEqualTo("新しい名前");
 		assertThat(page.valueOf("email")).isEqualTo("not-an-address");
 		assertThat(page.isChecked("roles3")).as("RESPONDER").isTrue();
@@ -130,8 +130,8 @@ class AccountFormsWebTest {
 			.andExpect(status().isOk())
 			.andExpect(model().attributeHasFieldErrorCode("resetForm", "password", "password.tooShort"))
 			.andReturn().getResponse().getContentAsString();
-		FormHtml page = FormHtml.of(html);
-		assertThat(page.errorNextTo("password")).isEqualTo("12文字以上にしてください。");
+		FormPage page = FormPage.of(html);
+		assertThat(page.errorAt("password")).isEqualTo("12文字以上にしてください。");
 		assertThat(page.valueOf("password")).isEmpty();
 		assertThat(html).doesNotContain(TYPED_PASSWORD);
 		assertThat(page.valueOf("displayName")).as("the other form shows the account").isEqualTo(account.getDisplayName());
@@ -147,14 +147,14 @@ class AccountFormsWebTest {
 			.andExpect(status().isOk())
 			.andExpect(model().attributeHasFieldErrorCode("form", "currentPassword", "password.currentWrong"))
 			.andReturn().getResponse().getContentAsString();
-		FormHtml page = FormHtml.of(html);
-		assertThat(page.errorNextTo("currentPassword")).isEqualTo("現在のパスワードが違います。");
+		FormPage page = FormPage.of(html);
+		assertThat(page.errorAt("currentPassword")).isEqualTo("現在のパスワードが違います。");
 		assertThat(html).doesNotContain(wrongCurrent, "brand-New-lantern-77");
 
 		html = this.mvc.perform(ownPassword(account, CompletedSetup.PASSWORD, "x".repeat(73), "x".repeat(73)))
 			.andExpect(status().isOk())
 			.andReturn().getResponse().getContentAsString();
-		assertThat(FormHtml.of(html).errorNextTo("password")).isEqualTo("パスワードが長すぎます（72バイトまで。日本語は1文字3バイトです）。");
+		assertThat(FormPage.of(html).errorAt("password")).isEqualTo("パスワードが長すぎます（72バイトまで。日本語は1文字3バイトです）。");
 		assertThat(html).doesNotContain("x".repeat(73), CompletedSetup.PASSWORD);
 		assertThat(passwordHashOf(account)).isEqualTo(hash);
 	}

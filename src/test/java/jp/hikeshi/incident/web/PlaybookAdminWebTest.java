@@ -6,7 +6,7 @@ import java.util.Map;
 import jp.hikeshi.incident.Category;
 import jp.hikeshi.incident.PlaybookService;
 import jp.hikeshi.test.CompletedSetup;
-import jp.hikeshi.test.FormHtml;
+import jp.hikeshi.test.FormPage;
 import jp.hikeshi.test.IntegrationTest;
 import jp.hikeshi.test.TestUsers;
 import org.junit.jupiter.api.AfterEach;
@@ -57,8 +57,8 @@ class PlaybookAdminWebTest {
 			.andExpect(status().isOk())
 			.andExpect(model().attributeHasFieldErrorCode("newPoint", "text", "playbook.textInvalid"))
 			.andReturn().getResponse().getContentAsString();
-		FormHtml page = FormHtml.of(html);
-		assertThat(page.errorNextTo("new-text")).isEqualTo(TOO_LONG).doesNotContain("{0}");
+		FormPage page = FormPage.of(html);
+		assertThat(page.errorAt("new-text")).isEqualTo(TOO_LONG).doesNotContain("{0}");
 		assertThat(page.valueOf("new-text")).isEqualTo(typed);
 		assertThat(page.isChecked("new-cat-VIRUS_RANSOMWARE")).isTrue();
 		assertThat(page.isChecked("new-cat-OTHER")).isFalse();
@@ -66,13 +66,13 @@ class PlaybookAdminWebTest {
 		html = this.mvc.perform(form("/admin/playbooks").param("text", " "))
 			.andExpect(status().isOk())
 			.andReturn().getResponse().getContentAsString();
-		assertThat(FormHtml.of(html).errorNextTo("new-text")).isEqualTo("項目を入力してください。");
+		assertThat(FormPage.of(html).errorAt("new-text")).isEqualTo("項目を入力してください。");
 
 		html = this.mvc.perform(form("/admin/playbooks").param("text", "社内の連絡網を回す").param("categories", "ALIENS"))
 			.andExpect(status().isOk())
 			.andExpect(model().attributeHasFieldErrorCode("newPoint", "categories", "typeMismatch"))
 			.andReturn().getResponse().getContentAsString();
-		assertThat(FormHtml.of(html).valueOf("new-text")).isEqualTo("社内の連絡網を回す");
+		assertThat(FormPage.of(html).valueOf("new-text")).isEqualTo("社内の連絡網を回す");
 		assertThat(points()).isZero();
 	}
 
@@ -88,13 +88,13 @@ class PlaybookAdminWebTest {
 				.param("categories", "INFORMATION_LEAK"))
 			.andExpect(status().isOk())
 			.andReturn().getResponse().getContentAsString();
-		FormHtml page = FormHtml.of(html);
-		assertThat(page.errorNextTo("text-" + id)).isEqualTo(TOO_LONG);
+		FormPage page = FormPage.of(html);
+		assertThat(page.errorAt("text-" + id)).isEqualTo(TOO_LONG);
 		assertThat(page.valueOf("text-" + id)).isEqualTo("制御\u0001文字");
 		assertThat(page.isChecked("cat-" + id + "-INFORMATION_LEAK")).isTrue();
 		assertThat(page.isChecked("active-" + id)).as("switched off as typed").isFalse();
 		assertThat(page.valueOf("text-" + other)).isEqualTo("取引先に連絡する");
-		assertThat(page.hasErrorFor("text-" + other)).isFalse();
+		assertThat(page.hasErrorAt("text-" + other)).isFalse();
 		assertThat(row(id)).isEqualTo(before);
 
 		html = this.mvc.perform(form("/admin/playbooks/999999").param("text", "存在しない項目"))
@@ -111,10 +111,10 @@ class PlaybookAdminWebTest {
 			.andExpect(status().isOk())
 			.andExpect(model().attributeHasFieldErrorCode("builtinForm", "text", "playbook.textInvalid"))
 			.andReturn().getResponse().getContentAsString();
-		FormHtml page = FormHtml.of(html);
+		FormPage page = FormPage.of(html);
 		assertThat(page.valueOf("reword-CHECK_BACKUPS")).isEqualTo(typed);
 		assertThat(page.isChecked("on-CHECK_BACKUPS")).isTrue();
-		assertThat(page.errorNextTo("reword-CHECK_BACKUPS")).isEqualTo(TOO_LONG);
+		assertThat(page.errorAt("reword-CHECK_BACKUPS")).isEqualTo(TOO_LONG);
 		assertThat(points()).isZero();
 	}
 

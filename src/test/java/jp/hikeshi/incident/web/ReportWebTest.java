@@ -10,7 +10,7 @@ import jp.hikeshi.account.UserAccount;
 import jp.hikeshi.incident.Incident;
 import jp.hikeshi.incident.IncidentService;
 import jp.hikeshi.shared.web.Notice;
-import jp.hikeshi.test.FormHtml;
+import jp.hikeshi.test.FormPage;
 import jp.hikeshi.test.IntegrationTest;
 import jp.hikeshi.test.TestUsers;
 import org.junit.jupiter.api.Test;
@@ -57,8 +57,8 @@ class ReportWebTest {
 			.andExpect(status().isOk())
 			.andExpect(model().attributeHasFieldErrorCode("form", "discoveredAt", "typeMismatch"))
 			.andReturn().getResponse().getContentAsString();
-		FormHtml page = FormHtml.of(html);
-		assertThat(page.errorNextTo("discoveredAt")).isEqualTo("値の形式が正しくありません。");
+		FormPage page = FormPage.of(html);
+		assertThat(page.errorAt("discoveredAt")).isEqualTo("値の形式が正しくありません。");
 		assertThat(page.valueOf("discoveredAt")).isEqualTo("昨日の朝");
 		assertThat(page.valueOf("description")).isEqualTo(DESCRIPTION);
 		assertThat(page.valueOf("affectedSystem")).isEqualTo("経理部の共有PC");
@@ -73,17 +73,17 @@ class ReportWebTest {
 		String html = this.mvc.perform(report(staff, "description", "長".repeat(4001), "title", "件\u0001名"))
 			.andExpect(status().isOk())
 			.andReturn().getResponse().getContentAsString();
-		FormHtml page = FormHtml.of(html);
-		assertThat(page.errorNextTo("description")).isEqualTo("4,000文字以内で入力してください。");
-		assertThat(page.errorNextTo("title")).isEqualTo("制御文字や見えない書式文字が含まれています。取り除いてください。");
+		FormPage page = FormPage.of(html);
+		assertThat(page.errorAt("description")).isEqualTo("4,000文字以内で入力してください。");
+		assertThat(page.errorAt("title")).isEqualTo("制御文字や見えない書式文字が含まれています。取り除いてください。");
 		assertThat(page.valueOf("description")).isEqualTo("長".repeat(4001));
 
 		html = this.mvc.perform(report(staff, "discoveredAt", "2999-01-01T00:00"))
 			.andExpect(status().isOk())
 			.andExpect(model().attributeHasFieldErrorCode("form", "discoveredAt", "incident.report.discoveredInFuture"))
 			.andReturn().getResponse().getContentAsString();
-		page = FormHtml.of(html);
-		assertThat(page.errorNextTo("discoveredAt")).isEqualTo("気づいた日時に未来の日時は指定できません。");
+		page = FormPage.of(html);
+		assertThat(page.errorAt("discoveredAt")).isEqualTo("気づいた日時に未来の日時は指定できません。");
 		assertThat(page.valueOf("discoveredAt")).isEqualTo("2999-01-01T00:00");
 		assertThat(page.valueOf("description")).isEqualTo(DESCRIPTION);
 		assertThat(reportsBy(staff)).isZero();
@@ -100,8 +100,8 @@ class ReportWebTest {
 			.andExpect(status().isOk())
 			.andExpect(model().attributeHasFieldErrorCode("form", "text", "Size"))
 			.andReturn().getResponse().getContentAsString();
-		FormHtml page = FormHtml.of(html);
-		assertThat(page.errorNextTo("text")).isEqualTo("4,000文字以内で入力してください。");
+		FormPage page = FormPage.of(html);
+		assertThat(page.errorAt("text")).isEqualTo("4,000文字以内で入力してください。");
 		assertThat(page.valueOf("text")).isEqualTo(typed);
 		assertThat(timelineOf(incident)).isEqualTo(entries);
 

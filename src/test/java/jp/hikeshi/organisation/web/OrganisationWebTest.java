@@ -3,7 +3,7 @@ package jp.hikeshi.organisation.web;
 import java.util.Map;
 
 import jp.hikeshi.test.CompletedSetup;
-import jp.hikeshi.test.FormHtml;
+import jp.hikeshi.test.FormPage;
 import jp.hikeshi.test.IntegrationTest;
 import jp.hikeshi.test.TestUsers;
 import org.junit.jupiter.api.Test;
@@ -47,21 +47,21 @@ class OrganisationWebTest {
 			.andExpect(model().attributeHasFieldErrorCode("form", "timeZone", "timeZone.unknown"))
 			.andExpect(model().attributeHasFieldErrorCode("form", "name", "Size"))
 			.andReturn().getResponse().getContentAsString();
-		FormHtml page = FormHtml.of(html);
-		assertThat(page.errorNextTo("timeZone")).isEqualTo("タイムゾーンとして認識できません（例：Asia/Tokyo）。");
-		assertThat(page.errorNextTo("name")).isEqualTo("200文字以内で入力してください。");
+		FormPage page = FormPage.of(html);
+		assertThat(page.errorAt("timeZone")).isEqualTo("タイムゾーンとして認識できません（例：Asia/Tokyo）。");
+		assertThat(page.errorAt("name")).isEqualTo("200文字以内で入力してください。");
 		assertThat(page.valueOf("timeZone")).isEqualTo("Mars/Olympus_Mons");
 		assertThat(page.valueOf("name")).isEqualTo("社".repeat(201));
 		assertThat(page.valueOf("supervisingMinistry")).isEqualTo("経済産業省");
 		assertThat(page.selected("industry")).isEqualTo("CONSTRUCTION");
-		assertThat(page.hasErrorFor("industry")).isFalse();
+		assertThat(page.hasErrorAt("industry")).isFalse();
 		assertThat(settings()).isEqualTo(before);
 
 		html = this.mvc.perform(settingsForm(before.get("version"), "CONSTRUCTION").param("name", "株式会社 新社名").param("timeZone", ""))
 			.andExpect(status().isOk())
 			.andExpect(model().attributeHasFieldErrorCode("form", "timeZone", "NotBlank"))
 			.andReturn().getResponse().getContentAsString();
-		assertThat(FormHtml.of(html).errorNextTo("timeZone")).isEqualTo("入力してください。");
+		assertThat(FormPage.of(html).errorAt("timeZone")).isEqualTo("入力してください。");
 		assertThat(settings()).isEqualTo(before);
 	}
 
@@ -74,8 +74,8 @@ class OrganisationWebTest {
 			.andExpect(status().isOk())
 			.andExpect(model().attributeHasFieldErrorCode("form", "industry", "typeMismatch"))
 			.andReturn().getResponse().getContentAsString();
-		FormHtml page = FormHtml.of(html);
-		assertThat(page.errorNextTo("industry")).isEqualTo("値の形式が正しくありません。");
+		FormPage page = FormPage.of(html);
+		assertThat(page.errorAt("industry")).isEqualTo("値の形式が正しくありません。");
 		assertThat(page.valueOf("name")).isEqualTo("株式会社 型違い");
 		assertThat(page.valueOf("timeZone")).isEqualTo("Asia/Tokyo");
 		assertThat(settings()).isEqualTo(before);
@@ -90,7 +90,7 @@ class OrganisationWebTest {
 			.andExpect(model().attributeHasErrors("form"))
 			.andReturn().getResponse().getContentAsString();
 		assertThat(html).contains("この画面を開いた後に、他の人が同じ内容を変更しました");
-		assertThat(FormHtml.of(html).valueOf("name")).isEqualTo("古い画面からの社名");
+		assertThat(FormPage.of(html).valueOf("name")).isEqualTo("古い画面からの社名");
 		assertThat(settings()).isEqualTo(before);
 	}
 

@@ -9,7 +9,7 @@ import jp.hikeshi.setup.FirstRunSetup;
 import jp.hikeshi.shared.BusinessRuleViolation;
 import jp.hikeshi.system.security.SecurityConfiguration;
 import jp.hikeshi.shared.web.Notice;
-import jp.hikeshi.test.FormHtml;
+import jp.hikeshi.test.FormPage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -120,8 +120,8 @@ class SetupControllerTest {
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
-		FormHtml page = FormHtml.of(html);
-		assertThat(page.errorNextTo("password")).isEqualTo("12文字以上にしてください。");
+		FormPage page = FormPage.of(html);
+		assertThat(page.errorAt("password")).isEqualTo("12文字以上にしてください。");
 		assertThat(page.valueOf("companyName")).isEqualTo("株式会社 <テスト> & \"社\"");
 		assertThat(page.valueOf("username")).isEqualTo("owner");
 		assertThat(page.valueOf("email")).isEqualTo("owner@example.jp");
@@ -135,9 +135,9 @@ class SetupControllerTest {
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
-		page = FormHtml.of(html);
-		assertThat(page.errorNextTo("username")).isEqualTo("半角英数字と . _ @ - だけを使ってください。");
-		assertThat(page.errorNextTo("passwordConfirmation")).isEqualTo("2つのパスワードが一致しません。");
+		page = FormPage.of(html);
+		assertThat(page.errorAt("username")).isEqualTo("半角英数字と . _ @ - だけを使ってください。");
+		assertThat(page.errorAt("passwordConfirmation")).isEqualTo("2つのパスワードが一致しません。");
 		assertThat(page.valueOf("username")).isEqualTo("owner name");
 		verify(this.setup).complete(any(), anyString(), any(), anySet(), anyString());
 	}
