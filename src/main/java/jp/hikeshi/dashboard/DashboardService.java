@@ -12,7 +12,7 @@ import java.util.List;
 
 import jp.hikeshi.account.Actor;
 import jp.hikeshi.incident.IncidentState;
-import jp.hikeshi.reporting.Deadlines;
+import jp.hikeshi.reporting.Deadline;
 import jp.hikeshi.reporting.DueDuty;
 import jp.hikeshi.reporting.ReportingService;
 import jp.hikeshi.organisation.OrganisationService;
@@ -78,8 +78,9 @@ public class DashboardService {
 			(category ? byCategory : byMonth).add(row);
 		}, zone.getId(), start, end);
 		return new Metrics(open(), decisions(), duties,
-				duties.stream().filter(d -> d.urgency() == Deadlines.Urgency.OVERDUE).count(),
-				duties.stream().filter(d -> d.urgency() == Deadlines.Urgency.DUE_SOON).count(),
+				duties.stream().filter(d -> d.urgency() == Deadline.Urgency.OVERDUE).count(),
+				// 「速やかに」 is due now: six reports owed promptly are not a calm "0 due soon"
+				duties.stream().filter(d -> d.urgency().dueNow() && d.urgency() != Deadline.Urgency.OVERDUE).count(),
 				overTime(zone, start, end), byCategory, byMonth, damage(start, end));
 	}
 

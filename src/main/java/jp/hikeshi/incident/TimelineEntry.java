@@ -230,7 +230,20 @@ public class TimelineEntry {
 		/** A step-2 fact that is a text (data items, secondary damage); subject: the fact. */
 		FACT_TEXT_CHANGED(Slot.enumOf("Fact"), Slot.TEXT, Slot.TEXT),
 		/** Prevention: the explanation of the root cause changed; note: the new explanation. */
-		ROOT_CAUSE_NOTE_CHANGED(Slot.NONE, Slot.NONE, Slot.NONE);
+		ROOT_CAUSE_NOTE_CHANGED(Slot.NONE, Slot.NONE, Slot.NONE),
+		/** subject: the fact; before/after: 発生した / 発生したおそれがある / おそれはない; note: why ruled out. */
+		FACT_LEAK_CHANGED(Slot.enumOf("Fact"), Slot.enumOf("LeakStatus"), Slot.enumOf("LeakStatus")),
+		FACT_GDPR_RISK_CHANGED(Slot.enumOf("Fact"), Slot.enumOf("GdprRisk"), Slot.enumOf("GdprRisk")),
+		FACT_GDPR_EXEMPTION_CHANGED(Slot.enumOf("Fact"), Slot.enumOf("GdprExemption"), Slot.enumOf("GdprExemption")),
+		FACT_CAUSED_BY_CHANGED(Slot.enumOf("Fact"), Slot.enumOf("CausedBy"), Slot.enumOf("CausedBy")),
+		/** before/after: the duties that may apply (要判断), which the facts cannot decide yet. */
+		DUTIES_PROVISIONAL(Slot.NONE, Slot.enumsOf("DutyType"), Slot.enumsOf("DutyType")),
+		/** subject: the threshold; after: the count of people that passed it. */
+		THRESHOLD_PASSED(Slot.enumOf("Threshold"), Slot.NONE, Slot.NUMBER),
+		/** subject: the data set's description; after: the most people it may concern. */
+		DATA_SET_ADDED(Slot.TEXT, Slot.NONE, Slot.NUMBER),
+		DATA_SET_CHANGED(Slot.TEXT, Slot.NONE, Slot.NUMBER),
+		DATA_SET_REMOVED(Slot.TEXT, Slot.NONE, Slot.NONE);
 
 		private final Slot subject;
 

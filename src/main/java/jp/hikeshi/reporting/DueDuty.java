@@ -1,11 +1,10 @@
 package jp.hikeshi.reporting;
 
-import java.time.Instant;
-
 /**
  * A duty as the pages show it: which incident, what is owed, by when, and how urgent now.
- * @param daysLeft whole days from today to the deadline's last day; negative when overdue
+ * @param daysLeft whole days from today in Japan to the deadline's last day; 0 on the day,
+ * negative when overdue; {@code null} when the deadline is not a day
  */
-public record DueDuty(long incidentId, String reference, String title, Duty duty, Instant deadline,
-		Deadlines.Urgency urgency, Long daysLeft) {
+public record DueDuty(long incidentId, String reference, String title, Duty duty, Deadline deadline,
+		Deadline.Urgency urgency, Long daysLeft) {
 }

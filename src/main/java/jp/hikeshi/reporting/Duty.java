@@ -43,6 +43,25 @@ public class Duty {
 	/** The reasons' message codes, comma-separated. */
 	private String reasons;
 
+	/** 要判断: the facts cannot decide yet whether it is owed, and its clock runs all the same. */
+	private boolean provisional;
+
+	@Enumerated(EnumType.STRING)
+	private DeadlineRule deadlineRule = DeadlineRule.PROMPTLY;
+
+	/** When its clock started: 発覚, or when the count of people first passed the threshold. */
+	private Instant clockFrom;
+
+	/** GDPR Art. 33(1): why a notice came after 72 hours. */
+	private String lateReason;
+
+	/** For the notice to the people: whether they were all reached, or an alternative measure served. */
+	@Enumerated(EnumType.STRING)
+	private NoticeOutcome noticeOutcome;
+
+	@Enumerated(EnumType.STRING)
+	private AlternativeMeasure alternativeMeasure;
+
 	@Enumerated(EnumType.STRING)
 	private State state = State.TO_DO;
 
@@ -59,26 +78,32 @@ public class Duty {
 	protected Duty() {
 	}
 
-	Duty(ReportingCase reportingCase, DutyType type, List<String> reasons) {
+	Duty(ReportingCase reportingCase, Verdict verdict) {
 		this.reportingCase = reportingCase;
-		this.type = type;
-		this.applies = true;
-		this.reasons = String.join(",", reasons);
+		this.type = verdict.type();
+		reapply(verdict);
 	}
 
-	void reapply(List<String> reasons) {
+	void reapply(Verdict verdict) {
 		this.applies = true;
-		this.reasons = String.join(",", reasons);
+		this.provisional = verdict.status() == Verdict.Status.PROVISIONAL;
+		this.reasons = String.join(",", verdict.reasons());
+		this.deadlineRule = verdict.deadline();
+		this.clockFrom = verdict.clockFrom();
 	}
 
 	void lapse() {
 		this.applies = false;
 	}
 
-	void file(LocalDate on, String reference, String by, Instant at) {
+	void file(LocalDate on, String reference, String lateReason, NoticeOutcome outcome,
+			AlternativeMeasure alternative, String by, Instant at) {
 		decide(State.FILED, by, at);
 		this.filedOn = on;
 		this.filingReference = reference;
+		this.lateReason = lateReason;
+		this.noticeOutcome = outcome;
+		this.alternativeMeasure = (outcome == null || outcome == NoticeOutcome.ALL_NOTIFIED) ? null : alternative;
 	}
 
 	void waive(String reason, String by, Instant at) {
@@ -120,6 +145,9 @@ public class Duty {
 		this.filedOn = null;
 		this.filingReference = null;
 		this.waiverReason = null;
+		this.lateReason = null;
+		this.noticeOutcome = null;
+		this.alternativeMeasure = null;
 	}
 
 	/** Decided enough to leave step 2: filed, waived, or a final report not yet due. */
@@ -148,6 +176,30 @@ public class Duty {
 		return this.reasons.isEmpty() ? List.of() : Arrays.asList(this.reasons.split(","));
 	}
 
+	public boolean isProvisional() {
+		return this.provisional;
+	}
+
+	public DeadlineRule getDeadlineRule() {
+		return this.deadlineRule;
+	}
+
+	public Instant getClockFrom() {
+		return this.clockFrom;
+	}
+
+	public String getLateReason() {
+		return this.lateReason;
+	}
+
+	public NoticeOutcome getNoticeOutcome() {
+		return this.noticeOutcome;
+	}
+
+	public AlternativeMeasure getAlternativeMeasure() {
+		return this.alternativeMeasure;
+	}
+
 	public State getState() {
 		return this.state;
 	}
@@ -174,6 +226,20 @@ public class Duty {
 
 	ReportingCase getReportingCase() {
 		return this.reportingCase;
+	}
+
+	/** How the people affected were told (法26条2項, GL 3-5-4-5). */
+	public enum NoticeOutcome {
+
+		ALL_NOTIFIED, PARTLY_WITH_ALTERNATIVE, ALTERNATIVE_ONLY
+
+	}
+
+	/** 代替措置: what serves where people cannot be reached. */
+	public enum AlternativeMeasure {
+
+		ANNOUNCEMENT, INQUIRY_DESK
+
 	}
 
 	/** Where a duty stands. */

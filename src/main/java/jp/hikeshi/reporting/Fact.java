@@ -16,19 +16,33 @@ import jp.hikeshi.incident.TimelineEntry.Kind;
  */
 public enum Fact {
 
-	PERSONAL_DATA(Kind.FACT_CHANGED, c -> c.getFacts().personalData()),
-	PEOPLE_COUNT(Kind.FACT_COUNT_CHANGED, c -> c.getFacts().peopleCount()),
-	SENSITIVE_DATA(Kind.FACT_FLAG_CHANGED, c -> c.getFacts().sensitiveData()),
-	FINANCIAL_DATA(Kind.FACT_FLAG_CHANGED, c -> c.getFacts().financialData()),
-	STRONGLY_ENCRYPTED(Kind.FACT_FLAG_CHANGED, c -> c.getFacts().stronglyEncrypted()),
-	EU_RESIDENTS(Kind.FACT_FLAG_CHANGED, c -> c.getFacts().euResidents()),
+	LEAK(Kind.FACT_LEAK_CHANGED, c -> c.getFacts().leak()),
+	LEAK_RULED_OUT_REASON(Kind.FACT_TEXT_CHANGED, c -> c.getFacts().leakRuledOutReason()),
 	IMPROPER_PURPOSE(Kind.FACT_FLAG_CHANGED, c -> c.getFacts().improperPurpose()),
+	IMPROPER_PURPOSE_REASON(Kind.FACT_TEXT_CHANGED, c -> c.getFacts().improperPurposeReason()),
 	VIRUS_OR_UNAUTHORISED_ACCESS(Kind.FACT_FLAG_CHANGED, c -> c.getFacts().virusOrUnauthorisedAccess()),
 	CRIME_SUSPECTED(Kind.FACT_FLAG_CHANGED, c -> c.getFacts().crimeSuspected()),
-	WORK_FOR_CLIENT(Kind.FACT_FLAG_CHANGED, c -> c.getFacts().workForClient()),
 	CLIENT_INFORMED(Kind.FACT_FLAG_CHANGED, c -> c.getFacts().clientInformed()),
-	DATA_ITEMS(Kind.FACT_TEXT_CHANGED, ReportingCase::getDataItems),
-	SECONDARY_DAMAGE(Kind.FACT_TEXT_CHANGED, ReportingCase::getSecondaryDamage);
+	TELECOM_SECRECY(Kind.FACT_FLAG_CHANGED, c -> c.getFacts().telecomSecrecy()),
+	GDPR_ESTABLISHMENT(Kind.FACT_FLAG_CHANGED, c -> c.getFacts().gdprEstablishment()),
+	GDPR_OFFERING(Kind.FACT_FLAG_CHANGED, c -> c.getFacts().gdprOffering()),
+	GDPR_MONITORING(Kind.FACT_FLAG_CHANGED, c -> c.getFacts().gdprMonitoring()),
+	EU_RESIDENTS(Kind.FACT_FLAG_CHANGED, c -> c.getFacts().euDataSubjects()),
+	GDPR_MEMBER_STATES(Kind.FACT_TEXT_CHANGED, c -> c.getFacts().gdprMemberStates()),
+	GDPR_RISK(Kind.FACT_GDPR_RISK_CHANGED, c -> c.getFacts().gdprRisk()),
+	GDPR_EXEMPTION(Kind.FACT_GDPR_EXEMPTION_CHANGED, c -> c.getFacts().gdprExemption()),
+	CAUSE(Kind.FACT_TEXT_CHANGED, c -> c.getFacts().cause()),
+	CAUSED_BY(Kind.FACT_CAUSED_BY_CHANGED, c -> c.getFacts().causedBy()),
+	SECONDARY_DAMAGE(Kind.FACT_TEXT_CHANGED, ReportingCase::getSecondaryDamage),
+
+	// Facts of the first model, before data sets and おそれ: their timeline lines still read.
+	PERSONAL_DATA(Kind.FACT_CHANGED, null),
+	PEOPLE_COUNT(Kind.FACT_COUNT_CHANGED, null),
+	SENSITIVE_DATA(Kind.FACT_FLAG_CHANGED, null),
+	FINANCIAL_DATA(Kind.FACT_FLAG_CHANGED, null),
+	STRONGLY_ENCRYPTED(Kind.FACT_FLAG_CHANGED, null),
+	WORK_FOR_CLIENT(Kind.FACT_FLAG_CHANGED, null),
+	DATA_ITEMS(Kind.FACT_TEXT_CHANGED, null);
 
 	private final Kind kind;
 
@@ -48,7 +62,9 @@ public enum Fact {
 	static Map<Fact, Object> valuesIn(ReportingCase reportingCase) {
 		Map<Fact, Object> values = new EnumMap<>(Fact.class);
 		for (Fact fact : values()) {
-			values.put(fact, fact.value.apply(reportingCase));
+			if (fact.value != null) {
+				values.put(fact, fact.value.apply(reportingCase));
+			}
 		}
 		return values;
 	}
@@ -57,7 +73,7 @@ public enum Fact {
 	static List<Changed> changes(Map<Fact, Object> before, Map<Fact, Object> after) {
 		List<Changed> changes = new ArrayList<>();
 		for (Fact fact : values()) {
-			if (!Objects.equals(before.get(fact), after.get(fact))) {
+			if (fact.value != null && !Objects.equals(before.get(fact), after.get(fact))) {
 				changes.add(new Changed(fact, before.get(fact), after.get(fact)));
 			}
 		}

@@ -1,5 +1,6 @@
 package jp.hikeshi.reporting;
 
+import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -7,81 +8,101 @@ import jakarta.persistence.Enumerated;
 import jp.hikeshi.shared.BusinessRuleViolation;
 
 /**
- * What the security lead has found out that decides which reports are owed (DOMAIN.md §4).
- * Contradictions (personal data "no" with a count of people) are refused by {@link #requireConsistent()}, each
- * on the answer to correct.
+ * What the security lead has found out about the incident as a whole that decides which
+ * reports are owed (DOMAIN.md §4); what leaked is recorded per {@link DataSet}. Each answer
+ * may still be uncertain: a leak may be feared rather than known, and a risk not yet assessed.
+ * Contradictions are refused by {@link #requireConsistent()}, each on the answer to correct.
  */
 @Embeddable
 public record Facts(
-		@Enumerated(EnumType.STRING) Answer personalData,
-		/** How many people's data; {@code null} while not known. */
-		Integer peopleCount,
-		/** 要配慮個人情報: health, criminal record, creed and the like. */
-		boolean sensitiveData,
-		/** Data whose misuse can cause financial harm: card numbers, banking credentials. */
-		boolean financialData,
-		/** 高度な暗号化: the data was strongly encrypted and the key did not leak. */
-		boolean stronglyEncrypted,
-		/** 不正の目的: unauthorised access, insider theft, skimming. */
+		@Enumerated(EnumType.STRING) LeakStatus leak,
+		/** Why a feared leak was ruled out: required, since it lifts every personal-data duty. */
+		String leakRuledOutReason,
+		/** 不正の目的のおそれ: unauthorised access, insider theft, skimming, a tampered form. */
 		boolean improperPurpose,
+		/** Why a possible improper purpose that the incident's category suggests was ruled out. */
+		String improperPurposeReason,
 		boolean virusOrUnauthorisedAccess,
 		boolean crimeSuspected,
-		/** The incident concerns work done for a client (委託元). */
-		boolean workForClient,
-		/** The contractor has told its client, which frees it from its own PPC report. */
+		/** The company, as a contractor (委託先), has told its client (委託元) what it knows. */
 		boolean clientInformed,
-		boolean euResidents) {
+		/** 通信の秘密の漏えい: a telecommunications carrier's breach of the secrecy of communications. */
+		boolean telecomSecrecy,
+		/** GDPR Art. 3(1): the company has an establishment in the EU. */
+		boolean gdprEstablishment,
+		/** GDPR Art. 3(2)(a): it offers goods or services to people in the EU. */
+		boolean gdprOffering,
+		/** GDPR Art. 3(2)(b): it monitors the behaviour of people in the EU. */
+		boolean gdprMonitoring,
+		/** Data of people in the EU is among what leaked or may have. */
+		@Column(name = "eu_residents") boolean euDataSubjects,
+		/** The member states whose residents are affected: each one's authority is told without an EU establishment. */
+		String gdprMemberStates,
+		@Enumerated(EnumType.STRING) GdprRisk gdprRisk,
+		@Enumerated(EnumType.STRING) GdprExemption gdprExemption,
+		/** 原因: asked for by the PPC report (規則8条1項4号) and the notice to the people (規則10条). */
+		String cause,
+		@Enumerated(EnumType.STRING) CausedBy causedBy) {
 
-	/** The PPC's threshold: more than this many people makes a leak reportable. */
+	/** The PPC's threshold: more than this many people makes a leak reportable (規則7条4号). */
 	public static final int PPC_PEOPLE_THRESHOLD = 1_000;
+
+	/** 番号法's threshold: more than this many people (番号法施行規則2条). */
+	public static final int MY_NUMBER_PEOPLE_THRESHOLD = 100;
 
 	/** A count beyond which a company this size has surely mistyped. */
 	public static final int MAX_PEOPLE = 100_000_000;
 
+	public static final int MAX_REASON = 1000;
+
 	public Facts {
-		personalData = (personalData == null) ? Answer.UNKNOWN : personalData;
+		leak = (leak == null) ? LeakStatus.UNASSESSED : leak;
+		gdprRisk = (gdprRisk == null) ? GdprRisk.UNASSESSED : gdprRisk;
+		gdprExemption = (gdprExemption == null) ? GdprExemption.NONE : gdprExemption;
+		causedBy = (causedBy == null) ? CausedBy.UNKNOWN : causedBy;
+		leakRuledOutReason = blankToNull(leakRuledOutReason);
+		improperPurposeReason = blankToNull(improperPurposeReason);
+		gdprMemberStates = blankToNull(gdprMemberStates);
+		cause = blankToNull(cause);
 	}
 
 	public static Facts unknown() {
-		return new Facts(Answer.UNKNOWN, null, false, false, false, false, false, false, false, false, false);
+		return new Facts(null, null, false, null, false, false, false, false, false, false, false, false, null, null,
+				null, null, null);
 	}
 
-	/** The message code of the first contradiction, or {@code null} when the facts hold together. */
-	public String check() {
-		BusinessRuleViolation contradiction = contradiction();
-		return (contradiction == null) ? null : contradiction.code();
+	/**
+	 * What a category already tells: ransomware, unauthorised access, tampering and theft start
+	 * with a possible improper purpose and a suspected crime, which the lead may change with a reason.
+	 */
+	public static Facts suggestedBy(boolean improperPurpose, boolean virusOrUnauthorisedAccess) {
+		return new Facts(null, null, improperPurpose, null, virusOrUnauthorisedAccess, improperPurpose, false, false,
+				false, false, false, false, null, null, null, null, null);
 	}
 
 	/** Refuses facts that contradict each other, naming the answer to correct. */
-	void requireConsistent() {
-		BusinessRuleViolation contradiction = contradiction();
-		if (contradiction != null) {
-			throw contradiction;
+	void requireConsistent(boolean categorySuggestsImproperPurpose) {
+		if (this.leak == LeakStatus.RULED_OUT && this.leakRuledOutReason == null) {
+			throw BusinessRuleViolation.onField("leakRuledOutReason", "facts.ruledOutReasonRequired");
+		}
+		if (categorySuggestsImproperPurpose && !this.improperPurpose && this.improperPurposeReason == null) {
+			throw BusinessRuleViolation.onField("improperPurposeReason", "facts.improperPurposeReasonRequired");
+		}
+		if (gdprApplies() && this.gdprMemberStates == null) {
+			throw BusinessRuleViolation.onField("gdprMemberStates", "facts.gdprMemberStatesRequired");
 		}
 	}
 
-	private BusinessRuleViolation contradiction() {
-		if (this.peopleCount != null && (this.peopleCount < 0 || this.peopleCount > MAX_PEOPLE)) {
-			return BusinessRuleViolation.onField("peopleCount", "facts.peopleCountAbsurd", 0, MAX_PEOPLE);
-		}
-		if (this.personalData == Answer.NO && this.peopleCount != null && this.peopleCount > 0) {
-			return BusinessRuleViolation.onField("peopleCount", "facts.countWithoutPersonalData");
-		}
-		if (this.personalData == Answer.NO && (this.sensitiveData || this.financialData || this.euResidents)) {
-			return BusinessRuleViolation.onField("personalData", "facts.kindsWithoutPersonalData");
-		}
-		if (this.clientInformed && !this.workForClient) {
-			return BusinessRuleViolation.onField("clientInformed", "facts.clientInformedWithoutClient");
-		}
-		return null;
+	/**
+	 * GDPR Art. 3: an EU establishment, or people in the EU whom the company offers goods or
+	 * services to or monitors, and whose data is affected.
+	 */
+	public boolean gdprApplies() {
+		return this.gdprEstablishment || (this.euDataSubjects && (this.gdprOffering || this.gdprMonitoring));
 	}
 
-	public boolean personalDataInvolved() {
-		return this.personalData == Answer.YES;
-	}
-
-	public boolean overPeopleThreshold() {
-		return this.peopleCount != null && this.peopleCount > PPC_PEOPLE_THRESHOLD;
+	private static String blankToNull(String text) {
+		return (text == null || text.isBlank()) ? null : text.strip();
 	}
 
 }

@@ -62,16 +62,15 @@ public final class FilingTexts {
 	/** 個人情報保護委員会への報告事項（個人情報保護法施行規則第8条）. */
 	String ppc() {
 		RequiredItems record = this.incident.getRecord();
-		Facts facts = this.reportingCase.getFacts();
 		return section("1. 概要", String.join("\n",
 				"件名：" + this.incident.getTitle(),
 				"発覚日時：" + dateTime(this.incident.getDiscoveredAt()),
 				"発生日時：" + orGap(dateTime(this.incident.getOccurredAt()), "発生日時"),
 				"発生事象：" + orGap(record.getEventsAndDamage(), "発生事象")))
 				+ section("2. 漏えい等が発生し、又は発生したおそれがある個人データの項目",
-						orGap(this.reportingCase.getDataItems(), "個人データの項目"))
+						orGap(dataItems(), "個人データの項目"))
 				+ section("3. 漏えい等が発生し、又は発生したおそれがある個人データに係る本人の数",
-						(facts.peopleCount() == null) ? gap("本人の数") : facts.peopleCount() + "人")
+						orGap(people(), "本人の数"))
 				+ section("4. 原因", orGap(firstText(this.plan.rootCauseNote(), record.getAssumedCause()), "原因"))
 				+ section("5. 二次被害又はそのおそれの有無及びその内容",
 						orGap(this.reportingCase.getSecondaryDamage(), "二次被害の有無と内容"))
@@ -111,7 +110,7 @@ public final class FilingTexts {
 				dateTime(this.incident.getDiscoveredAt()) + "、" + orGap(this.incident.getRecord().getEventsAndDamage(), "発生事象"),
 				"",
 				"2. 対象となる情報",
-				orGap(this.reportingCase.getDataItems(), "個人データの項目"),
+				orGap(dataItems(), "個人データの項目"),
 				"",
 				"3. 二次被害又はそのおそれ",
 				orGap(this.reportingCase.getSecondaryDamage(), "二次被害の有無と内容"),
@@ -162,6 +161,26 @@ public final class FilingTexts {
 				"",
 				"3. 再発防止策",
 				orGap(measures(), "再発防止策")));
+	}
+
+	/** Each data set a line: its name, items and medium. */
+	private String dataItems() {
+		return this.reportingCase.getDataSets()
+			.stream()
+			.map(set -> "・" + set.getDescription() + (set.getItems() == null ? "" : "：" + set.getItems().replace('\n', ' '))
+					+ (set.getMedium() == null ? "" : "（" + set.getMedium() + "）"))
+			.collect(Collectors.joining("\n"));
+	}
+
+	/** The people per data set: confirmed and the maximum possible. */
+	private String people() {
+		return this.reportingCase.getDataSets()
+			.stream()
+			.map(set -> "・" + set.getDescription() + "："
+					+ (set.peopleAtMost() == null ? gap("本人の数")
+							: (set.getConfirmedCount() == null ? "" : "確定 " + set.getConfirmedCount() + "人、") + "最大 "
+									+ set.peopleAtMost() + "人"))
+			.collect(Collectors.joining("\n"));
 	}
 
 	/** The prevention measures, done and planned (規則8条1項8号), one a line. */

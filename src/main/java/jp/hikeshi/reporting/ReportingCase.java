@@ -46,17 +46,30 @@ public class ReportingCase {
 	@Embedded
 	private Facts facts = Facts.unknown();
 
-	/** 漏えい等が発生し、又は発生したおそれがある個人データの項目. */
+	/** The rule set the duties are worked out with: the one in force on the day the company knew. */
+	private String ruleSet;
+
+	/** 漏えい等が発生し、又は発生したおそれがある個人データの項目 — before data sets; kept for old cases. */
 	private String dataItems;
 
 	/** 二次被害又はそのおそれの有無及びその内容. */
 	private String secondaryDamage;
+
+	/** When the maximum count of people first passed 1,000: the count's ground applies from then. */
+	private Instant overThousandSince;
+
+	/** When the count of people with a マイナンバー first passed 100. */
+	private Instant overHundredMyNumberSince;
 
 	private LocalDate inquiryDeskOpenedOn;
 
 	private String inquiryDeskContact;
 
 	private int inquiryCount;
+
+	@OneToMany(mappedBy = "reportingCase", cascade = { CascadeType.PERSIST, CascadeType.MERGE }, orphanRemoval = true)
+	@OrderBy("id")
+	private List<DataSet> dataSets = new ArrayList<>();
 
 	@OneToMany(mappedBy = "reportingCase", cascade = { CascadeType.PERSIST, CascadeType.MERGE })
 	@OrderBy("id")
@@ -72,10 +85,12 @@ public class ReportingCase {
 	protected ReportingCase() {
 	}
 
-	ReportingCase(long incidentId, Facts facts, String supervisingMinistry) {
+	ReportingCase(long incidentId, Facts facts, Context context, Instant now) {
 		this.incidentId = incidentId;
 		this.facts = facts;
-		recalculate(supervisingMinistry);
+		this.ruleSet = RuleSet.inForceOn(LocalDate.ofInstant(context.knewAt(), jp.hikeshi.calendar.LegalDeadlines.JAPAN))
+			.id();
+		recalculate(context, now);
 	}
 
 	/**
@@ -83,33 +98,85 @@ public class ReportingCase {
 	 * @return the facts that changed and the duties that apply, before and after, for the
 	 * incident's timeline
 	 */
-	Change updateFacts(Facts facts, String dataItems, String secondaryDamage, String supervisingMinistry) {
-		facts.requireConsistent();
+	Change updateFacts(Facts facts, String secondaryDamage, Context context, Instant now) {
+		facts.requireConsistent(context.categorySuggestsImproperPurpose());
 		Map<Fact, Object> factsBefore = Fact.valuesIn(this);
-		Set<DutyType> dutiesBefore = applicableSummary();
-		this.facts = facts;
-		this.dataItems = blankToNull(dataItems);
-		this.secondaryDamage = blankToNull(secondaryDamage);
-		recalculate(supervisingMinistry);
-		return new Change(Fact.changes(factsBefore, Fact.valuesIn(this)), dutiesBefore, applicableSummary());
+		return change(context, now, factsBefore, () -> {
+			this.facts = facts;
+			this.secondaryDamage = blankToNull(secondaryDamage);
+		});
 	}
 
-	private void recalculate(String supervisingMinistry) {
-		List<DutyRules.Applicable> applicable = DutyRules.evaluate(this.facts, supervisingMinistry);
-		for (Duty duty : this.duties) {
-			if (applicable.stream().noneMatch(a -> a.type() == duty.getType())) {
-				duty.lapse();
+	Change addDataSet(DataSet.Details details, Context context, Instant now) {
+		details.requireValid();
+		return change(context, now, Fact.valuesIn(this), () -> this.dataSets.add(new DataSet(this, details)));
+	}
+
+	Change changeDataSet(long dataSetId, DataSet.Details details, Context context, Instant now) {
+		DataSet dataSet = dataSet(dataSetId);
+		details.requireValid();
+		return change(context, now, Fact.valuesIn(this), () -> dataSet.apply(details));
+	}
+
+	Change removeDataSet(long dataSetId, Context context, Instant now) {
+		DataSet dataSet = dataSet(dataSetId);
+		return change(context, now, Fact.valuesIn(this), () -> this.dataSets.remove(dataSet));
+	}
+
+	/** Works the duties out again, e.g. when the incident's categories changed. */
+	Change recalculate(Context context, Instant now) {
+		return change(context, now, Fact.valuesIn(this), () -> {
+		});
+	}
+
+	private Change change(Context context, Instant now, Map<Fact, Object> factsBefore, Runnable edit) {
+		Set<DutyType> before = summary(false);
+		Set<DutyType> provisionalBefore = summary(true);
+		edit.run();
+		List<Passed> passed = notePassedThresholds(context, now);
+		for (Verdict verdict : rules().evaluate(situation(context))) {
+			Optional<Duty> existing = duty(verdict.type());
+			if (verdict.status() == Verdict.Status.NONE) {
+				existing.ifPresent(Duty::lapse);
+			}
+			else {
+				existing.ifPresentOrElse(duty -> duty.reapply(verdict), () -> this.duties.add(new Duty(this, verdict)));
 			}
 		}
-		for (DutyRules.Applicable a : applicable) {
-			duty(a.type()).ifPresentOrElse(duty -> duty.reapply(a.reasons()),
-					() -> this.duties.add(new Duty(this, a.type(), a.reasons())));
-		}
+		return new Change(Fact.changes(factsBefore, Fact.valuesIn(this)), before, summary(false), provisionalBefore,
+				summary(true), passed);
 	}
 
-	Duty file(long dutyId, LocalDate on, String reference, LocalDate discoveredOn, LocalDate today, String by,
+	/** Keeps the moment a count first passed a threshold: a ground applies from then (GL 3-5-3-1(4)). */
+	private List<Passed> notePassedThresholds(Context context, Instant now) {
+		Situation situation = situation(context);
+		List<Passed> passed = new ArrayList<>();
+		if (this.overThousandSince == null && situation.peopleAtMost() > Facts.PPC_PEOPLE_THRESHOLD) {
+			this.overThousandSince = now;
+			passed.add(new Passed(Threshold.PPC_THOUSAND, situation.peopleAtMost()));
+		}
+		if (this.overHundredMyNumberSince == null
+				&& situation.myNumberPeopleAtMost() > Facts.MY_NUMBER_PEOPLE_THRESHOLD) {
+			this.overHundredMyNumberSince = now;
+			passed.add(new Passed(Threshold.MY_NUMBER_HUNDRED, situation.myNumberPeopleAtMost()));
+		}
+		return passed;
+	}
+
+	/** What the rules look at now. */
+	public Situation situation(Context context) {
+		return new Situation(this.facts, List.copyOf(this.dataSets), context.categories(), context.leakKind(),
+				context.industry(), context.knewAt(), this.overThousandSince, this.overHundredMyNumberSince);
+	}
+
+	public RuleSet rules() {
+		return (this.ruleSet == null) ? RuleSet.APPI_2022 : RuleSet.byId(this.ruleSet);
+	}
+
+	Duty file(long dutyId, Filing filing, LocalDate discoveredOn, LocalDate today, LocalDate lateAfter, String by,
 			Instant at) {
 		Duty duty = applicable(dutyId);
+		LocalDate on = filing.on();
 		if (on == null) {
 			throw BusinessRuleViolation.onField("filedOn", "duty.filedOnRequired");
 		}
@@ -119,11 +186,47 @@ public class ReportingCase {
 		if (on.isAfter(today)) {
 			throw BusinessRuleViolation.onField("filedOn", "duty.filedInFuture");
 		}
-		if (reference != null && reference.length() > Duty.MAX_REFERENCE_LENGTH) {
+		if (filing.reference() != null && filing.reference().length() > Duty.MAX_REFERENCE_LENGTH) {
 			throw BusinessRuleViolation.onField("filingReference", "duty.referenceTooLong", Duty.MAX_REFERENCE_LENGTH);
 		}
-		duty.file(on, blankToNull(reference), by, at);
+		String lateReason = blankToNull(filing.lateReason());
+		if (duty.getType() == DutyType.EU_AUTHORITY && lateAfter != null && on.isAfter(lateAfter)
+				&& lateReason == null) {
+			throw BusinessRuleViolation.onField("lateReason", "duty.lateReasonRequired");
+		}
+		Duty.NoticeOutcome outcome = null;
+		Duty.AlternativeMeasure alternative = null;
+		if (duty.getType() == DutyType.PERSON_NOTICE) {
+			outcome = filing.outcome();
+			if (outcome == null) {
+				throw BusinessRuleViolation.onField("outcome", "duty.noticeOutcomeRequired");
+			}
+			if (outcome != Duty.NoticeOutcome.ALL_NOTIFIED) {
+				alternative = filing.alternative();
+				requireAlternativeInPlace(alternative);
+			}
+		}
+		duty.file(on, blankToNull(filing.reference()), lateReason, outcome, alternative, by, at);
 		return duty;
+	}
+
+	/** An alternative measure serves only once it exists: an announcement published, the inquiry desk open. */
+	private void requireAlternativeInPlace(Duty.AlternativeMeasure alternative) {
+		if (alternative == null) {
+			throw BusinessRuleViolation.onField("alternative", "duty.alternativeRequired");
+		}
+		boolean inPlace = switch (alternative) {
+			case ANNOUNCEMENT -> this.announcements.stream().anyMatch(a -> a.getPublishedOn() != null);
+			case INQUIRY_DESK -> this.inquiryDeskOpenedOn != null;
+		};
+		if (!inPlace) {
+			throw BusinessRuleViolation.onField("alternative", "duty.alternativeNotInPlace." + alternative.name());
+		}
+	}
+
+	/** What the lead records of a filing; the outcome and the alternative only for the notice to the people. */
+	public record Filing(LocalDate on, String reference, String lateReason, Duty.NoticeOutcome outcome,
+			Duty.AlternativeMeasure alternative) {
 	}
 
 	Duty waive(long dutyId, String reason, String by, Instant at) {
@@ -226,9 +329,11 @@ public class ReportingCase {
 		return this.duties.stream().filter(d -> !d.isApplies()).toList();
 	}
 
-	private Set<DutyType> applicableSummary() {
+	/** The duties that apply firmly, or those that apply provisionally. */
+	private Set<DutyType> summary(boolean provisional) {
 		return this.duties.stream()
 			.filter(Duty::isApplies)
+			.filter(d -> d.isProvisional() == provisional)
 			.map(Duty::getType)
 			.collect(Collectors.toCollection(() -> EnumSet.noneOf(DutyType.class)));
 	}
@@ -246,6 +351,13 @@ public class ReportingCase {
 			.filter(d -> d.getId() != null && d.getId() == dutyId && d.isApplies())
 			.findFirst()
 			.orElseThrow(() -> new BusinessRuleViolation("duty.unknown"));
+	}
+
+	private DataSet dataSet(long dataSetId) {
+		return this.dataSets.stream()
+			.filter(d -> d.getId() != null && d.getId() == dataSetId)
+			.findFirst()
+			.orElseThrow(() -> new BusinessRuleViolation("dataSet.unknown"));
 	}
 
 	private Announcement announcement(long announcementId) {
@@ -287,6 +399,22 @@ public class ReportingCase {
 		return this.inquiryCount;
 	}
 
+	public List<DataSet> getDataSets() {
+		return Collections.unmodifiableList(this.dataSets);
+	}
+
+	public String getRuleSet() {
+		return rules().id();
+	}
+
+	public Instant getOverThousandSince() {
+		return this.overThousandSince;
+	}
+
+	public Instant getOverHundredMyNumberSince() {
+		return this.overHundredMyNumberSince;
+	}
+
 	public List<Duty> getDuties() {
 		return Collections.unmodifiableList(this.duties);
 	}
@@ -299,13 +427,40 @@ public class ReportingCase {
 		return this.version;
 	}
 
-	/** What a change of facts changed: each fact, and the duties that apply before and after. */
-	record Change(List<Fact.Changed> facts, Set<DutyType> dutiesBefore, Set<DutyType> dutiesAfter) {
+	/**
+	 * What a change changed: each fact, the duties that apply firmly and provisionally before and
+	 * after, and the thresholds the counts passed.
+	 */
+	record Change(List<Fact.Changed> facts, Set<DutyType> dutiesBefore, Set<DutyType> dutiesAfter,
+			Set<DutyType> provisionalBefore, Set<DutyType> provisionalAfter, List<Passed> passed) {
 
 		boolean dutiesChanged() {
 			return !this.dutiesBefore.equals(this.dutiesAfter);
 		}
 
+		boolean provisionalChanged() {
+			return !this.provisionalBefore.equals(this.provisionalAfter);
+		}
+
+	}
+
+	/** A threshold passed, and the count of people that passed it. */
+	record Passed(Threshold threshold, long people) {
+	}
+
+	/** A count of people that makes a leak reportable once passed. */
+	public enum Threshold {
+
+		PPC_THOUSAND, MY_NUMBER_HUNDRED
+
+	}
+
+	/**
+	 * What the rules need of the incident itself.
+	 * @param categorySuggestsImproperPurpose the categories start with 不正の目的のおそれ, which the lead may untick only with a reason
+	 */
+	public record Context(Set<jp.hikeshi.incident.Category> categories, jp.hikeshi.incident.LeakKind leakKind,
+			jp.hikeshi.organisation.Industry industry, Instant knewAt, boolean categorySuggestsImproperPurpose) {
 	}
 
 }

@@ -37,6 +37,58 @@ public final class ReportingEvents {
 
 	}
 
+	/** The duties that may apply (要判断) changed: the facts cannot decide them yet, and their clocks run. */
+	public record DutiesProvisional(long incidentId, String actor, Set<DutyType> before, Set<DutyType> after)
+			implements HistoryEvent {
+
+		@Override
+		public Line line() {
+			return Line.of(Kind.DUTIES_PROVISIONAL, null, this.before, this.after, null);
+		}
+
+	}
+
+	/** A count of people passed a threshold of the law: the ground applies from now. */
+	public record ThresholdPassed(long incidentId, String actor, ReportingCase.Threshold threshold, long people)
+			implements HistoryEvent {
+
+		@Override
+		public Line line() {
+			return Line.of(Kind.THRESHOLD_PASSED, this.threshold, null, this.people, null);
+		}
+
+	}
+
+	/** A set of personal data that leaked or may have was recorded. */
+	public record DataSetAdded(long incidentId, String actor, String description, Integer peopleAtMost)
+			implements HistoryEvent {
+
+		@Override
+		public Line line() {
+			return Line.of(Kind.DATA_SET_ADDED, this.description, null, this.peopleAtMost, null);
+		}
+
+	}
+
+	public record DataSetChanged(long incidentId, String actor, String description, Integer peopleAtMost)
+			implements HistoryEvent {
+
+		@Override
+		public Line line() {
+			return Line.of(Kind.DATA_SET_CHANGED, this.description, null, this.peopleAtMost, null);
+		}
+
+	}
+
+	public record DataSetRemoved(long incidentId, String actor, String description) implements HistoryEvent {
+
+		@Override
+		public Line line() {
+			return Line.of(Kind.DATA_SET_REMOVED, this.description, null, null, null);
+		}
+
+	}
+
 	/** A report was filed on a day, under the authority's reference if there is one. */
 	public record DutyFiled(long incidentId, String actor, DutyType duty, LocalDate filedOn, String reference)
 			implements HistoryEvent {

@@ -8,21 +8,23 @@ import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 
-import jp.hikeshi.account.Role;
 import jp.hikeshi.account.Actor;
 import jp.hikeshi.account.Role;
+import jp.hikeshi.calendar.LegalDeadlines;
 import jp.hikeshi.incident.Category;
 import jp.hikeshi.incident.HistoryEvent;
 import jp.hikeshi.incident.Incident;
 import jp.hikeshi.incident.IncidentNotFoundException;
 import jp.hikeshi.incident.IncidentService;
 import jp.hikeshi.incident.LeakKind;
+import jp.hikeshi.organisation.Industry;
 import jp.hikeshi.organisation.Organisation;
 import jp.hikeshi.organisation.OrganisationService;
 import jp.hikeshi.prevention.PreventionService;
@@ -56,9 +58,13 @@ public class ReportingService {
 
 	private final EntityManager entityManager;
 
+	private final LegalDeadlines calendar;
+
 	ReportingService(ReportingCaseRepository cases, IncidentService incidents, OrganisationService organisations,
-			Clock clock, ApplicationEventPublisher events, PreventionService prevention, EntityManager entityManager) {
+			Clock clock, ApplicationEventPublisher events, PreventionService prevention, EntityManager entityManager,
+			LegalDeadlines calendar) {
 		this.events = events;
+		this.calendar = calendar;
 		this.entityManager = entityManager;
 		this.cases = cases;
 		this.incidents = incidents;
@@ -74,6 +80,7 @@ public class ReportingService {
 		// returned whole: the pages read duties and announcements after the transaction
 		reportingCase.getDuties().size();
 		reportingCase.getAnnouncements().size();
+		reportingCase.getDataSets().size();
 		return reportingCase;
 	}
 
@@ -88,34 +95,107 @@ public class ReportingService {
 	public record View(Incident incident, ReportingCase reportingCase, List<DueDuty> duties, List<Duty> lapsed) {
 	}
 
-	/** Opens the case when an incident is escalated, so that its duties show from the start. */
+	/**
+	 * Opens the case when an incident is escalated, so that its duties show from the start: the
+	 * personal-data duties as 要判断 until the lead assesses the leak, with their clocks running from 発覚.
+	 */
 	ReportingCase open(Incident incident) {
 		return this.cases.findByIncidentId(incident.getId())
-			.orElseGet(() -> this.cases.save(new ReportingCase(incident.getId(), initialFacts(incident), ministry())));
+			.orElseGet(() -> this.cases
+				.save(new ReportingCase(incident.getId(), initialFacts(incident), context(incident), now())));
 	}
 
 	/** New facts; each fact that changed, and the reports owed if they changed, go on the timeline. */
-	public void updateFacts(long incidentId, long version, Actor actor, Facts facts, String dataItems,
-			String secondaryDamage) {
+	public void updateFacts(long incidentId, long version, Actor actor, Facts facts, String secondaryDamage) {
 		requireLead(actor);
+		Incident incident = visibleIncident(incidentId, actor);
 		ReportingCase reportingCase = lockedCase(incidentId, version, actor);
-		ReportingCase.Change change = reportingCase.updateFacts(facts, dataItems, secondaryDamage, ministry());
+		ReportingCase.Change change = reportingCase.updateFacts(facts, secondaryDamage, context(incident), now());
 		this.cases.save(reportingCase);
+		recordChange(incidentId, actor, reportingCase, change);
+	}
+
+	/** A set of personal data that leaked or may have: the duties are worked out again. */
+	public void addDataSet(long incidentId, long version, Actor actor, DataSet.Details details) {
+		requireLead(actor);
+		Incident incident = visibleIncident(incidentId, actor);
+		ReportingCase reportingCase = lockedCase(incidentId, version, actor);
+		ReportingCase.Change change = reportingCase.addDataSet(details, context(incident), now());
+		this.cases.save(reportingCase);
+		publish(new ReportingEvents.DataSetAdded(incidentId, actor.username(), details.description().strip(),
+				peopleAtMost(details)));
+		recordChange(incidentId, actor, reportingCase, change);
+	}
+
+	public void changeDataSet(long incidentId, long version, Actor actor, long dataSetId, DataSet.Details details) {
+		requireLead(actor);
+		Incident incident = visibleIncident(incidentId, actor);
+		ReportingCase reportingCase = lockedCase(incidentId, version, actor);
+		ReportingCase.Change change = reportingCase.changeDataSet(dataSetId, details, context(incident), now());
+		this.cases.save(reportingCase);
+		publish(new ReportingEvents.DataSetChanged(incidentId, actor.username(), details.description().strip(),
+				peopleAtMost(details)));
+		recordChange(incidentId, actor, reportingCase, change);
+	}
+
+	public void removeDataSet(long incidentId, long version, Actor actor, long dataSetId) {
+		requireLead(actor);
+		Incident incident = visibleIncident(incidentId, actor);
+		ReportingCase reportingCase = lockedCase(incidentId, version, actor);
+		String description = reportingCase.getDataSets()
+			.stream()
+			.filter(d -> d.getId() == dataSetId)
+			.map(DataSet::getDescription)
+			.findFirst()
+			.orElse(null);
+		ReportingCase.Change change = reportingCase.removeDataSet(dataSetId, context(incident), now());
+		this.cases.save(reportingCase);
+		publish(new ReportingEvents.DataSetRemoved(incidentId, actor.username(), description));
+		recordChange(incidentId, actor, reportingCase, change);
+	}
+
+	/** Works an incident's duties out again, e.g. after its categories changed; a line only if they changed. */
+	void recalculate(Incident incident, String actor) {
+		this.cases.findByIncidentIdForUpdate(incident.getId()).ifPresent(reportingCase -> {
+			ReportingCase.Change change = reportingCase.recalculate(context(incident), now());
+			this.cases.save(reportingCase);
+			recordChange(incident.getId(), actor, reportingCase, change);
+		});
+	}
+
+	private void recordChange(long incidentId, Actor actor, ReportingCase reportingCase, ReportingCase.Change change) {
+		recordChange(incidentId, actor.username(), reportingCase, change);
+	}
+
+	/** Each fact that changed, each threshold passed, and the duties if they changed, go on the timeline. */
+	private void recordChange(long incidentId, String actor, ReportingCase reportingCase,
+			ReportingCase.Change change) {
 		for (Fact.Changed fact : change.facts()) {
-			publish(new ReportingEvents.FactChanged(incidentId, actor.username(), fact.fact(), fact.before(),
-					fact.after()));
+			publish(new ReportingEvents.FactChanged(incidentId, actor, fact.fact(), fact.before(), fact.after()));
+		}
+		for (ReportingCase.Passed passed : change.passed()) {
+			publish(new ReportingEvents.ThresholdPassed(incidentId, actor, passed.threshold(), passed.people()));
 		}
 		if (change.dutiesChanged()) {
-			publish(new ReportingEvents.DutiesRecalculated(incidentId, actor.username(), change.dutiesBefore(),
+			publish(new ReportingEvents.DutiesRecalculated(incidentId, actor, change.dutiesBefore(),
 					change.dutiesAfter()));
+		}
+		if (change.provisionalChanged()) {
+			publish(new ReportingEvents.DutiesProvisional(incidentId, actor, change.provisionalBefore(),
+					change.provisionalAfter()));
 		}
 	}
 
-	public void file(long incidentId, long version, Actor actor, long dutyId, LocalDate on, String reference) {
+	private static Integer peopleAtMost(DataSet.Details details) {
+		return (details.maximumCount() != null) ? details.maximumCount() : details.confirmedCount();
+	}
+
+	public void file(long incidentId, long version, Actor actor, long dutyId, ReportingCase.Filing filing) {
 		requireLead(actor);
 		Incident incident = visibleIncident(incidentId, actor);
-		Duty duty = act(incidentId, version, actor, c -> c.file(dutyId, on, reference,
-				localDate(incident.getDiscoveredAt()), today(), actor.username(), now()));
+		LocalDate lateAfter = LocalDate.ofInstant(incident.getDiscoveredAt().plus(DeadlineRule.GDPR_WINDOW), zone());
+		Duty duty = act(incidentId, version, actor, c -> c.file(dutyId, filing, localDate(incident.getDiscoveredAt()),
+				today(), lateAfter, actor.username(), now()));
 		publish(new ReportingEvents.DutyFiled(incidentId, actor.username(), duty.getType(), duty.getFiledOn(),
 				duty.getFilingReference()));
 	}
@@ -204,7 +284,7 @@ public class ReportingService {
 				.stream()
 				.filter(d -> d.getState() == Duty.State.TO_DO || d.getState() == Duty.State.NOT_YET_DUE)
 				.map(d -> due(d, c, incidents.get(c.getIncidentId()))))
-			.sorted(Comparator.comparing(DueDuty::urgency).thenComparing(DueDuty::deadline,
+			.sorted(Comparator.comparing(DueDuty::urgency).thenComparing(due -> due.deadline().end(),
 					Comparator.nullsLast(Comparator.naturalOrder())))
 			.toList();
 	}
@@ -228,12 +308,11 @@ public class ReportingService {
 	}
 
 	private DueDuty due(Duty duty, ReportingCase reportingCase, Incident incident) {
-		Instant deadline = Deadlines.of(duty.getType(), incident.getDiscoveredAt(), reportingCase.getFacts(), zone())
-			.orElse(null);
-		Deadlines.Urgency urgency = duty.isSettled() ? Deadlines.Urgency.ON_TRACK : Deadlines.urgency(deadline, now());
-		Long daysLeft = (deadline == null) ? null : ChronoUnit.DAYS.between(today(), localDate(deadline.minusNanos(1)));
+		Instant from = (duty.getClockFrom() != null) ? duty.getClockFrom() : incident.getDiscoveredAt();
+		Deadline deadline = duty.getDeadlineRule().due(from, this.calendar);
+		Deadline.Urgency urgency = duty.isSettled() ? Deadline.Urgency.ON_TRACK : deadline.urgency(now());
 		return new DueDuty(incident.getId(), incident.getReference(), incident.getTitle(), duty, deadline, urgency,
-				daysLeft);
+				deadline.daysLeft(LocalDate.ofInstant(now(), LegalDeadlines.JAPAN)));
 	}
 
 	/** Runs a command on the locked case and saves it; returns what the command returns, for the event. */
@@ -290,17 +369,27 @@ public class ReportingService {
 		}
 	}
 
+	/** What the categories already tell (DOMAIN.md §5): the lead may change it, with a reason. */
 	private static Facts initialFacts(Incident incident) {
-		Category category = incident.getCategory();
-		boolean virusOrAccess = category == Category.VIRUS_RANSOMWARE || category == Category.UNAUTHORISED_ACCESS
-				|| category == Category.WEBSITE_DEFACEMENT
+		Set<Category> categories = incident.getCategories();
+		boolean virusOrAccess = categories.contains(Category.VIRUS_RANSOMWARE)
+				|| categories.contains(Category.UNAUTHORISED_ACCESS) || categories.contains(Category.WEBSITE_DEFACEMENT)
 				|| incident.getLeakKind() == LeakKind.MALWARE || incident.getLeakKind() == LeakKind.UNAUTHORISED_ACCESS;
-		boolean crime = incident.getLeakKind() != null && incident.getLeakKind().isCriminal();
-		return new Facts(Answer.UNKNOWN, null, false, false, false, crime, virusOrAccess, crime, false, false, false);
+		return Facts.suggestedBy(suggestsImproperPurpose(incident), virusOrAccess);
 	}
 
-	private String ministry() {
-		return this.organisations.current().map(Organisation::getSupervisingMinistry).orElse(null);
+	/** Ransomware, unauthorised access, tampering and theft start with 不正の目的のおそれ and 犯罪の疑い. */
+	static boolean suggestsImproperPurpose(Incident incident) {
+		Set<Category> categories = incident.getCategories();
+		return categories.contains(Category.VIRUS_RANSOMWARE) || categories.contains(Category.UNAUTHORISED_ACCESS)
+				|| categories.contains(Category.WEBSITE_DEFACEMENT) || categories.contains(Category.STOLEN_DEVICE)
+				|| (incident.getLeakKind() != null && incident.getLeakKind().isCriminal());
+	}
+
+	private ReportingCase.Context context(Incident incident) {
+		Industry industry = this.organisations.current().map(Organisation::getIndustry).orElse(null);
+		return new ReportingCase.Context(incident.getCategories(), incident.getLeakKind(), industry,
+				incident.getDiscoveredAt(), suggestsImproperPurpose(incident));
 	}
 
 	private Instant now() {

@@ -1,13 +1,16 @@
 package jp.hikeshi.browser;
 
+import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.Locale;
 import java.util.Set;
 
 import jp.hikeshi.account.Actor;
 import jp.hikeshi.account.Role;
 import jp.hikeshi.account.UserAccount;
+import jp.hikeshi.calendar.LegalDeadlines;
 import jp.hikeshi.incident.Category;
 import jp.hikeshi.incident.Incident;
 import jp.hikeshi.incident.IncidentService;
@@ -29,17 +32,17 @@ import org.springframework.context.annotation.Import;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Step 2 in a real browser: a leak of 1,200 customers' card data owes the PPC reports with
- * their deadlines; the lead files the preliminary report; the final report's countdown shows
- * on the list of reports due, for the lead and for the executive.
+ * Step 2 in a real browser: a machine with access to the customer database is infected by
+ * information-stealing malware. The moment the incident is escalated, the PPC reports are
+ * listed as to be decided, their deadlines running from discovery and shown as calendar days;
+ * the lead records the leak as feared and the customer list with its maximum count, files the
+ * preliminary report, and the final report's day shows for the lead and for the executive.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @Import({ TestDatabaseConfiguration.class, CompletedSetup.class })
 class ReportingJourneyTest {
 
-	private static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
-
-	private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy年M月d日 H:mm");
+	private static final DateTimeFormatter LEGAL_DAY = DateTimeFormatter.ofPattern("yyyy年M月d日（E）", Locale.JAPANESE);
 
 	@LocalServerPort
 	int port;
@@ -50,48 +53,59 @@ class ReportingJourneyTest {
 	@Autowired
 	IncidentService incidents;
 
+	@Autowired
+	LegalDeadlines calendar;
+
 	@Test
-	void aCardDataLeakOwesThePpcReports() {
+	void aFearedLeakByInformationStealingMalwareOwesThePpcReportsAtOnce() {
 		UserAccount lead = this.users.create(Role.SECURITY_LEAD);
 		UserAccount executive = this.users.create(Role.EXECUTIVE);
 		Actor leadActor = new Actor(lead.getUsername(), Set.of(Role.SECURITY_LEAD));
-		Incident incident = this.incidents.report(new Incident.Report("通販サイトからカード情報流出の疑い",
-				"カード会社から不正利用の連絡があった。", null, "通販サイト", null, null, null),
-				new Actor(this.users.create(Role.REPORTER).getUsername(), Set.of(Role.REPORTER)));
+		Instant discovered = Instant.now().minus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.MINUTES);
+		Incident incident = this.incidents.report(new Incident.Report("営業PCが情報窃取型マルウェアに感染",
+				"ウイルス対策ソフトが情報窃取型マルウェアを検知した。PCは顧客管理システムに接続できる。", discovered, "営業部PC", null, null,
+				null), new Actor(this.users.create(Role.REPORTER).getUsername(), Set.of(Role.REPORTER)));
 		this.incidents.take(incident.getId(), 0, leadActor);
 		this.incidents.escalate(incident.getId(), this.incidents.find(incident.getId(), leadActor).getVersion(), leadActor,
-				Category.INFORMATION_LEAK, LeakKind.UNAUTHORISED_ACCESS, Severity.CRITICAL, null);
-		LocalDate discovered = LocalDate.ofInstant(incident.getDiscoveredAt(), TOKYO);
-		String preliminaryDeadline = SHOWN.format(discovered.plusDays(6).atStartOfDay(TOKYO));
-		String finalDeadline = SHOWN.format(discovered.plusDays(61).atStartOfDay(TOKYO));
+				Category.INFORMATION_LEAK, LeakKind.MALWARE, Severity.CRITICAL, null);
+		String finalDay = LEGAL_DAY.format(this.calendar.dayRolledForward(discovered, 60)) + "中";
+		String preliminaryLimit = LEGAL_DAY.format(this.calendar.day(discovered, 5)) + "中";
 
 		try (Browser browser = Browser.open(this.port, "ja")) {
 			browser.signIn(lead.getUsername(), CompletedSetup.PASSWORD)
 				.go("/incidents/" + incident.getId())
 				.click("必要な報告と公表");
-			assertThat(browser.text()).contains("IPAへの届出（ウイルス・不正アクセス）", "警察（都道府県警察のサイバー犯罪相談窓口）")
-				.doesNotContain("個人情報保護委員会への速報");
+			// at once, before anyone has answered a question: to be decided, clocks running
+			assertThat(browser.text()).contains("個人情報保護委員会への速報", "個人情報保護委員会への確報", "本人への通知", "要判断",
+					"期限 " + preliminaryLimit, finalDay, "まだ判断していません");
 
-			browser.check("personalData", "YES").type("peopleCount", "1200").check("financialData", "true");
-			browser.type("dataItems", "氏名、住所、クレジットカード番号、有効期限").submit("事実を保存する");
-			assertThat(browser.text()).contains("事実を保存し、必要な報告を計算し直しました。", "個人情報保護委員会への速報",
-					"個人情報保護委員会への確報", "本人への通知", "本人の数が1,000人を超えています。",
-					"不正の目的によるおそれがあるため、確報は60日以内に提出します。");
-			assertThat(browser.text()).contains(preliminaryDeadline + " まで", finalDeadline + " まで");
+			browser.check("leak", "FEARED").submit("事実を保存する");
+			assertThat(browser.text()).contains("事実を保存し、必要な報告を判定し直しました。",
+					"漏えい等が発生したおそれがあります。おそれの段階でも報告の対象です（施行規則第7条）。",
+					"不正の目的（不正アクセス、内部不正、ウェブスキミングなど）による漏えい等のおそれがあります。", finalDay);
+
+			browser.click("個人データを記録する")
+				.type("description", "顧客名簿")
+				.type("items", "氏名、住所、電話番号")
+				.type("confirmedCount", "1500")
+				.type("maximumCount", "1200")
+				.submit("保存する");
+			assertThat(browser.text()).contains("最大の人数は、確定している本人の数（1,500人）以上にしてください。");
+			assertThat(browser.driver().findElement(By.id("description")).getAttribute("value")).isEqualTo("顧客名簿");
+			browser.type("confirmedCount", "800").submit("保存する");
+			assertThat(browser.text()).contains("個人データの記録を保存し、必要な報告を判定し直しました。", "顧客名簿",
+					"確定 800人／最大 1,200人", "本人の数（対象となり得る最大の人数）が1,000人を超えています。");
 
 			WebElement preliminary = browser.driver()
-				.findElement(By.xpath("//div[contains(@class,'duty')][.//h3[normalize-space()='個人情報保護委員会への速報']]"));
+				.findElement(By.xpath("//div[contains(@class,'duty')][.//h3[span[normalize-space()='個人情報保護委員会への速報']]]"));
 			String dutyId = preliminary.findElement(By.cssSelector("input[name=filedOn]")).getAttribute("id");
-			browser.type(dutyId, LocalDate.now(TOKYO).toString());
+			browser.type(dutyId, LocalDate.now(LegalDeadlines.JAPAN).toString());
 			browser.type(dutyId.replace("filedOn-", "ref-"), "PPC-2026-000123");
 			browser.clickAndWait(preliminary.findElement(By.xpath(".//button[normalize-space()='報告済みとして記録する']")));
 			assertThat(browser.text()).contains("報告を記録しました。", "受付番号：PPC-2026-000123");
 
-			browser.click("個人情報保護委員会への報告");
-			assertThat(browser.text()).contains("■ 3. 漏えい等が発生し、又は発生したおそれがある個人データに係る本人の数", "1200人",
-					"【要記入：二次被害の有無と内容】");
 			browser.go("/incidents/" + incident.getId());
-			assertThat(browser.text()).contains("個人情報保護委員会への確報：" + finalDeadline);
+			assertThat(browser.text()).contains("個人情報保護委員会への確報：" + finalDay);
 			browser.go("/");
 			assertThat(browser.text()).contains("報告期限", "個人情報保護委員会への確報", incident.getReference());
 			browser.signOut();
@@ -100,7 +114,7 @@ class ReportingJourneyTest {
 			WebElement row = browser.driver()
 				.findElement(By.xpath("//tr[td[normalize-space()='個人情報保護委員会への確報']][td/a[normalize-space()='"
 						+ incident.getReference() + "']]"));
-			assertThat(row.getText()).contains("期限内", finalDeadline + " まで", "あと");
+			assertThat(row.getText()).contains("期限内", finalDay, "あと");
 			assertThat(browser.text()).doesNotContain("PPC-2026-000123");
 		}
 	}

@@ -50,6 +50,11 @@ class TimelineReadingTest {
 			Map.entry("MeasureKind", jp.hikeshi.prevention.Measure.Kind.class),
 			Map.entry("DutyType", jp.hikeshi.reporting.DutyType.class), Map.entry("Fact", jp.hikeshi.reporting.Fact.class),
 			Map.entry("Answer", jp.hikeshi.reporting.Answer.class),
+			Map.entry("LeakStatus", jp.hikeshi.reporting.LeakStatus.class),
+			Map.entry("GdprRisk", jp.hikeshi.reporting.GdprRisk.class),
+			Map.entry("GdprExemption", jp.hikeshi.reporting.GdprExemption.class),
+			Map.entry("CausedBy", jp.hikeshi.reporting.CausedBy.class),
+			Map.entry("Threshold", jp.hikeshi.reporting.ReportingCase.Threshold.class),
 			Map.entry("AnnouncementKind", jp.hikeshi.reporting.Announcement.Kind.class),
 			Map.entry("DisclosureStatus", DisclosureStatus.class), Map.entry("IncidentState", IncidentState.class),
 			Map.entry("ChecklistPoint", ChecklistPoint.class));

@@ -5,11 +5,17 @@ import jakarta.validation.Valid;
 import jp.hikeshi.account.Actor;
 import jp.hikeshi.incident.IncidentService;
 import jp.hikeshi.reporting.Announcement;
-import jp.hikeshi.reporting.Answer;
+import jp.hikeshi.reporting.CausedBy;
+import jp.hikeshi.reporting.DataSet;
+import jp.hikeshi.reporting.Duty;
+import jp.hikeshi.reporting.GdprExemption;
+import jp.hikeshi.reporting.GdprRisk;
+import jp.hikeshi.reporting.LeakStatus;
 import jp.hikeshi.reporting.FilingTexts;
 import jp.hikeshi.reporting.ReportingCase;
 import jp.hikeshi.reporting.ReportingService;
 import jp.hikeshi.reporting.web.ReportingForms.DraftForm;
+import jp.hikeshi.reporting.web.ReportingForms.DataSetForm;
 import jp.hikeshi.reporting.web.ReportingForms.FactsForm;
 import jp.hikeshi.reporting.web.ReportingForms.FileForm;
 import jp.hikeshi.reporting.web.ReportingForms.InquiryDeskForm;
@@ -81,18 +87,86 @@ class ReportingController {
 			Authentication user, Model model, RedirectAttributes redirect) {
 		Actor actor = actor(user);
 		if (!Refusals.accepted(errors, () -> this.reporting.updateFacts(id, form.version(), actor, form.facts(),
-				form.dataItems(), form.secondaryDamage()))) {
+				form.secondaryDamage()))) {
 			return page(id, actor, model);
 		}
 		return done(id, redirect, "reporting.facts.saved");
+	}
+
+	/** A new set of personal data, on a page of its own. */
+	@GetMapping("/incidents/{id}/reporting/data-sets/new")
+	String newDataSet(@PathVariable long id, Authentication user, Model model) {
+		Actor actor = actor(user);
+		requireDecide(actor);
+		return dataSetPage(id, null, DataSetForm.empty(this.reporting.caseFor(id, actor).getVersion()), actor, model);
+	}
+
+	@PostMapping(path = "/incidents/{id}/reporting/data-sets", consumes = FORM)
+	String addDataSet(@PathVariable long id, @Valid @ModelAttribute("dataSetForm") DataSetForm form,
+			BindingResult errors, Authentication user, Model model, RedirectAttributes redirect) {
+		Actor actor = actor(user);
+		if (!Refusals.accepted(errors,
+				() -> this.reporting.addDataSet(id, form.version(), actor, form.details()))) {
+			return dataSetPage(id, null, form, actor, model);
+		}
+		return done(id, redirect, "dataSet.saved");
+	}
+
+	@GetMapping("/incidents/{id}/reporting/data-sets/{dataSetId}")
+	String dataSet(@PathVariable long id, @PathVariable long dataSetId, Authentication user, Model model) {
+		Actor actor = actor(user);
+		requireDecide(actor);
+		ReportingCase reportingCase = this.reporting.caseFor(id, actor);
+		DataSet dataSet = reportingCase.getDataSets()
+			.stream()
+			.filter(d -> d.getId() == dataSetId)
+			.findFirst()
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		return dataSetPage(id, dataSetId, DataSetForm.of(reportingCase.getVersion(), dataSet), actor, model);
+	}
+
+	@PostMapping(path = "/incidents/{id}/reporting/data-sets/{dataSetId}", consumes = FORM)
+	String changeDataSet(@PathVariable long id, @PathVariable long dataSetId,
+			@Valid @ModelAttribute("dataSetForm") DataSetForm form, BindingResult errors, Authentication user,
+			Model model, RedirectAttributes redirect) {
+		Actor actor = actor(user);
+		if (!Refusals.accepted(errors,
+				() -> this.reporting.changeDataSet(id, form.version(), actor, dataSetId, form.details()))) {
+			return dataSetPage(id, dataSetId, form, actor, model);
+		}
+		return done(id, redirect, "dataSet.saved");
+	}
+
+	@PostMapping(path = "/incidents/{id}/reporting/data-sets/{dataSetId}/delete", consumes = FORM)
+	String removeDataSet(@PathVariable long id, @PathVariable long dataSetId, VersionForm form, Authentication user,
+			RedirectAttributes redirect) {
+		Refusals.flash(redirect, () -> this.reporting.removeDataSet(id, form.version(), actor(user), dataSetId),
+				"dataSet.removed");
+		return back(id);
+	}
+
+	private String dataSetPage(long id, Long dataSetId, DataSetForm form, Actor actor, Model model) {
+		ReportingCase reportingCase = this.reporting.caseFor(id, actor);
+		model.addAttribute("incident", this.incidents.find(id, actor));
+		model.addAttribute("dataSetId", dataSetId);
+		model.addAttribute("version", reportingCase.getVersion());
+		model.addAttribute("owners", DataSet.Owner.values());
+		model.addAttribute("keyStates", DataSet.KeyState.values());
+		addUnlessRefused(model, "dataSetForm", form);
+		return "reporting/data-set";
+	}
+
+	private void requireDecide(Actor actor) {
+		if (!this.reporting.permissionsFor(actor).decide()) {
+			throw new org.springframework.security.access.AccessDeniedException("step 2 is the security lead's");
+		}
 	}
 
 	@PostMapping(path = "/incidents/{id}/reporting/duties/{dutyId}/file", consumes = FORM)
 	String file(@PathVariable long id, @PathVariable long dutyId, @Valid @ModelAttribute("fileForm") FileForm form,
 			BindingResult errors, Authentication user, Model model, RedirectAttributes redirect) {
 		Actor actor = actor(user);
-		if (!Refusals.accepted(errors, () -> this.reporting.file(id, form.version(), actor, dutyId, form.filedOn(),
-				form.filingReference()))) {
+		if (!Refusals.accepted(errors, () -> this.reporting.file(id, form.version(), actor, dutyId, form.filing()))) {
 			return pageWithRefused(id, dutyId, "fileForm", actor, model);
 		}
 		return done(id, redirect, "duty.filed");
@@ -198,7 +272,12 @@ class ReportingController {
 		model.addAttribute("reportingCase", reportingCase);
 		model.addAttribute("duties", view.duties());
 		model.addAttribute("lapsed", view.lapsed());
-		model.addAttribute("answers", Answer.values());
+		model.addAttribute("leakStatuses", LeakStatus.values());
+		model.addAttribute("gdprRisks", GdprRisk.values());
+		model.addAttribute("gdprExemptions", GdprExemption.values());
+		model.addAttribute("causes", CausedBy.values());
+		model.addAttribute("noticeOutcomes", Duty.NoticeOutcome.values());
+		model.addAttribute("alternatives", Duty.AlternativeMeasure.values());
 		model.addAttribute("announcementKinds", Announcement.Kind.values());
 		model.addAttribute("textKinds", FilingTexts.Kind.values());
 		model.addAttribute("version", reportingCase.getVersion());

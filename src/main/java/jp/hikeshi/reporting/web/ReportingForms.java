@@ -6,9 +6,13 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import jp.hikeshi.reporting.Announcement;
-import jp.hikeshi.reporting.Answer;
+import jp.hikeshi.reporting.CausedBy;
+import jp.hikeshi.reporting.DataSet;
 import jp.hikeshi.reporting.Duty;
 import jp.hikeshi.reporting.Facts;
+import jp.hikeshi.reporting.GdprExemption;
+import jp.hikeshi.reporting.GdprRisk;
+import jp.hikeshi.reporting.LeakStatus;
 import jp.hikeshi.reporting.FilingTexts;
 import jp.hikeshi.reporting.ReportingCase;
 import jp.hikeshi.shared.PlainText;
@@ -26,40 +30,81 @@ public final class ReportingForms {
 	}
 
 	/**
-	 * The facts that decide which reports are owed. The yes/no answers are checkboxes: one left
-	 * unticked is not sent at all, which binds as {@code null} and reads as "no".
+	 * The facts of the incident as a whole that decide which reports are owed. The yes/no
+	 * answers are checkboxes: one left unticked is not sent at all, which binds as {@code null}
+	 * and reads as "no".
 	 */
-	public record FactsForm(long version, @NotNull Answer personalData, Integer peopleCount, Boolean sensitiveData,
-			Boolean financialData, Boolean stronglyEncrypted, Boolean improperPurpose,
-			Boolean virusOrUnauthorisedAccess, Boolean crimeSuspected, Boolean workForClient, Boolean clientInformed,
-			Boolean euResidents, @Size(max = 1000) @PlainText(multiline = true) String dataItems,
+	public record FactsForm(long version, @NotNull LeakStatus leak,
+			@Size(max = Facts.MAX_REASON) @PlainText(multiline = true) String leakRuledOutReason,
+			Boolean improperPurpose,
+			@Size(max = Facts.MAX_REASON) @PlainText(multiline = true) String improperPurposeReason,
+			Boolean virusOrUnauthorisedAccess, Boolean crimeSuspected, Boolean clientInformed, Boolean telecomSecrecy,
+			Boolean gdprEstablishment, Boolean gdprOffering, Boolean gdprMonitoring, Boolean euDataSubjects,
+			@Size(max = 300) @PlainText String gdprMemberStates, GdprRisk gdprRisk, GdprExemption gdprExemption,
+			@Size(max = 2000) @PlainText(multiline = true) String cause, CausedBy causedBy,
 			@Size(max = 2000) @PlainText(multiline = true) String secondaryDamage) {
 
 		public FactsForm {
-			sensitiveData = Boolean.TRUE.equals(sensitiveData);
-			financialData = Boolean.TRUE.equals(financialData);
-			stronglyEncrypted = Boolean.TRUE.equals(stronglyEncrypted);
 			improperPurpose = Boolean.TRUE.equals(improperPurpose);
 			virusOrUnauthorisedAccess = Boolean.TRUE.equals(virusOrUnauthorisedAccess);
 			crimeSuspected = Boolean.TRUE.equals(crimeSuspected);
-			workForClient = Boolean.TRUE.equals(workForClient);
 			clientInformed = Boolean.TRUE.equals(clientInformed);
-			euResidents = Boolean.TRUE.equals(euResidents);
+			telecomSecrecy = Boolean.TRUE.equals(telecomSecrecy);
+			gdprEstablishment = Boolean.TRUE.equals(gdprEstablishment);
+			gdprOffering = Boolean.TRUE.equals(gdprOffering);
+			gdprMonitoring = Boolean.TRUE.equals(gdprMonitoring);
+			euDataSubjects = Boolean.TRUE.equals(euDataSubjects);
 		}
 
 		static FactsForm of(ReportingCase reportingCase) {
-			Facts facts = reportingCase.getFacts();
-			return new FactsForm(reportingCase.getVersion(), facts.personalData(), facts.peopleCount(),
-					facts.sensitiveData(), facts.financialData(), facts.stronglyEncrypted(), facts.improperPurpose(),
-					facts.virusOrUnauthorisedAccess(), facts.crimeSuspected(), facts.workForClient(),
-					facts.clientInformed(), facts.euResidents(), reportingCase.getDataItems(),
-					reportingCase.getSecondaryDamage());
+			Facts f = reportingCase.getFacts();
+			return new FactsForm(reportingCase.getVersion(), f.leak(), f.leakRuledOutReason(), f.improperPurpose(),
+					f.improperPurposeReason(), f.virusOrUnauthorisedAccess(), f.crimeSuspected(), f.clientInformed(),
+					f.telecomSecrecy(), f.gdprEstablishment(), f.gdprOffering(), f.gdprMonitoring(),
+					f.euDataSubjects(), f.gdprMemberStates(), f.gdprRisk(), f.gdprExemption(), f.cause(),
+					f.causedBy(), reportingCase.getSecondaryDamage());
 		}
 
 		Facts facts() {
-			return new Facts(this.personalData, this.peopleCount, this.sensitiveData, this.financialData,
-					this.stronglyEncrypted, this.improperPurpose, this.virusOrUnauthorisedAccess, this.crimeSuspected,
-					this.workForClient, this.clientInformed, this.euResidents);
+			return new Facts(this.leak, this.leakRuledOutReason, this.improperPurpose, this.improperPurposeReason,
+					this.virusOrUnauthorisedAccess, this.crimeSuspected, this.clientInformed, this.telecomSecrecy,
+					this.gdprEstablishment, this.gdprOffering, this.gdprMonitoring, this.euDataSubjects,
+					this.gdprMemberStates, this.gdprRisk, this.gdprExemption, this.cause, this.causedBy);
+		}
+
+	}
+
+	/** One set of personal data that leaked or may have. Counts are text fields that bind to numbers. */
+	public record DataSetForm(long version,
+			@Size(max = DataSet.MAX_DESCRIPTION) @PlainText String description,
+			@Size(max = DataSet.MAX_ITEMS) @PlainText(multiline = true) String items,
+			@Size(max = DataSet.MAX_MEDIUM) @PlainText String medium, DataSet.Owner whose, Boolean sensitive,
+			Boolean financial, Boolean myNumber, Integer confirmedCount, Integer maximumCount, Boolean encrypted,
+			@Size(max = 200) @PlainText String encryptionMethod, DataSet.KeyState keyState, Boolean capturedInClear,
+			Boolean publiclyViewable) {
+
+		static DataSetForm empty(long version) {
+			return new DataSetForm(version, null, null, null, DataSet.Owner.CUSTOMERS, false, false, false, null, null,
+					false, null, null, false, false);
+		}
+
+		static DataSetForm of(long version, DataSet dataSet) {
+			return new DataSetForm(version, dataSet.getDescription(), dataSet.getItems(), dataSet.getMedium(),
+					dataSet.getWhose(), dataSet.isSensitive(), dataSet.isFinancial(), dataSet.isMyNumber(),
+					dataSet.getConfirmedCount(), dataSet.getMaximumCount(), dataSet.isEncrypted(),
+					dataSet.getEncryptionMethod(), dataSet.getKeyState(), dataSet.isCapturedInClear(),
+					dataSet.isPubliclyViewable());
+		}
+
+		DataSet.Details details() {
+			return new DataSet.Details(this.description, this.items, this.medium, this.whose, yes(this.sensitive),
+					yes(this.financial), yes(this.myNumber), this.confirmedCount, this.maximumCount,
+					yes(this.encrypted), this.encryptionMethod, this.keyState, yes(this.capturedInClear),
+					yes(this.publiclyViewable));
+		}
+
+		private static boolean yes(Boolean ticked) {
+			return Boolean.TRUE.equals(ticked);
 		}
 
 	}
@@ -69,9 +114,16 @@ public final class ReportingForms {
 	 * form on the page; the one refused is shown with its errors, the others empty.
 	 */
 	public record FileForm(long version, @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate filedOn,
-			@Size(max = Duty.MAX_REFERENCE_LENGTH) @PlainText String filingReference) {
+			@Size(max = Duty.MAX_REFERENCE_LENGTH) @PlainText String filingReference,
+			@Size(max = 1000) @PlainText(multiline = true) String lateReason, Duty.NoticeOutcome outcome,
+			Duty.AlternativeMeasure alternative) {
 
-		static final FileForm EMPTY = new FileForm(0, null, null);
+		static final FileForm EMPTY = new FileForm(0, null, null, null, null, null);
+
+		ReportingCase.Filing filing() {
+			return new ReportingCase.Filing(this.filedOn, this.filingReference, this.lateReason, this.outcome,
+					this.alternative);
+		}
 
 	}
 
