@@ -10,7 +10,7 @@ select 'BENCH-' || g,
        'ベンチマーク用インシデント ' || g,
        '不審な事象の説明 ' || g,
        (array['INFORMATION_LEAK','VIRUS_RANSOMWARE','UNAUTHORISED_ACCESS','SYSTEM_OUTAGE','WEBSITE_DEFACEMENT',
-              'LOST_OR_STOLEN_DEVICE','MISSENT_EMAIL','OTHER'])[1 + g % 8],
+              'LOST_DEVICE','MISSENT_EMAIL','OTHER'])[1 + g % 8],
        (array['LOW','MEDIUM','HIGH','CRITICAL'])[1 + g % 4],
        case when g % 50 = 0 then 'CONTAINMENT' when g % 40 = 0 then 'RECOVERY' when g % 30 = 0 then 'ESCALATED'
             when g % 20 = 0 then 'REPORTED' else 'CLOSED' end,

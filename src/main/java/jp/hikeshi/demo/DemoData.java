@@ -110,8 +110,9 @@ class DemoData implements ApplicationRunner {
 				null, "経理部のノートPC（KEIRI-PC03）", StillHappening.YES, null, null), STAFF);
 		this.incidents.take(ransomware.getId(), 0, LEAD);
 		Incident taken = this.incidents.find(ransomware.getId(), LEAD);
-		this.incidents.escalate(taken.getId(), taken.getVersion(), LEAD, Category.VIRUS_RANSOMWARE, null,
-				Severity.CRITICAL, "取引先への影響を確認中。経営判断をお願いします。");
+		// the shared folder is unusable too: a ransomware incident that is also an outage
+		this.incidents.escalate(taken.getId(), taken.getVersion(), LEAD, Category.VIRUS_RANSOMWARE,
+				Set.of(Category.SYSTEM_OUTAGE), null, Severity.CRITICAL, "取引先への影響を確認中。経営判断をお願いします。");
 
 		this.incidents.report(new Incident.Report(null, "見知らぬ送信元から請求書のメール。添付のZIPを開いてしまった。", null,
 				"自分のPC", StillHappening.UNKNOWN, null, null), STAFF);

@@ -55,7 +55,7 @@ public final class RecordRows {
 		for (RequiredItem item : incident.requiredItems()) {
 			String content = switch (item.key()) {
 				case CATEGORY -> (incident.getCategory() == null) ? null
-						: label("Category." + incident.getCategory())
+						: categories(incident)
 								+ (incident.getLeakKind() == null ? "" : "（" + label("LeakKind." + incident.getLeakKind()) + "）");
 				case COMPANY -> join(organisation.getName(), record.getClientAndParties());
 				case TEAM -> team(incident);
@@ -82,6 +82,14 @@ public final class RecordRows {
 			.stream()
 			.map(TimelineView.Line::asText)
 			.collect(Collectors.joining("\n"));
+	}
+
+	/** Every category as its label, the primary first; empty before escalation. */
+	public String categories(Incident incident) {
+		return incident.getCategories()
+			.stream()
+			.map(category -> label("Category." + category))
+			.collect(Collectors.joining("、"));
 	}
 
 	private String team(Incident incident) {

@@ -4,9 +4,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import jakarta.persistence.CascadeType;
@@ -59,8 +63,12 @@ public class Incident extends AbstractAggregateRoot<Incident> {
 
 	private String description;
 
+	/** The primary category: the first chosen, the one the dashboard counts the incident under. */
 	@Enumerated(EnumType.STRING)
 	private Category category;
+
+	/** The other categories, as enum names in enum order, comma-separated ({@code ""}: none). */
+	private String additionalCategories = "";
 
 	@Enumerated(EnumType.STRING)
 	private LeakKind leakKind;
@@ -195,8 +203,7 @@ public class Incident extends AbstractAggregateRoot<Incident> {
 		check(transition, actor, guards);
 		switch (transition) {
 			case ESCALATE -> {
-				this.category = move.category();
-				this.leakKind = (move.category() == Category.INFORMATION_LEAK) ? move.leakKind() : null;
+				setCategories(move.category(), move.additionalCategories(), move.leakKind());
 				this.severity = move.severity();
 				addChecklistPoints(playbook);
 				changeState(transition.to(), actor, now, move.reason());
@@ -245,6 +252,12 @@ public class Incident extends AbstractAggregateRoot<Incident> {
 	void escalate(Actor actor, Category category, LeakKind leakKind, Severity severity, String note,
 			Playbook playbook, Instant now) {
 		perform(Move.escalate(category, leakKind, severity, note), actor, List.of(), playbook, now);
+	}
+
+	void escalate(Actor actor, Category category, Set<Category> additional, LeakKind leakKind, Severity severity,
+			String note, Instant now) {
+		perform(Move.escalate(category, additional, leakKind, severity, note), actor, List.of(), Playbook.DEFAULT,
+				now);
 	}
 
 	/** 対応体制の構築: the executive names the responsible person and the assignees. */
@@ -365,6 +378,33 @@ public class Incident extends AbstractAggregateRoot<Incident> {
 		this.record = changed;
 	}
 
+	/**
+	 * The lead corrects the kinds of an escalated incident (it also leaked data; it was stolen, not
+	 * lost). Each changed field is a timeline entry; the points of a category added join the
+	 * checklist, while those of a category removed stay there, to be marked not applicable.
+	 * @param playbook the company's playbook, for the points of the categories added
+	 */
+	void changeCategories(Actor actor, Category primary, Set<Category> additional, LeakKind leakKind,
+			Playbook playbook, Instant now) {
+		if (!actor.has(Role.SECURITY_LEAD)) {
+			throw new TransitionRefused("incident.guard.role", Role.SECURITY_LEAD.name());
+		}
+		if (!this.state.isOpen() || this.category == null) {
+			throw new TransitionRefused("incident.guard.notFromState", this.state.name());
+		}
+		if (primary == null) {
+			throw new TransitionRefused(List.of(new Unmet("incident.guard.categoryRequired")));
+		}
+		Category oldPrimary = this.category;
+		Set<Category> oldAdditional = getAdditionalCategories();
+		LeakKind oldLeakKind = this.leakKind;
+		setCategories(primary, (additional == null) ? Set.of() : additional, leakKind);
+		fieldChanged(now, actor.username(), "category", oldPrimary, this.category);
+		fieldChanged(now, actor.username(), "categories", oldAdditional, getAdditionalCategories());
+		fieldChanged(now, actor.username(), "leakKind", oldLeakKind, this.leakKind);
+		addChecklistPoints(playbook);
+	}
+
 	/** The damage in money and days (DOMAIN.md §6), as far as it is known. */
 	void recordDamage(Actor actor, Long directYen, Long indirectYen, java.math.BigDecimal days, Instant now) {
 		if (!actor.has(Role.SECURITY_LEAD)) {
@@ -459,7 +499,7 @@ public class Incident extends AbstractAggregateRoot<Incident> {
 		boolean stepThree = this.state.ordinal() >= IncidentState.RECOVERY.ordinal();
 		return new Permissions(actor.seesEverything() || isOnTeam(actor.username()), work,
 				work && this.state == IncidentState.RECOVERY, lead && this.category != null, stepThree,
-				actor.seesEverything() && this.category != null);
+				actor.seesEverything() && this.category != null, lead && this.state.isOpen() && this.category != null);
 	}
 
 	/**
@@ -469,9 +509,10 @@ public class Incident extends AbstractAggregateRoot<Incident> {
 	 * @param recordDamage record the damage in money and days
 	 * @param seeRecovery the incident has reached step 3
 	 * @param seeReporting step 2's reports owed concern this person
+	 * @param changeCategories correct the incident's categories and leak kind (the lead, once escalated)
 	 */
 	public record Permissions(boolean addNote, boolean work, boolean confirmRecovery, boolean recordDamage,
-			boolean seeRecovery, boolean seeReporting) {
+			boolean seeRecovery, boolean seeReporting, boolean changeCategories) {
 	}
 
 	/** While records on the devices could still be lost: the page warns not to switch anything off. */
@@ -617,7 +658,7 @@ public class Incident extends AbstractAggregateRoot<Incident> {
 
 	private void addChecklistPoints(Playbook playbook) {
 		int position = this.checklist.size();
-		for (Playbook.Point point : playbook.pointsFor(this.category, this.leakKind)) {
+		for (Playbook.Point point : playbook.pointsFor(getCategories(), this.leakKind)) {
 			boolean present = this.checklist.stream()
 				.anyMatch(item -> (point.builtin() != null) ? item.getItem() == point.builtin()
 						: point.text().equals(item.getCustomText()) && item.getItem() == null);
@@ -625,6 +666,17 @@ public class Incident extends AbstractAggregateRoot<Incident> {
 				this.checklist.add(new ChecklistItem(this, point.builtin(), point.group(), point.text(), ++position));
 			}
 		}
+	}
+
+	/** The primary first; the leak kind is kept only while the incident is also a leak. */
+	private void setCategories(Category primary, Set<Category> additional, LeakKind leakKind) {
+		this.category = primary;
+		this.additionalCategories = additional.stream()
+			.filter(other -> other != primary)
+			.sorted()
+			.map(Category::name)
+			.collect(Collectors.joining(","));
+		this.leakKind = getCategories().contains(Category.INFORMATION_LEAK) ? leakKind : null;
 	}
 
 	private Optional<Unmet> openItems(boolean initial) {
@@ -693,6 +745,28 @@ public class Incident extends AbstractAggregateRoot<Incident> {
 
 	public Category getCategory() {
 		return this.category;
+	}
+
+	/** Every category, the primary first, then the others in enum order; empty before escalation. */
+	public Set<Category> getCategories() {
+		if (this.category == null) {
+			return Set.of();
+		}
+		Set<Category> categories = new LinkedHashSet<>();
+		categories.add(this.category);
+		categories.addAll(getAdditionalCategories());
+		return Collections.unmodifiableSet(categories);
+	}
+
+	/** The categories besides the primary one, in enum order. */
+	public Set<Category> getAdditionalCategories() {
+		Set<Category> additional = EnumSet.noneOf(Category.class);
+		if (this.additionalCategories != null && !this.additionalCategories.isEmpty()) {
+			for (String name : this.additionalCategories.split(",")) {
+				additional.add(Category.valueOf(name));
+			}
+		}
+		return additional;
 	}
 
 	public LeakKind getLeakKind() {

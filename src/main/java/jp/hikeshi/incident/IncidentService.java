@@ -200,6 +200,23 @@ public class IncidentService {
 		perform(id, version, actor, Move.escalate(category, leakKind, severity, note));
 	}
 
+	/**
+	 * Escalates with a primary category and the incident's other categories.
+	 * @param additional further categories (ransomware that also leaked data); may be empty
+	 */
+	public void escalate(long id, long version, Actor actor, Category category, java.util.Set<Category> additional,
+			LeakKind leakKind, Severity severity, String note) {
+		perform(id, version, actor, Move.escalate(category, additional, leakKind, severity, note));
+	}
+
+	/** The lead corrects the categories of an escalated incident; the points of categories added join its checklist. */
+	public void changeCategories(long id, long version, Actor actor, Category primary,
+			java.util.Set<Category> additional, LeakKind leakKind) {
+		Playbook playbook = this.playbooks.current();
+		act(id, version, actor,
+				incident -> incident.changeCategories(actor, primary, additional, leakKind, playbook, now()));
+	}
+
 	public void formTeam(long id, long version, Actor actor, String responsible, List<Assignee> team) {
 		perform(id, version, actor, Move.formTeam(responsible, team));
 	}

@@ -29,11 +29,14 @@ public record Playbook(List<Entry> entries) {
 	public record Point(ChecklistPoint builtin, ChecklistPoint.Group group, String text) {
 	}
 
-	/** The points for an incident of this kind, initial response first. */
-	public List<Point> pointsFor(Category category, LeakKind leakKind) {
+	/**
+	 * The points for an incident of these kinds, initial response first; a company point applies
+	 * when any of the categories is one it names.
+	 */
+	public List<Point> pointsFor(Set<Category> categories, LeakKind leakKind) {
 		List<Point> points = new ArrayList<>();
 		List<ChecklistPoint> builtins = new ArrayList<>(ChecklistPoint.initialResponse());
-		builtins.addAll(ChecklistPoint.forKind(category, leakKind));
+		builtins.addAll(ChecklistPoint.forKinds(categories, leakKind));
 		for (ChecklistPoint builtin : builtins) {
 			Optional<Entry> change = this.entries.stream().filter(e -> e.builtin() == builtin).findFirst();
 			if (change.map(Entry::active).orElse(true)) {
@@ -42,7 +45,7 @@ public record Playbook(List<Entry> entries) {
 		}
 		for (Entry entry : this.entries) {
 			if (entry.builtin() == null && entry.active()
-					&& (entry.categories().isEmpty() || entry.categories().contains(category))) {
+					&& (entry.categories().isEmpty() || categories.stream().anyMatch(entry.categories()::contains))) {
 				points.add(new Point(null, ChecklistPoint.Group.COMPANY, entry.text()));
 			}
 		}

@@ -37,7 +37,9 @@ public class TimelineView {
 			Map.entry("discoveredAt", Slot.INSTANT), Map.entry("disclosureStatus", Slot.enumOf("DisclosureStatus")),
 			Map.entry("damageDirectYen", Slot.YEN), Map.entry("damageIndirectYen", Slot.YEN),
 			Map.entry("disruptionDays", Slot.NUMBER), Map.entry("duties", Slot.enumsOf("DutyType")),
-			Map.entry("rootCauses", Slot.enumsOf("RootCause")), Map.entry("recoveryReported", Slot.BOOLEAN));
+			Map.entry("rootCauses", Slot.enumsOf("RootCause")), Map.entry("recoveryReported", Slot.BOOLEAN),
+			Map.entry("category", Slot.enumOf("Category")), Map.entry("categories", Slot.enumsOf("Category")),
+			Map.entry("leakKind", Slot.enumOf("LeakKind")));
 
 	/** Older rows wrote "done 2026-11-25" when a measure or repair was done. */
 	private static final Pattern LEGACY_DONE = Pattern.compile("done (\\d{4}-\\d{2}-\\d{2})");

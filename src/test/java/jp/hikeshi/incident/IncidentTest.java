@@ -574,8 +574,11 @@ class IncidentTest {
 
 		TransitionRefused refused = assertRefusedWithoutChange(incident, () -> incident.startPrevention(LEAD, next()),
 				"incident.guard.pointsOpen");
-		assertThat(refused.unmet()).containsExactly(new Unmet("incident.guard.pointsOpen", 4,
-				List.of("DISCONNECT_INFECTED_DEVICE", "CHECK_BACKUPS", "REPORT_TO_IPA", "POLICE_IF_EXTORTION")));
+		assertThat(refused.unmet()).containsExactly(new Unmet("incident.guard.pointsOpen", 12,
+				List.of("ASSESS_AFFECTED_DATA", "DISCONNECT_INFECTED_DEVICE", "ISOLATE_BACKUPS", "CHECK_BACKUPS",
+						"PHOTOGRAPH_RANSOM_NOTE", "DO_NOT_PAY_OR_CONTACT_ATTACKER", "KEEP_VPN_AND_FIREWALL_POWERED",
+						"FIND_INTRUSION_ROUTE", "REPORT_TO_IPA", "POLICE_IF_EXTORTION", "WARN_BUSINESS_PARTNERS",
+						"CHANGE_MAIL_PASSWORDS")));
 
 		resolve(incident, group -> !group.isInitial());
 		incident.startPrevention(LEAD, next());
@@ -615,21 +618,27 @@ class IncidentTest {
 	// --- the checklists ---
 
 	@Test
-	void ransomwareGetsTheInitialResponseAndTheMalwarePoints() {
+	void ransomwareGetsTheInitialResponseThePointsOfEveryKindAndTheMalwarePoints() {
 		Incident incident = in(TRIAGE);
 		incident.escalate(LEAD, Category.VIRUS_RANSOMWARE, null, Severity.CRITICAL, null, next());
 
 		assertThat(incident.getChecklist()).extracting(ChecklistItem::getItem)
 			.containsExactly(ChecklistPoint.ISOLATE_NETWORK, ChecklistPoint.ISOLATE_DATA_AND_DEVICES,
 					ChecklistPoint.STOP_SYSTEM_OR_SERVICE, ChecklistPoint.PRESERVE_RECORDS,
-					ChecklistPoint.DISCONNECT_INFECTED_DEVICE, ChecklistPoint.CHECK_BACKUPS, ChecklistPoint.REPORT_TO_IPA,
-					ChecklistPoint.POLICE_IF_EXTORTION);
+					ChecklistPoint.ASSESS_AFFECTED_DATA, ChecklistPoint.DISCONNECT_INFECTED_DEVICE,
+					ChecklistPoint.ISOLATE_BACKUPS, ChecklistPoint.CHECK_BACKUPS, ChecklistPoint.PHOTOGRAPH_RANSOM_NOTE,
+					ChecklistPoint.DO_NOT_PAY_OR_CONTACT_ATTACKER, ChecklistPoint.KEEP_VPN_AND_FIREWALL_POWERED,
+					ChecklistPoint.FIND_INTRUSION_ROUTE, ChecklistPoint.REPORT_TO_IPA, ChecklistPoint.POLICE_IF_EXTORTION,
+					ChecklistPoint.WARN_BUSINESS_PARTNERS, ChecklistPoint.CHANGE_MAIL_PASSWORDS);
 		assertThat(incident.getChecklist()).extracting(ChecklistItem::getPosition)
-			.containsExactly(1, 2, 3, 4, 5, 6, 7, 8);
+			.containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16);
 		assertThat(incident.getChecklist()).extracting(ChecklistItem::getGroup)
 			.containsExactly(ChecklistPoint.Group.INITIAL, ChecklistPoint.Group.INITIAL, ChecklistPoint.Group.INITIAL,
-					ChecklistPoint.Group.INITIAL, ChecklistPoint.Group.MALWARE, ChecklistPoint.Group.MALWARE,
-					ChecklistPoint.Group.MALWARE, ChecklistPoint.Group.MALWARE);
+					ChecklistPoint.Group.INITIAL, ChecklistPoint.Group.EVERY_KIND, ChecklistPoint.Group.MALWARE,
+					ChecklistPoint.Group.MALWARE, ChecklistPoint.Group.MALWARE, ChecklistPoint.Group.MALWARE,
+					ChecklistPoint.Group.MALWARE, ChecklistPoint.Group.MALWARE, ChecklistPoint.Group.MALWARE,
+					ChecklistPoint.Group.MALWARE, ChecklistPoint.Group.MALWARE, ChecklistPoint.Group.SPOOFED_MAIL,
+					ChecklistPoint.Group.SPOOFED_MAIL);
 		assertThat(incident.getChecklist()).allSatisfy(item -> {
 			assertThat(item.getStatus()).isEqualTo(Status.OPEN);
 			assertThat(item.getDecidedBy()).isNull();
@@ -646,20 +655,98 @@ class IncidentTest {
 		assertThat(incident.getChecklist()).extracting(ChecklistItem::getItem)
 			.containsExactly(ChecklistPoint.ISOLATE_NETWORK, ChecklistPoint.ISOLATE_DATA_AND_DEVICES,
 					ChecklistPoint.STOP_SYSTEM_OR_SERVICE, ChecklistPoint.PRESERVE_RECORDS,
-					ChecklistPoint.IDENTIFY_LEAKED_DATA, ChecklistPoint.ASSESS_PERSONAL_DATA_DUTY,
+					ChecklistPoint.ASSESS_AFFECTED_DATA, ChecklistPoint.IDENTIFY_LEAKED_DATA,
+					ChecklistPoint.ASSESS_PERSONAL_DATA_DUTY, ChecklistPoint.SUSPEND_ACCOUNTS_AND_PRESERVE_LOGS,
 					ChecklistPoint.POLICE_FOR_CRIMINAL_LEAK);
 	}
 
 	@Test
-	void otherIncidentsGetOnlyTheInitialResponse() {
+	void otherIncidentsGetTheInitialResponseAndThePointsOfEveryKind() {
 		Incident incident = in(TRIAGE);
 		incident.escalate(LEAD, Category.OTHER, null, Severity.LOW, null, next());
 
 		assertThat(incident.getChecklist()).extracting(ChecklistItem::getItem)
-			.containsExactlyElementsOf(ChecklistPoint.initialResponse());
+			.containsExactly(ChecklistPoint.ISOLATE_NETWORK, ChecklistPoint.ISOLATE_DATA_AND_DEVICES,
+					ChecklistPoint.STOP_SYSTEM_OR_SERVICE, ChecklistPoint.PRESERVE_RECORDS,
+					ChecklistPoint.ASSESS_AFFECTED_DATA);
+		// the data check is for every kind, but it does not hold up containment
+		assertThat(ChecklistPoint.initialResponse()).doesNotContain(ChecklistPoint.ASSESS_AFFECTED_DATA);
 		assertThat(ChecklistPoint.initialResponse()).containsExactly(ChecklistPoint.ISOLATE_NETWORK,
 				ChecklistPoint.ISOLATE_DATA_AND_DEVICES, ChecklistPoint.STOP_SYSTEM_OR_SERVICE,
 				ChecklistPoint.PRESERVE_RECORDS);
+	}
+
+	@Test
+	void anIncidentOfMoreThanOneKindGetsThePointsOfEachOnce() {
+		Incident incident = in(TRIAGE);
+		assertThat(incident.getCategories()).isEmpty();
+
+		incident.escalate(LEAD, Category.VIRUS_RANSOMWARE, EnumSet.of(Category.SYSTEM_OUTAGE, Category.INFORMATION_LEAK,
+				Category.VIRUS_RANSOMWARE), LeakKind.MALWARE, Severity.CRITICAL, null, next());
+
+		assertThat(incident.getCategory()).isEqualTo(Category.VIRUS_RANSOMWARE);
+		assertThat(incident.getCategories()).containsExactly(Category.VIRUS_RANSOMWARE, Category.INFORMATION_LEAK,
+				Category.SYSTEM_OUTAGE);
+		assertThat(incident.getAdditionalCategories()).containsExactly(Category.INFORMATION_LEAK, Category.SYSTEM_OUTAGE);
+		assertThat(incident.getLeakKind()).as("kept: a leak is among the categories").isEqualTo(LeakKind.MALWARE);
+		List<ChecklistPoint> points = incident.getChecklist().stream().map(ChecklistItem::getItem).toList();
+		assertThat(points).doesNotHaveDuplicates()
+			.contains(ChecklistPoint.ASSESS_AFFECTED_DATA, ChecklistPoint.DO_NOT_PAY_OR_CONTACT_ATTACKER,
+					ChecklistPoint.IDENTIFY_LEAKED_DATA, ChecklistPoint.POLICE_FOR_CRIMINAL_LEAK,
+					ChecklistPoint.CONTACT_ISP_OR_HOSTING);
+		assertThat(points).filteredOn(point -> point == ChecklistPoint.ASSESS_AFFECTED_DATA).hasSize(1);
+	}
+
+	@Test
+	void theLeakKindIsDroppedWhenNoCategoryIsALeak() {
+		Incident incident = in(TRIAGE);
+		incident.escalate(LEAD, Category.STOLEN_DEVICE, Set.of(), LeakKind.THEFT, Severity.MEDIUM, null, next());
+
+		assertThat(incident.getLeakKind()).isNull();
+		assertThat(incident.getChecklist()).extracting(ChecklistItem::getItem)
+			.contains(ChecklistPoint.CHECK_DEVICE_ENCRYPTED, ChecklistPoint.REPORT_THEFT_TO_POLICE)
+			.doesNotContain(ChecklistPoint.REPORT_LOSS_TO_POLICE);
+	}
+
+	@Test
+	void theLeadAddsACategoryLaterWithALineAndItsPoints() {
+		Incident incident = in(CONTAINMENT);
+		int before = incident.getChecklist().size();
+		Watch watch = new Watch(incident);
+		Instant at = next();
+
+		incident.changeCategories(LEAD, Category.VIRUS_RANSOMWARE, Set.of(Category.INFORMATION_LEAK), LeakKind.MALWARE,
+				Playbook.DEFAULT, at);
+
+		assertThat(incident.getCategories()).containsExactly(Category.VIRUS_RANSOMWARE, Category.INFORMATION_LEAK);
+		assertThat(watch.newEntries()).extracting(TimelineEntry::getKind, TimelineEntry::getField,
+				TimelineEntry::getBefore, TimelineEntry::getAfter)
+			.containsExactly(tuple(Kind.FIELD_CHANGED, "categories", "", "INFORMATION_LEAK"),
+					tuple(Kind.FIELD_CHANGED, "leakKind", null, "MALWARE"));
+		assertThat(watch.newEntries()).allSatisfy(entry -> {
+			assertThat(entry.getActor()).isEqualTo(LEAD.username());
+			assertThat(entry.getOccurredAt()).isEqualTo(at);
+		});
+		assertThat(incident.getChecklist()).hasSize(before + 3)
+			.extracting(ChecklistItem::getItem)
+			.endsWith(ChecklistPoint.IDENTIFY_LEAKED_DATA, ChecklistPoint.ASSESS_PERSONAL_DATA_DUTY,
+					ChecklistPoint.POLICE_FOR_CRIMINAL_LEAK)
+			.doesNotHaveDuplicates();
+	}
+
+	@Test
+	void onlyTheLeadChangesTheCategoriesOfAnOpenEscalatedIncident() {
+		Incident triage = in(TRIAGE);
+		assertRefusedWithoutChange(triage, () -> triage.changeCategories(LEAD, Category.OTHER, Set.of(), null,
+				Playbook.DEFAULT, next()), "incident.guard.notFromState");
+		Incident escalated = in(CONTAINMENT);
+		assertRefusedWithoutChange(escalated, () -> escalated.changeCategories(RESPONSIBLE, Category.OTHER, Set.of(),
+				null, Playbook.DEFAULT, next()), "incident.guard.role");
+		assertRefusedWithoutChange(escalated, () -> escalated.changeCategories(LEAD, null, Set.of(Category.OTHER),
+				null, Playbook.DEFAULT, next()), "incident.guard.categoryRequired");
+		Incident closed = in(CLOSED);
+		assertRefusedWithoutChange(closed, () -> closed.changeCategories(LEAD, Category.OTHER, Set.of(), null,
+				Playbook.DEFAULT, next()), "incident.guard.notFromState");
 	}
 
 	@Test

@@ -119,7 +119,7 @@ class HandoverController {
 				"incident.responsible").stream().map(code -> label(code, JAPANESE)).toList();
 		Iterable<List<String>> lines = page.getContent().stream().map(incident -> List.of(incident.getReference(),
 				incident.getTitle(), label("IncidentState." + incident.getState(), JAPANESE),
-				incident.getCategory() == null ? "" : label("Category." + incident.getCategory(), JAPANESE),
+				rows.categories(incident),
 				incident.getSeverity() == null ? "" : label("Severity." + incident.getSeverity(), JAPANESE),
 				nullToEmpty(rows.cell(incident.getReportedAt())), nullToEmpty(rows.cell(incident.getDiscoveredAt())),
 				nullToEmpty(rows.cell(incident.getOccurredAt())), nullToEmpty(rows.person(incident.getResponsible()))))

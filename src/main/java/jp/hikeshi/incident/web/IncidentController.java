@@ -131,6 +131,17 @@ class IncidentController {
 		return done(id, redirect, "Transition.ESCALATE.done");
 	}
 
+	@PostMapping(path = "/{id}/categories", consumes = FORM)
+	String categories(@PathVariable long id, @Valid @ModelAttribute("categoriesForm") CategoriesForm form,
+			BindingResult errors, Authentication user, Model model, Locale locale, RedirectAttributes redirect) {
+		if (!Refusals.accepted(errors, () -> this.incidents.changeCategories(id, form.version(), Actor.of(user),
+				form.category(), EscalateForm.set(form.additionalCategories()), form.leakKind()))) {
+			model.addAttribute("refusedCategories", true);
+			return showPage(id, user, model, locale);
+		}
+		return done(id, redirect, "incident.categories.saved");
+	}
+
 	@PostMapping(path = "/{id}/team", consumes = FORM)
 	String formTeam(@PathVariable long id, @Valid @ModelAttribute("teamForm") TeamForm form, BindingResult errors,
 			Authentication user, Model model, Locale locale, RedirectAttributes redirect) {
@@ -244,6 +255,7 @@ class IncidentController {
 		putIfAbsent(model, "moveForm", MoveForm.empty(incident.getVersion()));
 		putIfAbsent(model, "escalateForm", EscalateForm.empty(incident.getVersion()));
 		putIfAbsent(model, "teamForm", teamForm(incident));
+		putIfAbsent(model, "categoriesForm", CategoriesForm.of(incident));
 		putIfAbsent(model, "checklistForm", new ChecklistForm(incident.getVersion(), null, null));
 		putIfAbsent(model, "recordForm", RecordForm.of(incident, this.incidents.zone()));
 		putIfAbsent(model, "recoveryForm", RecoveryForm.of(incident));
