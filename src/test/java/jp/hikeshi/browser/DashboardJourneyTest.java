@@ -12,7 +12,8 @@ import jp.hikeshi.incident.Incident;
 import jp.hikeshi.incident.IncidentService;
 import jp.hikeshi.incident.LeakKind;
 import jp.hikeshi.incident.Severity;
-import jp.hikeshi.reporting.Answer;
+import jp.hikeshi.reporting.DataSet;
+import jp.hikeshi.reporting.LeakStatus;
 import jp.hikeshi.reporting.Facts;
 import jp.hikeshi.reporting.ReportingService;
 import jp.hikeshi.test.CompletedSetup;
@@ -57,7 +58,11 @@ class DashboardJourneyTest {
 		this.incidents.escalate(incident.getId(), this.incidents.find(incident.getId(), lead).getVersion(), lead,
 				Category.INFORMATION_LEAK, LeakKind.UNAUTHORISED_ACCESS, Severity.HIGH, null);
 		this.reporting.updateFacts(incident.getId(), this.reporting.caseFor(incident.getId(), lead).getVersion(), lead,
-				new Facts(Answer.YES, 5_000, false, false, false, true, true, true, false, false, false), "氏名、メール", null);
+				new Facts(LeakStatus.OCCURRED, null, true, null, true, true, false, false, false, false, false, false,
+						null, null, null, null, null), null);
+		this.reporting.addDataSet(incident.getId(), this.reporting.caseFor(incident.getId(), lead).getVersion(), lead,
+				new DataSet.Details("会員名簿", "氏名、メール", null, DataSet.Owner.CUSTOMERS, false, false, false, null, 5_000,
+						false, null, null, false, false));
 
 		try (Browser browser = Browser.open(this.port, "ja")) {
 			browser.signIn(executive.getUsername(), CompletedSetup.PASSWORD).click("ダッシュボード");

@@ -183,7 +183,8 @@ class TimelineIntegrationTest {
 		// step 2's reports owed (here the police report for an insider) are filed first
 		for (jp.hikeshi.reporting.Duty duty : this.reporting.caseFor(id, this.lead).applicableDuties()) {
 			this.reporting.file(id, this.reporting.caseFor(id, this.lead).getVersion(), this.lead, duty.getId(),
-					java.time.LocalDate.ofInstant(DISCOVERED, java.time.ZoneId.of("Asia/Tokyo")), "REF-1");
+					new jp.hikeshi.reporting.ReportingCase.Filing(java.time.LocalDate.ofInstant(DISCOVERED, java.time.ZoneId.of("Asia/Tokyo")), "REF-1", null,
+							jp.hikeshi.reporting.Duty.NoticeOutcome.ALL_NOTIFIED, null));
 		}
 		this.incidents.startRecovery(id, version(id), this.lead);
 		decideAll(id, false);

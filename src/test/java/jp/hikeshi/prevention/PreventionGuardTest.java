@@ -157,7 +157,8 @@ class PreventionGuardTest {
 				DISCOVERED.minus(1, ChronoUnit.DAYS), DISCOVERED);
 		for (Duty duty : this.reporting.caseFor(id, this.lead).applicableDuties()) {
 			this.reporting.file(id, this.reporting.caseFor(id, this.lead).getVersion(), this.lead, duty.getId(),
-					LocalDate.ofInstant(DISCOVERED, ZoneId.of("Asia/Tokyo")), "REF-1");
+					new jp.hikeshi.reporting.ReportingCase.Filing(LocalDate.ofInstant(DISCOVERED, ZoneId.of("Asia/Tokyo")), "REF-1", null,
+							jp.hikeshi.reporting.Duty.NoticeOutcome.ALL_NOTIFIED, null));
 		}
 		this.incidents.startRecovery(id, version(id), this.lead);
 		decideAll(id, false);

@@ -31,7 +31,13 @@ import jp.hikeshi.incident.TimelineEntry;
 import jp.hikeshi.incident.Transition;
 import jp.hikeshi.reporting.Announcement;
 import jp.hikeshi.reporting.Answer;
-import jp.hikeshi.reporting.Deadlines;
+import jp.hikeshi.reporting.CausedBy;
+import jp.hikeshi.reporting.DataSet;
+import jp.hikeshi.reporting.Deadline;
+import jp.hikeshi.reporting.GdprExemption;
+import jp.hikeshi.reporting.GdprRisk;
+import jp.hikeshi.reporting.LeakStatus;
+import jp.hikeshi.reporting.ReportingCase;
 import jp.hikeshi.reporting.Duty;
 import jp.hikeshi.reporting.DutyType;
 import jp.hikeshi.reporting.FilingTexts;
@@ -116,7 +122,22 @@ class I18nBundlesTest {
 			keys.add("DutyType." + value.name() + ".source");
 		});
 		Stream.of(Duty.State.values()).forEach(value -> keys.add("DutyState." + value.name()));
-		Stream.of(Deadlines.Urgency.values()).forEach(value -> keys.add("Urgency." + value.name()));
+		Stream.of(Deadline.Urgency.values()).forEach(value -> keys.add("Urgency." + value.name()));
+		Stream.of(LeakStatus.values()).forEach(value -> keys.add("LeakStatus." + value.name()));
+		Stream.of(GdprRisk.values()).forEach(value -> keys.add("GdprRisk." + value.name()));
+		Stream.of(GdprExemption.values()).forEach(value -> keys.add("GdprExemption." + value.name()));
+		Stream.of(CausedBy.values()).forEach(value -> keys.add("CausedBy." + value.name()));
+		Stream.of(DataSet.Owner.values()).forEach(value -> keys.add("DataOwner." + value.name()));
+		Stream.of(DataSet.KeyState.values()).forEach(value -> {
+			keys.add("KeyState." + value.name());
+			keys.add("KeyState.short." + value.name());
+		});
+		Stream.of(Duty.NoticeOutcome.values()).forEach(value -> keys.add("NoticeOutcome." + value.name()));
+		Stream.of(Duty.AlternativeMeasure.values()).forEach(value -> {
+			keys.add("AlternativeMeasure." + value.name());
+			keys.add("duty.alternativeNotInPlace." + value.name());
+		});
+		Stream.of(ReportingCase.Threshold.values()).forEach(value -> keys.add("Threshold." + value.name()));
 		Stream.of(Answer.values()).forEach(value -> keys.add("Answer." + value.name()));
 		Stream.of(Announcement.Kind.values()).forEach(value -> keys.add("AnnouncementKind." + value.name()));
 		Stream.of(FilingTexts.Kind.values()).forEach(value -> {
