@@ -53,6 +53,14 @@ public class LegalDays {
 		return (day != null) && day.isAfter(this.deadlines.coveredUntil());
 	}
 
+	/**
+	 * Which day since 発覚 today is, counting the day the company knew as day 1 as the PPC does:
+	 * the triage queue shows it before anyone has assessed the duties.
+	 */
+	public long dayNumber(java.time.Instant knewAt) {
+		return (knewAt == null) ? 0 : ChronoUnit.DAYS.between(this.deadlines.dayOne(knewAt), today()) + 1;
+	}
+
 	/** Today in Japan, the day deadlines are compared with. */
 	public LocalDate today() {
 		return LocalDate.now(this.clock.withZone(LegalDeadlines.JAPAN));

@@ -348,9 +348,13 @@ public class Incident extends AbstractAggregateRoot<Incident> {
 				(status == Status.NOT_APPLICABLE) ? reason : null, false);
 	}
 
-	/** The required-items record and the dates; each changed field is a timeline entry. */
+	/**
+	 * The required-items record and the dates; each changed field is a timeline entry. 発覚 later
+	 * than the report arrived is possible only with a reason (the report is when the company
+	 * knew at the latest), which the timeline keeps with the change.
+	 */
 	void updateRecord(Actor actor, RequiredItems changed, Instant occurredAt, Instant discoveredAt,
-			Instant now) {
+			String discoveredLateReason, Instant now) {
 		requireOpenAndOnTeam(actor);
 		if (occurredAt != null && occurredAt.isAfter(now)) {
 			throw new TransitionRefused("incident.record.occurredInFuture");
@@ -361,9 +365,16 @@ public class Incident extends AbstractAggregateRoot<Incident> {
 		if (occurredAt != null && occurredAt.isAfter(discoveredAt)) {
 			throw new TransitionRefused("incident.record.occurredAfterDiscovered");
 		}
+		boolean lateAndNew = !discoveredAt.equals(this.discoveredAt) && discoveredAt.isAfter(this.reportedAt);
+		if (lateAndNew && (discoveredLateReason == null || discoveredLateReason.isBlank())) {
+			throw new TransitionRefused("incident.record.discoveredAfterReport");
+		}
 		String by = actor.username();
 		fieldChanged(now, by, "occurredAt", this.occurredAt, occurredAt);
-		fieldChanged(now, by, "discoveredAt", this.discoveredAt, discoveredAt);
+		if (!Objects.equals(HistoryEvent.Line.raw(this.discoveredAt), HistoryEvent.Line.raw(discoveredAt))) {
+			append(now, by, Kind.FIELD_CHANGED, Change.field("discoveredAt", HistoryEvent.Line.raw(this.discoveredAt),
+					HistoryEvent.Line.raw(discoveredAt)), lateAndNew ? discoveredLateReason.strip() : null, false);
+		}
 		RequiredItems old = this.record;
 		fieldChanged(now, by, "clientAndParties", old.getClientAndParties(), changed.getClientAndParties());
 		fieldChanged(now, by, "eventsAndDamage", old.getEventsAndDamage(), changed.getEventsAndDamage());
@@ -403,6 +414,7 @@ public class Incident extends AbstractAggregateRoot<Incident> {
 		fieldChanged(now, actor.username(), "categories", oldAdditional, getAdditionalCategories());
 		fieldChanged(now, actor.username(), "leakKind", oldLeakKind, this.leakKind);
 		addChecklistPoints(playbook);
+		registerEvent(new IncidentEvents.CategoriesChanged(this.reference, actor.username()));
 	}
 
 	/** The damage in money and days (DOMAIN.md §6), as far as it is known. */

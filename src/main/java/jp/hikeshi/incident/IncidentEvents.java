@@ -12,6 +12,10 @@ public final class IncidentEvents {
 	public record Escalated(String reference, Category category, Severity severity) {
 	}
 
+	/** The lead corrected the incident's kinds: the reports they call for are worked out again. */
+	public record CategoriesChanged(String reference, String actor) {
+	}
+
 	public record StateChanged(String reference, IncidentState from, IncidentState to) {
 	}
 

@@ -259,7 +259,14 @@ public class IncidentService {
 
 	public void updateRecord(long id, long version, Actor actor, RequiredItems record, Instant occurredAt,
 			Instant discoveredAt) {
-		act(id, version, actor, incident -> incident.updateRecord(actor, record, occurredAt, discoveredAt, now()));
+		updateRecord(id, version, actor, record, occurredAt, discoveredAt, null);
+	}
+
+	/** @param discoveredLateReason why 発覚 is later than the report arrived; required only then */
+	public void updateRecord(long id, long version, Actor actor, RequiredItems record, Instant occurredAt,
+			Instant discoveredAt, String discoveredLateReason) {
+		act(id, version, actor, incident -> incident.updateRecord(actor, record, occurredAt, discoveredAt,
+				discoveredLateReason, now()));
 	}
 
 	public void updateCauseAndSystems(long id, long version, Actor actor, String assumedCause, String affectedSystems) {

@@ -46,6 +46,7 @@ public record Unmet(String code, List<Object> arguments) implements MessageSourc
 			case "incident.guard.reentryTarget" -> "target";
 			case "incident.record.occurredInFuture", "incident.record.occurredAfterDiscovered" -> "occurredAt";
 			case "incident.record.discoveredInFuture" -> "discoveredAt";
+			case "incident.record.discoveredAfterReport" -> "discoveredLateReason";
 			case "incident.checklist.reasonRequired" -> "reason";
 			case "incident.recovery.checksRequired" -> "checks";
 			default -> null;

@@ -6,7 +6,10 @@ import jp.hikeshi.incident.IncidentService;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-/** When an incident is escalated, its reporting case opens with what the category already tells. */
+/**
+ * When an incident is escalated, its reporting case opens with what the categories already
+ * tell; when the lead corrects the categories, the duties are worked out again.
+ */
 @Component
 class EscalationListener {
 
@@ -22,6 +25,13 @@ class EscalationListener {
 	@EventListener
 	void on(IncidentEvents.Escalated event) {
 		this.incidents.findByReference(event.reference()).ifPresent(this.reporting::open);
+	}
+
+	/** Other kinds call for other reports: the police for a theft, IPA for ransomware. */
+	@EventListener
+	void on(IncidentEvents.CategoriesChanged event) {
+		this.incidents.findByReference(event.reference())
+			.ifPresent(incident -> this.reporting.recalculate(incident, event.actor()));
 	}
 
 }

@@ -223,7 +223,7 @@ public record Situation(Facts facts, List<DataSet> dataSets, Set<Category> categ
 			return Verdict.none(type);
 		}
 		if (leak == LeakStatus.UNASSESSED) {
-			return provisional(type, List.of("duty.reason.leakUnassessed"), deadline);
+			return provisional(type, with("duty.reason.leakUnassessed", extra), deadline);
 		}
 		List<String> grounds = ppcGrounds();
 		if (!grounds.isEmpty()) {
@@ -238,10 +238,10 @@ public record Situation(Facts facts, List<DataSet> dataSets, Set<Category> categ
 			return new Verdict(type, APPLIES, reasons, deadline, from);
 		}
 		if (this.dataSets.isEmpty()) {
-			return provisional(type, List.of("duty.reason.dataUnknown"), deadline);
+			return provisional(type, with("duty.reason.dataUnknown", extra), deadline);
 		}
 		if (reportableSets().stream().anyMatch(set -> set.peopleAtMost() == null)) {
-			return provisional(type, List.of("duty.reason.countUnknown"), deadline);
+			return provisional(type, with("duty.reason.countUnknown", extra), deadline);
 		}
 		return Verdict.none(type);
 	}
@@ -273,7 +273,7 @@ public record Situation(Facts facts, List<DataSet> dataSets, Set<Category> categ
 			return Verdict.none(type);
 		}
 		if (this.facts.leak() == LeakStatus.UNASSESSED) {
-			return provisional(type, List.of("duty.reason.leakUnassessed"), deadline);
+			return provisional(type, with("duty.reason.leakUnassessed", extra), deadline);
 		}
 		List<String> grounds = myNumberGrounds();
 		if (!grounds.isEmpty()) {
@@ -285,9 +285,16 @@ public record Situation(Facts facts, List<DataSet> dataSets, Set<Category> categ
 			return new Verdict(type, APPLIES, reasons, deadline, from);
 		}
 		if (sets.stream().anyMatch(set -> set.peopleAtMost() == null)) {
-			return provisional(type, List.of("duty.reason.countUnknown"), deadline);
+			return provisional(type, with("duty.reason.countUnknown", extra), deadline);
 		}
 		return Verdict.none(type);
+	}
+
+	private static List<String> with(String reason, List<String> extra) {
+		List<String> reasons = new ArrayList<>();
+		reasons.add(reason);
+		reasons.addAll(extra);
+		return reasons;
 	}
 
 	private Verdict applies(DutyType type, List<String> reasons, DeadlineRule deadline) {

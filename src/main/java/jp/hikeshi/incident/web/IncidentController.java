@@ -180,7 +180,8 @@ class IncidentController {
 		if (!Refusals.accepted(errors, () -> {
 			Instant occurred = (form.occurredAt() == null) ? null : form.occurredAt().atZone(zone).toInstant();
 			Instant discovered = form.discoveredAt().atZone(zone).toInstant();
-			this.incidents.updateRecord(id, form.version(), Actor.of(user), form.record(), occurred, discovered);
+			this.incidents.updateRecord(id, form.version(), Actor.of(user), form.record(), occurred, discovered,
+					form.discoveredLateReason());
 		})) {
 			return showPage(id, user, model, locale);
 		}

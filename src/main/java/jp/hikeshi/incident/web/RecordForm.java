@@ -22,7 +22,7 @@ record RecordForm(@DateTimeFormat(pattern = "yyyy-MM-dd'T'HH:mm") LocalDateTime 
 		@Size(max = 4000) @PlainText(multiline = true) String affectedSystemsStatus,
 		@Size(max = 4000) @PlainText(multiline = true) String systemConfiguration,
 		@Size(max = 500) @PlainText(multiline = true) String contact, @NotNull DisclosureStatus disclosureStatus,
-		long version) {
+		@Size(max = 1000) @PlainText(multiline = true) String discoveredLateReason, long version) {
 
 	static RecordForm of(Incident incident, ZoneId zone) {
 		RequiredItems record = incident.getRecord();
@@ -31,7 +31,7 @@ record RecordForm(@DateTimeFormat(pattern = "yyyy-MM-dd'T'HH:mm") LocalDateTime 
 				LocalDateTime.ofInstant(incident.getDiscoveredAt(), zone), record.getClientAndParties(),
 				record.getEventsAndDamage(), record.getAssumedCause(), record.getAffectedSystemsStatus(),
 				record.getSystemConfiguration(),
-				record.getContact(), record.getDisclosureStatus(), incident.getVersion());
+				record.getContact(), record.getDisclosureStatus(), null, incident.getVersion());
 	}
 
 	RequiredItems record() {

@@ -156,6 +156,12 @@ class AuthorizationMatrixTest {
 		row("POST /incidents/{id}/reporting/announcements/{announcementId}/approve", login, no, ok, no, ok, no);
 		row("POST /incidents/{id}/reporting/announcements/{announcementId}/publish", login, no, ok, no, ok, no);
 		row("POST /incidents/{id}/reporting/inquiry-desk", login, no, ok, no, ok, no);
+		// the data sets are the lead's to record; the executive reads them on the reporting page
+		row("GET /incidents/{id}/reporting/data-sets/new", login, no, ok, no, no, no);
+		row("POST /incidents/{id}/reporting/data-sets", login, no, ok, no, ok, no);
+		row("GET /incidents/{id}/reporting/data-sets/{dataSetId}", login, no, gone, no, no, no);
+		row("POST /incidents/{id}/reporting/data-sets/{dataSetId}", login, no, ok, no, ok, no);
+		row("POST /incidents/{id}/reporting/data-sets/{dataSetId}/delete", login, no, ok, no, ok, no);
 		// Boot's error page: reachable by anyone; asked for directly it has no error to show, and
 		// answers with the friendly page and a 500 status
 		Outcome err = Outcome.ERROR;
@@ -249,7 +255,8 @@ class AuthorizationMatrixTest {
 			.replace("{measureId}", "999999")
 			.replace("{incidentId}", "999999")
 			.replace("{point}", "CHECK_BACKUPS")
-			.replace("{remediationId}", "999999");
+			.replace("{remediationId}", "999999")
+			.replace("{dataSetId}", "999999");
 		if (parts[0].equals("POST")) {
 			// A stale version: the request reaches the page but changes nothing.
 			return post(path).with(csrf()).contentType(MediaType.APPLICATION_FORM_URLENCODED).param("version", "-1");
