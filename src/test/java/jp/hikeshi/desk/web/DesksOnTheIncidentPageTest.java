@@ -8,6 +8,9 @@ import jp.hikeshi.account.Role;
 import jp.hikeshi.incident.Incident;
 import jp.hikeshi.incident.IncidentService;
 import jp.hikeshi.incident.IncidentState;
+import jp.hikeshi.investigation.Contact;
+import jp.hikeshi.investigation.ContactService;
+import jp.hikeshi.investigation.InvestigationCommands.AddContact;
 import jp.hikeshi.test.IntegrationTest;
 import jp.hikeshi.test.TestUsers;
 import org.junit.jupiter.api.Test;
@@ -32,6 +35,9 @@ class DesksOnTheIncidentPageTest {
 
 	@Autowired
 	IncidentService incidents;
+
+	@Autowired
+	ContactService contacts;
 
 	@Test
 	void aFreshlyReportedIncidentShowsThePublicDesksInJapanese() throws Exception {
@@ -61,6 +67,16 @@ class DesksOnTheIncidentPageTest {
 			.contains("<a href=\"tel:0364579849\">03-6457-9849</a>")
 			.doesNotContain("確認日");
 		assertThat(panel(page)).doesNotContain("PPC_DIAL", "2026-11-29");
+	}
+
+	@Test
+	void theCompanysOwnContactsStandBesideThem() throws Exception {
+		this.contacts.add(new AddContact(Contact.Kind.VENDOR, "保守ベンダー 窓口係", "0120-111-222", "24時間受付"), "test");
+		long id = reported();
+		String panel = panel(page(get("/incidents/{id}", id)));
+
+		assertThat(panel).contains("自社の連絡先", "メーカー・保守ベンダー：保守ベンダー 窓口係",
+				"<a href=\"tel:0120111222\">0120-111-222</a>", "24時間受付");
 	}
 
 	@Test
