@@ -11,6 +11,7 @@ import jp.hikeshi.account.AccountService;
 import jp.hikeshi.account.Actor;
 import jp.hikeshi.account.People;
 import jp.hikeshi.account.UserAccount;
+import jp.hikeshi.desk.PublicDesks;
 import jp.hikeshi.incident.Category;
 import jp.hikeshi.incident.ChecklistItem;
 import jp.hikeshi.incident.DisclosureStatus;
@@ -65,13 +66,16 @@ class IncidentController {
 
 	private final List<IncidentNotices> notices;
 
+	private final PublicDesks desks;
+
 	IncidentController(IncidentService incidents, AccountService accounts, People people, TimelineView timeline,
-			List<IncidentNotices> notices) {
+			List<IncidentNotices> notices, PublicDesks desks) {
 		this.incidents = incidents;
 		this.accounts = accounts;
 		this.people = people;
 		this.timeline = timeline;
 		this.notices = notices;
+		this.desks = desks;
 	}
 
 	@GetMapping
@@ -253,6 +257,9 @@ class IncidentController {
 		model.addAttribute("steps", IncidentState.Step.values());
 		model.addAttribute("notices", incident.permissionsFor(actor).seeReporting()
 				? this.notices.stream().flatMap(source -> source.noticesFor(incident).stream()).toList() : List.of());
+		// where to ask and report, from step 1 on: the guide wants them at hand before anything is decided
+		model.addAttribute("desks", this.desks.all(locale));
+		model.addAttribute("ownContacts", this.desks.ownContacts());
 		putIfAbsent(model, "moveForm", MoveForm.empty(incident.getVersion()));
 		putIfAbsent(model, "escalateForm", EscalateForm.empty(incident.getVersion()));
 		putIfAbsent(model, "teamForm", teamForm(incident));

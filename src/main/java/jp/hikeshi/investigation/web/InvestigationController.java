@@ -9,9 +9,9 @@ import jakarta.validation.Valid;
 import jp.hikeshi.account.AccountService;
 import jp.hikeshi.account.Actor;
 import jp.hikeshi.account.UserAccount;
+import jp.hikeshi.desk.PublicDesks;
 import jp.hikeshi.incident.Incident;
 import jp.hikeshi.incident.IncidentService;
-import jp.hikeshi.investigation.ContactService;
 import jp.hikeshi.investigation.Investigation;
 import jp.hikeshi.investigation.Investigation.Remediation;
 import jp.hikeshi.investigation.InvestigationService;
@@ -66,14 +66,14 @@ class InvestigationController {
 
 	private final AccountService accounts;
 
-	private final ContactService contacts;
+	private final PublicDesks desks;
 
 	InvestigationController(InvestigationService investigation, IncidentService incidents, AccountService accounts,
-			ContactService contacts) {
+			PublicDesks desks) {
 		this.investigation = investigation;
 		this.incidents = incidents;
 		this.accounts = accounts;
-		this.contacts = contacts;
+		this.desks = desks;
 	}
 
 	@GetMapping("/incidents/{id}/investigation")
@@ -151,7 +151,8 @@ class InvestigationController {
 		model.addAttribute("kinds", List.of(Remediation.Kind.values()));
 		model.addAttribute("owners", this.accounts.all().stream().filter(UserAccount::isEnabled).toList());
 		model.addAttribute("today", today);
-		model.addAttribute("contacts", this.contacts.all());
+		model.addAttribute("desks", this.desks.all());
+		model.addAttribute("ownContacts", this.desks.ownContacts());
 		fresh(model, FACTS, () -> FactsForm.of(investigation.facts(), incident.getVersion()));
 		fresh(model, REMEDIATION, RemediationForm::empty);
 		fresh(model, COMPLETION, CompletionForm::none);

@@ -60,7 +60,8 @@ class ContactAdminWebTest {
 		long incident = this.incidents.report(new Incident.Report(null, "連絡先の確認", null, null, null, null, null),
 				new Actor(this.users.create(Role.REPORTER).getUsername(), Set.of(Role.REPORTER))).getId();
 		this.mvc.perform(get("/incidents/{id}/investigation", incident).with(this.users.signedIn(lead.username())))
-			.andExpect(content().string(containsString("保険会社：サイバー保険 事故受付 0120-000-000")));
+			.andExpect(content().string(containsString("保険会社：サイバー保険 事故受付")))
+			.andExpect(content().string(containsString("<a href=\"tel:0120000000\">0120-000-000</a>")));
 		assertThat(this.jdbc.queryForList("select action from audit_event where subject = ?", String.class,
 				"サイバー保険 事故受付")).containsExactly("CONTACT_ADDED");
 	}

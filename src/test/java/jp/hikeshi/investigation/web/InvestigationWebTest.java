@@ -89,7 +89,7 @@ class InvestigationWebTest {
 	void thePageShowsThePublicDesksAndTheFormsFilledAsSaved() throws Exception {
 		this.mvc.perform(get("/incidents/{id}/investigation", this.incident).with(this.users.signedIn(this.lead.getUsername())))
 			.andExpect(status().isOk())
-			.andExpect(content().string(containsString("03-5978-7509")))
+			.andExpect(content().string(containsString("<a href=\"tel:0364579849\">03-6457-9849</a>")))
 			.andExpect(content().string(containsString("value=\"" + TODAY + "\"")));
 	}
 

@@ -91,6 +91,11 @@ class AuthorizationMatrixTest {
 		row("POST /admin/playbooks/builtin/{point}", login, no, no, no, no, ok);
 		row("POST /admin/contacts", login, no, no, no, no, ok);
 		row("POST /admin/contacts/{id}/delete", login, no, no, no, no, ok);
+		// the public desks (a stale version: the desk is not changed or marked checked)
+		row("GET /admin/desks", login, no, no, no, no, ok);
+		row("GET /admin/desks/{code}", login, no, no, no, no, ok);
+		row("POST /admin/desks/{code}", login, no, no, no, no, ok);
+		row("POST /admin/desks/{code}/checked", login, no, no, no, no, ok);
 		// staff report and follow their own reports; every signed-in person may report
 		row("GET /report", login, ok, ok, ok, ok, ok);
 		row("POST /report", login, ok, ok, ok, ok, ok);
@@ -255,6 +260,7 @@ class AuthorizationMatrixTest {
 			.replace("{measureId}", "999999")
 			.replace("{incidentId}", "999999")
 			.replace("{point}", "CHECK_BACKUPS")
+			.replace("{code}", "PPC_DIAL")
 			.replace("{remediationId}", "999999")
 			.replace("{dataSetId}", "999999");
 		if (parts[0].equals("POST")) {
