@@ -30,6 +30,19 @@ public enum DutyType {
 	/** The people in the EU: without undue delay where the risk to them is high (GDPR Art. 34). */
 	EU_SUBJECTS;
 
+	/** The public desks that serve this report (DOMAIN.md §7), as {@code desk.PublicDesks} names them; {@code null} for none. */
+	public String desks() {
+		return switch (this) {
+			case PPC_PRELIMINARY, PPC_FINAL, PERSON_NOTICE -> "PPC";
+			case MYNUMBER_PRELIMINARY, MYNUMBER_FINAL -> "MYNUMBER";
+			case IPA -> "IPA";
+			case POLICE -> "POLICE";
+			case CLIENT -> "CLIENT";
+			case EU_AUTHORITY, EU_SUBJECTS -> "EU";
+			case MINISTRY -> null;
+		};
+	}
+
 	/** Final reports may be explicitly marked "not yet due" to leave step 2. */
 	public boolean mayBeNotYetDue() {
 		return this == PPC_FINAL || this == MYNUMBER_FINAL;

@@ -1,5 +1,9 @@
 package jp.hikeshi.reporting.web;
 
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
 import jakarta.validation.Valid;
 
 import jp.hikeshi.account.Actor;
@@ -7,7 +11,10 @@ import jp.hikeshi.incident.IncidentService;
 import jp.hikeshi.reporting.Announcement;
 import jp.hikeshi.reporting.CausedBy;
 import jp.hikeshi.reporting.DataSet;
+import jp.hikeshi.desk.PublicDesks;
+import jp.hikeshi.reporting.DueDuty;
 import jp.hikeshi.reporting.Duty;
+import jp.hikeshi.reporting.DutyType;
 import jp.hikeshi.reporting.GdprExemption;
 import jp.hikeshi.reporting.GdprRisk;
 import jp.hikeshi.reporting.LeakStatus;
@@ -54,9 +61,12 @@ class ReportingController {
 
 	private final IncidentService incidents;
 
-	ReportingController(ReportingService reporting, IncidentService incidents) {
+	private final PublicDesks desks;
+
+	ReportingController(ReportingService reporting, IncidentService incidents, PublicDesks desks) {
 		this.reporting = reporting;
 		this.incidents = incidents;
+		this.desks = desks;
 	}
 
 	/** Everything still to be filed, most urgent first. */
@@ -272,6 +282,7 @@ class ReportingController {
 		model.addAttribute("reportingCase", reportingCase);
 		model.addAttribute("duties", view.duties());
 		model.addAttribute("lapsed", view.lapsed());
+		model.addAttribute("desks", desksByDuty(view.duties()));
 		model.addAttribute("leakStatuses", LeakStatus.values());
 		model.addAttribute("gdprRisks", GdprRisk.values());
 		model.addAttribute("gdprExemptions", GdprExemption.values());
@@ -321,6 +332,18 @@ class ReportingController {
 			addUnlessRefused(model, "draftForm", new DraftForm(version, announcementKind, text));
 		}
 		return "reporting/text";
+	}
+
+	/** Where to ask and where to file, next to each report it serves. */
+	private Map<DutyType, List<PublicDesks.Desk>> desksByDuty(List<DueDuty> duties) {
+		Map<DutyType, List<PublicDesks.Desk>> byDuty = new EnumMap<>(DutyType.class);
+		for (DueDuty due : duties) {
+			String served = due.duty().getType().desks();
+			if (served != null && PublicDesks.DUTIES.contains(served)) {
+				byDuty.put(due.duty().getType(), this.desks.serving(served));
+			}
+		}
+		return byDuty;
 	}
 
 	private static void addUnlessRefused(Model model, String name, Object form) {
