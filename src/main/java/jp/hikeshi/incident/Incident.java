@@ -348,6 +348,10 @@ public class Incident extends AbstractAggregateRoot<Incident> {
 				(status == Status.NOT_APPLICABLE) ? reason : null, false);
 	}
 
+	void updateRecord(Actor actor, RequiredItems changed, Instant occurredAt, Instant discoveredAt, Instant now) {
+		updateRecord(actor, changed, occurredAt, discoveredAt, null, now);
+	}
+
 	/**
 	 * The required-items record and the dates; each changed field is a timeline entry. 発覚 later
 	 * than the report arrived is possible only with a reason (the report is when the company
