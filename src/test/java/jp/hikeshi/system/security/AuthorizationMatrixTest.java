@@ -91,6 +91,8 @@ class AuthorizationMatrixTest {
 		row("POST /admin/playbooks/builtin/{point}", login, no, no, no, no, ok);
 		row("POST /admin/contacts", login, no, no, no, no, ok);
 		row("POST /admin/contacts/{id}/delete", login, no, no, no, no, ok);
+		row("GET /admin/holidays", login, no, no, no, no, ok);
+		row("POST /admin/holidays", login, no, no, no, no, ok);
 		// staff report and follow their own reports; every signed-in person may report
 		row("GET /report", login, ok, ok, ok, ok, ok);
 		row("POST /report", login, ok, ok, ok, ok, ok);
