@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicLong;
 
 import jp.hikeshi.audit.AuditAction;
 import jp.hikeshi.audit.AuditLog;
@@ -36,6 +38,9 @@ public class HolidayCalendar {
 	/** The largest file an administrator may upload, in megabytes. */
 	public static final int MAX_MEGABYTES = HolidayCsv.MAX_BYTES / (1024 * 1024);
 
+	/** How long a snapshot is kept at most: another instance's upload reaches this one within it. */
+	static final Duration MAX_AGE = Duration.ofMinutes(10);
+
 	private final HolidayStore store;
 
 	private final AuditLog auditLog;
@@ -48,7 +53,10 @@ public class HolidayCalendar {
 
 	private volatile boolean filled;
 
-	private volatile Holidays cache;
+	private volatile Loaded cache;
+
+	/** Counts the changes committed here, so that a load that began before one is not kept after it. */
+	private final AtomicLong changes = new AtomicLong();
 
 	HolidayCalendar(HolidayStore store, AuditLog auditLog, Clock clock) {
 		this.store = store;
@@ -56,23 +64,29 @@ public class HolidayCalendar {
 		this.clock = clock;
 	}
 
-	/** The holidays as they stand: one snapshot, read from the table once and after each change. */
+	/**
+	 * The holidays as they stand: one snapshot, read from the table again after each change made
+	 * here and, for a change made by another instance of the app, after {@link #MAX_AGE}.
+	 */
 	public Holidays current() {
-		Holidays holidays = this.cache;
-		if (holidays == null) {
+		Loaded loaded = this.cache;
+		if (loaded == null || loaded.isOlderThan(MAX_AGE)) {
 			synchronized (this.loading) {
-				holidays = this.cache;
-				if (holidays == null) {
+				loaded = this.cache;
+				if (loaded == null || loaded.isOlderThan(MAX_AGE)) {
 					if (!this.filled) {
 						this.store.fill(shipped());
 						this.filled = true;
 					}
-					holidays = Holidays.of(this.store.all());
-					this.cache = holidays;
+					long changesBefore = this.changes.get();
+					loaded = new Loaded(Holidays.of(this.store.all()), System.nanoTime());
+					if (this.changes.get() == changesBefore) {
+						this.cache = loaded;
+					}
 				}
 			}
 		}
-		return holidays;
+		return loaded.holidays();
 	}
 
 	/** Fills the table at start-up, so that a broken shipped file or table is noticed at once. */
@@ -112,6 +126,7 @@ public class HolidayCalendar {
 		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 			@Override
 			public void afterCommit() {
+				HolidayCalendar.this.changes.incrementAndGet();
 				HolidayCalendar.this.cache = null;
 			}
 		});
@@ -130,6 +145,15 @@ public class HolidayCalendar {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/** A snapshot and when it was read ({@link System#nanoTime()}). */
+	private record Loaded(Holidays holidays, long readAt) {
+
+		boolean isOlderThan(Duration age) {
+			return System.nanoTime() - this.readAt > age.toNanos();
+		}
+
 	}
 
 	private static String abbreviate(String fileName) {

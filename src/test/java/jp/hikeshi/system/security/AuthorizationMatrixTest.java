@@ -96,6 +96,8 @@ class AuthorizationMatrixTest {
 		row("GET /admin/desks/{code}", login, no, no, no, no, ok);
 		row("POST /admin/desks/{code}", login, no, no, no, no, ok);
 		row("POST /admin/desks/{code}/checked", login, no, no, no, no, ok);
+		row("GET /admin/holidays", login, no, no, no, no, ok);
+		row("POST /admin/holidays", login, no, no, no, no, ok);
 		// staff report and follow their own reports; every signed-in person may report
 		row("GET /report", login, ok, ok, ok, ok, ok);
 		row("POST /report", login, ok, ok, ok, ok, ok);
