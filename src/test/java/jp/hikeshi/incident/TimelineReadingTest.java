@@ -57,7 +57,11 @@ class TimelineReadingTest {
 			Map.entry("Threshold", jp.hikeshi.reporting.ReportingCase.Threshold.class),
 			Map.entry("AnnouncementKind", jp.hikeshi.reporting.Announcement.Kind.class),
 			Map.entry("DisclosureStatus", DisclosureStatus.class), Map.entry("IncidentState", IncidentState.class),
-			Map.entry("ChecklistPoint", ChecklistPoint.class));
+			Map.entry("ChecklistPoint", ChecklistPoint.class), Map.entry("Category", Category.class),
+			Map.entry("LeakKind", LeakKind.class));
+
+	/** Names rows written before 紛失 and 盗難 were apart may hold. */
+	private static final List<String> OLD_NAMES = List.of("LOST_OR_STOLEN_DEVICE", "LOSS_OR_THEFT");
 
 	private static final Pattern ISO = Pattern.compile("\\d{4}-\\d{2}-\\d{2}|\\d{2}:\\d{2}:\\d{2}|T\\d{2}:\\d{2}");
 
@@ -122,6 +126,10 @@ class TimelineReadingTest {
 			legacy("measure", null, "全社員への訓練 (" + this.owner + ", 2026-12-01)");
 			legacy("evidence", "mail.eml (SHA-256 ab12)", "deleted: 重複していた");
 			legacy("discoveredAt", "2026-11-25T13:00:00Z", "2026-11-25T12:00:00Z");
+			// the kinds corrected, also from names older rows hold
+			legacy("category", "LOST_OR_STOLEN_DEVICE", "STOLEN_DEVICE");
+			legacy("categories", null, "INFORMATION_LEAK, LOST_OR_STOLEN_DEVICE");
+			legacy("leakKind", "LOSS_OR_THEFT", "THEFT");
 			this.events.publishEvent(new Recorded(this.id, this.lead,
 					HistoryEvent.Line.of(Kind.TEAM_FORMED, "team", null, this.lead + " / " + this.owner, null)));
 		});
@@ -141,10 +149,12 @@ class TimelineReadingTest {
 				assertThat(BOOLEAN.matcher(text).find()).as(locale + " true/false in: " + text).isFalse();
 				assertThat(line.kind()).as(locale + " kind label").isNotBlank().isNotEqualTo(line.type().name());
 				assertThat(codesIn(text, locale)).as(locale + " internal codes in: " + text).isEmpty();
+				assertThat(text).as(locale + " old names").doesNotContain(OLD_NAMES.toArray(String[]::new));
 			}
 			assertThat(lines).extracting(TimelineView.Line::who).contains("山田 花子");
 		}
 		String japanese = String.join("\n", this.view.of(incident, Locale.JAPANESE).stream().map(TimelineView.Line::asText).toList());
+		assertThat(japanese).contains("機器の紛失・盗難 → 機器の盗難", "情報漏えい、機器の紛失・盗難", "紛失・盗難 → 盗難");
 		assertThat(japanese).contains("責任者：山田 花子　担当者：佐藤 次郎", "判断中 → 経営者へ報告済み", "2026年11月25日に実施済み",
 				"削除（理由：重複していた）", "1,500,000円", "全社員への訓練（担当：佐藤 次郎、期限：2026年12月1日）");
 		String english = String.join("\n", this.view.of(incident, Locale.ENGLISH).stream().map(TimelineView.Line::asText).toList());

@@ -8,10 +8,14 @@ import java.util.Set;
 import jp.hikeshi.account.Actor;
 import jp.hikeshi.account.Role;
 import jp.hikeshi.account.UserAccount;
+import jp.hikeshi.incident.Category;
+import jp.hikeshi.incident.ChecklistItem;
+import jp.hikeshi.incident.ChecklistPoint;
 import jp.hikeshi.incident.Incident;
 import jp.hikeshi.incident.IncidentEvents;
 import jp.hikeshi.incident.IncidentService;
 import jp.hikeshi.incident.IncidentState;
+import jp.hikeshi.incident.LeakKind;
 import jp.hikeshi.shared.web.Notice;
 import jp.hikeshi.test.IntegrationTest;
 import jp.hikeshi.test.TestUsers;
@@ -182,6 +186,61 @@ class IncidentWebTest {
 			.andExpect(content().string(containsString("添付ファイル経由の感染&lt;b&gt;</textarea>")));
 		assertThat(this.jdbc.queryForObject("select occurred_at is null and assumed_cause is null from incident where id = ?",
 				Boolean.class, incident.getId())).isTrue();
+	}
+
+	@Test
+	void anEscalationOfTwoCategoriesIsReadBackAndTheLeadAddsAThirdLater() throws Exception {
+		UserAccount lead = this.users.create(Role.SECURITY_LEAD);
+		Actor actor = new Actor(lead.getUsername(), Set.of(Role.SECURITY_LEAD));
+		Incident incident = reportAs(this.users.create(Role.REPORTER), "身代金要求、顧客名簿も持ち出された");
+		this.incidents.take(incident.getId(), incident.getVersion(), actor);
+		this.mvc.perform(post("/incidents/{id}/escalate", incident.getId()).contentType(MediaType.APPLICATION_FORM_URLENCODED)
+				.with(csrf())
+				.with(this.users.signedIn(lead.getUsername()))
+				.param("version", String.valueOf(version(incident)))
+				.param("category", "VIRUS_RANSOMWARE")
+				.param("additionalCategories", "INFORMATION_LEAK")
+				.param("leakKind", "MALWARE")
+				.param("severity", "CRITICAL"))
+			.andExpect(flash().attribute("notice", Notice.of("Transition.ESCALATE.done")));
+
+		Incident escalated = this.incidents.findForPage(incident.getId(), actor);
+		assertThat(escalated.getCategory()).isEqualTo(Category.VIRUS_RANSOMWARE);
+		assertThat(escalated.getCategories()).containsExactly(Category.VIRUS_RANSOMWARE, Category.INFORMATION_LEAK);
+		assertThat(escalated.getLeakKind()).isEqualTo(LeakKind.MALWARE);
+		assertThat(escalated.getChecklist()).extracting(ChecklistItem::getItem)
+			.contains(ChecklistPoint.ASSESS_AFFECTED_DATA, ChecklistPoint.DO_NOT_PAY_OR_CONTACT_ATTACKER,
+					ChecklistPoint.IDENTIFY_LEAKED_DATA)
+			.doesNotHaveDuplicates();
+		this.mvc.perform(get("/incidents/{id}", incident.getId()).with(this.users.signedIn(lead.getUsername())))
+			.andExpect(content().string(containsString("ウイルス・ランサムウェア感染")))
+			.andExpect(content().string(containsString("情報漏えい")))
+			.andExpect(content().string(containsString("（漏えいの種類：マルウェア）")));
+
+		this.mvc.perform(post("/incidents/{id}/categories", incident.getId()).contentType(MediaType.APPLICATION_FORM_URLENCODED)
+				.with(csrf())
+				.with(this.users.signedIn(lead.getUsername()))
+				.param("version", String.valueOf(version(incident)))
+				.param("category", "VIRUS_RANSOMWARE")
+				.param("additionalCategories", "INFORMATION_LEAK", "SYSTEM_OUTAGE")
+				.param("leakKind", "MALWARE"))
+			.andExpect(flash().attribute("notice", Notice.of("incident.categories.saved")));
+		Incident changed = this.incidents.findForPage(incident.getId(), actor);
+		assertThat(changed.getCategories()).containsExactly(Category.VIRUS_RANSOMWARE, Category.INFORMATION_LEAK,
+				Category.SYSTEM_OUTAGE);
+		assertThat(changed.getChecklist()).extracting(ChecklistItem::getItem).contains(ChecklistPoint.CONTACT_ISP_OR_HOSTING);
+		assertThat(changed.getTimeline()).last()
+			.satisfies(entry -> assertThat(entry.getAfter()).isEqualTo("INFORMATION_LEAK, SYSTEM_OUTAGE"));
+
+		// a main category is needed
+		this.mvc.perform(post("/incidents/{id}/categories", incident.getId()).contentType(MediaType.APPLICATION_FORM_URLENCODED)
+				.with(csrf())
+				.with(this.users.signedIn(lead.getUsername()))
+				.param("version", String.valueOf(version(incident)))
+				.param("category", ""))
+			.andExpect(status().isOk())
+			.andExpect(model().attributeHasFieldErrorCode("categoriesForm", "category", "incident.guard.categoryRequired"));
+		assertThat(this.incidents.findForPage(incident.getId(), actor).getCategories()).hasSize(3);
 	}
 
 	@Test
