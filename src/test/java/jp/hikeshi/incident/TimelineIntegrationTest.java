@@ -170,7 +170,8 @@ class TimelineIntegrationTest {
 		assertThat(containment.getChecklist()).extracting(ChecklistItem::getItem)
 			.containsExactly(ChecklistPoint.ISOLATE_NETWORK, ChecklistPoint.ISOLATE_DATA_AND_DEVICES,
 					ChecklistPoint.STOP_SYSTEM_OR_SERVICE, ChecklistPoint.PRESERVE_RECORDS,
-					ChecklistPoint.IDENTIFY_LEAKED_DATA, ChecklistPoint.ASSESS_PERSONAL_DATA_DUTY,
+					ChecklistPoint.ASSESS_AFFECTED_DATA, ChecklistPoint.IDENTIFY_LEAKED_DATA,
+					ChecklistPoint.ASSESS_PERSONAL_DATA_DUTY, ChecklistPoint.SUSPEND_ACCOUNTS_AND_PRESERVE_LOGS,
 					ChecklistPoint.POLICE_FOR_CRIMINAL_LEAK);
 		assertThat(containment.getChecklist()).extracting(ChecklistItem::getId).doesNotContainNull();
 		decideAll(id, true);

@@ -120,6 +120,7 @@ class AuthorizationMatrixTest {
 		row("POST /incidents/{id}/record", login, no, ok, gone, ok, no);
 		row("POST /incidents/{id}/notes", login, no, ok, gone, ok, no);
 		row("POST /incidents/{id}/damage", login, no, ok, gone, ok, no);
+		row("POST /incidents/{id}/categories", login, no, ok, gone, ok, no);
 		row("POST /incidents/{id}/recovery", login, no, ok, gone, ok, no);
 		row("GET /dashboard", login, no, ok, no, ok, no);
 		// evidence: for those who see the incident (the matrix asks for evidence that does not exist)
