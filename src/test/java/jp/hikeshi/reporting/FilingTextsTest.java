@@ -29,8 +29,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * The texts to file read what the incident holds — the grounds Hikeshi worked out, the data
@@ -55,6 +60,9 @@ class FilingTextsTest {
 
 	@Autowired
 	TestUsers users;
+
+	@Autowired
+	MockMvc mvc;
 
 	Actor lead;
 
@@ -212,6 +220,37 @@ class FilingTextsTest {
 			.contains("【要記入：補償の内容】")
 			.contains("【要記入：対象となった情報と人数】")
 			.contains("【要記入：再発防止のための措置】");
+	}
+
+	@Test
+	void theTextsPageAddressesTheNoticeAsChosenAndThePublicTitleIsOnTheTimeline() throws Exception {
+		facts(LeakStatus.FEARED, null, CausedBy.UNKNOWN, null, "当社通販サイトへの不正アクセス");
+		assertThat(this.incidents.findForPage(this.id, this.lead).getTimeline())
+			.anySatisfy(entry -> {
+				assertThat(entry.getKind()).isEqualTo(jp.hikeshi.incident.TimelineEntry.Kind.FACT_TEXT_CHANGED);
+				assertThat(entry.getField()).isEqualTo("PUBLIC_TITLE");
+				assertThat(entry.getAfter()).isEqualTo("当社通販サイトへの不正アクセス");
+			});
+
+		String notice = this.mvc
+			.perform(get("/incidents/{id}/reporting/texts/NOTICE", this.id).param("addressee", "EMPLOYEES")
+				.with(this.users.signedIn(this.lead.username())))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(notice).contains("name=\"addressee\"").contains("従業員各位\n");
+		String ppc = this.mvc
+			.perform(get("/incidents/{id}/reporting/texts/PPC_PRELIMINARY", this.id)
+				.with(this.users.signedIn(this.lead.username())))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(ppc).doesNotContain("name=\"addressee\"").contains("報告の種類：速報");
+		this.mvc.perform(get("/incidents/{id}/reporting", this.id).with(this.users.signedIn(this.lead.username())))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("value=\"当社通販サイトへの不正アクセス\"")));
 	}
 
 	private void withoutInternalCodes(String text) {
