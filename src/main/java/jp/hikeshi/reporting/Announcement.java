@@ -78,7 +78,7 @@ public class Announcement {
 
 	/**
 	 * The public title: the draft's first line that is not blank (the prepared texts start
-	 * with it: 【第一報】…について), shortened to {@value #TITLE_LENGTH} characters.
+	 * with it: …について（第1報）), shortened to {@value #TITLE_LENGTH} characters.
 	 */
 	public String getTitle() {
 		String first = this.draft.lines().map(String::strip).filter(line -> !line.isEmpty()).findFirst().orElse("");

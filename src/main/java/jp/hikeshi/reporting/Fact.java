@@ -34,6 +34,7 @@ public enum Fact {
 	CAUSE(Kind.FACT_TEXT_CHANGED, c -> c.getFacts().cause()),
 	CAUSED_BY(Kind.FACT_CAUSED_BY_CHANGED, c -> c.getFacts().causedBy()),
 	SECONDARY_DAMAGE(Kind.FACT_TEXT_CHANGED, ReportingCase::getSecondaryDamage),
+	PUBLIC_TITLE(Kind.FACT_TEXT_CHANGED, ReportingCase::getPublicTitle),
 
 	// Facts of the first model, before data sets and おそれ: their timeline lines still read.
 	PERSONAL_DATA(Kind.FACT_CHANGED, null),

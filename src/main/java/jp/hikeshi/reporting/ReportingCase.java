@@ -37,6 +37,8 @@ public class ReportingCase {
 	/** More inquiries than a company this size can receive: surely mistyped. */
 	public static final int MAX_INQUIRIES = 10_000_000;
 
+	public static final int MAX_PUBLIC_TITLE = 200;
+
 	@Id
 	@GeneratedValue(strategy = GenerationType.IDENTITY)
 	private Long id;
@@ -54,6 +56,9 @@ public class ReportingCase {
 
 	/** 二次被害又はそのおそれの有無及びその内容. */
 	private String secondaryDamage;
+
+	/** The title the public reads in announcements, in words customers understand; never the internal title. */
+	private String publicTitle;
 
 	/** When the maximum count of people first passed 1,000: the count's ground applies from then. */
 	private Instant overThousandSince;
@@ -98,12 +103,17 @@ public class ReportingCase {
 	 * @return the facts that changed and the duties that apply, before and after, for the
 	 * incident's timeline
 	 */
-	Change updateFacts(Facts facts, String secondaryDamage, Context context, Instant now) {
+	Change updateFacts(Facts facts, String secondaryDamage, String publicTitle, Context context, Instant now) {
 		facts.requireConsistent(context.categorySuggestsImproperPurpose());
+		String title = blankToNull(publicTitle);
+		if (title != null && title.strip().length() > MAX_PUBLIC_TITLE) {
+			throw BusinessRuleViolation.onField("publicTitle", "facts.publicTitleTooLong", MAX_PUBLIC_TITLE);
+		}
 		Map<Fact, Object> factsBefore = Fact.valuesIn(this);
 		return change(context, now, factsBefore, () -> {
 			this.facts = facts;
 			this.secondaryDamage = blankToNull(secondaryDamage);
+			this.publicTitle = (title == null) ? null : title.strip();
 		});
 	}
 
@@ -385,6 +395,10 @@ public class ReportingCase {
 
 	public String getSecondaryDamage() {
 		return this.secondaryDamage;
+	}
+
+	public String getPublicTitle() {
+		return this.publicTitle;
 	}
 
 	public LocalDate getInquiryDeskOpenedOn() {

@@ -16,6 +16,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 
 import jp.hikeshi.account.Actor;
+import jp.hikeshi.account.People;
 import jp.hikeshi.account.Role;
 import jp.hikeshi.calendar.LegalDeadlines;
 import jp.hikeshi.incident.Category;
@@ -60,10 +61,13 @@ public class ReportingService {
 
 	private final LegalDeadlines calendar;
 
+	private final People people;
+
 	ReportingService(ReportingCaseRepository cases, IncidentService incidents, OrganisationService organisations,
 			Clock clock, ApplicationEventPublisher events, PreventionService prevention, EntityManager entityManager,
-			LegalDeadlines calendar) {
+			LegalDeadlines calendar, People people) {
 		this.events = events;
+		this.people = people;
 		this.calendar = calendar;
 		this.entityManager = entityManager;
 		this.cases = cases;
@@ -105,12 +109,17 @@ public class ReportingService {
 				.save(new ReportingCase(incident.getId(), initialFacts(incident), context(incident), now())));
 	}
 
-	/** New facts; each fact that changed, and the reports owed if they changed, go on the timeline. */
-	public void updateFacts(long incidentId, long version, Actor actor, Facts facts, String secondaryDamage) {
+	/**
+	 * New facts; each fact that changed, and the reports owed if they changed, go on the timeline.
+	 * @param publicTitle the title announcements carry (公表用の件名), or {@code null}
+	 */
+	public void updateFacts(long incidentId, long version, Actor actor, Facts facts, String secondaryDamage,
+			String publicTitle) {
 		requireLead(actor);
 		Incident incident = visibleIncident(incidentId, actor);
 		ReportingCase reportingCase = lockedCase(incidentId, version, actor);
-		ReportingCase.Change change = reportingCase.updateFacts(facts, secondaryDamage, context(incident), now());
+		ReportingCase.Change change = reportingCase.updateFacts(facts, secondaryDamage, publicTitle, context(incident),
+				now());
 		this.cases.save(reportingCase);
 		recordChange(incidentId, actor, reportingCase, change);
 	}
@@ -289,13 +298,23 @@ public class ReportingService {
 			.toList();
 	}
 
-	/** A text to file, prepared from what the incident holds. */
+	/** A text to file, prepared from what the incident holds; a notice to the people addressed as its data sets suggest. */
 	public String text(long incidentId, Actor actor, FilingTexts.Kind kind) {
+		return text(incidentId, actor, kind, null);
+	}
+
+	/**
+	 * A text to file, prepared from what the incident holds, dated today in the company's zone.
+	 * @param addressee whom a notice to the people is addressed to; {@code null}: as its data sets suggest
+	 */
+	public String text(long incidentId, Actor actor, FilingTexts.Kind kind, FilingTexts.Addressee addressee) {
 		Incident incident = visibleIncident(incidentId, actor);
 		ReportingCase reportingCase = caseFor(incidentId, actor);
 		Organisation organisation = this.organisations.current().orElseThrow();
-		return new FilingTexts(incident, reportingCase, organisation, zone(), this.prevention.planOf(incident))
-			.text(kind);
+		People.Directory directory = this.people.directory();
+		return new FilingTexts(incident, reportingCase, organisation, this.prevention.planOf(incident), zone(), today(),
+				directory::name)
+			.text(kind, addressee);
 	}
 
 	@Transactional(readOnly = true)

@@ -59,7 +59,7 @@ class DashboardJourneyTest {
 				Category.INFORMATION_LEAK, LeakKind.UNAUTHORISED_ACCESS, Severity.HIGH, null);
 		this.reporting.updateFacts(incident.getId(), this.reporting.caseFor(incident.getId(), lead).getVersion(), lead,
 				new Facts(LeakStatus.OCCURRED, null, true, null, true, true, false, false, false, false, false, false,
-						null, null, null, null, null), null);
+						null, null, null, null, null), null, null);
 		this.reporting.addDataSet(incident.getId(), this.reporting.caseFor(incident.getId(), lead).getVersion(), lead,
 				new DataSet.Details("会員名簿", "氏名、メール", null, DataSet.Owner.CUSTOMERS, false, false, false, null, 5_000,
 						false, null, null, false, false));

@@ -66,7 +66,7 @@ class PlanInDocumentsTest {
 
 	@Test
 	void anEmptyPlanIsAGapToFillIn() {
-		String ppc = this.reporting.text(this.incident, this.lead, FilingTexts.Kind.PPC);
+		String ppc = this.reporting.text(this.incident, this.lead, FilingTexts.Kind.PPC_PRELIMINARY);
 		assertThat(ppc).contains("【要記入：再発防止のための措置】");
 	}
 
@@ -81,7 +81,7 @@ class PlanInDocumentsTest {
 		this.prevention.addMeasure(this.incident, this.lead,
 				new NewMeasure(Measure.Kind.TRAINING, "誤送信防止の研修", this.lead.username(), due));
 
-		String ppc = this.reporting.text(this.incident, this.lead, FilingTexts.Kind.PPC);
+		String ppc = this.reporting.text(this.incident, this.lead, FilingTexts.Kind.PPC_PRELIMINARY);
 		assertThat(ppc).contains("■ 4. 原因\n宛先の自動補完で別の顧客を選んだ")
 			.contains("・外部宛てメールの送信前確認（" + JAPANESE_DATE.format(TODAY) + " 実施済み）")
 			.contains("・誤送信防止の研修（" + JAPANESE_DATE.format(due) + "までに実施予定）")

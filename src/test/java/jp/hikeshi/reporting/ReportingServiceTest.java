@@ -295,7 +295,7 @@ class ReportingServiceTest {
 	}
 
 	private void updateFacts(Facts facts) {
-		this.reporting.updateFacts(this.id, caseVersion(), this.lead, facts, null);
+		this.reporting.updateFacts(this.id, caseVersion(), this.lead, facts, null, null);
 	}
 
 	private void addDataSet(DataSet.Details details) {

@@ -42,6 +42,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -87,9 +88,11 @@ class ReportingController {
 		return page(id, actor(user), model);
 	}
 
+	/** A prepared text; a notice to the people may be addressed otherwise than its data sets suggest. */
 	@GetMapping("/incidents/{id}/reporting/texts/{kind}")
-	String text(@PathVariable long id, @PathVariable FilingTexts.Kind kind, Authentication user, Model model) {
-		return text(id, kind, actor(user), model);
+	String text(@PathVariable long id, @PathVariable FilingTexts.Kind kind,
+			@RequestParam(required = false) FilingTexts.Addressee addressee, Authentication user, Model model) {
+		return text(id, kind, addressee, actor(user), model);
 	}
 
 	@PostMapping(path = "/incidents/{id}/reporting/facts", consumes = FORM)
@@ -97,7 +100,7 @@ class ReportingController {
 			Authentication user, Model model, RedirectAttributes redirect) {
 		Actor actor = actor(user);
 		if (!Refusals.accepted(errors, () -> this.reporting.updateFacts(id, form.version(), actor, form.facts(),
-				form.secondaryDamage()))) {
+				form.secondaryDamage(), form.publicTitle()))) {
 			return page(id, actor, model);
 		}
 		return done(id, redirect, "reporting.facts.saved");
@@ -220,7 +223,7 @@ class ReportingController {
 		Actor actor = actor(user);
 		if (!Refusals.accepted(errors, () -> this.reporting.draftAnnouncement(id, form.version(), actor, form.kind(),
 				form.draft()))) {
-			return text(id, form.textKind(), actor, model);
+			return text(id, form.textKind(), null, actor, model);
 		}
 		return done(id, redirect, "announcement.drafted");
 	}
@@ -314,9 +317,12 @@ class ReportingController {
 		return page(view, model);
 	}
 
-	private String text(long id, FilingTexts.Kind kind, Actor actor, Model model) {
-		String text = this.reporting.text(id, actor, kind);
-		long version = this.reporting.caseFor(id, actor).getVersion();
+	private String text(long id, FilingTexts.Kind kind, FilingTexts.Addressee addressee, Actor actor, Model model) {
+		ReportingCase reportingCase = this.reporting.caseFor(id, actor);
+		FilingTexts.Addressee to = (addressee != null) ? addressee
+				: FilingTexts.Addressee.defaultFor(reportingCase.getDataSets());
+		String text = this.reporting.text(id, actor, kind, kind.addressed() ? to : null);
+		long version = reportingCase.getVersion();
 		Announcement.Kind announcementKind = switch (kind) {
 			case ANNOUNCEMENT_FIRST -> Announcement.Kind.FIRST;
 			case ANNOUNCEMENT_FOLLOW_UP -> Announcement.Kind.FOLLOW_UP;
@@ -328,6 +334,10 @@ class ReportingController {
 		model.addAttribute("text", text);
 		model.addAttribute("version", version);
 		model.addAttribute("announcementKind", announcementKind);
+		if (kind.addressed()) {
+			model.addAttribute("addressee", to);
+			model.addAttribute("addressees", FilingTexts.Addressee.values());
+		}
 		if (announcementKind != null) {
 			addUnlessRefused(model, "draftForm", new DraftForm(version, announcementKind, text));
 		}

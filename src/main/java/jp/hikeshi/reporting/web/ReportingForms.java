@@ -42,7 +42,8 @@ public final class ReportingForms {
 			Boolean gdprEstablishment, Boolean gdprOffering, Boolean gdprMonitoring, Boolean euDataSubjects,
 			@Size(max = 300) @PlainText String gdprMemberStates, GdprRisk gdprRisk, GdprExemption gdprExemption,
 			@Size(max = 2000) @PlainText(multiline = true) String cause, CausedBy causedBy,
-			@Size(max = 2000) @PlainText(multiline = true) String secondaryDamage) {
+			@Size(max = 2000) @PlainText(multiline = true) String secondaryDamage,
+			@Size(max = ReportingCase.MAX_PUBLIC_TITLE) @PlainText String publicTitle) {
 
 		public FactsForm {
 			improperPurpose = Boolean.TRUE.equals(improperPurpose);
@@ -62,7 +63,7 @@ public final class ReportingForms {
 					f.improperPurposeReason(), f.virusOrUnauthorisedAccess(), f.crimeSuspected(), f.clientInformed(),
 					f.telecomSecrecy(), f.gdprEstablishment(), f.gdprOffering(), f.gdprMonitoring(),
 					f.euDataSubjects(), f.gdprMemberStates(), f.gdprRisk(), f.gdprExemption(), f.cause(),
-					f.causedBy(), reportingCase.getSecondaryDamage());
+					f.causedBy(), reportingCase.getSecondaryDamage(), reportingCase.getPublicTitle());
 		}
 
 		Facts facts() {

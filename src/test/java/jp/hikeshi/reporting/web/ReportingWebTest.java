@@ -761,7 +761,7 @@ class ReportingWebTest {
 
 	@Test
 	void thePreparedTextsMarkTheirGaps() throws Exception {
-		this.mvc.perform(get("/incidents/{id}/reporting/texts/IPA", this.incident.getId())
+		this.mvc.perform(get("/incidents/{id}/reporting/texts/IPA_ACCESS", this.incident.getId())
 				.with(this.users.signedIn(this.lead.getUsername())))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("【要記入：侵入経路】")));

@@ -256,7 +256,7 @@ class AuthorizationMatrixTest {
 		String path = parts[1].replace("{id}", Long.toString(target))
 			.replace("{transition}", "TAKE")
 			.replace("{itemId}", "1")
-			.replace("{kind}", "PPC")
+			.replace("{kind}", "PPC_PRELIMINARY")
 			.replace("{dutyId}", "1")
 			.replace("{announcementId}", "1")
 			.replace("{evidenceId}", "999999")

@@ -140,6 +140,7 @@ class I18nBundlesTest {
 		Stream.of(ReportingCase.Threshold.values()).forEach(value -> keys.add("Threshold." + value.name()));
 		Stream.of(Answer.values()).forEach(value -> keys.add("Answer." + value.name()));
 		Stream.of(Announcement.Kind.values()).forEach(value -> keys.add("AnnouncementKind." + value.name()));
+		Stream.of(FilingTexts.Addressee.values()).forEach(value -> keys.add("Addressee." + value.name()));
 		Stream.of(FilingTexts.Kind.values()).forEach(value -> {
 			keys.add("TextKind." + value.name());
 			keys.add("TextKind." + value.name() + ".hint");
