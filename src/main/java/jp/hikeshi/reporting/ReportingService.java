@@ -113,6 +113,12 @@ public class ReportingService {
 	 * New facts; each fact that changed, and the reports owed if they changed, go on the timeline.
 	 * @param publicTitle the title announcements carry (公表用の件名), or {@code null}
 	 */
+	/** New facts, the public title as it was. */
+	public void updateFacts(long incidentId, long version, Actor actor, Facts facts, String secondaryDamage) {
+		String publicTitle = this.cases.findByIncidentId(incidentId).map(ReportingCase::getPublicTitle).orElse(null);
+		updateFacts(incidentId, version, actor, facts, secondaryDamage, publicTitle);
+	}
+
 	public void updateFacts(long incidentId, long version, Actor actor, Facts facts, String secondaryDamage,
 			String publicTitle) {
 		requireLead(actor);
