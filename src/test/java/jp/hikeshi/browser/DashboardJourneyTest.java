@@ -70,7 +70,7 @@ class DashboardJourneyTest {
 			assertThat(browser.text()).contains("件の報告が期限を過ぎています", "期限超過", "個人情報保護委員会への速報");
 			browser.click(incident.getReference() + " " + incident.getTitle());
 			assertThat(browser.heading()).contains(incident.getReference(), "会員情報の流出");
-			assertThat(browser.text()).contains("期限超過", "日超過");
+			assertThat(browser.text()).contains("期限超過", "日過ぎています");
 		}
 	}
 

@@ -106,16 +106,28 @@ class IncidentJourneyTest {
 				.choose("disclosureStatus", "NOT_REQUIRED")
 				.submit("保存する");
 			assertThat(browser.text()).contains("整理しておくべき事項を保存しました。");
-			// Leaving step 2 is refused until the report owed to IPA is decided.
+			// Leaving step 2 is refused until every report owed — or that may be owed — is decided.
 			browser.submit("調査・復旧へ進む");
-			assertThat(browser.text()).contains("必要な報告のうち1件がまだ判断されていません",
-					"IPAへの届出（ウイルス・不正アクセス）");
+			assertThat(browser.text()).contains("必要な報告のうち5件がまだ判断されていません",
+					"IPAへの届出（ウイルス・不正アクセス）", "個人情報保護委員会への速報");
 			browser.click("必要な報告と公表");
-			String dutyDate = browser.driver().findElement(org.openqa.selenium.By.cssSelector("input[name=filedOn]"))
-				.getAttribute("id");
-			browser.type(dutyDate, java.time.LocalDate.now(java.time.ZoneId.of("Asia/Tokyo")).toString())
-				.submit("報告済みとして記録する");
-			assertThat(browser.text()).contains("報告を記録しました。");
+			assertThat(browser.text()).contains("要判断");
+			// no personal data left the machine: the おそれ is ruled out with its reason
+			browser.check("leak", "RULED_OUT")
+				.type("leakRuledOutReason", "暗号化されたのは経理部PCのファイルのみで、外部への送信の痕跡はないことを通信ログで確認した。")
+				.submit("事実を保存する");
+			assertThat(browser.text()).contains("事実を保存し、必要な報告を判定し直しました。");
+			assertThat(browser.driver()
+				.findElements(org.openqa.selenium.By.xpath("//div[contains(@class,'duty')]//h3[contains(.,'個人情報保護委員会')]")))
+				.as("the PPC reports lapsed").isEmpty();
+			for (int filed = 0; filed < 2; filed++) {
+				// IPA, then the police (ransomware is extortion): each report's form in turn
+				String dutyDate = browser.driver().findElement(org.openqa.selenium.By.cssSelector("input[name=filedOn]"))
+					.getAttribute("id");
+				browser.type(dutyDate, java.time.LocalDate.now(java.time.ZoneId.of("Asia/Tokyo")).toString())
+					.submit("報告済みとして記録する");
+				assertThat(browser.text()).contains("報告を記録しました。");
+			}
 			browser.click(reference + " へ戻る");
 			browser.submit("調査・復旧へ進む").completeOpenChecklistItems();
 			browser.submit("復旧を確認し、再発防止へ進む");

@@ -97,7 +97,7 @@ class ReportingHistoryTest {
 		assertThat(opened.applicableDuties()).filteredOn(Duty::isProvisional)
 			.extracting(Duty::getType, Duty::getReasons)
 			.containsExactly(tuple(DutyType.PPC_PRELIMINARY, List.of("duty.reason.leakUnassessed")),
-					tuple(DutyType.PPC_FINAL, List.of("duty.reason.leakUnassessed")),
+					tuple(DutyType.PPC_FINAL, List.of("duty.reason.leakUnassessed", "duty.reason.final60")),
 					tuple(DutyType.PERSON_NOTICE, List.of("duty.reason.leakUnassessed", "duty.reason.personNotice")));
 		this.events.clear();
 	}
