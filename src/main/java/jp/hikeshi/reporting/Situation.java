@@ -29,15 +29,28 @@ public record Situation(Facts facts, List<DataSet> dataSets, Set<Category> categ
 
 	/** 規則7条: the PPC's 速報. */
 	Verdict ppcPreliminary() {
-		return ppc(DutyType.PPC_PRELIMINARY, DeadlineRule.DAYS_3_TO_5, List.of());
+		return delegated(ppc(DutyType.PPC_PRELIMINARY, DeadlineRule.DAYS_3_TO_5, List.of()));
 	}
 
 	/** 規則8条2項: the 確報, 30 days, 60 where ground (3) applies, also with others. */
 	Verdict ppcFinal() {
 		boolean sixty = ppcGrounds().contains("duty.reason.improperPurpose")
 				|| (ppcGrounds().isEmpty() && this.facts.improperPurpose());
-		return ppc(DutyType.PPC_FINAL, sixty ? DeadlineRule.DAYS_60 : DeadlineRule.DAYS_30,
-				List.of(sixty ? "duty.reason.final60" : "duty.reason.final30"));
+		return delegated(ppc(DutyType.PPC_FINAL, sixty ? DeadlineRule.DAYS_60 : DeadlineRule.DAYS_30,
+				List.of(sixty ? "duty.reason.final60" : "duty.reason.final30")));
+	}
+
+	/**
+	 * 法150条1項: for the financial sector the PPC delegated its powers to 金融庁, so the report
+	 * goes there (別記様式第一 through 財務局).
+	 */
+	private Verdict delegated(Verdict verdict) {
+		if (verdict.status() == Verdict.Status.NONE || this.industry != Industry.FINANCE_INSURANCE) {
+			return verdict;
+		}
+		List<String> reasons = new ArrayList<>(verdict.reasons());
+		reasons.add("duty.reason.delegatedFinance");
+		return new Verdict(verdict.type(), verdict.status(), reasons, verdict.deadline(), verdict.clockFrom());
 	}
 
 	/**
@@ -54,6 +67,7 @@ public record Situation(Facts facts, List<DataSet> dataSets, Set<Category> categ
 			return Verdict.none(DutyType.PERSON_NOTICE);
 		}
 		List<String> reasons = new ArrayList<>(decisive.reasons());
+		reasons.remove("duty.reason.delegatedFinance");
 		reasons.add("duty.reason.personNotice");
 		return new Verdict(DutyType.PERSON_NOTICE, decisive.status(), reasons, DeadlineRule.PROMPTLY,
 				decisive.clockFrom());

@@ -166,7 +166,7 @@ class IncidentJourneyTest {
 			browser.signIn(lead.getUsername(), PASSWORD).go(incidentPath).submit("インシデントを完了する");
 			assertThat(browser.text()).contains("インシデントを完了しました。", "完了");
 			browser.click("対応経過が改ざんされていないか確認する");
-			assertThat(browser.text()).contains("記録はすべて無事です");
+			assertThat(browser.text()).contains("改ざんは検出されませんでした");
 			browser.signOut();
 
 			// The reporter follows their report: the state, but not the team's notes.

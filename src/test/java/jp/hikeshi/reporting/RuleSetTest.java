@@ -137,6 +137,10 @@ class RuleSetTest {
 				row("a financial firm, customers' data of 5 people", given().occurred()
 					.industry(Industry.FINANCE_INSURANCE).set(customers().max(5)),
 						expect().and(MINISTRY, APPLIES, "duty.reason.ministryFinance")),
+				row("a financial firm's card data: the PPC's reports go to 金融庁", given().occurred()
+					.industry(Industry.FINANCE_INSURANCE).set(customers().financial().max(5)),
+						expect().ppcDelegated(APPLIES, 30, "duty.reason.financial")
+							.and(MINISTRY, APPLIES, "duty.reason.ministryFinance")),
 				row("a carrier's breach of the secrecy of communications", given().leak(LeakStatus.RULED_OUT)
 					.industry(Industry.INFORMATION_COMMUNICATIONS).telecomSecrecy(),
 						expect().and(MINISTRY, APPLIES, "duty.reason.ministryTelecom")),
@@ -513,6 +517,16 @@ class RuleSetTest {
 			this.duties.put(PPC_FINAL, new Want(status, plus(grounds, finalDays == 60 ? "duty.reason.final60"
 					: "duty.reason.final30"), finalDays));
 			this.duties.put(PERSON_NOTICE, new Want(status, plus(grounds, "duty.reason.personNotice"), 0));
+			return this;
+		}
+
+		/** The PPC's reports of a financial firm: to the ministry the PPC delegated its powers to. */
+		Expected ppcDelegated(Status status, int finalDays, String... reasons) {
+			ppc(status, finalDays, reasons);
+			List<String> grounds = List.of(reasons);
+			this.duties.put(PPC_PRELIMINARY, new Want(status, plus(grounds, "duty.reason.delegatedFinance"), 0));
+			this.duties.put(PPC_FINAL, new Want(status, plus(plus(grounds, finalDays == 60 ? "duty.reason.final60"
+					: "duty.reason.final30"), "duty.reason.delegatedFinance"), finalDays));
 			return this;
 		}
 
