@@ -207,7 +207,8 @@ public class Incident extends AbstractAggregateRoot<Incident> {
 				this.severity = move.severity();
 				addChecklistPoints(playbook);
 				changeState(transition.to(), actor, now, move.reason());
-				registerEvent(new IncidentEvents.Escalated(this.reference, move.category(), move.severity()));
+				registerEvent(new IncidentEvents.Escalated(this.reference, move.category(), move.severity(),
+						actor.username()));
 			}
 			case FORM_TEAM -> {
 				this.responsible = move.responsible();

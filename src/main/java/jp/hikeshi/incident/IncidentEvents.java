@@ -9,7 +9,8 @@ public final class IncidentEvents {
 	public record Reported(String reference) {
 	}
 
-	public record Escalated(String reference, Category category, Severity severity) {
+	/** @param actor the user name of the lead who escalated */
+	public record Escalated(String reference, Category category, Severity severity, String actor) {
 	}
 
 	/** The lead corrected the incident's kinds: the reports they call for are worked out again. */

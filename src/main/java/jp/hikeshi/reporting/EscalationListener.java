@@ -3,8 +3,9 @@ package jp.hikeshi.reporting;
 import jp.hikeshi.incident.IncidentEvents;
 import jp.hikeshi.incident.IncidentService;
 
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * When an incident is escalated, its reporting case opens with what the categories already
@@ -22,13 +23,18 @@ class EscalationListener {
 		this.incidents = incidents;
 	}
 
-	@EventListener
+	/*
+	 * Before the escalation commits, in its transaction: the lines this writes on the timeline
+	 * cannot be added while the incident is still publishing its own events.
+	 */
+	@TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
 	void on(IncidentEvents.Escalated event) {
-		this.incidents.findByReference(event.reference()).ifPresent(this.reporting::open);
+		this.incidents.findByReference(event.reference())
+			.ifPresent(incident -> this.reporting.openOnEscalation(incident, event.actor()));
 	}
 
 	/** Other kinds call for other reports: the police for a theft, IPA for ransomware. */
-	@EventListener
+	@TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
 	void on(IncidentEvents.CategoriesChanged event) {
 		this.incidents.findByReference(event.reference())
 			.ifPresent(incident -> this.reporting.recalculate(incident, event.actor()));

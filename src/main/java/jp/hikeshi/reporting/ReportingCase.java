@@ -340,6 +340,10 @@ public class ReportingCase {
 	}
 
 	/** The duties that apply firmly, or those that apply provisionally. */
+	Set<DutyType> dutyTypes(boolean provisional) {
+		return summary(provisional);
+	}
+
 	private Set<DutyType> summary(boolean provisional) {
 		return this.duties.stream()
 			.filter(Duty::isApplies)

@@ -113,6 +113,21 @@ public class ReportingService {
 	 * New facts; each fact that changed, and the reports owed if they changed, go on the timeline.
 	 * @param publicTitle the title announcements carry (公表用の件名), or {@code null}
 	 */
+	/**
+	 * Opens the case as the incident is escalated; the reports that apply and those to be decided
+	 * go on the timeline at once, so the history shows from when each clock ran.
+	 */
+	void openOnEscalation(Incident incident, String actor) {
+		if (this.cases.findByIncidentId(incident.getId()).isPresent()) {
+			return;
+		}
+		ReportingCase reportingCase = open(incident);
+		Set<DutyType> none = Set.of();
+		ReportingCase.Change opened = new ReportingCase.Change(List.of(), none, reportingCase.dutyTypes(false), none,
+				reportingCase.dutyTypes(true), List.of());
+		recordChange(incident.getId(), actor, reportingCase, opened);
+	}
+
 	/** New facts, the public title as it was. */
 	public void updateFacts(long incidentId, long version, Actor actor, Facts facts, String secondaryDamage) {
 		String publicTitle = this.cases.findByIncidentId(incidentId).map(ReportingCase::getPublicTitle).orElse(null);

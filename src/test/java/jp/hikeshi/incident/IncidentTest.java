@@ -185,7 +185,7 @@ class IncidentTest {
 		assertThat(watch.newEntries()).singleElement()
 			.satisfies(entry -> assertStateChanged(entry, TRIAGE, ESCALATED, LEAD, "経営者に報告", at));
 		assertThat(watch.newEvents()).containsExactlyInAnyOrder(new StateChanged(REFERENCE, TRIAGE, ESCALATED),
-				new Escalated(REFERENCE, Category.VIRUS_RANSOMWARE, Severity.HIGH));
+				new Escalated(REFERENCE, Category.VIRUS_RANSOMWARE, Severity.HIGH, LEAD.username()));
 	}
 
 	@Test

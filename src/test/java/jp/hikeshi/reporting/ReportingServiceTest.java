@@ -113,15 +113,15 @@ class ReportingServiceTest {
 			.extracting(TimelineEntry::getBefore, TimelineEntry::getAfter)
 			.containsExactly(org.assertj.core.groups.Tuple.tuple("UNASSESSED", "FEARED"),
 					org.assertj.core.groups.Tuple.tuple("FEARED", "OCCURRED"));
+		// the escalation wrote the first two: from nothing to what applies and what is to be decided
 		assertThat(lines).filteredOn(e -> e.getKind() == TimelineEntry.Kind.DUTIES_PROVISIONAL)
-			.singleElement()
-			.satisfies(e -> {
-				assertThat(e.getBefore()).isEqualTo("PERSON_NOTICE, PPC_FINAL, PPC_PRELIMINARY");
-				assertThat(e.getAfter()).isNullOrEmpty();
-			});
+			.extracting(TimelineEntry::getBefore, TimelineEntry::getAfter)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("", "PERSON_NOTICE, PPC_FINAL, PPC_PRELIMINARY"),
+					org.assertj.core.groups.Tuple.tuple("PERSON_NOTICE, PPC_FINAL, PPC_PRELIMINARY", ""));
 		assertThat(lines).filteredOn(e -> e.getKind() == TimelineEntry.Kind.DUTIES_RECALCULATED)
-			.singleElement()
-			.satisfies(e -> assertThat(e.getAfter()).isEqualTo("IPA, PERSON_NOTICE, POLICE, PPC_FINAL, PPC_PRELIMINARY"));
+			.extracting(TimelineEntry::getBefore, TimelineEntry::getAfter)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("", "IPA, POLICE"), org.assertj.core.groups.Tuple
+				.tuple("IPA, POLICE", "IPA, PERSON_NOTICE, POLICE, PPC_FINAL, PPC_PRELIMINARY"));
 		assertThat(this.incidents.findForPage(this.id, this.lead).verifyTimeline().intact()).isTrue();
 	}
 
@@ -147,6 +147,16 @@ class ReportingServiceTest {
 				assertThat(e.getField()).isEqualTo("PPC_THOUSAND");
 				assertThat(e.getAfter()).isEqualTo("1001");
 			});
+	}
+
+	@Test
+	void correctedCategoriesWorkTheDutiesOutAgain() {
+		updateFacts(facts(LeakStatus.RULED_OUT, "ログで外部送信なしを確認"));
+		this.incidents.changeCategories(this.id, version(), this.lead, Category.INFORMATION_LEAK,
+				Set.of(Category.FRAUDULENT_TRANSFER, Category.STOLEN_DEVICE), LeakKind.UNAUTHORISED_ACCESS);
+		assertThat(duty(this.reporting.caseFor(this.id, this.lead), DutyType.POLICE).getReasons())
+			.contains("duty.reason.fraudulentTransfer", "duty.reason.theft");
+		assertThat(this.incidents.findForPage(this.id, this.lead).verifyTimeline().intact()).isTrue();
 	}
 
 	@Test
