@@ -20,7 +20,7 @@ public record Facts(
 		String leakRuledOutReason,
 		/** 不正の目的のおそれ: unauthorised access, insider theft, skimming, a tampered form. */
 		boolean improperPurpose,
-		/** Why a possible improper purpose that the incident's category suggests was ruled out. */
+		/** Why a possible improper purpose or a suspected crime that the incident's category suggests was ruled out. */
 		String improperPurposeReason,
 		boolean virusOrUnauthorisedAccess,
 		boolean crimeSuspected,
@@ -85,7 +85,8 @@ public record Facts(
 		if (this.leak == LeakStatus.RULED_OUT && this.leakRuledOutReason == null) {
 			throw BusinessRuleViolation.onField("leakRuledOutReason", "facts.ruledOutReasonRequired");
 		}
-		if (categorySuggestsImproperPurpose && !this.improperPurpose && this.improperPurposeReason == null) {
+		if (categorySuggestsImproperPurpose && (!this.improperPurpose || !this.crimeSuspected)
+				&& this.improperPurposeReason == null) {
 			throw BusinessRuleViolation.onField("improperPurposeReason", "facts.improperPurposeReasonRequired");
 		}
 		if (gdprApplies() && this.gdprMemberStates == null) {

@@ -77,7 +77,8 @@ class ReportingJourneyTest {
 				.click("必要な報告と公表");
 			// at once, before anyone has answered a question: to be decided, clocks running
 			assertThat(browser.text()).contains("個人情報保護委員会への速報", "個人情報保護委員会への確報", "本人への通知", "要判断",
-					"期限 " + preliminaryLimit, finalDay, "まだ判断していません");
+					"期限 " + preliminaryLimit, finalDay, "まだ判断していません",
+					"判定に使ったルール：個人情報保護法（2022年4月1日施行の改正後）・番号法・GDPR", "相談・届出先");
 
 			browser.check("leak", "FEARED").submit("事実を保存する");
 			assertThat(browser.text()).contains("事実を保存し、必要な報告を判定し直しました。",

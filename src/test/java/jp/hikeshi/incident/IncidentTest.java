@@ -889,6 +889,29 @@ class IncidentTest {
 	}
 
 	@Test
+	void aDiscoveryLaterThanTheReportNeedsAReasonWhichTheTimelineKeeps() {
+		Incident incident = in(DISCLOSURE);
+		RequiredItems record = completeRecord(DisclosureStatus.PLANNED);
+		Instant afterTheReport = incident.getReportedAt().plusSeconds(60);
+		Instant now = next();
+		assertRefusedWithoutChange(incident,
+				() -> incident.updateRecord(LEAD, record, null, afterTheReport, " ", now),
+				"incident.record.discoveredAfterReport");
+		assertThat(new Unmet("incident.record.discoveredAfterReport").field()).isEqualTo("discoveredLateReason");
+
+		incident.updateRecord(LEAD, record, null, afterTheReport, "報告とは別の端末の感染が後日判明したため", next());
+		assertThat(incident.getDiscoveredAt()).isEqualTo(afterTheReport);
+		assertThat(incident.getTimeline()).filteredOn(entry -> "discoveredAt".equals(entry.getField()))
+			.singleElement()
+			.satisfies(entry -> assertThat(entry.getNote()).isEqualTo("報告とは別の端末の感染が後日判明したため"));
+
+		// an earlier discovery, or the same one again, needs no reason
+		incident.updateRecord(LEAD, record, null, DISCOVERED, next());
+		incident.updateRecord(LEAD, record, null, DISCOVERED, next());
+		assertThat(incident.getDiscoveredAt()).isEqualTo(DISCOVERED);
+	}
+
+	@Test
 	void theRecordIsWorkedOnlyByTheLeadAndTheTeamWhileOpen() {
 		Incident incident = in(DISCLOSURE);
 		RequiredItems record = completeRecord(DisclosureStatus.PLANNED);

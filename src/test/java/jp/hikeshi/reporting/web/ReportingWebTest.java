@@ -193,6 +193,7 @@ class ReportingWebTest {
 		// GDPR applies (an EU establishment): the member states are needed
 		FormPage gdpr = refused(facts().param("leak", "FEARED")
 			.param("improperPurpose", "true")
+			.param("crimeSuspected", "true")
 			.param("gdprEstablishment", "true")
 			.param("euDataSubjects", "true")
 			.param("gdprMemberStates", " ")
@@ -243,7 +244,10 @@ class ReportingWebTest {
 
 	@Test
 	void factsAcceptedRedirectBackWithANotice() throws Exception {
-		this.mvc.perform(facts().param("leak", "FEARED").param("improperPurpose", "true").param("cause", "不明"))
+		this.mvc.perform(facts().param("leak", "FEARED")
+			.param("improperPurpose", "true")
+			.param("crimeSuspected", "true")
+			.param("cause", "不明"))
 			.andExpect(status().is3xxRedirection())
 			.andExpect(redirectedUrl("/incidents/" + this.incident.getId() + "/reporting"))
 			.andExpect(flash().attribute("notice", Notice.of("reporting.facts.saved")));

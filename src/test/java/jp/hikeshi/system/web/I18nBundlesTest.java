@@ -138,6 +138,7 @@ class I18nBundlesTest {
 			keys.add("duty.alternativeNotInPlace." + value.name());
 		});
 		Stream.of(ReportingCase.Threshold.values()).forEach(value -> keys.add("Threshold." + value.name()));
+		jp.hikeshi.reporting.RuleSet.ALL.forEach(set -> keys.add("RuleSet." + set.id()));
 		Stream.of(Answer.values()).forEach(value -> keys.add("Answer." + value.name()));
 		Stream.of(Announcement.Kind.values()).forEach(value -> keys.add("AnnouncementKind." + value.name()));
 		Stream.of(FilingTexts.Addressee.values()).forEach(value -> keys.add("Addressee." + value.name()));
