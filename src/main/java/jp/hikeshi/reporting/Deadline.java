@@ -58,8 +58,12 @@ public record Deadline(DeadlineRule rule, LocalDate targetDay, LocalDate lastDay
 			case HOURS_72 -> now.isAfter(this.end) ? Urgency.OVERDUE
 					: now.plus(DUE_SOON_HOURS).isAfter(this.end) ? Urgency.DUE_SOON : Urgency.ON_TRACK;
 			default -> {
-				long left = daysLeft(LocalDate.ofInstant(now, LegalDeadlines.JAPAN));
-				yield (left < 0) ? Urgency.OVERDUE : (left < DUE_SOON_DAYS) ? Urgency.DUE_SOON : Urgency.ON_TRACK;
+				LocalDate today = LocalDate.ofInstant(now, LegalDeadlines.JAPAN);
+				long left = daysLeft(today);
+				// past a 速報's target (day 3), the limit (day 5) is near whatever the count of days says
+				boolean pastTarget = this.targetDay != null && today.isAfter(this.targetDay);
+				yield (left < 0) ? Urgency.OVERDUE
+						: (left < DUE_SOON_DAYS || pastTarget) ? Urgency.DUE_SOON : Urgency.ON_TRACK;
 			}
 		};
 	}
