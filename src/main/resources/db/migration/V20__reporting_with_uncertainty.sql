@@ -69,7 +69,10 @@ select id, coalesce(left(data_items, 200), '個人データ'), data_items,
   from reporting_case
  where personal_data = 'YES';
 
-update reporting_case set over_thousand_since = now() where personal_data = 'YES' and people_count > 1000;
+-- a count already over 1,000 was known from discovery; notices filed before the outcome was asked reached everyone
+update reporting_case c set over_thousand_since = i.discovered_at
+  from incident i
+ where i.id = c.incident_id and c.personal_data = 'YES' and c.people_count > 1000;
 
 alter table notification_duty
     add column provisional         boolean      not null default false,
@@ -97,3 +100,5 @@ update notification_duty d
   from reporting_case c
   join incident i on i.id = c.incident_id
  where c.id = d.case_id;
+
+update notification_duty set notice_outcome = 'ALL_NOTIFIED' where type = 'PERSON_NOTICE' and state = 'FILED';

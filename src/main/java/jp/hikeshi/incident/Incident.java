@@ -379,6 +379,7 @@ public class Incident extends AbstractAggregateRoot<Incident> {
 		if (!Objects.equals(HistoryEvent.Line.raw(this.discoveredAt), HistoryEvent.Line.raw(discoveredAt))) {
 			append(now, by, Kind.FIELD_CHANGED, Change.field("discoveredAt", HistoryEvent.Line.raw(this.discoveredAt),
 					HistoryEvent.Line.raw(discoveredAt)), lateAndNew ? discoveredLateReason.strip() : null, false);
+			registerEvent(new IncidentEvents.DiscoveryChanged(this.reference, by));
 		}
 		RequiredItems old = this.record;
 		fieldChanged(now, by, "clientAndParties", old.getClientAndParties(), changed.getClientAndParties());

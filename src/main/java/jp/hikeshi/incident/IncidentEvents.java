@@ -17,6 +17,10 @@ public final class IncidentEvents {
 	public record CategoriesChanged(String reference, String actor) {
 	}
 
+	/** 発覚 was corrected: every deadline counted from it moves. */
+	public record DiscoveryChanged(String reference, String actor) {
+	}
+
 	public record StateChanged(String reference, IncidentState from, IncidentState to) {
 	}
 

@@ -23,6 +23,8 @@ public enum DutyType {
 	POLICE,
 	/** 所管省庁: where a rule of the company's sector applies. */
 	MINISTRY,
+	/** 所管省庁: a detailed report that follows (電気通信事業法: 30 days). */
+	MINISTRY_FINAL,
 	/** 委託元: the client whose data the company handled, 概ね3〜5日 (規則9条). */
 	CLIENT,
 	/** EU supervisory authority: 72 hours (GDPR Art. 33). */
@@ -39,13 +41,13 @@ public enum DutyType {
 			case POLICE -> "POLICE";
 			case CLIENT -> "CLIENT";
 			case EU_AUTHORITY, EU_SUBJECTS -> "EU";
-			case MINISTRY -> null;
+			case MINISTRY, MINISTRY_FINAL -> null;
 		};
 	}
 
 	/** Final reports may be explicitly marked "not yet due" to leave step 2. */
 	public boolean mayBeNotYetDue() {
-		return this == PPC_FINAL || this == MYNUMBER_FINAL;
+		return this == PPC_FINAL || this == MYNUMBER_FINAL || this == MINISTRY_FINAL;
 	}
 
 }

@@ -9,7 +9,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * When an incident is escalated, its reporting case opens with what the categories already
- * tell; when the lead corrects the categories, the duties are worked out again.
+ * tell; when the lead corrects the categories or 発覚, the duties are worked out again.
  */
 @Component
 class EscalationListener {
@@ -31,6 +31,13 @@ class EscalationListener {
 	void on(IncidentEvents.Escalated event) {
 		this.incidents.findByReference(event.reference())
 			.ifPresent(incident -> this.reporting.openOnEscalation(incident, event.actor()));
+	}
+
+	/** Every deadline counts from 発覚: a corrected one moves them all. */
+	@TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
+	void on(IncidentEvents.DiscoveryChanged event) {
+		this.incidents.findByReference(event.reference())
+			.ifPresent(incident -> this.reporting.recalculate(incident, event.actor()));
 	}
 
 	/** Other kinds call for other reports: the police for a theft, IPA for ransomware. */

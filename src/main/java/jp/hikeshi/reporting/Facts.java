@@ -80,6 +80,28 @@ public record Facts(
 				false, false, false, false, null, null, null, null, null);
 	}
 
+	/**
+	 * These facts with what the incident's categories suggest ticked: a possible improper purpose
+	 * and a suspected crime unless the lead ruled them out with a reason; virus or unauthorised access.
+	 */
+	Facts withSuggestions(boolean suggestsImproperPurpose, boolean suggestsVirusOrAccess) {
+		boolean keep = this.improperPurposeReason != null;
+		return new Facts(this.leak, this.leakRuledOutReason,
+				this.improperPurpose || (suggestsImproperPurpose && !keep), this.improperPurposeReason,
+				this.virusOrUnauthorisedAccess || suggestsVirusOrAccess,
+				this.crimeSuspected || (suggestsImproperPurpose && !keep), this.clientInformed, this.telecomSecrecy,
+				this.gdprEstablishment, this.gdprOffering, this.gdprMonitoring, this.euDataSubjects,
+				this.gdprMemberStates, this.gdprRisk, this.gdprExemption, this.cause, this.causedBy);
+	}
+
+	/** These facts once the company, as a contractor, has told its client (規則9条). */
+	Facts withClientInformed() {
+		return new Facts(this.leak, this.leakRuledOutReason, this.improperPurpose, this.improperPurposeReason,
+				this.virusOrUnauthorisedAccess, this.crimeSuspected, true, this.telecomSecrecy, this.gdprEstablishment,
+				this.gdprOffering, this.gdprMonitoring, this.euDataSubjects, this.gdprMemberStates, this.gdprRisk,
+				this.gdprExemption, this.cause, this.causedBy);
+	}
+
 	/** Refuses facts that contradict each other, naming the answer to correct. */
 	void requireConsistent(boolean categorySuggestsImproperPurpose) {
 		if (this.leak == LeakStatus.RULED_OUT && this.leakRuledOutReason == null) {

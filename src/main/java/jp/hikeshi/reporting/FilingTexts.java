@@ -361,7 +361,8 @@ public final class FilingTexts {
 		}
 		Duty duty = notice.get();
 		return switch (duty.getState()) {
-			case FILED -> DATE.format(duty.getFiledOn()) + " " + switch (duty.getNoticeOutcome()) {
+			case FILED -> DATE.format(duty.getFiledOn()) + " " + switch ((duty.getNoticeOutcome() == null)
+					? Duty.NoticeOutcome.ALL_NOTIFIED : duty.getNoticeOutcome()) {
 				case ALL_NOTIFIED -> "対象となる本人全員に通知しました。";
 				case PARTLY_WITH_ALTERNATIVE -> "連絡先の分かる本人に通知し、通知が困難な本人には代替措置として"
 						+ alternative(duty.getAlternativeMeasure()) + "を行いました。";

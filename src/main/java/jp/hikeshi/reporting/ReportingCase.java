@@ -95,7 +95,8 @@ public class ReportingCase {
 		this.facts = facts;
 		this.ruleSet = RuleSet.inForceOn(LocalDate.ofInstant(context.knewAt(), jp.hikeshi.calendar.LegalDeadlines.JAPAN))
 			.id();
-		recalculate(context, now);
+		change(context, now, Fact.valuesIn(this), () -> {
+		});
 	}
 
 	/**
@@ -133,17 +134,33 @@ public class ReportingCase {
 		return change(context, now, Fact.valuesIn(this), () -> this.dataSets.remove(dataSet));
 	}
 
-	/** Works the duties out again, e.g. when the incident's categories changed. */
-	Change recalculate(Context context, Instant now) {
+	/**
+	 * Works the duties out again when the incident changed: its categories (whose suggestions are
+	 * ticked unless the lead ruled them out with a reason), or 発覚 (which also chooses the rule set).
+	 */
+	Change recalculate(Context context, boolean suggestsVirusOrAccess, Instant now) {
 		return change(context, now, Fact.valuesIn(this), () -> {
+			this.facts = this.facts.withSuggestions(context.categorySuggestsImproperPurpose(), suggestsVirusOrAccess);
+			this.ruleSet = RuleSet.inForceOn(LocalDate.ofInstant(context.knewAt(), jp.hikeshi.calendar.LegalDeadlines.JAPAN))
+				.id();
 		});
+	}
+
+	/** The company told its client: the client's data leaves the company's own reports (法26条1項ただし書). */
+	Change clientTold(Context context, Instant now) {
+		return change(context, now, Fact.valuesIn(this), () -> this.facts = this.facts.withClientInformed());
 	}
 
 	private Change change(Context context, Instant now, Map<Fact, Object> factsBefore, Runnable edit) {
 		Set<DutyType> before = summary(false);
 		Set<DutyType> provisionalBefore = summary(true);
+		Situation was = situation(context);
+		boolean countKnown = was.reportableSets().stream().anyMatch(set -> set.peopleAtMost() != null);
+		boolean myNumberCountKnown = was.reportableSets()
+			.stream()
+			.anyMatch(set -> set.isMyNumber() && set.peopleAtMost() != null);
 		edit.run();
-		List<Passed> passed = notePassedThresholds(context, now);
+		List<Passed> passed = notePassedThresholds(context, now, countKnown, myNumberCountKnown);
 		for (Verdict verdict : rules().evaluate(situation(context))) {
 			Optional<Duty> existing = duty(verdict.type());
 			if (verdict.status() == Verdict.Status.NONE) {
@@ -157,18 +174,27 @@ public class ReportingCase {
 				summary(true), passed);
 	}
 
-	/** Keeps the moment a count first passed a threshold: a ground applies from then (GL 3-5-3-1(4)). */
-	private List<Passed> notePassedThresholds(Context context, Instant now) {
+	/**
+	 * Keeps the moment a count passed a threshold: a count that passes it later, over one on
+	 * record below it, makes the ground apply from then (GL 3-5-3-1(4)); a count first recorded
+	 * above it was so from 発覚, and the clock runs from there.
+	 */
+	private List<Passed> notePassedThresholds(Context context, Instant now, boolean countKnown,
+			boolean myNumberCountKnown) {
 		Situation situation = situation(context);
 		List<Passed> passed = new ArrayList<>();
 		if (this.overThousandSince == null && situation.peopleAtMost() > Facts.PPC_PEOPLE_THRESHOLD) {
-			this.overThousandSince = now;
-			passed.add(new Passed(Threshold.PPC_THOUSAND, situation.peopleAtMost()));
+			this.overThousandSince = countKnown ? now : context.knewAt();
+			if (countKnown) {
+				passed.add(new Passed(Threshold.PPC_THOUSAND, situation.peopleAtMost()));
+			}
 		}
 		if (this.overHundredMyNumberSince == null
 				&& situation.myNumberPeopleAtMost() > Facts.MY_NUMBER_PEOPLE_THRESHOLD) {
-			this.overHundredMyNumberSince = now;
-			passed.add(new Passed(Threshold.MY_NUMBER_HUNDRED, situation.myNumberPeopleAtMost()));
+			this.overHundredMyNumberSince = myNumberCountKnown ? now : context.knewAt();
+			if (myNumberCountKnown) {
+				passed.add(new Passed(Threshold.MY_NUMBER_HUNDRED, situation.myNumberPeopleAtMost()));
+			}
 		}
 		return passed;
 	}

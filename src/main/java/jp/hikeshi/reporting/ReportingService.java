@@ -119,6 +119,8 @@ public class ReportingService {
 	 */
 	void openOnEscalation(Incident incident, String actor) {
 		if (this.cases.findByIncidentId(incident.getId()).isPresent()) {
+			// opened before the escalation (its page was visited): what the categories tell now
+			recalculate(incident, actor);
 			return;
 		}
 		ReportingCase reportingCase = open(incident);
@@ -187,7 +189,8 @@ public class ReportingService {
 	/** Works an incident's duties out again, e.g. after its categories changed; a line only if they changed. */
 	void recalculate(Incident incident, String actor) {
 		this.cases.findByIncidentIdForUpdate(incident.getId()).ifPresent(reportingCase -> {
-			ReportingCase.Change change = reportingCase.recalculate(context(incident), now());
+			ReportingCase.Change change = reportingCase.recalculate(context(incident), suggestsVirusOrAccess(incident),
+					now());
 			this.cases.save(reportingCase);
 			recordChange(incident.getId(), actor, reportingCase, change);
 		});
@@ -224,10 +227,18 @@ public class ReportingService {
 		requireLead(actor);
 		Incident incident = visibleIncident(incidentId, actor);
 		LocalDate lateAfter = LocalDate.ofInstant(incident.getDiscoveredAt().plus(DeadlineRule.GDPR_WINDOW), zone());
-		Duty duty = act(incidentId, version, actor, c -> c.file(dutyId, filing, localDate(incident.getDiscoveredAt()),
-				today(), lateAfter, actor.username(), now()));
+		ReportingCase reportingCase = lockedCase(incidentId, version, actor);
+		Duty duty = reportingCase.file(dutyId, filing, localDate(incident.getDiscoveredAt()), today(), lateAfter,
+				actor.username(), now());
+		// the client was told what the company knows: its data leaves the company's own reports
+		ReportingCase.Change told = (duty.getType() == DutyType.CLIENT && !reportingCase.getFacts().clientInformed())
+				? reportingCase.clientTold(context(incident), now()) : null;
+		this.cases.save(reportingCase);
 		publish(new ReportingEvents.DutyFiled(incidentId, actor.username(), duty.getType(), duty.getFiledOn(),
 				duty.getFilingReference()));
+		if (told != null) {
+			recordChange(incidentId, actor, reportingCase, told);
+		}
 	}
 
 	public void waive(long incidentId, long version, Actor actor, long dutyId, String reason) {
@@ -411,11 +422,14 @@ public class ReportingService {
 
 	/** What the categories already tell (DOMAIN.md §5): the lead may change it, with a reason. */
 	private static Facts initialFacts(Incident incident) {
+		return Facts.suggestedBy(suggestsImproperPurpose(incident), suggestsVirusOrAccess(incident));
+	}
+
+	private static boolean suggestsVirusOrAccess(Incident incident) {
 		Set<Category> categories = incident.getCategories();
-		boolean virusOrAccess = categories.contains(Category.VIRUS_RANSOMWARE)
-				|| categories.contains(Category.UNAUTHORISED_ACCESS) || categories.contains(Category.WEBSITE_DEFACEMENT)
-				|| incident.getLeakKind() == LeakKind.MALWARE || incident.getLeakKind() == LeakKind.UNAUTHORISED_ACCESS;
-		return Facts.suggestedBy(suggestsImproperPurpose(incident), virusOrAccess);
+		return categories.contains(Category.VIRUS_RANSOMWARE) || categories.contains(Category.UNAUTHORISED_ACCESS)
+				|| categories.contains(Category.WEBSITE_DEFACEMENT) || incident.getLeakKind() == LeakKind.MALWARE
+				|| incident.getLeakKind() == LeakKind.UNAUTHORISED_ACCESS;
 	}
 
 	/** Ransomware, unauthorised access, tampering and theft start with 不正の目的のおそれ and 犯罪の疑い. */

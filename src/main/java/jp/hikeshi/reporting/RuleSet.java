@@ -28,6 +28,7 @@ public record RuleSet(String id, LocalDate inForceFrom, List<Rule> rules) {
 			new Rule(DutyType.IPA, "コンピュータ不正アクセス対策基準・コンピュータウイルス対策基準", Situation::ipa),
 			new Rule(DutyType.POLICE, "手引き 事象ごとの対応のポイント", Situation::police),
 			new Rule(DutyType.MINISTRY, "金融分野ガイドライン・電気通信事業法28条", Situation::ministry),
+			new Rule(DutyType.MINISTRY_FINAL, "電気通信事業法施行規則57条", Situation::ministryFinal),
 			new Rule(DutyType.EU_AUTHORITY, "GDPR Art. 3, 33", Situation::euAuthority),
 			new Rule(DutyType.EU_SUBJECTS, "GDPR Art. 34", Situation::euSubjects)));
 

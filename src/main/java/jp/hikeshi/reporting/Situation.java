@@ -79,7 +79,8 @@ public record Situation(Facts facts, List<DataSet> dataSets, Set<Category> categ
 	}
 
 	Verdict myNumberFinal() {
-		boolean sixty = myNumberGrounds().contains("duty.reason.myNumberImproper");
+		boolean sixty = myNumberGrounds().contains("duty.reason.myNumberImproper")
+				|| (myNumberGrounds().isEmpty() && this.facts.improperPurpose());
 		return myNumber(DutyType.MYNUMBER_FINAL, sixty ? DeadlineRule.DAYS_60 : DeadlineRule.DAYS_30,
 				List.of(sixty ? "duty.reason.final60" : "duty.reason.final30"));
 	}
@@ -111,7 +112,9 @@ public record Situation(Facts facts, List<DataSet> dataSets, Set<Category> categ
 	 */
 	Verdict police() {
 		List<String> reasons = new ArrayList<>();
-		if (this.facts.crimeSuspected()) {
+		// ransomware with a suspected crime is extortion (a ransom demanded); a plain virus is not
+		boolean extortion = this.facts.crimeSuspected() && this.categories.contains(Category.VIRUS_RANSOMWARE);
+		if (this.facts.crimeSuspected() && !extortion) {
 			reasons.add("duty.reason.crime");
 		}
 		boolean criminalLeak = this.facts.improperPurpose() || (this.leakKind != null && this.leakKind.isCriminal())
@@ -119,7 +122,7 @@ public record Situation(Facts facts, List<DataSet> dataSets, Set<Category> categ
 		if (this.facts.leak() != LeakStatus.RULED_OUT && this.facts.leak() != LeakStatus.UNASSESSED && criminalLeak) {
 			reasons.add("duty.reason.leakByCrime");
 		}
-		if (this.categories.contains(Category.VIRUS_RANSOMWARE)) {
+		if (extortion) {
 			reasons.add("duty.reason.extortion");
 		}
 		if (this.categories.contains(Category.FRAUDULENT_TRANSFER)) {
@@ -146,10 +149,21 @@ public record Situation(Facts facts, List<DataSet> dataSets, Set<Category> categ
 			return new Verdict(DutyType.MINISTRY, this.facts.leak().possible() ? APPLIES : PROVISIONAL,
 					List.of("duty.reason.ministryFinance"), DeadlineRule.DAYS_3_TO_5, this.knewAt);
 		}
-		if (this.industry == Industry.INFORMATION_COMMUNICATIONS && this.facts.telecomSecrecy()) {
+		if (telecomBreach()) {
 			return applies(DutyType.MINISTRY, List.of("duty.reason.ministryTelecom"), DeadlineRule.PROMPTLY);
 		}
 		return Verdict.none(DutyType.MINISTRY);
+	}
+
+	/** 電気通信事業法施行規則57条: the carrier's detailed report, within 30 days. */
+	Verdict ministryFinal() {
+		return telecomBreach()
+				? applies(DutyType.MINISTRY_FINAL, List.of("duty.reason.ministryTelecomFinal"), DeadlineRule.DAYS_30)
+				: Verdict.none(DutyType.MINISTRY_FINAL);
+	}
+
+	private boolean telecomBreach() {
+		return this.industry == Industry.INFORMATION_COMMUNICATIONS && this.facts.telecomSecrecy();
 	}
 
 	/** GDPR Art. 33: the supervisory authority within 72 hours, unless the breach is unlikely to result in a risk. */
@@ -160,7 +174,9 @@ public record Situation(Facts facts, List<DataSet> dataSets, Set<Category> categ
 		}
 		boolean open = !this.facts.leak().possible() || this.facts.gdprRisk() == GdprRisk.UNASSESSED;
 		return new Verdict(DutyType.EU_AUTHORITY, open ? PROVISIONAL : APPLIES,
-				open ? List.of("duty.reason.eu", "duty.reason.euRiskUnassessed") : List.of("duty.reason.eu"),
+				!open ? List.of("duty.reason.eu")
+						: List.of("duty.reason.eu", this.facts.gdprRisk() == GdprRisk.UNASSESSED
+								? "duty.reason.euRiskUnassessed" : "duty.reason.leakUnassessed"),
 				DeadlineRule.HOURS_72, this.knewAt);
 	}
 
@@ -173,6 +189,9 @@ public record Situation(Facts facts, List<DataSet> dataSets, Set<Category> categ
 			return Verdict.none(DutyType.EU_SUBJECTS);
 		}
 		GdprRisk risk = this.facts.gdprRisk();
+		if (risk == GdprRisk.UNLIKELY || risk == GdprRisk.RISK) {
+			return Verdict.none(DutyType.EU_SUBJECTS);
+		}
 		if (risk == GdprRisk.UNASSESSED || !this.facts.leak().possible()) {
 			return new Verdict(DutyType.EU_SUBJECTS, PROVISIONAL, List.of("duty.reason.euRiskUnassessed"),
 					DeadlineRule.PROMPTLY, this.knewAt);
@@ -283,6 +302,10 @@ public record Situation(Facts facts, List<DataSet> dataSets, Set<Category> categ
 
 	private Verdict myNumber(DutyType type, DeadlineRule deadline, List<String> extra) {
 		List<DataSet> sets = reportableSets().stream().filter(DataSet::isMyNumber).toList();
+		if (this.facts.leak().possible() && this.dataSets.isEmpty()) {
+			// every employer holds マイナンバー: until what leaked is listed, it may be among it
+			return provisional(type, with("duty.reason.dataUnknown", extra), deadline);
+		}
 		if (this.facts.leak() == LeakStatus.RULED_OUT || sets.isEmpty()) {
 			return Verdict.none(type);
 		}
@@ -291,7 +314,11 @@ public record Situation(Facts facts, List<DataSet> dataSets, Set<Category> categ
 		}
 		List<String> grounds = myNumberGrounds();
 		if (!grounds.isEmpty()) {
-			List<String> reasons = new ArrayList<>(grounds);
+			List<String> reasons = new ArrayList<>();
+			if (this.facts.leak() == LeakStatus.FEARED) {
+				reasons.add("duty.reason.feared");
+			}
+			reasons.addAll(grounds);
 			reasons.addAll(extra);
 			boolean countOnly = grounds.equals(List.of("duty.reason.myNumberOverHundred"));
 			Instant from = (countOnly && this.overHundredMyNumberSince != null) ? this.overHundredMyNumberSince

@@ -117,7 +117,9 @@ class ReportingServiceTest {
 		assertThat(lines).filteredOn(e -> e.getKind() == TimelineEntry.Kind.DUTIES_PROVISIONAL)
 			.extracting(TimelineEntry::getBefore, TimelineEntry::getAfter)
 			.containsExactly(org.assertj.core.groups.Tuple.tuple("", "PERSON_NOTICE, PPC_FINAL, PPC_PRELIMINARY"),
-					org.assertj.core.groups.Tuple.tuple("PERSON_NOTICE, PPC_FINAL, PPC_PRELIMINARY", ""));
+					// nothing listed yet: マイナンバー may be among what leaked
+					org.assertj.core.groups.Tuple.tuple("PERSON_NOTICE, PPC_FINAL, PPC_PRELIMINARY",
+							"MYNUMBER_FINAL, MYNUMBER_PRELIMINARY"));
 		assertThat(lines).filteredOn(e -> e.getKind() == TimelineEntry.Kind.DUTIES_RECALCULATED)
 			.extracting(TimelineEntry::getBefore, TimelineEntry::getAfter)
 			.containsExactly(org.assertj.core.groups.Tuple.tuple("", "IPA, POLICE"), org.assertj.core.groups.Tuple
@@ -157,6 +159,40 @@ class ReportingServiceTest {
 		assertThat(duty(this.reporting.caseFor(this.id, this.lead), DutyType.POLICE).getReasons())
 			.contains("duty.reason.fraudulentTransfer", "duty.reason.theft");
 		assertThat(this.incidents.findForPage(this.id, this.lead).verifyTimeline().intact()).isTrue();
+	}
+
+	@Test
+	void aCountFirstRecordedOverOneThousandRunsFromDiscovery() {
+		updateFacts(untickedImproperPurpose(LeakStatus.OCCURRED));
+		addDataSet(set("会員名簿", null, 5_000));
+		ReportingCase reportingCase = this.reporting.caseFor(this.id, this.lead);
+		assertThat(reportingCase.getOverThousandSince()).isEqualTo(DISCOVERED);
+		assertThat(duty(reportingCase, DutyType.PPC_PRELIMINARY).getClockFrom()).isEqualTo(DISCOVERED);
+		assertThat(timeline()).noneMatch(e -> e.getKind() == TimelineEntry.Kind.THRESHOLD_PASSED);
+	}
+
+	@Test
+	void aCorrectedDiscoveryMovesEveryDeadline() {
+		updateFacts(facts(LeakStatus.OCCURRED, null));
+		Instant earlier = DISCOVERED.minus(3, ChronoUnit.DAYS);
+		Incident incident = this.incidents.find(this.id, this.lead);
+		this.incidents.updateRecord(this.id, version(), this.lead, incident.getRecord(), null, earlier);
+		assertThat(duty(this.reporting.caseFor(this.id, this.lead), DutyType.PPC_PRELIMINARY).getClockFrom())
+			.isEqualTo(earlier);
+		assertThat(due(DutyType.PPC_FINAL).deadline().lastDay()).isEqualTo(this.calendar.dayRolledForward(earlier, 60));
+	}
+
+	@Test
+	void filingTheClientNoticeFreesTheClientsDataFromTheCompanysOwnReports() {
+		updateFacts(facts(LeakStatus.OCCURRED, null));
+		addDataSet(new DataSet.Details("委託元の顧客名簿", null, null, DataSet.Owner.CLIENT, false, true, false, 10, 10,
+				false, null, null, false, false));
+		ReportingCase before = this.reporting.caseFor(this.id, this.lead);
+		assertThat(types(before)).contains(DutyType.CLIENT, DutyType.PPC_PRELIMINARY);
+		file(duty(before, DutyType.CLIENT).getId(), filing(LocalDate.now(this.reporting.zone())));
+		ReportingCase after = this.reporting.caseFor(this.id, this.lead);
+		assertThat(after.getFacts().clientInformed()).isTrue();
+		assertThat(types(after)).contains(DutyType.CLIENT).doesNotContain(DutyType.PPC_PRELIMINARY);
 	}
 
 	@Test
@@ -222,6 +258,7 @@ class ReportingServiceTest {
 	@Test
 	void leavingStepTwoNeedsEveryDutyDecidedAndClosingNeedsThemFiledOrWaived() {
 		updateFacts(facts(LeakStatus.OCCURRED, null));
+		addDataSet(set("顧客名簿", 10, 10));
 		walkToDisclosure();
 		assertThatThrownBy(() -> this.incidents.startRecovery(this.id, version(), this.lead))
 			.isInstanceOf(TransitionRefused.class)

@@ -54,11 +54,19 @@ class RuleSetTest {
 				row("leak not assessed: the PPC duties are to be decided", given(),
 						expect().ppc(PROVISIONAL, 30, "duty.reason.leakUnassessed")),
 				row("ruled out with a reason: nothing", given().leak(LeakStatus.RULED_OUT), expect()),
-				row("occurred, nothing listed yet: to be decided", given().leak(LeakStatus.OCCURRED),
-						expect().ppc(PROVISIONAL, 30, "duty.reason.dataUnknown")),
+				row("occurred, nothing listed yet: to be decided, マイナンバー too", given().leak(LeakStatus.OCCURRED),
+						expect().ppc(PROVISIONAL, 30, "duty.reason.dataUnknown")
+							.myNumber(PROVISIONAL, 30, "duty.reason.dataUnknown")),
 				row("info-stealing malware, feared, nothing listed: improper purpose applies from one person",
 						given().leak(LeakStatus.FEARED).improper(),
 						expect().ppc(APPLIES, 60, "duty.reason.feared", "duty.reason.improperPurpose")
+							.myNumber(PROVISIONAL, 60, "duty.reason.dataUnknown")
+							.and(POLICE, APPLIES, "duty.reason.leakByCrime")),
+				row("feared, マイナンバー of 3 employees with an improper purpose", given().leak(LeakStatus.FEARED)
+					.improper()
+					.set(employees().myNumber().max(3)),
+						expect().ppc(APPLIES, 60, "duty.reason.feared", "duty.reason.improperPurpose")
+							.myNumber(APPLIES, 60, "duty.reason.feared", "duty.reason.myNumberImproper")
 							.and(POLICE, APPLIES, "duty.reason.leakByCrime")),
 
 				// 1,000 is not enough; 1,001 is; the maximum decides
@@ -143,15 +151,22 @@ class RuleSetTest {
 							.and(MINISTRY, APPLIES, "duty.reason.ministryFinance")),
 				row("a carrier's breach of the secrecy of communications", given().leak(LeakStatus.RULED_OUT)
 					.industry(Industry.INFORMATION_COMMUNICATIONS).telecomSecrecy(),
-						expect().and(MINISTRY, APPLIES, "duty.reason.ministryTelecom")),
+						expect().and(MINISTRY, APPLIES, "duty.reason.ministryTelecom")
+							.and(DutyType.MINISTRY_FINAL, APPLIES, "duty.reason.ministryTelecomFinal")),
 				row("a manufacturer's phishing call: no ministry", given().leak(LeakStatus.RULED_OUT)
 					.industry(Industry.MANUFACTURING), expect()),
 
 				// police and IPA by category
-				row("ransomware: IPA and the police for extortion", given().leak(LeakStatus.RULED_OUT)
-					.category(Category.VIRUS_RANSOMWARE).virus(),
+				row("ransomware with a ransom demand: IPA and the police for extortion", given()
+					.leak(LeakStatus.RULED_OUT)
+					.category(Category.VIRUS_RANSOMWARE).virus().crime(),
 						expect().and(IPA, APPLIES, "duty.reason.virusOrAccess")
 							.and(POLICE, APPLIES, "duty.reason.extortion")),
+				row("a plain virus, no crime suspected: IPA only", given().leak(LeakStatus.RULED_OUT)
+					.category(Category.VIRUS_RANSOMWARE).virus(),
+						expect().and(IPA, APPLIES, "duty.reason.virusOrAccess")),
+				row("a crime suspected otherwise", given().leak(LeakStatus.RULED_OUT).crime(),
+						expect().and(POLICE, APPLIES, "duty.reason.crime")),
 				row("stolen laptop, data ruled out: the local station", given().leak(LeakStatus.RULED_OUT)
 					.category(Category.STOLEN_DEVICE), expect().and(POLICE, APPLIES, "duty.reason.theft")),
 				row("lost laptop: a lost-property report", given().leak(LeakStatus.RULED_OUT)
@@ -178,6 +193,10 @@ class RuleSetTest {
 					.risk(GdprRisk.HIGH_RISK).set(customers().max(5)),
 						expect().and(EU_AUTHORITY, APPLIES, "duty.reason.eu")
 							.and(EU_SUBJECTS, APPLIES, "duty.reason.euSubjects")),
+				row("a risk (not high), leak not assessed: the authority to decide, not the people", given()
+					.gdprOffering().euData().risk(GdprRisk.RISK),
+						expect().ppc(PROVISIONAL, 30, "duty.reason.leakUnassessed")
+							.and(EU_AUTHORITY, PROVISIONAL, "duty.reason.eu", "duty.reason.leakUnassessed")),
 				row("a high risk, data unintelligible: the authority only", given().occurred().gdprEstablishment()
 					.risk(GdprRisk.HIGH_RISK).exemption(GdprExemption.ENCRYPTED).set(customers().max(5)),
 						expect().and(EU_AUTHORITY, APPLIES, "duty.reason.eu")),
@@ -296,6 +315,8 @@ class RuleSetTest {
 
 		boolean virus;
 
+		boolean crime;
+
 		boolean clientInformed;
 
 		boolean telecomSecrecy;
@@ -338,6 +359,11 @@ class RuleSetTest {
 
 		Given virus() {
 			this.virus = true;
+			return this;
+		}
+
+		Given crime() {
+			this.crime = true;
 			return this;
 		}
 
@@ -407,7 +433,7 @@ class RuleSetTest {
 		}
 
 		Facts facts() {
-			return new Facts(this.leak, null, this.improper, null, this.virus, false, this.clientInformed,
+			return new Facts(this.leak, null, this.improper, null, this.virus, this.crime, this.clientInformed,
 					this.telecomSecrecy, this.establishment, this.offering, this.monitoring, this.euData,
 					this.memberStates, this.risk, this.exemption, null, null);
 		}

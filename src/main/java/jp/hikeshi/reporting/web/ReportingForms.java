@@ -79,7 +79,7 @@ public final class ReportingForms {
 	public record DataSetForm(long version,
 			@Size(max = DataSet.MAX_DESCRIPTION) @PlainText String description,
 			@Size(max = DataSet.MAX_ITEMS) @PlainText(multiline = true) String items,
-			@Size(max = DataSet.MAX_MEDIUM) @PlainText String medium, DataSet.Owner whose, Boolean sensitive,
+			@Size(max = DataSet.MAX_MEDIUM) @PlainText String medium, @NotNull DataSet.Owner whose, Boolean sensitive,
 			Boolean financial, Boolean myNumber, Integer confirmedCount, Integer maximumCount, Boolean encrypted,
 			@Size(max = 200) @PlainText String encryptionMethod, DataSet.KeyState keyState, Boolean capturedInClear,
 			Boolean publiclyViewable) {
