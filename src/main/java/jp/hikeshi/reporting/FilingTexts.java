@@ -161,7 +161,7 @@ public final class FilingTexts {
 	 * serve as the 確報 too; a 確報 once filed is followed by supplementary reports (追完).
 	 */
 	String ppc(boolean finalReport) {
-		String items = ppcItems(set -> true, true);
+		String items = ppcItems(this::reportable, true);
 		String type;
 		if (finalReport) {
 			type = dutyFiled(DutyType.PPC_FINAL) ? "確報（追完）" : "確報";
@@ -177,7 +177,7 @@ public final class FilingTexts {
 	private String ppcItems(Predicate<DataSet> which, boolean toThePpc) {
 		List<DataSet> sets = dataSets(which);
 		return section("1. 概要", summary(sets, toThePpc))
-				+ section("2. 漏えい等が発生し、又は発生したおそれがある個人データの項目", dataItems(sets))
+				+ section("2. 漏えい等が発生し、又は発生したおそれがある個人データの項目", dataItems(sets) + excluded(toThePpc))
 				+ section("3. 漏えい等が発生し、又は発生したおそれがある個人データに係る本人の数", people(sets))
 				+ section("4. 原因", cause() + "\n原因を生じさせた者：" + causedBy())
 				+ section("5. 二次被害又はそのおそれの有無及びその内容",
@@ -525,7 +525,8 @@ public final class FilingTexts {
 
 	/** 本人への通知（施行規則第10条：概要、項目、原因、二次被害、その他）. */
 	String notice(Addressee addressee) {
-		List<DataSet> sets = dataSets(set -> true);
+		// the people whose data the company reports itself; a client tells its own people
+		List<DataSet> sets = dataSets(this::reportable);
 		boolean feared = this.reportingCase.getFacts().leak() == LeakStatus.FEARED;
 		return String.join("\n",
 				DATE.format(this.today),
@@ -732,6 +733,26 @@ public final class FilingTexts {
 		return String.join("\n", heading, "", DATE.format(this.today), this.organisation.getName(), "",
 				"このたびは、お客様ならびに関係者の皆様に多大なるご迷惑とご心配をおかけしておりますことを、深くお詫び申し上げます。", "",
 				body, "", "お問い合わせ窓口：" + orGap(this.reportingCase.getInquiryDeskContact(), "問い合わせ窓口の連絡先"));
+	}
+
+	/**
+	 * The data sets the company reports itself: not those strongly encrypted with a safe key
+	 * (規則7条1号括弧書), nor a client's data the client was told about (法26条1項ただし書).
+	 */
+	private boolean reportable(DataSet set) {
+		return !set.encryptionExempt() && !(set.handledForClient() && this.reportingCase.getFacts().clientInformed());
+	}
+
+	/** The data sets left out of the company's own report, and why: the PPC may ask. */
+	private String excluded(boolean toThePpc) {
+		if (!toThePpc) {
+			return "";
+		}
+		List<String> lines = dataSets(set -> !reportable(set)).stream()
+			.map(set -> "・" + set.getDescription() + "：報告の対象外（" + (set.encryptionExempt()
+					? "高度な暗号化がされ、復号鍵は漏えいしていない" : "委託元へ通知済み（個人情報保護法第26条第1項ただし書）") + "）")
+			.toList();
+		return lines.isEmpty() ? "" : "\n" + String.join("\n", lines);
 	}
 
 	// --- helpers ---

@@ -104,6 +104,13 @@ class FilingTextsTest {
 			.contains("委託元・委託先の関与：なし");
 		withoutInternalCodes(ppc);
 
+		// an encrypted backup with a safe key is left out of the report, and says why
+		addDataSet(new DataSet.Details("暗号化されたバックアップ", "氏名、住所", "バックアップ媒体", DataSet.Owner.CUSTOMERS, false,
+				false, false, 50_000, 50_000, true, "AES-256", DataSet.KeyState.SAFE, false, false));
+		assertThat(text(Kind.PPC_PRELIMINARY))
+			.contains("・暗号化されたバックアップ：報告の対象外（高度な暗号化がされ、復号鍵は漏えいしていない）")
+			.doesNotContain("最大50,000人", "最大50000人");
+
 		facts(LeakStatus.OCCURRED, null, CausedBy.UNKNOWN, null, null);
 		assertThat(text(Kind.PPC_PRELIMINARY)).as("発生, no longer おそれ")
 			.contains("・第2号：不正に利用されることにより財産的被害が生じるおそれがある個人データの漏えい等が発生した事態")
