@@ -169,7 +169,11 @@ public final class FilingTexts {
 		else {
 			type = items.contains(GAP_MARK) ? "速報" : "速報（すべての項目を記載しているため、確報を兼ねます）";
 		}
-		return String.join("\n", "個人情報保護委員会への報告（個人情報保護法第26条第1項・施行規則第8条）", "報告の種類：" + type,
+		// the financial sector reports to 金融庁, to which the PPC delegated its powers (法150条1項)
+		String to = (this.organisation.getIndustry() == jp.hikeshi.organisation.Industry.FINANCE_INSURANCE)
+				? "金融庁（財務局）への報告（個人情報保護法第26条第1項・第150条第1項・施行規則第8条）"
+				: "個人情報保護委員会への報告（個人情報保護法第26条第1項・施行規則第8条）";
+		return String.join("\n", to, "報告の種類：" + type,
 				"報告者：" + this.organisation.getName(), "作成日：" + DATE.format(this.today), "", "") + items;
 	}
 
