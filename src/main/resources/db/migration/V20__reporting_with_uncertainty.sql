@@ -102,3 +102,33 @@ update notification_duty d
  where c.id = d.case_id;
 
 update notification_duty set notice_outcome = 'ALL_NOTIFIED' where type = 'PERSON_NOTICE' and state = 'FILED';
+
+-- Open cases whose leak was never assessed owe the PPC's reports and the notice provisionally
+-- (要判断), their clocks running from 発覚 — as a case opened today would.
+insert into notification_duty (case_id, type, applies, reasons, provisional, deadline_rule, clock_from)
+select c.id, t.type, true,
+       case t.type
+           when 'PPC_FINAL' then 'duty.reason.leakUnassessed,'
+               || case when c.improper_purpose then 'duty.reason.final60' else 'duty.reason.final30' end
+           when 'PERSON_NOTICE' then 'duty.reason.leakUnassessed,duty.reason.personNotice'
+           else 'duty.reason.leakUnassessed' end,
+       true,
+       case t.type
+           when 'PPC_PRELIMINARY' then 'DAYS_3_TO_5'
+           when 'PPC_FINAL' then case when c.improper_purpose then 'DAYS_60' else 'DAYS_30' end
+           else 'PROMPTLY' end,
+       i.discovered_at
+  from reporting_case c
+  join incident i on i.id = c.incident_id
+ cross join (values ('PPC_PRELIMINARY'), ('PPC_FINAL'), ('PERSON_NOTICE')) as t (type)
+ where c.leak = 'UNASSESSED' and i.state not in ('CLOSED', 'DISMISSED')
+on conflict (case_id, type) do update
+   set applies = true, provisional = true, reasons = excluded.reasons, deadline_rule = excluded.deadline_rule,
+       clock_from = excluded.clock_from;
+
+-- The ministry is owed only where a rule of the sector applies, no longer because a name was set.
+update notification_duty d
+   set applies = false
+  from reporting_case c
+ where c.id = d.case_id and d.type = 'MINISTRY' and d.state = 'TO_DO'
+   and not exists (select 1 from organisation o where o.industry in ('FINANCE_INSURANCE', 'INFORMATION_COMMUNICATIONS'));
