@@ -54,7 +54,8 @@ document.addEventListener('DOMContentLoaded', function () {
         })
       };
     }
-    var chart = window.echarts.init(target, null, { renderer: 'svg' });
+    // canvas: the tables beside each chart hold the figures for print and screen readers; an SVG would repeat element ids
+    var chart = window.echarts.init(target, null, { renderer: 'canvas' });
     chart.setOption(option);
     window.addEventListener('resize', function () { chart.resize(); });
   });

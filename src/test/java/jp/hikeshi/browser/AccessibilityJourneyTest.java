@@ -1,0 +1,146 @@
+package jp.hikeshi.browser;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import jp.hikeshi.account.Actor;
+import jp.hikeshi.account.Role;
+import jp.hikeshi.account.UserAccount;
+import jp.hikeshi.incident.Category;
+import jp.hikeshi.incident.Incident;
+import jp.hikeshi.incident.IncidentService;
+import jp.hikeshi.incident.LeakKind;
+import jp.hikeshi.incident.Severity;
+import jp.hikeshi.reporting.DataSet;
+import jp.hikeshi.reporting.ReportingService;
+import jp.hikeshi.test.CompletedSetup;
+import jp.hikeshi.test.TestDatabaseConfiguration;
+import jp.hikeshi.test.TestUsers;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.JavascriptExecutor;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every role's pages, in both languages, checked in the browser with axe-core's rules (WCAG 2.1
+ * A and AA, and best practice): the pages each person works with, a form refused with its errors,
+ * and step 2 with its duties, data sets and texts. Any violation fails, named with its page and
+ * the elements concerned.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@Import({ TestDatabaseConfiguration.class, CompletedSetup.class })
+class AccessibilityJourneyTest {
+
+	private static final String AXE = "/META-INF/resources/webjars/axe-core/4.6.3/axe.min.js";
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	TestUsers users;
+
+	@Autowired
+	IncidentService incidents;
+
+	@Autowired
+	ReportingService reporting;
+
+	@Test
+	void noPageOfAnyRoleViolatesTheAccessibilityRules() throws IOException {
+		String axe = axe();
+		UserAccount reporter = this.users.create(Role.REPORTER);
+		UserAccount lead = this.users.create(Role.SECURITY_LEAD);
+		UserAccount executive = this.users.create(Role.EXECUTIVE);
+		UserAccount admin = this.users.create(Role.ADMIN);
+		long id = anEscalatedLeakWithItsData(reporter, lead);
+		String incident = "/incidents/" + id;
+
+		List<String> violations = new ArrayList<>();
+		for (String language : List.of("ja", "en")) {
+			try (Browser browser = Browser.open(this.port, language)) {
+				browser.signIn(reporter.getUsername(), CompletedSetup.PASSWORD);
+				check(browser, axe, violations, "/", "/report", "/reports");
+				browser.signOut();
+
+				browser.signIn(lead.getUsername(), CompletedSetup.PASSWORD);
+				check(browser, axe, violations, "/", "/triage", "/incidents", incident, incident + "/reporting",
+						incident + "/reporting/data-sets/new", incident + "/reporting/texts/PPC_PRELIMINARY",
+						incident + "/reporting/texts/NOTICE", "/duties", incident + "/evidence",
+						incident + "/investigation", incident + "/prevention-plan", "/measures");
+				// a refused form, with its messages next to the fields
+				browser.go(incident + "/reporting/data-sets/new")
+					.type("description", "会員名簿")
+					.type("confirmedCount", "10")
+					.type("maximumCount", "9");
+				browser.driver().findElement(org.openqa.selenium.By.cssSelector("form.form button[type=submit]")).click();
+				checkCurrent(browser, axe, violations, "refused data set");
+				browser.signOut();
+
+				browser.signIn(executive.getUsername(), CompletedSetup.PASSWORD);
+				check(browser, axe, violations, "/", "/executive/inbox", "/dashboard", incident + "/reporting");
+				browser.signOut();
+
+				browser.signIn(admin.getUsername(), CompletedSetup.PASSWORD);
+				check(browser, axe, violations, "/admin/users", "/admin/organisation", "/admin/contacts", "/admin/desks",
+						"/admin/desks/PPC_DIAL", "/admin/holidays", "/admin/playbooks", "/admin/audit");
+			}
+		}
+		assertThat(violations).as("accessibility violations").isEmpty();
+	}
+
+	private long anEscalatedLeakWithItsData(UserAccount reporter, UserAccount lead) {
+		Actor leadActor = new Actor(lead.getUsername(), Set.of(Role.SECURITY_LEAD));
+		Incident incident = this.incidents.report(new Incident.Report("営業PCが情報窃取型マルウェアに感染", "ウイルス対策ソフトが検知した",
+				Instant.now().minus(1, ChronoUnit.DAYS), "営業部PC", null, null, null),
+				new Actor(reporter.getUsername(), Set.of(Role.REPORTER)));
+		long id = incident.getId();
+		this.incidents.take(id, 0, leadActor);
+		this.incidents.escalate(id, this.incidents.find(id, leadActor).getVersion(), leadActor,
+				Category.INFORMATION_LEAK, LeakKind.MALWARE, Severity.CRITICAL, null);
+		this.reporting.addDataSet(id, this.reporting.caseFor(id, leadActor).getVersion(), leadActor,
+				new DataSet.Details("顧客名簿", "氏名、住所", "顧客管理サーバ", DataSet.Owner.CUSTOMERS, false, true, false, 800,
+						1_200, false, null, null, false, false));
+		return id;
+	}
+
+	private static void check(Browser browser, String axe, List<String> violations, String... paths) {
+		for (String path : paths) {
+			browser.go(path);
+			checkCurrent(browser, axe, violations, path);
+		}
+	}
+
+	private static void checkCurrent(Browser browser, String axe, List<String> violations, String page) {
+		JavascriptExecutor js = (JavascriptExecutor) browser.driver();
+		js.executeScript(axe);
+		Object found = js.executeAsyncScript("""
+				const done = arguments[arguments.length - 1];
+				axe.run(document, { resultTypes: ['violations'] })
+				  .then(r => done(r.violations.map(v => v.id + ' (' + v.impact + '): '
+				      + v.nodes.map(n => n.target.join(' ')).slice(0, 3).join(', '))))
+				  .catch(e => done(['axe failed: ' + e]));""");
+		if (found instanceof List<?> list) {
+			list.forEach(violation -> violations.add(page + " [" + browser.path() + "] " + violation));
+		}
+	}
+
+	private static String axe() throws IOException {
+		try (InputStream in = AccessibilityJourneyTest.class.getResourceAsStream(AXE)) {
+			assertThat(in).as("axe-core on the test classpath").isNotNull();
+			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+		}
+	}
+
+}
