@@ -56,6 +56,23 @@ public class PublicDesks {
 		return this.desks.findAllByOrderById().stream().filter(desk -> desk.serves(duty)).map(desk -> desk.view(locale)).toList();
 	}
 
+	/**
+	 * The desks serving each of several duties, read at once (a page of reports asks for all its
+	 * duties together), in the language of the current request.
+	 */
+	public java.util.Map<String, List<Desk>> servingEach(java.util.Collection<String> duties) {
+		Locale locale = LocaleContextHolder.getLocale();
+		List<PublicDesk> desks = this.desks.findAllByOrderById();
+		java.util.Map<String, List<Desk>> byDuty = new java.util.HashMap<>();
+		for (String duty : duties) {
+			if (!DUTIES.contains(duty)) {
+				throw new IllegalArgumentException("No desk serves '" + duty + "'; known: " + DUTIES);
+			}
+			byDuty.put(duty, desks.stream().filter(desk -> desk.serves(duty)).map(desk -> desk.view(locale)).toList());
+		}
+		return byDuty;
+	}
+
 	/** The company's own contacts (vendor, insurer, lawyer …), shown beside the public desks. */
 	public List<OwnContacts.Contact> ownContacts() {
 		return this.ownContacts.stream().flatMap(source -> source.contacts().stream()).toList();

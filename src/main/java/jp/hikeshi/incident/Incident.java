@@ -376,9 +376,8 @@ public class Incident extends AbstractAggregateRoot<Incident> {
 		}
 		String by = actor.username();
 		fieldChanged(now, by, "occurredAt", this.occurredAt, occurredAt);
-		if (!Objects.equals(HistoryEvent.Line.raw(this.discoveredAt), HistoryEvent.Line.raw(discoveredAt))) {
-			append(now, by, Kind.FIELD_CHANGED, Change.field("discoveredAt", HistoryEvent.Line.raw(this.discoveredAt),
-					HistoryEvent.Line.raw(discoveredAt)), lateAndNew ? discoveredLateReason.strip() : null, false);
+		if (fieldChanged(now, by, "discoveredAt", this.discoveredAt, discoveredAt,
+				lateAndNew ? discoveredLateReason.strip() : null)) {
 			registerEvent(new IncidentEvents.DiscoveryChanged(this.reference, by));
 		}
 		RequiredItems old = this.record;
@@ -718,11 +717,18 @@ public class Incident extends AbstractAggregateRoot<Incident> {
 	}
 
 	private void fieldChanged(Instant now, String actor, String field, Object before, Object after) {
+		fieldChanged(now, actor, field, before, after, null);
+	}
+
+	/** A line when the value changed, with the note that says why; {@code true} if there was one. */
+	private boolean fieldChanged(Instant now, String actor, String field, Object before, Object after, String note) {
 		String was = HistoryEvent.Line.raw(before);
 		String is = HistoryEvent.Line.raw(after);
-		if (!Objects.equals(was, is)) {
-			append(now, actor, Kind.FIELD_CHANGED, Change.field(field, was, is), null, false);
+		if (Objects.equals(was, is)) {
+			return false;
 		}
+		append(now, actor, Kind.FIELD_CHANGED, Change.field(field, was, is), note, false);
+		return true;
 	}
 
 	private void append(Instant now, String actor, Kind kind, Change change, String note, boolean shared) {

@@ -120,6 +120,14 @@ public class DataSet {
 		return this.whose == Owner.CLIENT;
 	}
 
+	/**
+	 * Whether the company reports this data itself: not when strongly encrypted with a safe key
+	 * (規則7条1号括弧書), nor a client's data the client was told about (法26条1項ただし書).
+	 */
+	public boolean reportedByTheCompany(Facts facts) {
+		return !encryptionExempt() && !(handledForClient() && facts.clientInformed());
+	}
+
 	private static String blankToNull(String text) {
 		return (text == null || text.isBlank()) ? null : text.strip();
 	}

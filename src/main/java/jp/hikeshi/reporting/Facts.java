@@ -76,8 +76,7 @@ public record Facts(
 	 * with a possible improper purpose and a suspected crime, which the lead may change with a reason.
 	 */
 	public static Facts suggestedBy(boolean improperPurpose, boolean virusOrUnauthorisedAccess) {
-		return new Facts(null, null, improperPurpose, null, virusOrUnauthorisedAccess, improperPurpose, false, false,
-				false, false, false, false, null, null, null, null, null);
+		return unknown().withSuggestions(improperPurpose, virusOrUnauthorisedAccess);
 	}
 
 	/**

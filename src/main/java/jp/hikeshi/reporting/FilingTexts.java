@@ -739,12 +739,9 @@ public final class FilingTexts {
 				body, "", "お問い合わせ窓口：" + orGap(this.reportingCase.getInquiryDeskContact(), "問い合わせ窓口の連絡先"));
 	}
 
-	/**
-	 * The data sets the company reports itself: not those strongly encrypted with a safe key
-	 * (規則7条1号括弧書), nor a client's data the client was told about (法26条1項ただし書).
-	 */
+	/** The data sets the company reports itself ({@link DataSet#reportedByTheCompany}). */
 	private boolean reportable(DataSet set) {
-		return !set.encryptionExempt() && !(set.handledForClient() && this.reportingCase.getFacts().clientInformed());
+		return set.reportedByTheCompany(this.reportingCase.getFacts());
 	}
 
 	/** The data sets left out of the company's own report, and why: the PPC may ask. */

@@ -93,8 +93,7 @@ public class ReportingCase {
 	ReportingCase(long incidentId, Facts facts, Context context, Instant now) {
 		this.incidentId = incidentId;
 		this.facts = facts;
-		this.ruleSet = RuleSet.inForceOn(LocalDate.ofInstant(context.knewAt(), jp.hikeshi.calendar.LegalDeadlines.JAPAN))
-			.id();
+		this.ruleSet = context.ruleSet().id();
 		change(context, now, Fact.valuesIn(this), () -> {
 		});
 	}
@@ -119,13 +118,11 @@ public class ReportingCase {
 	}
 
 	Change addDataSet(DataSet.Details details, Context context, Instant now) {
-		details.requireValid();
 		return change(context, now, Fact.valuesIn(this), () -> this.dataSets.add(new DataSet(this, details)));
 	}
 
 	Change changeDataSet(long dataSetId, DataSet.Details details, Context context, Instant now) {
 		DataSet dataSet = dataSet(dataSetId);
-		details.requireValid();
 		return change(context, now, Fact.valuesIn(this), () -> dataSet.apply(details));
 	}
 
@@ -141,8 +138,7 @@ public class ReportingCase {
 	Change recalculate(Context context, boolean suggestsVirusOrAccess, Instant now) {
 		return change(context, now, Fact.valuesIn(this), () -> {
 			this.facts = this.facts.withSuggestions(context.categorySuggestsImproperPurpose(), suggestsVirusOrAccess);
-			this.ruleSet = RuleSet.inForceOn(LocalDate.ofInstant(context.knewAt(), jp.hikeshi.calendar.LegalDeadlines.JAPAN))
-				.id();
+			this.ruleSet = context.ruleSet().id();
 		});
 	}
 
@@ -152,8 +148,8 @@ public class ReportingCase {
 	}
 
 	private Change change(Context context, Instant now, Map<Fact, Object> factsBefore, Runnable edit) {
-		Set<DutyType> before = summary(false);
-		Set<DutyType> provisionalBefore = summary(true);
+		Set<DutyType> before = dutyTypes(false);
+		Set<DutyType> provisionalBefore = dutyTypes(true);
 		Situation was = situation(context);
 		boolean countKnown = was.reportableSets().stream().anyMatch(set -> set.peopleAtMost() != null);
 		boolean myNumberCountKnown = was.reportableSets()
@@ -170,8 +166,8 @@ public class ReportingCase {
 				existing.ifPresentOrElse(duty -> duty.reapply(verdict), () -> this.duties.add(new Duty(this, verdict)));
 			}
 		}
-		return new Change(Fact.changes(factsBefore, Fact.valuesIn(this)), before, summary(false), provisionalBefore,
-				summary(true), passed);
+		return new Change(Fact.changes(factsBefore, Fact.valuesIn(this)), before, dutyTypes(false), provisionalBefore,
+				dutyTypes(true), passed);
 	}
 
 	/**
@@ -367,10 +363,6 @@ public class ReportingCase {
 
 	/** The duties that apply firmly, or those that apply provisionally. */
 	Set<DutyType> dutyTypes(boolean provisional) {
-		return summary(provisional);
-	}
-
-	private Set<DutyType> summary(boolean provisional) {
 		return this.duties.stream()
 			.filter(Duty::isApplies)
 			.filter(d -> d.isProvisional() == provisional)
@@ -505,6 +497,12 @@ public class ReportingCase {
 	 */
 	public record Context(Set<jp.hikeshi.incident.Category> categories, jp.hikeshi.incident.LeakKind leakKind,
 			jp.hikeshi.organisation.Industry industry, Instant knewAt, boolean categorySuggestsImproperPurpose) {
+
+		/** The rule set in force on the day (in Japan) the company knew. */
+		RuleSet ruleSet() {
+			return RuleSet.inForceOn(LocalDate.ofInstant(this.knewAt, jp.hikeshi.calendar.LegalDeadlines.JAPAN));
+		}
+
 	}
 
 }

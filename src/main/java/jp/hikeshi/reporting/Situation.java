@@ -34,8 +34,9 @@ public record Situation(Facts facts, List<DataSet> dataSets, Set<Category> categ
 
 	/** 規則8条2項: the 確報, 30 days, 60 where ground (3) applies, also with others. */
 	Verdict ppcFinal() {
-		boolean sixty = ppcGrounds().contains("duty.reason.improperPurpose")
-				|| (ppcGrounds().isEmpty() && this.facts.improperPurpose());
+		List<String> grounds = ppcGrounds();
+		boolean sixty = grounds.contains("duty.reason.improperPurpose")
+				|| (grounds.isEmpty() && this.facts.improperPurpose());
 		return delegated(ppc(DutyType.PPC_FINAL, sixty ? DeadlineRule.DAYS_60 : DeadlineRule.DAYS_30,
 				List.of(sixty ? "duty.reason.final60" : "duty.reason.final30")));
 	}
@@ -58,7 +59,7 @@ public record Situation(Facts facts, List<DataSet> dataSets, Set<Category> categ
 	 * they cannot be reached, by an alternative measure (公表, an inquiry desk).
 	 */
 	Verdict personNotice() {
-		Verdict ppc = ppcPreliminary();
+		Verdict ppc = ppc(DutyType.PPC_PRELIMINARY, DeadlineRule.DAYS_3_TO_5, List.of());
 		Verdict myNumber = myNumberPreliminary();
 		Verdict decisive = (ppc.status() == APPLIES || myNumber.status() == APPLIES)
 				? (ppc.status() == APPLIES ? ppc : myNumber)
@@ -67,7 +68,6 @@ public record Situation(Facts facts, List<DataSet> dataSets, Set<Category> categ
 			return Verdict.none(DutyType.PERSON_NOTICE);
 		}
 		List<String> reasons = new ArrayList<>(decisive.reasons());
-		reasons.remove("duty.reason.delegatedFinance");
 		reasons.add("duty.reason.personNotice");
 		return new Verdict(DutyType.PERSON_NOTICE, decisive.status(), reasons, DeadlineRule.PROMPTLY,
 				decisive.clockFrom());
@@ -79,8 +79,9 @@ public record Situation(Facts facts, List<DataSet> dataSets, Set<Category> categ
 	}
 
 	Verdict myNumberFinal() {
-		boolean sixty = myNumberGrounds().contains("duty.reason.myNumberImproper")
-				|| (myNumberGrounds().isEmpty() && this.facts.improperPurpose());
+		List<String> grounds = myNumberGrounds();
+		boolean sixty = grounds.contains("duty.reason.myNumberImproper")
+				|| (grounds.isEmpty() && this.facts.improperPurpose());
 		return myNumber(DutyType.MYNUMBER_FINAL, sixty ? DeadlineRule.DAYS_60 : DeadlineRule.DAYS_30,
 				List.of(sixty ? "duty.reason.final60" : "duty.reason.final30"));
 	}
@@ -211,10 +212,7 @@ public record Situation(Facts facts, List<DataSet> dataSets, Set<Category> categ
 	 * client's data the company has told its client about.
 	 */
 	List<DataSet> reportableSets() {
-		return this.dataSets.stream()
-			.filter(set -> !set.encryptionExempt())
-			.filter(set -> !(set.handledForClient() && this.facts.clientInformed()))
-			.toList();
+		return this.dataSets.stream().filter(set -> set.reportedByTheCompany(this.facts)).toList();
 	}
 
 	/** The grounds of 規則7条 that hold now; empty while none is known to. */

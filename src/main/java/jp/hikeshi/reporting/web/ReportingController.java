@@ -346,13 +346,11 @@ class ReportingController {
 
 	/** Where to ask and where to file, next to each report it serves. */
 	private Map<DutyType, List<PublicDesks.Desk>> desksByDuty(List<DueDuty> duties) {
+		List<DutyType> types = duties.stream().map(due -> due.duty().getType()).filter(type -> type.desks() != null).toList();
+		Map<String, List<PublicDesks.Desk>> served = this.desks
+			.servingEach(types.stream().map(DutyType::desks).distinct().toList());
 		Map<DutyType, List<PublicDesks.Desk>> byDuty = new EnumMap<>(DutyType.class);
-		for (DueDuty due : duties) {
-			String served = due.duty().getType().desks();
-			if (served != null && PublicDesks.DUTIES.contains(served)) {
-				byDuty.put(due.duty().getType(), this.desks.serving(served));
-			}
-		}
+		types.forEach(type -> byDuty.put(type, served.get(type.desks())));
 		return byDuty;
 	}
 

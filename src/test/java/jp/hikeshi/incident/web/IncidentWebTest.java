@@ -189,6 +189,32 @@ class IncidentWebTest {
 	}
 
 	@Test
+	void aDiscoveryAfterTheReportWithoutAReasonIsRefusedNextToTheReason() throws Exception {
+		UserAccount lead = this.users.create(Role.SECURITY_LEAD);
+		Incident incident = escalatedAs(lead, "発覚日時の訂正");
+		// reported an hour ago; 発覚 moved to a minute after that, still in the past
+		this.jdbc.update("update incident set reported_at = reported_at - interval '1 hour' where id = ?", incident.getId());
+		LocalDateTime afterTheReport = LocalDateTime
+			.ofInstant(incident.getReportedAt().minusSeconds(3600), ZoneId.of("Asia/Tokyo"))
+			.plusMinutes(1);
+		this.mvc.perform(post("/incidents/{id}/record", incident.getId()).contentType(MediaType.APPLICATION_FORM_URLENCODED)
+				.with(csrf())
+				.with(this.users.signedIn(lead.getUsername()))
+				.param("version", String.valueOf(version(incident)))
+				.param("discoveredAt", afterTheReport.toString().substring(0, 16))
+				.param("discoveredLateReason", " ")
+				.param("assumedCause", "不明")
+				.param("disclosureStatus", "UNDECIDED"))
+			.andExpect(status().isOk())
+			.andExpect(model().attributeHasFieldErrorCode("recordForm", "discoveredLateReason",
+					"incident.record.discoveredAfterReport"))
+			.andExpect(content().string(containsString("id=\"discoveredLateReason-error\"")))
+			.andExpect(content().string(containsString("value=\"" + afterTheReport.toString().substring(0, 16) + "\"")));
+		assertThat(this.jdbc.queryForObject("select discovered_at = ? and assumed_cause is null from incident where id = ?",
+				Boolean.class, java.sql.Timestamp.from(incident.getDiscoveredAt()), incident.getId())).isTrue();
+	}
+
+	@Test
 	void anEscalationOfTwoCategoriesIsReadBackAndTheLeadAddsAThirdLater() throws Exception {
 		UserAccount lead = this.users.create(Role.SECURITY_LEAD);
 		Actor actor = new Actor(lead.getUsername(), Set.of(Role.SECURITY_LEAD));

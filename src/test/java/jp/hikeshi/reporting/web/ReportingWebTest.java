@@ -327,6 +327,36 @@ class ReportingWebTest {
 		unchanged(before);
 	}
 
+	/** Texts over their length and a missing owner come back next to their fields, as typed, and save nothing. */
+	@Test
+	void overlongTextsAndAMissingOwnerAreRefusedOnTheirFields() throws Exception {
+		ReportingCase before = reportingCase();
+		String name = "名".repeat(DataSet.MAX_DESCRIPTION + 1);
+		FormPage page = refused(form("/incidents/{id}/reporting/data-sets", this.incident.getId())
+			.param("description", name)
+			.param("items", "項".repeat(DataSet.MAX_ITEMS + 1))
+			.param("medium", "媒".repeat(DataSet.MAX_MEDIUM + 1))
+			.param("encryptionMethod", "A".repeat(201))
+			.param("maximumCount", "5"), "reporting/data-set");
+		assertThat(page.errorAt("description")).isEqualTo(sayField("Size", DataSet.MAX_DESCRIPTION));
+		assertThat(page.errorAt("items")).isEqualTo(sayField("Size", DataSet.MAX_ITEMS));
+		assertThat(page.errorAt("medium")).isEqualTo(sayField("Size", DataSet.MAX_MEDIUM));
+		assertThat(page.errorAt("encryptionMethod")).isEqualTo(sayField("Size", 200));
+		assertThat(page.errorAt("whose")).isEqualTo(say("NotNull"));
+		assertThat(page.valueOf("description")).isEqualTo(name);
+		assertThat(page.valueOf("maximumCount")).isEqualTo("5");
+
+		FormPage facts = refused(facts().param("leak", "RULED_OUT")
+			.param("leakRuledOutReason", "理".repeat(Facts.MAX_REASON + 1))
+			.param("gdprMemberStates", "国".repeat(301))
+			.param("cause", "因".repeat(2001)));
+		assertThat(facts.errorAt("leakRuledOutReason")).isEqualTo(sayField("Size", Facts.MAX_REASON));
+		assertThat(facts.errorAt("gdprMemberStates")).isEqualTo(sayField("Size", 300));
+		assertThat(facts.errorAt("cause")).isEqualTo(sayField("Size", 2000));
+		assertThat(facts.valueOf("cause")).isEqualTo("因".repeat(2001));
+		unchanged(before);
+	}
+
 	/** Data captured in clear text (skimming, a tampered form) cannot claim the encryption exemption. */
 	@Test
 	void encryptionOnDataCapturedInClearIsRefusedOnTheEncryption() throws Exception {
