@@ -1,6 +1,8 @@
 package jp.hikeshi.account;
 
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -41,6 +43,12 @@ public class People {
 		return forThisRequest().name(username);
 	}
 
+	/** The login names of the enabled people holding any of these roles: whom a notification addresses. */
+	@Transactional(readOnly = true)
+	public List<String> holding(Role... roles) {
+		return this.accounts.findEnabledUsernamesHolding(List.of(roles));
+	}
+
 	/** One person as "department display name". */
 	public String nameWithDepartment(String username) {
 		return forThisRequest().nameWithDepartment(username);
@@ -66,6 +74,11 @@ public class People {
 
 		Directory(Map<String, UserAccount> byUsername) {
 			this.byUsername = byUsername;
+		}
+
+		/** The account behind a login name, if there is one. */
+		public Optional<UserAccount> account(String username) {
+			return Optional.ofNullable((username == null) ? null : this.byUsername.get(username));
 		}
 
 		/** The display name; an unknown login name (an imported record) stays as it was. */

@@ -1,5 +1,6 @@
 package jp.hikeshi.account;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -18,5 +19,10 @@ public interface UserAccountRepository extends ListCrudRepository<UserAccount, L
 	long countActiveAdministrators();
 
 	List<UserAccount> findAllByOrderByUsernameAsc();
+
+	@Query("""
+			select distinct a.username from UserAccount a join a.roles r
+			where a.enabled = true and r in ?1 order by a.username""")
+	List<String> findEnabledUsernamesHolding(Collection<Role> roles);
 
 }

@@ -491,6 +491,7 @@ public class Incident extends AbstractAggregateRoot<Incident> {
 			throw new TransitionRefused("incident.guard.notOpen");
 		}
 		append(now, actor.username(), Kind.INFORMATION_ADDED, Change.NONE, information, true);
+		registerEvent(new IncidentEvents.InformationAdded(this.reference, actor.username()));
 	}
 
 	// --- what the pages ask ---

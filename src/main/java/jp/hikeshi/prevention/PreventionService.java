@@ -172,6 +172,14 @@ public class PreventionService {
 			.orElseGet(() -> new PreventionPlan(id, EnumSet.noneOf(RootCause.class), null, 0, measures));
 	}
 
+	/** Every open measure, whoever asks: for reminders. Oldest due date first. */
+	@Transactional(readOnly = true)
+	public List<Measure> openMeasures() {
+		List<PreventionMeasure> open = this.measures.findByDoneOnIsNullOrderByDueOnAscIdAsc();
+		Map<Long, String> references = references(open.stream().map(PreventionMeasure::getIncidentId).toList());
+		return open.stream().map(measure -> measure.view(references.get(measure.getIncidentId()))).toList();
+	}
+
 	/**
 	 * The measures still open: all of them for the security lead and the executive, one's own
 	 * for everyone else. Oldest due date first.

@@ -311,9 +311,12 @@ public class ReportingService {
 	/** Every duty still to be done, most urgent first: for the lead's and the executive's pages. */
 	@Transactional(readOnly = true)
 	public List<DueDuty> openDuties(Actor actor) {
-		if (!actor.seesEverything()) {
-			return List.of();
-		}
+		return actor.seesEverything() ? openDuties() : List.of();
+	}
+
+	/** Every duty still to be done in an open incident, most urgent first, whoever asks: for reminders. */
+	@Transactional(readOnly = true)
+	public List<DueDuty> openDuties() {
 		List<ReportingCase> open = this.cases.findWithOpenDuties();
 		Map<Long, Incident> incidents = this.incidents
 			.findAllById(open.stream().map(ReportingCase::getIncidentId).toList())

@@ -13,12 +13,13 @@ import org.springframework.context.annotation.Import;
 /**
  * The whole application on a real PostgreSQL, with MockMvc. Test classes with the same
  * configuration share one context (and so one database): they create their own data with
- * names of their own and do not count rows they did not make.
+ * names of their own and do not count rows they did not make. The notification jobs (the
+ * sending poll and the reminder scan) do not run on their own here: tests call them with a time.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
-@SpringBootTest
+@SpringBootTest(properties = "hikeshi.notifications.jobs.enabled=false")
 @AutoConfigureMockMvc
 @Import({ TestDatabaseConfiguration.class, CompletedSetup.class })
 public @interface IntegrationTest {

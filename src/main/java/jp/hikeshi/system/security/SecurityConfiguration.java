@@ -53,7 +53,8 @@ public class SecurityConfiguration {
 			.requestMatchers(EndpointRequest.toAnyEndpoint()).hasRole(Role.ADMIN.name())
 			.requestMatchers("/login", "/setup").permitAll()
 			.requestMatchers("/admin/**").hasRole(Role.ADMIN.name())
-			.requestMatchers("/report", "/reports", "/reports/**", "/measures", "/measures/*/*/done").authenticated()
+			.requestMatchers("/report", "/reports", "/reports/**", "/measures", "/measures/*/*/done", "/notifications",
+					"/notifications/**").authenticated()
 			.requestMatchers("/triage").hasRole(Role.SECURITY_LEAD.name())
 			.requestMatchers("/executive/**").hasRole(Role.EXECUTIVE.name())
 			.requestMatchers("/dashboard", "/duties", "/incidents/*/reporting", "/incidents/*/reporting/**")

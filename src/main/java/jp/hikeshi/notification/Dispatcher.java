@@ -1,0 +1,217 @@
+package jp.hikeshi.notification;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import jakarta.annotation.PreDestroy;
+
+import jp.hikeshi.account.People;
+import jp.hikeshi.account.UserAccount;
+import jp.hikeshi.organisation.OrganisationService;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import tools.jackson.core.type.TypeReference;
+
+/**
+ * Sends what the outbox holds, after the transaction that wrote it committed. Each row is taken
+ * with {@code FOR UPDATE SKIP LOCKED} and kept locked while it is sent, so two nodes (or a poll
+ * and a wake-up) never send the same row; a send that fails is tried again with a growing pause,
+ * up to {@value #MAX_ATTEMPTS} times, then left "failed" for the administrator to resend. A
+ * restart loses nothing: the rows wait in PostgreSQL, and the next poll sends them.
+ */
+@Component
+class Dispatcher {
+
+	static final int MAX_ATTEMPTS = 10;
+
+	private static final Log log = LogFactory.getLog(Dispatcher.class);
+
+	private static final Duration FIRST_PAUSE = Duration.ofSeconds(30);
+
+	private static final Duration LONGEST_PAUSE = Duration.ofHours(1);
+
+	private final JdbcTemplate jdbc;
+
+	private final TransactionTemplate transaction;
+
+	private final MailChannel mail;
+
+	private final ChatChannel chat;
+
+	private final Webhooks webhooks;
+
+	private final Messages messages;
+
+	private final NotificationSettings settings;
+
+	private final People people;
+
+	private final OrganisationService organisations;
+
+	private final Clock clock;
+
+	private final boolean wakeOnCommit;
+
+	private final ExecutorService worker = Executors.newSingleThreadExecutor(task -> {
+		Thread thread = new Thread(task, "notifications");
+		thread.setDaemon(true);
+		return thread;
+	});
+
+	private final AtomicBoolean woken = new AtomicBoolean();
+
+	Dispatcher(JdbcTemplate jdbc, TransactionTemplate transaction, MailChannel mail, ChatChannel chat, Webhooks webhooks,
+			Messages messages, NotificationSettings settings, People people, OrganisationService organisations,
+			Clock clock, @Value("${hikeshi.notifications.send-on-commit:true}") boolean wakeOnCommit) {
+		this.jdbc = jdbc;
+		this.transaction = transaction;
+		this.mail = mail;
+		this.chat = chat;
+		this.webhooks = webhooks;
+		this.messages = messages;
+		this.settings = settings;
+		this.people = people;
+		this.organisations = organisations;
+		this.clock = clock;
+		this.wakeOnCommit = wakeOnCommit;
+	}
+
+	/** Called after a commit that queued something: send it now, off the request's thread. */
+	void wake() {
+		if (this.wakeOnCommit && this.woken.compareAndSet(false, true)) {
+			this.worker.execute(() -> {
+				this.woken.set(false);
+				drain(this.clock.instant());
+			});
+		}
+	}
+
+	/** Wakes the sender once the current transaction commits (at once when there is none). */
+	void wakeAfterCommit() {
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					wake();
+				}
+			});
+		}
+		else {
+			wake();
+		}
+	}
+
+	/**
+	 * Sends every row due by {@code now}, one at a time, until none is left that another sender
+	 * does not hold.
+	 * @return how many rows were tried
+	 */
+	int drain(Instant now) {
+		int tried = 0;
+		try {
+			while (Boolean.TRUE.equals(this.transaction.execute(status -> sendOne(now)))) {
+				tried++;
+			}
+		}
+		catch (RuntimeException ex) {
+			// the database went away; the next poll tries again
+			log.warn("Notifications: sending stopped for now: " + ex.getMessage());
+		}
+		return tried;
+	}
+
+	private boolean sendOne(Instant now) {
+		var due = this.jdbc.query("""
+				select id, rule, channel, recipient, webhook_id, reference, params::text as params, link, attempts
+				from notification where state = 'PENDING' and next_attempt_at <= ?
+				order by priority, id limit 1 for update skip locked""", (rs, n) -> new Due(rs.getLong("id"),
+				Rule.valueOf(rs.getString("rule")), Channel.valueOf(rs.getString("channel")), rs.getString("recipient"),
+				(Long) rs.getObject("webhook_id"), rs.getString("reference"),
+				Notifier.JSON.readValue(rs.getString("params"), new TypeReference<Map<String, String>>() {
+				}), rs.getString("link"), rs.getInt("attempts")), Timestamp.from(now));
+		if (due.isEmpty()) {
+			return false;
+		}
+		Due row = due.get(0);
+		Failure failure = null;
+		try {
+			deliver(row);
+		}
+		catch (DeliveryFailed ex) {
+			failure = ex.failure();
+		}
+		catch (RuntimeException ex) {
+			log.warn("Notifications: could not send notification " + row.id(), ex);
+			failure = Failure.UNKNOWN;
+		}
+		record(row, failure, this.clock.instant());
+		return true;
+	}
+
+	private void deliver(Due row) throws DeliveryFailed {
+		ZoneId zone = this.organisations.timeZone();
+		String base = this.settings.publicBaseUrl();
+		if (row.channel() == Channel.CHAT) {
+			Webhooks.Target target = this.webhooks.target(row.webhookId() == null ? -1 : row.webhookId())
+				.orElseThrow(() -> new DeliveryFailed(Failure.WEBHOOK_REMOVED, null));
+			Messages.Worded worded = this.messages.word(row.rule(), row.reference(), row.params(), target.language(), zone);
+			this.chat.post(target, target.kind().payload(worded.headline(), worded.text(), base + row.link(),
+					this.messages.openLabel(target.language())));
+			return;
+		}
+		UserAccount account = this.people.directory().account(row.recipient()).orElse(null);
+		if (account == null || !account.isEnabled()) {
+			throw new DeliveryFailed(Failure.ACCOUNT_DISABLED, null);
+		}
+		Locale language = this.settings.personal(row.recipient()).language();
+		Messages.Worded worded = this.messages.word(row.rule(), row.reference(), row.params(), language, zone);
+		this.mail.send(this.settings.sender(), account.getEmail(), worded.subject(),
+				this.messages.mailBody(worded, base + row.link(), base + "/account/notifications", language));
+	}
+
+	private void record(Due row, Failure failure, Instant now) {
+		if (failure == null) {
+			this.jdbc.update("update notification set state = 'SENT', failure = null, attempts = attempts + 1, sent_at = ? where id = ?",
+					Timestamp.from(now), row.id());
+			return;
+		}
+		int attempts = row.attempts() + 1;
+		boolean givingUp = failure.isPermanent() || attempts >= MAX_ATTEMPTS;
+		this.jdbc.update("update notification set state = ?, failure = ?, attempts = ?, next_attempt_at = ? where id = ?",
+				givingUp ? DeliveryState.FAILED.name() : DeliveryState.PENDING.name(), failure.name(), attempts,
+				Timestamp.from(now.plus(pauseAfter(attempts))), row.id());
+	}
+
+	/** 30 s, 1 min, 2 min … doubling, at most an hour: ten tries span about four and a half hours. */
+	static Duration pauseAfter(int attempts) {
+		Duration pause = FIRST_PAUSE.multipliedBy(1L << Math.min(attempts - 1, 20));
+		return (pause.compareTo(LONGEST_PAUSE) > 0) ? LONGEST_PAUSE : pause;
+	}
+
+	@PreDestroy
+	void stop() {
+		this.worker.shutdownNow();
+	}
+
+	private record Due(long id, Rule rule, Channel channel, String recipient, Long webhookId, String reference,
+			Map<String, String> params, String link, int attempts) {
+	}
+
+}

@@ -1,0 +1,139 @@
+package jp.hikeshi.notification;
+
+import java.io.UnsupportedEncodingException;
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+
+import javax.net.ssl.SSLException;
+
+import jakarta.mail.AuthenticationFailedException;
+import jakarta.mail.MessagingException;
+import jakarta.mail.SendFailedException;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.mail.MailAuthenticationException;
+import org.springframework.mail.MailException;
+import org.springframework.mail.MailSendException;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sends plain-text mail through Spring's {@link JavaMailSender} (configured by {@code spring.mail.*};
+ * absent when no host is set). Addresses are parsed strictly, one address each, so a value with a
+ * line break or a second address is refused and no header can be injected.
+ */
+@Component
+class MailChannel {
+
+	private final ObjectProvider<JavaMailSender> sender;
+
+	MailChannel(ObjectProvider<JavaMailSender> sender) {
+		this.sender = sender;
+	}
+
+	boolean isConfigured() {
+		return this.sender.getIfAvailable() != null;
+	}
+
+	void send(String from, String to, String subject, String text) throws DeliveryFailed {
+		JavaMailSender mail = this.sender.getIfAvailable();
+		if (mail == null) {
+			throw new DeliveryFailed(Failure.NO_MAIL_SERVER, null);
+		}
+		if (to == null || to.isBlank()) {
+			throw new DeliveryFailed(Failure.NO_ADDRESS, null);
+		}
+		try {
+			MimeMessage message = mail.createMimeMessage();
+			MimeMessageHelper helper = new MimeMessageHelper(message, false, "UTF-8");
+			helper.setFrom(new InternetAddress(single(from), "火消し Hikeshi", "UTF-8"));
+			helper.setTo(new InternetAddress(single(to), true));
+			helper.setSubject(oneLine(subject));
+			helper.setText(text, false);
+			// RFC 3834: no auto-replies, no vacation answers back to Hikeshi
+			message.setHeader("Auto-Submitted", "auto-generated");
+			mail.send(message);
+		}
+		catch (AddressException | UnsupportedEncodingException ex) {
+			throw new DeliveryFailed(Failure.INVALID_ADDRESS, ex);
+		}
+		catch (MessagingException | MailException ex) {
+			throw new DeliveryFailed(classify(ex), ex);
+		}
+	}
+
+	/** One address, nothing else: a line break or a list is refused rather than cleaned. */
+	static String single(String address) throws AddressException {
+		if (address == null || address.chars().anyMatch(c -> c == '\r' || c == '\n' || c == ',' || c == ';')) {
+			throw new AddressException("not a single address");
+		}
+		InternetAddress[] parsed = InternetAddress.parse(address.strip(), true);
+		if (parsed.length != 1) {
+			throw new AddressException("not a single address");
+		}
+		parsed[0].validate();
+		return parsed[0].getAddress();
+	}
+
+	static boolean isSingleAddress(String address) {
+		try {
+			single(address);
+			return true;
+		}
+		catch (AddressException ex) {
+			return false;
+		}
+	}
+
+	private static String oneLine(String text) {
+		return text.replaceAll("[\\r\\n]+", " ");
+	}
+
+	/** What an administrator reads: the cause in plain words, found anywhere in the exception's chain. */
+	static Failure classify(Throwable failure) {
+		if (failure instanceof MailAuthenticationException) {
+			return Failure.AUTHENTICATION_FAILED;
+		}
+		for (Throwable cause = failure; cause != null; cause = next(cause)) {
+			if (cause instanceof AuthenticationFailedException) {
+				return Failure.AUTHENTICATION_FAILED;
+			}
+			if (cause instanceof UnknownHostException) {
+				return Failure.HOST_NOT_FOUND;
+			}
+			if (cause instanceof ConnectException) {
+				return Failure.CONNECTION_REFUSED;
+			}
+			if (cause instanceof SocketTimeoutException) {
+				return Failure.TIMEOUT;
+			}
+			if (cause instanceof SSLException) {
+				return Failure.TLS;
+			}
+			if (cause instanceof SendFailedException sendFailed && sendFailed.getInvalidAddresses() != null
+					&& sendFailed.getInvalidAddresses().length > 0) {
+				return Failure.MAIL_REJECTED;
+			}
+			if (cause instanceof AddressException) {
+				return Failure.INVALID_ADDRESS;
+			}
+		}
+		return Failure.UNKNOWN;
+	}
+
+	private static Throwable next(Throwable cause) {
+		if (cause instanceof MailSendException send && !send.getFailedMessages().isEmpty()) {
+			return send.getFailedMessages().values().iterator().next();
+		}
+		if (cause instanceof MessagingException messaging && messaging.getNextException() != null) {
+			return messaging.getNextException();
+		}
+		return (cause.getCause() == cause) ? null : cause.getCause();
+	}
+
+}

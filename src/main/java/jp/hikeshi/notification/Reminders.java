@@ -1,0 +1,242 @@
+package jp.hikeshi.notification;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import jp.hikeshi.account.Actor;
+import jp.hikeshi.account.People;
+import jp.hikeshi.account.Role;
+import jp.hikeshi.calendar.LegalDeadlines;
+import jp.hikeshi.incident.Incident;
+import jp.hikeshi.incident.IncidentService;
+import jp.hikeshi.incident.IncidentState;
+import jp.hikeshi.organisation.OrganisationService;
+import jp.hikeshi.prevention.Measure;
+import jp.hikeshi.prevention.PreventionService;
+import jp.hikeshi.reporting.Deadline;
+import jp.hikeshi.reporting.DueDuty;
+import jp.hikeshi.reporting.ReportingService;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The rows of the table that follow from time passing: a report nobody took, a report owed that
+ * comes due, a prevention measure that comes due, the morning digest. One scan looks at what is
+ * open now; each reminder's key names its stage and its deadline, so it is written once however
+ * often the scan runs, and again only if the deadline moves. Across nodes the scan runs under a
+ * PostgreSQL advisory lock: a second node finds it taken and skips its turn.
+ */
+@Component
+class Reminders {
+
+	/** The advisory lock's key: "hikeshi" on a phone keypad. */
+	private static final long SCAN_LOCK = 4453744L;
+
+	private static final int MEASURE_DAYS_AHEAD = 7;
+
+	/** A 72-hour deadline is "today" in its last 12 hours. */
+	private static final Duration MOMENT_TODAY = Duration.ofHours(12);
+
+	private final JdbcTemplate jdbc;
+
+	private final Notifier notifier;
+
+	private final NotificationSettings settings;
+
+	private final People people;
+
+	private final IncidentService incidents;
+
+	private final ReportingService reporting;
+
+	private final PreventionService prevention;
+
+	private final OrganisationService organisations;
+
+	Reminders(JdbcTemplate jdbc, Notifier notifier, NotificationSettings settings, People people,
+			IncidentService incidents, ReportingService reporting, PreventionService prevention,
+			OrganisationService organisations) {
+		this.jdbc = jdbc;
+		this.notifier = notifier;
+		this.settings = settings;
+		this.people = people;
+		this.incidents = incidents;
+		this.reporting = reporting;
+		this.prevention = prevention;
+		this.organisations = organisations;
+	}
+
+	/**
+	 * Writes the reminders due at {@code now}.
+	 * @return how many notification rows were new; {@code -1} when another node holds the scan
+	 */
+	@Transactional
+	public int scan(Instant now) {
+		Boolean mine = this.jdbc.queryForObject("select pg_try_advisory_xact_lock(?)", Boolean.class, SCAN_LOCK);
+		if (!Boolean.TRUE.equals(mine)) {
+			return -1;
+		}
+		CompanySettings company = this.settings.company();
+		ZoneId zone = this.organisations.timeZone();
+		int written = untakenReports(now, company.triageTimeoutMinutes());
+		written += deadlines(now);
+		written += measures(LocalDate.ofInstant(now, zone));
+		written += digests(now, zone, company.digestHour());
+		return written;
+	}
+
+	private int untakenReports(Instant now, int minutes) {
+		int written = 0;
+		List<String> told = union(this.people.holding(Role.SECURITY_LEAD), this.people.holding(Role.EXECUTIVE));
+		for (Incident incident : this.incidents.triageQueue()) {
+			if (incident.getState() == IncidentState.REPORTED
+					&& !incident.getReportedAt().plus(Duration.ofMinutes(minutes)).isAfter(now)) {
+				written += this.notifier.tell(Occurrence.of(Rule.TRIAGE_WAITING, "incident:" + incident.getId() + ":untaken",
+						incident.getId(), incident.getReference(), Map.of("minutes", String.valueOf(minutes)),
+						"/incidents/" + incident.getId()), told);
+			}
+		}
+		return written;
+	}
+
+	private int deadlines(Instant now) {
+		List<DueDuty> open = this.reporting.openDuties();
+		Map<Long, Incident> incidents = this.incidents
+			.findAllById(open.stream().map(DueDuty::incidentId).collect(Collectors.toSet()))
+			.stream()
+			.collect(Collectors.toMap(Incident::getId, Function.identity()));
+		List<String> owners = union(this.people.holding(Role.SECURITY_LEAD), this.people.holding(Role.EXECUTIVE));
+		int written = 0;
+		for (DueDuty due : open) {
+			Deadline deadline = due.deadline();
+			Stage stage = stageOf(deadline, now);
+			if (stage == null || due.duty().isSettled()) {
+				continue;
+			}
+			Incident incident = incidents.get(due.incidentId());
+			List<String> told = new ArrayList<>(owners);
+			if (incident != null && incident.getResponsible() != null) {
+				told.add(incident.getResponsible());
+			}
+			Map<String, String> params = new HashMap<>();
+			params.put("variant", stage.name());
+			params.put("label", "DutyType." + due.duty().getType().name());
+			if (deadline.isDay()) {
+				params.put("dueDay", deadline.lastDay().toString());
+			}
+			else {
+				params.put("dueAt", deadline.end().toString());
+			}
+			Occurrence occurrence = Occurrence.of(Rule.forDuty(due.duty().getType()),
+					"duty:" + due.duty().getId() + ":" + stage + ":" + deadline.end(), due.incidentId(), due.reference(),
+					params, "/incidents/" + due.incidentId() + "/reporting");
+			written += this.notifier.tell((stage == Stage.OVERDUE) ? occurrence.first() : occurrence, told);
+		}
+		return written;
+	}
+
+	/**
+	 * Where a deadline stands: due soon (the day before its last day, or past a 速報's target
+	 * day), due today (its last day, or a 72-hour deadline's last 12 hours), overdue; {@code null}
+	 * when it is calm or has no date.
+	 */
+	static Stage stageOf(Deadline deadline, Instant now) {
+		if (deadline.end() == null) {
+			return null;
+		}
+		if (!now.isBefore(deadline.end())) {
+			return Stage.OVERDUE;
+		}
+		if (deadline.isDay()) {
+			LocalDate today = LocalDate.ofInstant(now, LegalDeadlines.JAPAN);
+			long left = ChronoUnit.DAYS.between(today, deadline.lastDay());
+			boolean pastTarget = deadline.targetDay() != null && today.isAfter(deadline.targetDay());
+			return (left == 0) ? Stage.DUE_TODAY : (left == 1 || pastTarget) ? Stage.DUE_SOON : null;
+		}
+		Duration left = Duration.between(now, deadline.end());
+		return (left.compareTo(MOMENT_TODAY) <= 0) ? Stage.DUE_TODAY
+				: (deadline.urgency(now) == Deadline.Urgency.DUE_SOON) ? Stage.DUE_SOON : null;
+	}
+
+	private int measures(LocalDate today) {
+		List<String> leads = this.people.holding(Role.SECURITY_LEAD);
+		int written = 0;
+		for (Measure measure : this.prevention.openMeasures()) {
+			String stage = measure.dueOn().isBefore(today) ? "overdue"
+					: !measure.dueOn().isAfter(today.plusDays(MEASURE_DAYS_AHEAD)) ? "soon" : null;
+			if (stage == null) {
+				continue;
+			}
+			written += this.notifier.tell(Occurrence.of(Rule.MEASURE_DUE,
+					"measure:" + measure.id() + ":" + stage + ":" + measure.dueOn(), measure.incidentId(),
+					measure.incidentReference(), Map.of("variant", stage, "label", "MeasureKind." + measure.kind().name(),
+							"dueDay", measure.dueOn().toString()),
+					"/measures"), union(List.of(measure.owner()), leads));
+		}
+		return written;
+	}
+
+	/** From the digest hour on, once a day, to each person who asked: what waits for them now. */
+	private int digests(Instant now, ZoneId zone, int hour) {
+		ZonedDateTime local = now.atZone(zone);
+		if (local.getHour() < hour) {
+			return 0;
+		}
+		List<String> readers = this.settings.digestReaders();
+		if (readers.isEmpty()) {
+			return 0;
+		}
+		LocalDate today = local.toLocalDate();
+		List<String> leads = this.people.holding(Role.SECURITY_LEAD);
+		List<String> executives = this.people.holding(Role.EXECUTIVE);
+		int triage = this.incidents.triageQueue().size();
+		int decisions = this.incidents.awaitingExecutive().size();
+		long dutiesDue = this.reporting.openDuties().stream().filter(due -> due.urgency().dueNow()).count();
+		List<Measure> measures = this.prevention.openMeasures();
+		int written = 0;
+		for (String reader : readers) {
+			boolean lead = leads.contains(reader);
+			boolean executive = executives.contains(reader);
+			Map<String, String> counts = new HashMap<>();
+			counts.put("triage", String.valueOf(lead ? triage : 0));
+			counts.put("decisions", String.valueOf(executive ? decisions : 0));
+			counts.put("duties", String.valueOf((lead || executive) ? dutiesDue : 0));
+			counts.put("assigned", String.valueOf(this.incidents.assignedTo(new Actor(reader, Set.of())).size()));
+			counts.put("measures", String.valueOf(measures.stream()
+				.filter(m -> (lead || reader.equals(m.owner())) && !m.dueOn().isAfter(today.plusDays(MEASURE_DAYS_AHEAD)))
+				.count()));
+			counts.put("dueDay", today.toString());
+			written += this.notifier.tell(Occurrence.of(Rule.DAILY_DIGEST, "digest:" + today, null, null, counts, "/"),
+					List.of(reader));
+		}
+		return written;
+	}
+
+	private static List<String> union(List<String> one, List<String> other) {
+		LinkedHashSet<String> all = new LinkedHashSet<>(one);
+		all.addAll(other);
+		return List.copyOf(all);
+	}
+
+	/** How near a deadline is, each stage reminded once. */
+	enum Stage {
+
+		DUE_SOON, DUE_TODAY, OVERDUE
+
+	}
+
+}
