@@ -75,7 +75,7 @@ class MyNotificationsController {
 	@PostMapping(path = "/account/notifications", consumes = FORM)
 	String save(@Valid @ModelAttribute("personal") PersonalForm form, BindingResult errors, Authentication user,
 			Model model, RedirectAttributes redirect) {
-		if (!errors.hasFieldErrors("language") && !List.of("ja", "en").contains(form.language())) {
+		if (!errors.hasFieldErrors("language") && !("ja".equals(form.language()) || "en".equals(form.language()))) {
 			errors.rejectValue("language", "notification.personal.language.invalid");
 		}
 		if (errors.hasErrors()) {

@@ -92,10 +92,12 @@ class NotificationAdminController {
 	@PostMapping(path = "/admin/notifications", consumes = FORM)
 	String save(@Valid @ModelAttribute("company") CompanyForm form, BindingResult errors, Authentication user,
 			Model model, RedirectAttributes redirect) {
-		if (form.sender() != null && !form.sender().isBlank() && !NotificationSettings.isSingleAddress(form.sender())) {
+		if (!errors.hasFieldErrors("sender") && form.sender() != null && !form.sender().isBlank()
+				&& !NotificationSettings.isSingleAddress(form.sender())) {
 			errors.rejectValue("sender", "notification.settings.sender.invalid");
 		}
-		if (form.publicBaseUrl() != null && !form.publicBaseUrl().isBlank() && !isWebAddress(form.publicBaseUrl())) {
+		if (!errors.hasFieldErrors("publicBaseUrl") && form.publicBaseUrl() != null && !form.publicBaseUrl().isBlank()
+				&& !isWebAddress(form.publicBaseUrl())) {
 			errors.rejectValue("publicBaseUrl", "notification.settings.baseUrl.invalid");
 		}
 		if (!Refusals.accepted(errors, () -> this.settings.saveCompany(form.toSettings(), user.getName()))) {
@@ -108,7 +110,7 @@ class NotificationAdminController {
 	@PostMapping(path = "/admin/notifications/webhooks", consumes = FORM)
 	String addWebhook(@Valid @ModelAttribute("webhook") WebhookForm form, BindingResult errors, Authentication user,
 			Model model, RedirectAttributes redirect) {
-		if (!errors.hasFieldErrors("language") && !List.of("ja", "en").contains(form.language())) {
+		if (!errors.hasFieldErrors("language") && !("ja".equals(form.language()) || "en".equals(form.language()))) {
 			errors.rejectValue("language", "notification.webhook.language.invalid");
 		}
 		if (!Refusals.accepted(errors, () -> this.webhooks.add(form.kind(), form.name(), form.url(),

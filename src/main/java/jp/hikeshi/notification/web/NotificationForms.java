@@ -32,7 +32,7 @@ final class NotificationForms {
 	 */
 	record CompanyForm(@Size(max = 254) @PlainText String sender, @Size(max = 200) @PlainText String publicBaseUrl,
 			@NotNull @Min(5) @Max(1440) Integer triageTimeoutMinutes, @NotNull @Min(0) @Max(23) Integer digestHour,
-			Set<Rule> emailRules, Set<Rule> chatRules, long version) {
+			Set<Rule> emailRules, Set<Rule> chatRules, Long version) {
 
 		static CompanyForm of(CompanySettings settings) {
 			Set<Rule> email = EnumSet.noneOf(Rule.class);
@@ -54,8 +54,9 @@ final class NotificationForms {
 			for (Rule rule : Rule.values()) {
 				rules.put(rule, new CompanySettings.Channels(has(this.emailRules, rule), has(this.chatRules, rule)));
 			}
+			// without the version the page was loaded with, the save is refused as a change made meanwhile
 			return new CompanySettings(this.sender, this.publicBaseUrl, this.triageTimeoutMinutes, this.digestHour, rules,
-					this.version);
+					(this.version == null) ? -1 : this.version);
 		}
 
 		private static boolean has(Set<Rule> rules, Rule rule) {
@@ -79,7 +80,7 @@ final class NotificationForms {
 	}
 
 	/** One's own settings. {@code emailRules}: the rules whose mail one wants (mandatory ones always). */
-	record PersonalForm(@NotBlank String language, boolean digest, Set<Rule> emailRules) {
+	record PersonalForm(@NotBlank String language, Boolean digest, Set<Rule> emailRules) {
 
 		static PersonalForm of(PersonalSettings settings) {
 			Set<Rule> wanted = EnumSet.noneOf(Rule.class);
@@ -98,7 +99,7 @@ final class NotificationForms {
 					off.add(rule);
 				}
 			}
-			return new PersonalSettings(Locale.forLanguageTag(this.language), this.digest, Set.copyOf(off));
+			return new PersonalSettings(Locale.forLanguageTag(this.language), Boolean.TRUE.equals(this.digest), Set.copyOf(off));
 		}
 
 	}

@@ -97,6 +97,21 @@ class AuthorizationMatrixTest {
 		row("POST /admin/desks/{code}", login, no, no, no, no, ok);
 		row("POST /admin/desks/{code}/checked", login, no, no, no, no, ok);
 		row("GET /admin/holidays", login, no, no, no, no, ok);
+		// notifications: the administrator's settings and log; each person's own list and settings
+		row("GET /admin/notifications", login, no, no, no, no, ok);
+		row("POST /admin/notifications", login, no, no, no, no, ok);
+		row("POST /admin/notifications/test", login, no, no, no, no, ok);
+		row("POST /admin/notifications/webhooks", login, no, no, no, no, ok);
+		row("POST /admin/notifications/webhooks/{id}/delete", login, no, no, no, no, ok);
+		row("POST /admin/notifications/webhooks/{id}/test", login, no, no, no, no, ok);
+		row("GET /admin/notifications/log", login, no, no, no, no, ok);
+		row("POST /admin/notifications/log/{id}/resend", login, no, no, no, no, ok);
+		row("GET /notifications", login, ok, ok, ok, ok, ok);
+		row("POST /notifications/read", login, ok, ok, ok, ok, ok);
+		// someone else's notification does not exist for the person asking
+		row("POST /notifications/{id}/open", login, gone, gone, gone, gone, gone);
+		row("GET /account/notifications", login, ok, ok, ok, ok, ok);
+		row("POST /account/notifications", login, ok, ok, ok, ok, ok);
 		row("POST /admin/holidays", login, no, no, no, no, ok);
 		// staff report and follow their own reports; every signed-in person may report
 		row("GET /report", login, ok, ok, ok, ok, ok);
