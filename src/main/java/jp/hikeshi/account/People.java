@@ -1,8 +1,11 @@
 package jp.hikeshi.account;
 
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+
+import jp.hikeshi.shared.PhoneNumbers;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -34,6 +37,18 @@ public class People {
 	}
 
 	/**
+	 * Whom to reach in a role: the enabled accounts holding it, by display name, each with the
+	 * phone number it gives (or none). For a page that tells someone whom to call now.
+	 */
+	@Transactional(readOnly = true)
+	public List<Contact> reachable(Role role) {
+		return this.accounts.findEnabledHolding(role)
+			.stream()
+			.map(account -> new Contact(account.getDisplayName(), account.getPhone()))
+			.toList();
+	}
+
+	/**
 	 * One person's display name: {@code ${@people.name(username)}}. The accounts are looked up
 	 * once per request, however many people a page names (a list of measures, a custody log).
 	 */
@@ -57,6 +72,19 @@ public class People {
 			request.setAttribute(DIRECTORY, directory, RequestAttributes.SCOPE_REQUEST);
 		}
 		return directory;
+	}
+
+	/**
+	 * Someone to call, as others read them: the display name, never the login name.
+	 * @param phone the number as typed, or {@code null}
+	 */
+	public record Contact(String name, String phone) {
+
+		/** The {@code tel:} link for the number, or {@code null} when there is none. */
+		public String phoneLink() {
+			return PhoneNumbers.telLink(this.phone);
+		}
+
 	}
 
 	/** A snapshot of the accounts, by login name. */

@@ -19,4 +19,7 @@ public interface UserAccountRepository extends ListCrudRepository<UserAccount, L
 
 	List<UserAccount> findAllByOrderByUsernameAsc();
 
+	@Query("select distinct u from UserAccount u join u.roles r where u.enabled = true and r = ?1 order by u.displayName, u.id")
+	List<UserAccount> findEnabledHolding(Role role);
+
 }
