@@ -6,6 +6,8 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import jp.hikeshi.shared.PhoneNumbers;
+
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.context.request.RequestAttributes;
@@ -33,6 +35,18 @@ public class People {
 		return new Directory(this.accounts.findAllByOrderByUsernameAsc()
 			.stream()
 			.collect(Collectors.toMap(UserAccount::getUsername, Function.identity())));
+	}
+
+	/**
+	 * Whom to reach in a role: the enabled accounts holding it, by display name, each with the
+	 * phone number it gives (or none). For a page that tells someone whom to call now.
+	 */
+	@Transactional(readOnly = true)
+	public List<Contact> reachable(Role role) {
+		return this.accounts.findEnabledHolding(role)
+			.stream()
+			.map(account -> new Contact(account.getDisplayName(), account.getPhone()))
+			.toList();
 	}
 
 	/**
@@ -65,6 +79,19 @@ public class People {
 			request.setAttribute(DIRECTORY, directory, RequestAttributes.SCOPE_REQUEST);
 		}
 		return directory;
+	}
+
+	/**
+	 * Someone to call, as others read them: the display name, never the login name.
+	 * @param phone the number as typed, or {@code null}
+	 */
+	public record Contact(String name, String phone) {
+
+		/** The {@code tel:} link for the number, or {@code null} when there is none. */
+		public String phoneLink() {
+			return PhoneNumbers.telLink(this.phone);
+		}
+
 	}
 
 	/** A snapshot of the accounts, by login name. */

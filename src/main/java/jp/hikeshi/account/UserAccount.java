@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -35,6 +36,8 @@ public class UserAccount {
 	private String department;
 
 	private String email;
+
+	private String phone;
 
 	private String passwordHash;
 
@@ -69,6 +72,7 @@ public class UserAccount {
 		this.displayName = profile.displayName();
 		this.department = profile.department();
 		this.email = profile.email();
+		this.phone = profile.phone();
 		this.roles = roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles);
 		this.updatedAt = now;
 	}
@@ -113,6 +117,10 @@ public class UserAccount {
 		return this.email;
 	}
 
+	public String getPhone() {
+		return this.phone;
+	}
+
 	String getPasswordHash() {
 		return this.passwordHash;
 	}
@@ -141,8 +149,34 @@ public class UserAccount {
 		return this.version;
 	}
 
-	/** The parts of an account its holder is known by. */
-	public record Profile(String displayName, String department, String email) {
+	/**
+	 * The parts of an account its holder is known by, and how to reach them.
+	 * @param email one plain address ({@link #EMAIL}), or {@code null}
+	 * @param phone a phone number ({@link #PHONE}), or {@code null}
+	 */
+	public record Profile(String displayName, String department, String email, String phone) {
+
+		/**
+		 * One plain address, {@code name@example.co.jp}: no display name, no second address, no
+		 * quoted local part, nothing that could break a mail header (a line break, a comma, a
+		 * space). Narrower than RFC 5322 on purpose: notices are sent to it.
+		 */
+		public static final String EMAIL = "[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
+				+ "@[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)+";
+
+		/**
+		 * Digits and what separates them, half- or full-width: spaces, {@code + -} and brackets,
+		 * at least one digit. The same rule as the column's check.
+		 */
+		public static final String PHONE = "[-0-9０-９+＋()（） 　－]*[0-9０-９][-0-9０-９+＋()（） 　－]*";
+
+		/** A phone number has at most this many characters. */
+		public static final int PHONE_LENGTH = 30;
+
+		static final Pattern EMAIL_PATTERN = Pattern.compile(EMAIL);
+
+		static final Pattern PHONE_PATTERN = Pattern.compile(PHONE);
+
 	}
 
 }

@@ -25,4 +25,7 @@ public interface UserAccountRepository extends ListCrudRepository<UserAccount, L
 			where a.enabled = true and r in ?1 order by a.username""")
 	List<String> findEnabledUsernamesHolding(Collection<Role> roles);
 
+	@Query("select distinct u from UserAccount u join u.roles r where u.enabled = true and r = ?1 order by u.displayName, u.id")
+	List<UserAccount> findEnabledHolding(Role role);
+
 }

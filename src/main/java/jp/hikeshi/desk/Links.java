@@ -1,5 +1,7 @@
 package jp.hikeshi.desk;
 
+import jp.hikeshi.shared.PhoneNumbers;
+
 /** How the pages link to a phone number and to an address kept with or without its scheme. */
 final class Links {
 
@@ -8,22 +10,7 @@ final class Links {
 
 	/** {@code tel:} with the digits (and a leading +) only: what a phone dials, whatever separators were typed. */
 	static String phoneLink(String phone) {
-		if (phone == null || phone.isBlank()) {
-			return null;
-		}
-		StringBuilder link = new StringBuilder("tel:");
-		phone.codePoints().forEach(c -> {
-			if (Character.isDigit(c)) {
-				link.append(Character.getNumericValue(c));
-			}
-			else if (c == '+' || c == '＋') {
-				link.append('+');
-			}
-			else if (c == '#' || c == '＃') {
-				link.append("%23");
-			}
-		});
-		return link.toString();
+		return PhoneNumbers.telLink(phone);
 	}
 
 	/** Over https:// unless kept with http(s):// already; never any other scheme. */

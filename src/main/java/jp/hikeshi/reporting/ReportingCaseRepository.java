@@ -24,4 +24,10 @@ interface ReportingCaseRepository extends ListCrudRepository<ReportingCase, Long
 			              and o.state in (jp.hikeshi.reporting.Duty.State.TO_DO, jp.hikeshi.reporting.Duty.State.NOT_YET_DUE))""")
 	List<ReportingCase> findWithOpenDuties();
 
+	/** Every case with an announcement drafted and not yet approved, its announcements loaded. */
+	@Query("""
+			select distinct c from ReportingCase c join fetch c.announcements
+			where exists (select 1 from Announcement o where o.reportingCase = c and o.approvedAt is null)""")
+	List<ReportingCase> findWithAnnouncementsToApprove();
+
 }

@@ -333,6 +333,40 @@ public class ReportingService {
 			.toList();
 	}
 
+	/**
+	 * The announcements drafted and waiting for the executive's approval, on incidents still
+	 * open, oldest draft first: for the executive's home page. Empty for anyone who does not
+	 * approve announcements.
+	 */
+	@Transactional(readOnly = true)
+	public List<AnnouncementToApprove> announcementsToApprove(Actor actor) {
+		if (!actor.seesEverything() || !permissionsFor(actor).approve()) {
+			return List.of();
+		}
+		List<ReportingCase> cases = this.cases.findWithAnnouncementsToApprove();
+		Map<Long, Incident> incidents = this.incidents
+			.findAllById(cases.stream().map(ReportingCase::getIncidentId).toList())
+			.stream()
+			.collect(Collectors.toMap(Incident::getId, Function.identity()));
+		return cases.stream()
+			.filter(c -> incidents.containsKey(c.getIncidentId()) && incidents.get(c.getIncidentId()).getState().isOpen())
+			.flatMap(c -> c.getAnnouncements()
+				.stream()
+				.filter(a -> !a.isApproved())
+				.map(a -> new AnnouncementToApprove(c.getIncidentId(), incidents.get(c.getIncidentId()).getReference(),
+						incidents.get(c.getIncidentId()).getTitle(), a.getKind(), a.getCreatedAt())))
+			.sorted(Comparator.comparing(AnnouncementToApprove::draftedAt))
+			.toList();
+	}
+
+	/**
+	 * An announcement waiting for the executive's approval, as a list names it.
+	 * @param title the incident's title, as the response team knows it
+	 */
+	public record AnnouncementToApprove(long incidentId, String reference, String title, Announcement.Kind kind,
+			Instant draftedAt) {
+	}
+
 	/** A text to file, prepared from what the incident holds; a notice to the people addressed as its data sets suggest. */
 	public String text(long incidentId, Actor actor, FilingTexts.Kind kind) {
 		return text(incidentId, actor, kind, null);

@@ -46,16 +46,56 @@ class AccountServiceTest {
 	@Test
 	void userNamesAreUniqueWhateverTheirCase() {
 		UserAccount account = this.users.create(Role.REPORTER);
-		CreateAccount again = new CreateAccount(account.getUsername().toUpperCase(), new Profile("別人", null, null),
+		CreateAccount again = new CreateAccount(account.getUsername().toUpperCase(), new Profile("別人", null, null, null),
 				EnumSet.of(Role.REPORTER), CompletedSetup.PASSWORD);
 		assertThatThrownBy(() -> this.accounts.create(again, "test")).isInstanceOf(BusinessRuleViolation.class)
 			.hasMessage("username.taken");
 	}
 
 	@Test
+	void anAddressThatWouldAddAMailHeaderOrASecondAddressIsRefusedEvenWithoutTheForm() {
+		long before = count();
+		for (String address : new String[] { "a@example.com\r\nBcc: x@evil.example", "a@example.com\nBcc: x@evil.example",
+				"a@example.com, b@example.com", "\"a\r\nBcc: x\"@example.com", "山田 <a@example.com>" }) {
+			CreateAccount created = new CreateAccount("header-injection", new Profile("宛先", null, address, null),
+					EnumSet.of(Role.REPORTER), CompletedSetup.PASSWORD);
+			assertThatThrownBy(() -> this.accounts.create(created, "test")).as(address)
+				.isInstanceOfSatisfying(BusinessRuleViolation.class, violation -> {
+					assertThat(violation.field()).isEqualTo("email");
+					assertThat(violation.code()).isEqualTo("Email");
+				});
+		}
+		assertThat(count()).isEqualTo(before);
+
+		UserAccount account = this.users.create(Role.SECURITY_LEAD);
+		UpdateAccount injected = new UpdateAccount(account.getId(), account.getVersion(),
+				new Profile(account.getDisplayName(), null, "lead@example.com\r\nBcc: x@evil.example", "03-1234-5678"),
+				account.getRoles());
+		assertThatThrownBy(() -> this.accounts.update(injected, "test")).hasMessage("Email");
+		UpdateAccount lettered = new UpdateAccount(account.getId(), account.getVersion(),
+				new Profile(account.getDisplayName(), null, "lead@example.com", "03-1234-5678\nBcc"), account.getRoles());
+		assertThatThrownBy(() -> this.accounts.update(lettered, "test")).isInstanceOfSatisfying(BusinessRuleViolation.class,
+				violation -> assertThat(violation.field()).isEqualTo("phone"));
+		UserAccount now = this.accounts.findById(account.getId()).orElseThrow();
+		assertThat(now.getEmail()).isNull();
+		assertThat(now.getPhone()).isNull();
+	}
+
+	@Test
+	void aPlainAddressAndAPhoneNumberAreKept() {
+		UserAccount account = this.users.create(Role.SECURITY_LEAD);
+		this.accounts.update(new UpdateAccount(account.getId(), account.getVersion(),
+				new Profile(account.getDisplayName(), "情報システム部", "sato.ken+lead@example.co.jp", "０３－１２３４－５６７８"),
+				account.getRoles()), "test");
+		UserAccount now = this.accounts.findById(account.getId()).orElseThrow();
+		assertThat(now.getEmail()).isEqualTo("sato.ken+lead@example.co.jp");
+		assertThat(now.getPhone()).isEqualTo("０３－１２３４－５６７８");
+	}
+
+	@Test
 	void aPolicyViolationSavesNothing() {
 		long before = count();
-		CreateAccount weak = new CreateAccount("weak-password-user", new Profile("弱い", null, null),
+		CreateAccount weak = new CreateAccount("weak-password-user", new Profile("弱い", null, null, null),
 				EnumSet.of(Role.REPORTER), "password1234");
 		assertThatThrownBy(() -> this.accounts.create(weak, "test")).hasMessage("password.common");
 		assertThat(count()).isEqualTo(before);
@@ -71,7 +111,7 @@ class AccountServiceTest {
 			.forEach(account -> this.accounts.disable(account.getId(), account.getVersion(), CompletedSetup.ADMIN));
 		UserAccount last = this.accounts.findByUsername(CompletedSetup.ADMIN).orElseThrow();
 
-		UpdateAccount demote = new UpdateAccount(last.getId(), last.getVersion(), new Profile("管理者", null, null),
+		UpdateAccount demote = new UpdateAccount(last.getId(), last.getVersion(), new Profile("管理者", null, null, null),
 				EnumSet.of(Role.REPORTER));
 		assertThatThrownBy(() -> this.accounts.update(demote, "someone")).hasMessage("account.lastAdministrator");
 		assertThatThrownBy(() -> this.accounts.disable(last.getId(), last.getVersion(), "someone"))
@@ -91,9 +131,9 @@ class AccountServiceTest {
 	@Test
 	void aStaleVersionIsAConflictAndChangesNothing() {
 		UserAccount account = this.users.create(Role.REPORTER);
-		this.accounts.update(new UpdateAccount(account.getId(), account.getVersion(), new Profile("新しい名前", null, null),
+		this.accounts.update(new UpdateAccount(account.getId(), account.getVersion(), new Profile("新しい名前", null, null, null),
 				EnumSet.of(Role.REPORTER)), "test");
-		UpdateAccount stale = new UpdateAccount(account.getId(), account.getVersion(), new Profile("古い画面から", null, null),
+		UpdateAccount stale = new UpdateAccount(account.getId(), account.getVersion(), new Profile("古い画面から", null, null, null),
 				EnumSet.of(Role.REPORTER, Role.EXECUTIVE));
 		assertThatThrownBy(() -> this.accounts.update(stale, "test"))
 			.isInstanceOf(ObjectOptimisticLockingFailureException.class);

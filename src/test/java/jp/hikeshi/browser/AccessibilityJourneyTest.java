@@ -9,14 +9,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
+import jp.hikeshi.account.AccountCommands.UpdateAccount;
+import jp.hikeshi.account.AccountService;
 import jp.hikeshi.account.Actor;
 import jp.hikeshi.account.Role;
 import jp.hikeshi.account.UserAccount;
+import jp.hikeshi.account.UserAccount.Profile;
 import jp.hikeshi.incident.Category;
 import jp.hikeshi.incident.Incident;
 import jp.hikeshi.incident.IncidentService;
 import jp.hikeshi.incident.LeakKind;
 import jp.hikeshi.incident.Severity;
+import jp.hikeshi.incident.StillHappening;
 import jp.hikeshi.reporting.DataSet;
 import jp.hikeshi.reporting.ReportingService;
 import jp.hikeshi.test.CompletedSetup;
@@ -57,6 +61,9 @@ class AccessibilityJourneyTest {
 	@Autowired
 	ReportingService reporting;
 
+	@Autowired
+	AccountService accounts;
+
 	@Test
 	void noPageOfAnyRoleViolatesTheAccessibilityRules() throws IOException {
 		String axe = axe();
@@ -64,14 +71,31 @@ class AccessibilityJourneyTest {
 		UserAccount lead = this.users.create(Role.SECURITY_LEAD);
 		UserAccount executive = this.users.create(Role.EXECUTIVE);
 		UserAccount admin = this.users.create(Role.ADMIN);
+		UserAccount responder = this.users.create(Role.RESPONDER);
+		// the number staff are shown after they report
+		this.accounts.update(new UpdateAccount(lead.getId(), lead.getVersion(),
+				new Profile("佐藤 健", "情報システム部", "lead@example.com", "03-1234-5678"), lead.getRoles()), "test");
 		long id = anEscalatedLeakWithItsData(reporter, lead);
 		String incident = "/incidents/" + id;
+		// one report not yet taken, still happening: the lead's home lists it
+		long waiting = this.incidents.report(new Incident.Report("共有フォルダのファイルが開けない", "拡張子が変わっている",
+				Instant.now().minus(1, ChronoUnit.HOURS), "共有フォルダ", StillHappening.YES, null, null),
+				new Actor(reporter.getUsername(), Set.of(Role.REPORTER))).getId();
+		Actor executiveActor = new Actor(executive.getUsername(), Set.of(Role.EXECUTIVE));
+		// a second escalated incident, its team formed with the responder: the responder's home lists it
+		long assigned = anEscalatedLeakWithItsData(reporter, lead);
+		this.incidents.formTeam(assigned, this.incidents.find(assigned, executiveActor).getVersion(), executiveActor,
+				responder.getUsername(), List.of());
 
 		List<String> violations = new ArrayList<>();
 		for (String language : List.of("ja", "en")) {
 			try (Browser browser = Browser.open(this.port, language)) {
 				browser.signIn(reporter.getUsername(), CompletedSetup.PASSWORD);
-				check(browser, axe, violations, "/", "/report", "/reports");
+				check(browser, axe, violations, "/", "/report", "/reports", "/reports/" + waiting + "/sent");
+				browser.signOut();
+
+				browser.signIn(responder.getUsername(), CompletedSetup.PASSWORD);
+				check(browser, axe, violations, "/", "/incidents/assigned");
 				browser.signOut();
 
 				browser.signIn(lead.getUsername(), CompletedSetup.PASSWORD);

@@ -19,6 +19,7 @@ import org.springframework.boot.DefaultApplicationArguments;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.domain.PageRequest;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.context.annotation.Import;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.test.context.ActiveProfiles;
@@ -45,6 +46,12 @@ class DemoDataTest {
 	@Autowired
 	IncidentService incidents;
 
+	@Autowired
+	DemoData demo;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
 	@Test
 	void seedsACompanyAndOneUserPerRole() {
 		assertThat(this.organisations.current()).isPresent();
@@ -58,6 +65,27 @@ class DemoDataTest {
 		assertThat(this.incidents.search(IncidentSearch.none(), lead, PageRequest.of(0, 10)).getContent())
 			.extracting(Incident::getState)
 			.contains(IncidentState.ESCALATED, IncidentState.REPORTED);
+	}
+
+	@Test
+	void everyDemoUserHasAnAddressUnderTheDemoDomainAndTheLeadAPhoneNumber() {
+		for (String username : new String[] { "staff", "lead", "responder", "executive", "admin" }) {
+			assertThat(this.accounts.findByUsername(username).orElseThrow().getEmail())
+				.isEqualTo(username + "@demo.hikeshi.example");
+		}
+		assertThat(this.accounts.all()).filteredOn(user -> user.getRoles().contains(Role.SECURITY_LEAD))
+			.isNotEmpty()
+			.allSatisfy(lead -> assertThat(lead.getPhone()).isNotBlank());
+	}
+
+	@Test
+	void aDemoDatabaseFromAnEarlierVersionGetsTheAddressesAndNumberAtTheNextStart() throws Exception {
+		this.jdbc.update("update user_account set email = null, phone = null where username = 'lead'");
+		this.demo.run(new DefaultApplicationArguments());
+		UserAccount lead = this.accounts.findByUsername("lead").orElseThrow();
+		assertThat(lead.getEmail()).isEqualTo("lead@demo.hikeshi.example");
+		assertThat(lead.getPhone()).isNotBlank();
+		assertThat(lead.getRoles()).contains(Role.SECURITY_LEAD);
 	}
 
 	@Test

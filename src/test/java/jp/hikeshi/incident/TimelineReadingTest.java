@@ -209,7 +209,7 @@ class TimelineReadingTest {
 	}
 
 	private String person(String username, String displayName, Role first, Role... more) {
-		this.accounts.create(new CreateAccount(username, new Profile(displayName, "総務部", null), EnumSet.of(first, more),
+		this.accounts.create(new CreateAccount(username, new Profile(displayName, "総務部", null, null), EnumSet.of(first, more),
 				CompletedSetup.PASSWORD), "test");
 		return username;
 	}

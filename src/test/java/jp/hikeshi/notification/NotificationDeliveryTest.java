@@ -513,7 +513,7 @@ class NotificationDeliveryTest {
 	private Actor person(String name, Role role) {
 		String username = name + "-" + this.domain.replace('.', '-');
 		UserAccount account = this.accounts.create(new CreateAccount(username,
-				new Profile("通知 " + name, null, name + "@" + this.domain), EnumSet.of(role), CompletedSetup.PASSWORD),
+				new Profile("通知 " + name, null, name + "@" + this.domain, null), EnumSet.of(role), CompletedSetup.PASSWORD),
 				"test");
 		return new Actor(account.getUsername(), account.getRoles());
 	}

@@ -146,7 +146,7 @@ class NotificationWebTest {
 	@Test
 	void withoutAMailServerTheLogSaysSoInWordsNamesThePersonAndOffersToSendAgain() throws Exception {
 		UserAccount lead = this.accounts.create(new CreateAccount("notify-log-lead", new Profile("記録 確認者", null,
-				"lead@log.example"), EnumSet.of(Role.SECURITY_LEAD), CompletedSetup.PASSWORD), "test");
+				"lead@log.example", null), EnumSet.of(Role.SECURITY_LEAD), CompletedSetup.PASSWORD), "test");
 		Incident incident = report();
 		Long id = this.jdbc.queryForObject("""
 				select id from notification where incident_id = ? and recipient = ? and channel = 'EMAIL'

@@ -36,7 +36,7 @@ public class TestUsers {
 	public UserAccount create(Role first, Role... more) {
 		Set<Role> roles = EnumSet.of(first, more);
 		String username = "user" + sequence.incrementAndGet() + "-" + first.name().toLowerCase().replace('_', '-');
-		return this.accounts.create(new CreateAccount(username, new Profile("テスト " + username, "テスト部", null), roles,
+		return this.accounts.create(new CreateAccount(username, new Profile("テスト " + username, "テスト部", null, null), roles,
 				CompletedSetup.PASSWORD), "test");
 	}
 

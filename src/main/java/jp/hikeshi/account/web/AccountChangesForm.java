@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import jp.hikeshi.account.AccountCommands.UpdateAccount;
@@ -19,17 +20,18 @@ import jp.hikeshi.shared.PlainText;
 public record AccountChangesForm(
 		@NotBlank @Size(max = 100) @PlainText String displayName,
 		@Size(max = 100) @PlainText String department,
-		@Size(max = 254) @Email String email,
+		@Size(max = 254) @Email(regexp = Profile.EMAIL) String email,
+		@Size(max = Profile.PHONE_LENGTH) @Pattern(regexp = Profile.PHONE) String phone,
 		@NotEmpty Set<Role> roles,
 		@NotNull Long version) {
 
 	static AccountChangesForm of(UserAccount account) {
 		return new AccountChangesForm(account.getDisplayName(), account.getDepartment(), account.getEmail(),
-				EnumSet.copyOf(account.getRoles()), account.getVersion());
+				account.getPhone(), EnumSet.copyOf(account.getRoles()), account.getVersion());
 	}
 
 	UpdateAccount toCommand(long id) {
-		return new UpdateAccount(id, this.version, new Profile(this.displayName, this.department, this.email),
+		return new UpdateAccount(id, this.version, new Profile(this.displayName, this.department, this.email, this.phone),
 				EnumSet.copyOf(this.roles));
 	}
 

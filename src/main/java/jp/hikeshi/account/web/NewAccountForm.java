@@ -21,7 +21,8 @@ public record NewAccountForm(
 		@NotBlank @Size(min = 3, max = 64) @Pattern(regexp = USERNAME_PATTERN) String username,
 		@NotBlank @Size(max = 100) @PlainText String displayName,
 		@Size(max = 100) @PlainText String department,
-		@Size(max = 254) @Email String email,
+		@Size(max = 254) @Email(regexp = Profile.EMAIL) String email,
+		@Size(max = Profile.PHONE_LENGTH) @Pattern(regexp = Profile.PHONE) String phone,
 		@NotEmpty Set<Role> roles,
 		@NotBlank @Size(max = 200) String password,
 		@NotBlank @Size(max = 200) String passwordConfirmation) {
@@ -30,7 +31,7 @@ public record NewAccountForm(
 	static final String USERNAME_PATTERN = "[A-Za-z0-9._@-]*";
 
 	static NewAccountForm empty() {
-		return new NewAccountForm(null, null, null, null, EnumSet.of(Role.REPORTER), null, null);
+		return new NewAccountForm(null, null, null, null, null, EnumSet.of(Role.REPORTER), null, null);
 	}
 
 	void checkConfirmation(BindingResult errors) {
@@ -38,7 +39,7 @@ public record NewAccountForm(
 	}
 
 	CreateAccount toCommand() {
-		return new CreateAccount(this.username, new Profile(this.displayName, this.department, this.email),
+		return new CreateAccount(this.username, new Profile(this.displayName, this.department, this.email, this.phone),
 				EnumSet.copyOf(this.roles), this.password);
 	}
 

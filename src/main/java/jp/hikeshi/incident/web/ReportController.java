@@ -8,6 +8,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import jakarta.validation.Valid;
 
 import jp.hikeshi.account.Actor;
+import jp.hikeshi.account.People;
+import jp.hikeshi.account.Role;
 import jp.hikeshi.incident.Incident;
 import jp.hikeshi.incident.IncidentService;
 import jp.hikeshi.incident.TimelineView;
@@ -39,9 +41,12 @@ class ReportController {
 
 	private final TimelineView timeline;
 
-	ReportController(IncidentService incidents, TimelineView timeline) {
+	private final People people;
+
+	ReportController(IncidentService incidents, TimelineView timeline, People people) {
 		this.incidents = incidents;
 		this.timeline = timeline;
+		this.people = people;
 	}
 
 	@ModelAttribute("stillHappeningOptions")
@@ -66,9 +71,11 @@ class ReportController {
 		return "redirect:/reports/" + reported.get().getId() + "/sent";
 	}
 
+	/** The thanks, what to do now, and whom to call: the security leads, by name and number. */
 	@GetMapping("/reports/{id}/sent")
 	String sent(@PathVariable long id, Authentication user, Model model) {
 		model.addAttribute("incident", this.incidents.findOwnReport(id, Actor.of(user)));
+		model.addAttribute("leads", this.people.reachable(Role.SECURITY_LEAD));
 		return "report/sent";
 	}
 

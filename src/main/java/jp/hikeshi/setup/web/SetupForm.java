@@ -26,7 +26,7 @@ public record SetupForm(
 		@NotNull Industry industry,
 		@NotBlank @Size(min = 3, max = 64) @Pattern(regexp = "[A-Za-z0-9._@-]*") String username,
 		@NotBlank @Size(max = 100) @PlainText String displayName,
-		@Size(max = 254) @Email String email,
+		@Size(max = 254) @Email(regexp = Profile.EMAIL) String email,
 		Set<Role> additionalRoles,
 		@NotBlank @Size(max = 200) String password,
 		@NotBlank @Size(max = 200) String passwordConfirmation) {
@@ -56,7 +56,7 @@ public record SetupForm(
 	}
 
 	Profile administrator() {
-		return new Profile(this.displayName, null, this.email);
+		return new Profile(this.displayName, null, this.email, null);
 	}
 
 	Set<Role> roles() {

@@ -20,6 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.model;
@@ -33,6 +34,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 class AccountFormsWebTest {
 
 	private static final String TYPED_PASSWORD = "short-pw";
+
+	private static final String ONE_ADDRESS = "メールアドレスを1つだけ、name@example.com の形で入力してください。";
+
+	private static final String PHONE_CHARACTERS = "電話番号は数字・スペース・+ - ( ) だけで入力してください。";
+
+	/** A line break in an address would add a mail header to every notice sent to it. */
+	private static final String HEADER_INJECTION = "a@example.com\r\nBcc: x@evil.example";
 
 	@Autowired
 	MockMvc mvc;
@@ -102,7 +110,7 @@ class AccountFormsWebTest {
 			.andReturn().getResponse().getContentAsString();
 		FormPage page = FormPage.of(html);
 		assertThat(page.errorAt("department")).isEqualTo("制御文字や見えない書式文字が含まれています。取り除いてください。");
-		assertThat(page.errorAt("email")).isEqualTo("メールアドレスの形式ではありません。");
+		assertThat(page.errorAt("email")).isEqualTo(ONE_ADDRESS);
 		assertThat(page.valueOf("displayName")).isEqualTo("新しい名前");
 		assertThat(page.valueOf("email")).isEqualTo("not-an-address");
 		assertThat(page.isChecked("roles3")).as("RESPONDER").isTrue();
@@ -118,6 +126,112 @@ class AccountFormsWebTest {
 			.andExpect(model().attributeHasFieldErrorCode("form", "roles", "NotEmpty"))
 			.andExpect(content().string(containsString("1つ以上選んでください。")));
 		assertThat(this.accounts.findById(account.getId()).orElseThrow().getRoles()).containsExactly(Role.REPORTER);
+	}
+
+	@Test
+	void anAddressWithALineBreakIsRefusedNextToItsFieldAndNothingIsSaved() throws Exception {
+		long before = countUsers();
+		String html = this.mvc.perform(newUser("header-injected").param("email", HEADER_INJECTION).param("phone", "03-1234-5678"))
+			.andExpect(status().isOk())
+			.andExpect(model().attributeHasFieldErrorCode("form", "email", "Email"))
+			.andReturn().getResponse().getContentAsString();
+		FormPage page = FormPage.of(html);
+		assertThat(page.errorAt("email")).isEqualTo(ONE_ADDRESS);
+		assertThat(page.valueOf("email")).isEqualTo(HEADER_INJECTION);
+		assertThat(page.valueOf("phone")).isEqualTo("03-1234-5678");
+		assertThat(countUsers()).isEqualTo(before);
+		assertThat(this.accounts.findByUsername("header-injected")).isEmpty();
+
+		for (String notOne : new String[] { "a@example.com\nBcc: x@evil.example", "a@example.com, b@example.com",
+				"a@example.com;b@example.com", "\"a\r\nBcc: x\"@example.com", "山田 <a@example.com>" }) {
+			this.mvc.perform(newUser("header-injected").param("email", notOne))
+				.andExpect(status().isOk())
+				.andExpect(model().attributeHasFieldErrorCode("form", "email", "Email"));
+		}
+		assertThat(countUsers()).isEqualTo(before);
+
+		UserAccount account = this.users.create(Role.SECURITY_LEAD);
+		html = this.mvc.perform(edit(account).param("email", HEADER_INJECTION).param("phone", "03-1234-5678"))
+			.andExpect(status().isOk())
+			.andExpect(model().attributeHasFieldErrorCode("form", "email", "Email"))
+			.andReturn().getResponse().getContentAsString();
+		assertThat(FormPage.of(html).errorAt("email")).isEqualTo(ONE_ADDRESS);
+		UserAccount now = this.accounts.findById(account.getId()).orElseThrow();
+		assertThat(now.getEmail()).isNull();
+		assertThat(now.getPhone()).isNull();
+		assertThat(now.getVersion()).isEqualTo(account.getVersion());
+	}
+
+	@Test
+	void aPhoneNumberIsKeptAndShownAgain() throws Exception {
+		UserAccount account = this.users.create(Role.SECURITY_LEAD);
+		this.mvc.perform(edit(account).param("email", "lead@example.co.jp").param("phone", "+81 (3) 1234-5678"))
+			.andExpect(status().is3xxRedirection());
+		UserAccount now = this.accounts.findById(account.getId()).orElseThrow();
+		assertThat(now.getPhone()).isEqualTo("+81 (3) 1234-5678");
+		assertThat(now.getEmail()).isEqualTo("lead@example.co.jp");
+		String html = this.mvc.perform(get("/admin/users/{id}", account.getId()).with(admin()))
+			.andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString();
+		assertThat(FormPage.of(html).valueOf("phone")).isEqualTo("+81 (3) 1234-5678");
+		assertThat(html).contains("type=\"tel\"");
+
+		this.mvc.perform(newUser("with-phone").param("phone", "０３－１２３４－５６７８"))
+			.andExpect(status().is3xxRedirection());
+		assertThat(this.accounts.findByUsername("with-phone").orElseThrow().getPhone()).isEqualTo("０３－１２３４－５６７８");
+	}
+
+	@Test
+	void aPhoneNumberWithLettersOrTooLongIsRefusedWithWhatWasTypedStillThere() throws Exception {
+		long before = countUsers();
+		String html = this.mvc.perform(newUser("phone-letters").param("phone", "03-1234-5678 内線12"))
+			.andExpect(status().isOk())
+			.andExpect(model().attributeHasFieldErrorCode("form", "phone", "Pattern"))
+			.andReturn().getResponse().getContentAsString();
+		FormPage page = FormPage.of(html);
+		assertThat(page.errorAt("phone")).isEqualTo(PHONE_CHARACTERS);
+		assertThat(page.valueOf("phone")).isEqualTo("03-1234-5678 内線12");
+		assertThat(page.valueOf("username")).isEqualTo("phone-letters");
+
+		html = this.mvc.perform(newUser("phone-letters").param("phone", "03-1234-5678\r\nX"))
+			.andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString();
+		assertThat(FormPage.of(html).errorAt("phone")).isEqualTo(PHONE_CHARACTERS);
+
+		html = this.mvc.perform(newUser("phone-letters").param("phone", "0".repeat(31)))
+			.andExpect(status().isOk())
+			.andExpect(model().attributeHasFieldErrorCode("form", "phone", "Size"))
+			.andReturn().getResponse().getContentAsString();
+		assertThat(FormPage.of(html).errorAt("phone")).isEqualTo("30文字以内で入力してください。");
+
+		this.mvc.perform(newUser("phone-letters").param("phone", "( ) - +"))
+			.andExpect(model().attributeHasFieldErrorCode("form", "phone", "Pattern"));
+		assertThat(countUsers()).isEqualTo(before);
+
+		UserAccount account = this.users.create(Role.SECURITY_LEAD);
+		html = this.mvc.perform(edit(account).param("phone", "call me"))
+			.andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString();
+		page = FormPage.of(html);
+		assertThat(page.errorAt("phone")).isEqualTo(PHONE_CHARACTERS);
+		assertThat(page.valueOf("phone")).isEqualTo("call me");
+		assertThat(this.accounts.findById(account.getId()).orElseThrow().getPhone()).isNull();
+	}
+
+	private MockHttpServletRequestBuilder newUser(String username) {
+		return post("/admin/users").contentType(MediaType.APPLICATION_FORM_URLENCODED).with(csrf()).with(admin())
+			.param("username", username)
+			.param("displayName", "表示名")
+			.param("roles", "REPORTER", "SECURITY_LEAD")
+			.param("password", CompletedSetup.PASSWORD)
+			.param("passwordConfirmation", CompletedSetup.PASSWORD);
+	}
+
+	private MockHttpServletRequestBuilder edit(UserAccount account) {
+		return post("/admin/users/{id}", account.getId()).contentType(MediaType.APPLICATION_FORM_URLENCODED).with(csrf()).with(admin())
+			.param("displayName", account.getDisplayName())
+			.param("roles", "REPORTER", "SECURITY_LEAD")
+			.param("version", String.valueOf(account.getVersion()));
 	}
 
 	@Test

@@ -170,7 +170,7 @@ class SessionEndedTest {
 		MockHttpSession session = signedIn(staff);
 		UserAccount current = this.accounts.findById(staff.getId()).orElseThrow();
 		this.accounts.update(new UpdateAccount(current.getId(), current.getVersion(), new UserAccount.Profile(
-				current.getDisplayName(), current.getDepartment(), current.getEmail()), EnumSet.of(Role.REPORTER,
+				current.getDisplayName(), current.getDepartment(), current.getEmail(), current.getPhone()), EnumSet.of(Role.REPORTER,
 						Role.RESPONDER)), CompletedSetup.ADMIN);
 
 		MvcResult result = this.mvc.perform(report().session(session).with(csrf()).header("Referer", "http://localhost/report"))
