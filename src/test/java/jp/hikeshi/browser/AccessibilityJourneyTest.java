@@ -102,7 +102,8 @@ class AccessibilityJourneyTest {
 				check(browser, axe, violations, "/", "/triage", "/incidents", incident, incident + "/reporting",
 						incident + "/reporting/data-sets/new", incident + "/reporting/texts/PPC_PRELIMINARY",
 						incident + "/reporting/texts/NOTICE", "/duties", incident + "/evidence",
-						incident + "/investigation", incident + "/prevention-plan", "/measures");
+						incident + "/investigation", incident + "/prevention-plan", "/measures", "/notifications",
+						"/account/notifications");
 				// a refused form, with its messages next to the fields
 				browser.go(incident + "/reporting/data-sets/new")
 					.type("description", "会員名簿")
@@ -118,7 +119,8 @@ class AccessibilityJourneyTest {
 
 				browser.signIn(admin.getUsername(), CompletedSetup.PASSWORD);
 				check(browser, axe, violations, "/admin/users", "/admin/organisation", "/admin/contacts", "/admin/desks",
-						"/admin/desks/PPC_DIAL", "/admin/holidays", "/admin/playbooks", "/admin/audit");
+						"/admin/desks/PPC_DIAL", "/admin/holidays", "/admin/playbooks", "/admin/audit",
+						"/admin/notifications", "/admin/notifications/log");
 			}
 		}
 		assertThat(violations).as("accessibility violations").isEmpty();
