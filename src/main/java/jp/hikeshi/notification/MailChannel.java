@@ -19,6 +19,7 @@ import org.springframework.mail.MailAuthenticationException;
 import org.springframework.mail.MailException;
 import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
@@ -37,11 +38,20 @@ class MailChannel {
 	}
 
 	boolean isConfigured() {
-		return this.sender.getIfAvailable() != null;
+		return sender() != null;
+	}
+
+	/** The mail sender, unless none is configured (a blank SPRING_MAIL_HOST, as the compose file passes, is none). */
+	private JavaMailSender sender() {
+		JavaMailSender mail = this.sender.getIfAvailable();
+		if (mail instanceof JavaMailSenderImpl configured && (configured.getHost() == null || configured.getHost().isBlank())) {
+			return null;
+		}
+		return mail;
 	}
 
 	void send(String from, String to, String subject, String text) throws DeliveryFailed {
-		JavaMailSender mail = this.sender.getIfAvailable();
+		JavaMailSender mail = sender();
 		if (mail == null) {
 			throw new DeliveryFailed(Failure.NO_MAIL_SERVER, null);
 		}

@@ -12,10 +12,8 @@ import java.util.Map;
 import jp.hikeshi.account.People;
 import jp.hikeshi.account.UserAccount;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -42,7 +40,7 @@ class Notifier {
 
 	private final Webhooks webhooks;
 
-	private final ObjectProvider<JavaMailSender> mail;
+	private final MailChannel mail;
 
 	private final Dispatcher dispatcher;
 
@@ -51,7 +49,7 @@ class Notifier {
 	private final boolean enabled;
 
 	Notifier(JdbcTemplate jdbc, People people, NotificationSettings settings, Webhooks webhooks,
-			ObjectProvider<JavaMailSender> mail, Dispatcher dispatcher, Clock clock,
+			MailChannel mail, Dispatcher dispatcher, Clock clock,
 			@Value("${hikeshi.notifications.enabled:true}") boolean enabled) {
 		this.jdbc = jdbc;
 		this.people = people;
@@ -75,7 +73,7 @@ class Notifier {
 		Instant now = this.clock.instant();
 		CompanySettings.Channels channels = this.settings.company().channelsOf(occurrence.rule());
 		People.Directory directory = this.people.directory();
-		boolean mailServer = this.mail.getIfAvailable() != null;
+		boolean mailServer = this.mail.isConfigured();
 		String params = JSON.writeValueAsString(occurrence.params());
 		List<Object[]> rows = new ArrayList<>();
 		Map<String, PersonalSettings> personal = this.settings.personal(new LinkedHashSet<>(usernames));

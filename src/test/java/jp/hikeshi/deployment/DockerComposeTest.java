@@ -42,6 +42,29 @@ class DockerComposeTest {
 		assertThat(environment.get("SPRING_DATASOURCE_PASSWORD")).as("no password in the file")
 			.startsWith("${");
 		assertThat((String) app.get("image")).startsWith("hikeshi:");
+		assertThat(environment.get("HIKESHI_SECRET_KEY")).as("the key of the secrets comes from the environment")
+			.startsWith("${HIKESHI_SECRET_KEY:?");
+		assertThat(environment.get("SPRING_MAIL_HOST")).as("no mail server unless one is named")
+			.isEqualTo("${SPRING_MAIL_HOST:-}");
+		assertThat(environment).containsKeys("HIKESHI_PUBLIC_BASE_URL", "SPRING_MAIL_PORT", "SPRING_MAIL_USERNAME",
+				"SPRING_MAIL_PASSWORD");
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void mailpitStartsOnlyWithTheMailProfileAndShowsItsMailsOnPort8025() throws IOException {
+		Map<String, Object> compose;
+		try (Reader reader = Files.newBufferedReader(Path.of("docker-compose.yml"))) {
+			compose = new Yaml().load(reader);
+		}
+		Map<String, Object> mailpit = (Map<String, Object>) ((Map<String, Object>) compose.get("services")).get("mailpit");
+		assertThat((String) mailpit.get("image")).startsWith("axllent/mailpit:");
+		assertThat((List<String>) mailpit.get("profiles")).containsExactly("mail");
+		assertThat((List<String>) mailpit.get("ports")).containsExactly("8025:8025");
+		// Hikeshi reaches it inside the compose network on Mailpit's SMTP port
+		Map<String, String> environment = (Map<String, String>) ((Map<String, Object>) ((Map<String, Object>) compose
+			.get("services")).get("app")).get("environment");
+		assertThat(environment.get("SPRING_MAIL_PORT")).isEqualTo("${SPRING_MAIL_PORT:-1025}");
 	}
 
 }
