@@ -63,6 +63,20 @@ public class People {
 		return this.accounts.findEnabledUsernamesHolding(List.of(roles));
 	}
 
+	/** The accounts behind these login names (unknown ones left out), looked up at once: for a notification to many. */
+	@Transactional(readOnly = true)
+	public Map<String, UserAccount> accounts(java.util.Collection<String> usernames) {
+		return this.accounts.findByUsernameIn(usernames)
+			.stream()
+			.collect(Collectors.toMap(UserAccount::getUsername, Function.identity()));
+	}
+
+	/** One person's account, if there is one. */
+	@Transactional(readOnly = true)
+	public Optional<UserAccount> account(String username) {
+		return this.accounts.findByUsername(username);
+	}
+
 	/** One person as "department display name". */
 	public String nameWithDepartment(String username) {
 		return forThisRequest().nameWithDepartment(username);

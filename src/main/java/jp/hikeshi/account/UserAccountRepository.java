@@ -20,6 +20,9 @@ public interface UserAccountRepository extends ListCrudRepository<UserAccount, L
 
 	List<UserAccount> findAllByOrderByUsernameAsc();
 
+	@Query("select u from UserAccount u where u.username in ?1")
+	List<UserAccount> findByUsernameIn(Collection<String> usernames);
+
 	@Query("""
 			select distinct a.username from UserAccount a join a.roles r
 			where a.enabled = true and r in ?1 order by a.username""")

@@ -176,7 +176,7 @@ class Dispatcher {
 					this.messages.openLabel(target.language())));
 			return;
 		}
-		UserAccount account = this.people.directory().account(row.recipient()).orElse(null);
+		UserAccount account = this.people.account(row.recipient()).orElse(null);
 		if (account == null || !account.isEnabled()) {
 			throw new DeliveryFailed(Failure.ACCOUNT_DISABLED, null);
 		}

@@ -72,14 +72,14 @@ class Notifier {
 		}
 		Instant now = this.clock.instant();
 		CompanySettings.Channels channels = this.settings.company().channelsOf(occurrence.rule());
-		People.Directory directory = this.people.directory();
+		Map<String, UserAccount> accounts = this.people.accounts(new LinkedHashSet<>(usernames));
 		boolean mailServer = this.mail.isConfigured();
 		String params = JSON.writeValueAsString(occurrence.params());
 		List<Object[]> rows = new ArrayList<>();
 		Map<String, PersonalSettings> personal = this.settings.personal(new LinkedHashSet<>(usernames));
 		for (String username : new LinkedHashSet<>(usernames)) {
-			UserAccount account = directory.account(username).filter(UserAccount::isEnabled).orElse(null);
-			if (account == null) {
+			UserAccount account = accounts.get(username);
+			if (account == null || !account.isEnabled()) {
 				continue;
 			}
 			if (occurrence.rule() != Rule.DAILY_DIGEST) {

@@ -32,7 +32,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * database of its own; and the number of SQL statements a dashboard costs, which must not grow
  * with the history.
  */
-@SpringBootTest
+// the notification jobs stay off: their poll would add its statements to the count
+@SpringBootTest(properties = "hikeshi.notifications.jobs.enabled=false")
 @AutoConfigureMockMvc
 @Import({ TestDatabaseConfiguration.class, CompletedSetup.class, StatementCounter.class })
 class DashboardTest {

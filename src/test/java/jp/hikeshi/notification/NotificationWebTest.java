@@ -145,12 +145,17 @@ class NotificationWebTest {
 
 	@Test
 	void withoutAMailServerTheLogSaysSoInWordsNamesThePersonAndOffersToSendAgain() throws Exception {
-		UserAccount lead = this.accounts.create(new CreateAccount("notify-log-lead", new Profile("記録 確認者", null,
-				"lead@log.example", null), EnumSet.of(Role.SECURITY_LEAD), CompletedSetup.PASSWORD), "test");
-		Incident incident = report();
+		// the reporter hears that their report was taken: the newest mail of the log, so on its first page
+		UserAccount staff = this.accounts.create(new CreateAccount("notify-log-staff", new Profile("記録 確認者", null,
+				"staff@log.example", null), EnumSet.of(Role.REPORTER), CompletedSetup.PASSWORD), "test");
+		Incident incident = this.incidents.report(new Incident.Report(null, "社外秘の見積書を誤って取引先に送った",
+				Instant.now(), null, StillHappening.NO, null, null), new Actor(staff.getUsername(), Set.of(Role.REPORTER)));
+		UserAccount lead = this.users.create(Role.SECURITY_LEAD);
+		this.incidents.take(incident.getId(), incident.getVersion(),
+				new Actor(lead.getUsername(), Set.of(Role.SECURITY_LEAD)));
 		Long id = this.jdbc.queryForObject("""
 				select id from notification where incident_id = ? and recipient = ? and channel = 'EMAIL'
-				  and state = 'NOT_SENT' and failure = 'NO_MAIL_SERVER'""", Long.class, incident.getId(), lead.getUsername());
+				  and state = 'NOT_SENT' and failure = 'NO_MAIL_SERVER'""", Long.class, incident.getId(), staff.getUsername());
 
 		String settingsPage = this.mvc.perform(get("/admin/notifications").with(admin()))
 			.andReturn()
@@ -162,8 +167,8 @@ class NotificationWebTest {
 			.andReturn()
 			.getResponse()
 			.getContentAsString(StandardCharsets.UTF_8);
-		assertThat(log).contains("記録 確認者", "メールサーバーが設定されていないため送っていません", incident.getReference(), "新しい報告")
-			.doesNotContain("notify-log-lead", "NO_MAIL_SERVER", "NOT_SENT<", "NEW_REPORT");
+		assertThat(log).contains("記録 確認者", "メールサーバーが設定されていないため送っていません", incident.getReference(),
+				"自分の報告の受付・完了").doesNotContain("notify-log-staff", "NO_MAIL_SERVER", "NOT_SENT<", "REPORTER_UPDATE");
 
 		this.mvc.perform(form("/admin/notifications/log/{id}/resend", id).with(admin()))
 			.andExpect(flash().attribute("notice", Notice.of("notification.log.resent")));
@@ -171,7 +176,7 @@ class NotificationWebTest {
 				Integer.class, "#" + id)).isEqualTo(1);
 		Long inApp = this.jdbc.queryForObject("""
 				select id from notification where incident_id = ? and recipient = ? and channel = 'IN_APP'""", Long.class,
-				incident.getId(), lead.getUsername());
+				incident.getId(), staff.getUsername());
 		this.mvc.perform(form("/admin/notifications/log/{id}/resend", inApp).with(admin()))
 			.andExpect(flash().attribute("problem", Notice.of("notification.log.notResendable")));
 	}

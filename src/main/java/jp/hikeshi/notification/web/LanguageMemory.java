@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import jp.hikeshi.notification.NotificationSettings;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -22,9 +23,10 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @Configuration(proxyBeanMethods = false)
 class LanguageMemory implements WebMvcConfigurer {
 
-	private final NotificationSettings settings;
+	private final ObjectProvider<NotificationSettings> settings;
 
-	LanguageMemory(NotificationSettings settings) {
+	/** Through a provider: a web slice test has the web configuration without the notification services. */
+	LanguageMemory(ObjectProvider<NotificationSettings> settings) {
 		this.settings = settings;
 	}
 
@@ -37,7 +39,8 @@ class LanguageMemory implements WebMvcConfigurer {
 				Authentication user = SecurityContextHolder.getContext().getAuthentication();
 				if (("ja".equals(language) || "en".equals(language)) && user != null && user.isAuthenticated()
 						&& !(user instanceof AnonymousAuthenticationToken)) {
-					LanguageMemory.this.settings.rememberLanguage(user.getName(), Locale.forLanguageTag(language));
+					LanguageMemory.this.settings.ifAvailable(
+							settings -> settings.rememberLanguage(user.getName(), Locale.forLanguageTag(language)));
 				}
 				return true;
 			}
