@@ -204,7 +204,9 @@ class Reminders {
 		List<String> leads = this.people.holding(Role.SECURITY_LEAD);
 		List<String> executives = this.people.holding(Role.EXECUTIVE);
 		int triage = this.incidents.triageQueue().size();
-		int decisions = this.incidents.awaitingExecutive().size();
+		// teams to form and closings to approve, and the announcements waiting for approval
+		int decisions = this.incidents.awaitingExecutive().size()
+				+ this.reporting.announcementsToApprove(new Actor("digest", Set.of(Role.EXECUTIVE))).size();
 		long dutiesDue = this.reporting.openDuties().stream().filter(due -> due.urgency().dueNow()).count();
 		List<Measure> measures = this.prevention.openMeasures();
 		int written = 0;
