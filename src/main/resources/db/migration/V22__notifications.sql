@@ -78,7 +78,8 @@ create unique index notification_once
     on notification (occurrence, channel, coalesce(recipient, ''), coalesce(webhook_id, 0));
 -- the dispatcher's queue
 create index notification_pending on notification (priority, id) where state = 'PENDING';
--- each person's bell and list
+-- each person's list, and the bell's count of what is unread (on every page)
 create index notification_inbox on notification (recipient, id desc) where channel = 'IN_APP';
+create index notification_unread on notification (recipient) where channel = 'IN_APP' and read_at is null;
 -- the administrator's log, newest first
 create index notification_log on notification (created_at desc, id desc);

@@ -18,7 +18,8 @@ public record CompanySettings(String sender, String publicBaseUrl, int triageTim
 		Map<Rule, Channels> all = new EnumMap<>(Rule.class);
 		for (Rule rule : Rule.values()) {
 			Channels chosen = rules.getOrDefault(rule, Channels.defaultsOf(rule));
-			all.put(rule, new Channels(chosen.email() || rule.isMandatory(), chosen.chat() || rule.isChatLocked()));
+			all.put(rule, new Channels(chosen.email() || rule.isMandatory(),
+					rule.isChatAllowed() && (chosen.chat() || rule.isChatLocked())));
 		}
 		rules = Map.copyOf(all);
 	}

@@ -69,6 +69,9 @@ class Dispatcher {
 
 	private final boolean wakeOnCommit;
 
+	/** The right-hand side of each mail's Message-ID: the same row always gets the same one. */
+	private final String installation;
+
 	private final ExecutorService worker = Executors.newSingleThreadExecutor(task -> {
 		Thread thread = new Thread(task, "notifications");
 		thread.setDaemon(true);
@@ -79,7 +82,8 @@ class Dispatcher {
 
 	Dispatcher(JdbcTemplate jdbc, TransactionTemplate transaction, MailChannel mail, ChatChannel chat, Webhooks webhooks,
 			Messages messages, NotificationSettings settings, People people, OrganisationService organisations,
-			Clock clock, @Value("${hikeshi.notifications.send-on-commit:true}") boolean wakeOnCommit) {
+			Clock clock, @Value("${hikeshi.notifications.send-on-commit:true}") boolean wakeOnCommit,
+			@Value("${hikeshi.public-base-url:http://localhost:8080}") String baseUrl) {
 		this.jdbc = jdbc;
 		this.transaction = transaction;
 		this.mail = mail;
@@ -91,6 +95,8 @@ class Dispatcher {
 		this.organisations = organisations;
 		this.clock = clock;
 		this.wakeOnCommit = wakeOnCommit;
+		String host = java.net.URI.create(baseUrl.strip()).getHost();
+		this.installation = (host == null || host.isBlank()) ? "hikeshi.invalid" : host;
 	}
 
 	/** Called after a commit that queued something: send it now, off the request's thread. */
@@ -142,16 +148,16 @@ class Dispatcher {
 				select id, rule, channel, recipient, webhook_id, reference, params::text as params, link, attempts
 				from notification where state = 'PENDING' and next_attempt_at <= ?
 				order by priority, id limit 1 for update skip locked""", (rs, n) -> new Due(rs.getLong("id"),
-				Rule.valueOf(rs.getString("rule")), Channel.valueOf(rs.getString("channel")), rs.getString("recipient"),
-				(Long) rs.getObject("webhook_id"), rs.getString("reference"),
-				Notifier.JSON.readValue(rs.getString("params"), new TypeReference<Map<String, String>>() {
-				}), rs.getString("link"), rs.getInt("attempts")), Timestamp.from(now));
+				rs.getString("rule"), rs.getString("channel"), rs.getString("recipient"), (Long) rs.getObject("webhook_id"),
+				rs.getString("reference"), rs.getString("params"), rs.getString("link"), rs.getInt("attempts")),
+				Timestamp.from(now));
 		if (due.isEmpty()) {
 			return false;
 		}
 		Due row = due.get(0);
 		Failure failure = null;
 		try {
+			// read inside the try: a row this version cannot read is marked failed, never blocks the queue
 			deliver(row);
 		}
 		catch (DeliveryFailed ex) {
@@ -166,12 +172,15 @@ class Dispatcher {
 	}
 
 	private void deliver(Due row) throws DeliveryFailed {
+		Rule rule = Rule.valueOf(row.rule());
+		Map<String, String> params = Notifier.JSON.readValue(row.params(), new TypeReference<Map<String, String>>() {
+		});
 		ZoneId zone = this.organisations.timeZone();
 		String base = this.settings.publicBaseUrl();
-		if (row.channel() == Channel.CHAT) {
+		if (Channel.valueOf(row.channel()) == Channel.CHAT) {
 			Webhooks.Target target = this.webhooks.target(row.webhookId() == null ? -1 : row.webhookId())
 				.orElseThrow(() -> new DeliveryFailed(Failure.WEBHOOK_REMOVED, null));
-			Messages.Worded worded = this.messages.word(row.rule(), row.reference(), row.params(), target.language(), zone);
+			Messages.Worded worded = this.messages.word(rule, row.reference(), params, target.language(), zone);
 			this.chat.post(target, target.kind().payload(worded.headline(), worded.text(), base + row.link(),
 					this.messages.openLabel(target.language())));
 			return;
@@ -181,9 +190,10 @@ class Dispatcher {
 			throw new DeliveryFailed(Failure.ACCOUNT_DISABLED, null);
 		}
 		Locale language = this.settings.personal(row.recipient()).language();
-		Messages.Worded worded = this.messages.word(row.rule(), row.reference(), row.params(), language, zone);
+		Messages.Worded worded = this.messages.word(rule, row.reference(), params, language, zone);
 		this.mail.send(this.settings.sender(), account.getEmail(), worded.subject(),
-				this.messages.mailBody(worded, base + row.link(), base + "/account/notifications", language));
+				this.messages.mailBody(worded, base + row.link(), base + "/account/notifications", language),
+				"<notification-" + row.id() + "@" + this.installation + ">");
 	}
 
 	private void record(Due row, Failure failure, Instant now) {
@@ -210,8 +220,9 @@ class Dispatcher {
 		this.worker.shutdownNow();
 	}
 
-	private record Due(long id, Rule rule, Channel channel, String recipient, Long webhookId, String reference,
-			Map<String, String> params, String link, int attempts) {
+	/** A row as stored: read into the product's types only when it is sent. */
+	private record Due(long id, String rule, String channel, String recipient, Long webhookId, String reference,
+			String params, String link, int attempts) {
 	}
 
 }

@@ -51,6 +51,15 @@ class MailChannel {
 	}
 
 	void send(String from, String to, String subject, String text) throws DeliveryFailed {
+		send(from, to, subject, text, null);
+	}
+
+	/**
+	 * @param messageId a fixed Message-ID ({@code <notification-12@host>}): should a mail go out
+	 * twice (the server accepted it, then the application died before recording so), mail clients
+	 * show it once
+	 */
+	void send(String from, String to, String subject, String text, String messageId) throws DeliveryFailed {
 		JavaMailSender mail = sender();
 		if (mail == null) {
 			throw new DeliveryFailed(Failure.NO_MAIL_SERVER, null);
@@ -59,7 +68,8 @@ class MailChannel {
 			throw new DeliveryFailed(Failure.NO_ADDRESS, null);
 		}
 		try {
-			MimeMessage message = mail.createMimeMessage();
+			MimeMessage message = (messageId != null && mail instanceof JavaMailSenderImpl impl)
+					? new FixedIdMessage(impl.getSession(), messageId) : mail.createMimeMessage();
 			MimeMessageHelper helper = new MimeMessageHelper(message, false, "UTF-8");
 			helper.setFrom(new InternetAddress(single(from), "火消し Hikeshi", "UTF-8"));
 			helper.setTo(new InternetAddress(single(to), true));
@@ -75,6 +85,23 @@ class MailChannel {
 		catch (MessagingException | MailException ex) {
 			throw new DeliveryFailed(classify(ex), ex);
 		}
+	}
+
+	/** A message whose Message-ID is chosen, not generated at each save. */
+	private static final class FixedIdMessage extends MimeMessage {
+
+		private final String messageId;
+
+		FixedIdMessage(jakarta.mail.Session session, String messageId) {
+			super(session);
+			this.messageId = messageId;
+		}
+
+		@Override
+		protected void updateMessageID() throws MessagingException {
+			setHeader("Message-ID", this.messageId);
+		}
+
 	}
 
 	/** One address, nothing else: a line break or a list is refused rather than cleaned. */
@@ -122,7 +149,8 @@ class MailChannel {
 			if (cause instanceof SocketTimeoutException) {
 				return Failure.TIMEOUT;
 			}
-			if (cause instanceof SSLException) {
+			if (cause instanceof SSLException || (cause instanceof MessagingException
+					&& cause.getMessage() != null && cause.getMessage().contains("STARTTLS"))) {
 				return Failure.TLS;
 			}
 			if (cause instanceof SendFailedException sendFailed && sendFailed.getInvalidAddresses() != null

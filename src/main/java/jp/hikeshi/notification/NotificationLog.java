@@ -106,7 +106,11 @@ public class NotificationLog {
 		if (updated == 0) {
 			throw new BusinessRuleViolation("notification.log.notResendable");
 		}
-		this.audit.record(actor, AuditAction.NOTIFICATION_RESENT, "#" + id, null);
+		String reference = this.jdbc.sql("select coalesce(reference, '') from notification where id = ?")
+			.param(id)
+			.query(String.class)
+			.single();
+		this.audit.record(actor, AuditAction.NOTIFICATION_RESENT, reference.isEmpty() ? "—" : reference, null);
 		this.dispatcher.wakeAfterCommit();
 	}
 

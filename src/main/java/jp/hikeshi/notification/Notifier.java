@@ -83,18 +83,20 @@ class Notifier {
 				continue;
 			}
 			if (occurrence.rule() != Rule.DAILY_DIGEST) {
-				rows.add(row(occurrence, Channel.IN_APP, username, null, params, DeliveryState.SENT, null, now));
+				rows.add(row(occurrence, Channel.IN_APP, username, null, params, occurrence.linkFor(account),
+						DeliveryState.SENT, null, now));
 			}
 			if (channels.email() && personal.get(username).wantsEmail(occurrence.rule())) {
 				Failure unsendable = !mailServer ? Failure.NO_MAIL_SERVER
 						: (account.getEmail() == null || account.getEmail().isBlank()) ? Failure.NO_ADDRESS : null;
-				rows.add(row(occurrence, Channel.EMAIL, username, null, params,
+				rows.add(row(occurrence, Channel.EMAIL, username, null, params, occurrence.linkFor(account),
 						(unsendable == null) ? DeliveryState.PENDING : DeliveryState.NOT_SENT, unsendable, now));
 			}
 		}
-		if (channels.chat() && occurrence.rule() != Rule.DAILY_DIGEST) {
+		if (channels.chat()) {
 			for (long webhook : this.webhooks.ids()) {
-				rows.add(row(occurrence, Channel.CHAT, null, webhook, params, DeliveryState.PENDING, null, now));
+				rows.add(row(occurrence, Channel.CHAT, null, webhook, params, occurrence.link(), DeliveryState.PENDING, null,
+						now));
 			}
 		}
 		int written = 0;
@@ -112,10 +114,10 @@ class Notifier {
 	}
 
 	private static Object[] row(Occurrence occurrence, Channel channel, String recipient, Long webhook, String params,
-			DeliveryState state, Failure failure, Instant now) {
+			String link, DeliveryState state, Failure failure, Instant now) {
 		Timestamp at = Timestamp.from(now);
 		return new Object[] { occurrence.rule().name(), occurrence.key(), channel.name(), recipient, webhook,
-				occurrence.incidentId(), occurrence.reference(), params, occurrence.link(), occurrence.priority(),
+				occurrence.incidentId(), occurrence.reference(), params, link, occurrence.priority(),
 				state.name(), (failure == null) ? null : failure.name(), at, at,
 				(state == DeliveryState.SENT) ? at : null };
 	}

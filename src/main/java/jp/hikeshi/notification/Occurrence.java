@@ -11,7 +11,7 @@ import java.util.Map;
  * @param link the path of the page, without the base URL
  */
 record Occurrence(Rule rule, String key, Long incidentId, String reference, Map<String, String> params, String link,
-		int priority) {
+		String teamLink, int priority) {
 
 	Occurrence {
 		params = Map.copyOf(params);
@@ -19,11 +19,28 @@ record Occurrence(Rule rule, String key, Long incidentId, String reference, Map<
 
 	static Occurrence of(Rule rule, String key, Long incidentId, String reference, Map<String, String> params,
 			String link) {
-		return new Occurrence(rule, key, incidentId, reference, params, link, rule.priority());
+		return new Occurrence(rule, key, incidentId, reference, params, link, null, rule.priority());
 	}
 
+	/** The same, sent ahead of everything else waiting (a report of something still happening, an overdue report). */
 	Occurrence first() {
-		return new Occurrence(this.rule, this.key, this.incidentId, this.reference, this.params, this.link, 0);
+		return new Occurrence(this.rule, this.key, this.incidentId, this.reference, this.params, this.link, this.teamLink, 0);
+	}
+
+	/**
+	 * The same, with the page for people who see only the incidents they work on (a responsible
+	 * responder cannot open step 2's page, only the incident's).
+	 */
+	Occurrence withTeamLink(String teamLink) {
+		return new Occurrence(this.rule, this.key, this.incidentId, this.reference, this.params, this.link, teamLink,
+				this.priority);
+	}
+
+	/** The page this person can open. */
+	String linkFor(jp.hikeshi.account.UserAccount account) {
+		boolean seesEverything = account.getRoles().contains(jp.hikeshi.account.Role.SECURITY_LEAD)
+				|| account.getRoles().contains(jp.hikeshi.account.Role.EXECUTIVE);
+		return (this.teamLink == null || seesEverything) ? this.link : this.teamLink;
 	}
 
 	String variant() {

@@ -8,6 +8,7 @@ import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -100,15 +101,18 @@ class Reminders {
 	}
 
 	private int untakenReports(Instant now, int minutes) {
-		int written = 0;
-		List<String> told = union(this.people.holding(Role.SECURITY_LEAD), this.people.holding(Role.EXECUTIVE));
+		List<Occurrence> due = new ArrayList<>();
 		for (Incident incident : this.incidents.triageQueue()) {
 			if (incident.getState() == IncidentState.REPORTED
 					&& !incident.getReportedAt().plus(Duration.ofMinutes(minutes)).isAfter(now)) {
-				written += this.notifier.tell(Occurrence.of(Rule.TRIAGE_WAITING, "incident:" + incident.getId() + ":untaken",
-						incident.getId(), incident.getReference(), Map.of("minutes", String.valueOf(minutes)),
-						"/incidents/" + incident.getId()), told);
+				due.add(Occurrence.of(Rule.TRIAGE_WAITING, "incident:" + incident.getId() + ":untaken", incident.getId(),
+						incident.getReference(), Map.of("minutes", String.valueOf(minutes)), "/incidents/" + incident.getId()));
 			}
+		}
+		List<String> told = union(this.people.holding(Role.SECURITY_LEAD), this.people.holding(Role.EXECUTIVE));
+		int written = 0;
+		for (Occurrence occurrence : notYetTold(due)) {
+			written += this.notifier.tell(occurrence, told);
 		}
 		return written;
 	}
@@ -120,31 +124,37 @@ class Reminders {
 			.stream()
 			.collect(Collectors.toMap(Incident::getId, Function.identity()));
 		List<String> owners = union(this.people.holding(Role.SECURITY_LEAD), this.people.holding(Role.EXECUTIVE));
-		int written = 0;
-		for (DueDuty due : open) {
-			Deadline deadline = due.deadline();
+		Map<Occurrence, List<String>> due = new LinkedHashMap<>();
+		for (DueDuty duty : open) {
+			Deadline deadline = duty.deadline();
 			Stage stage = stageOf(deadline, now);
-			if (stage == null || due.duty().isSettled()) {
+			if (stage == null || duty.duty().isSettled()) {
 				continue;
 			}
-			Incident incident = incidents.get(due.incidentId());
+			Incident incident = incidents.get(duty.incidentId());
 			List<String> told = new ArrayList<>(owners);
 			if (incident != null && incident.getResponsible() != null) {
 				told.add(incident.getResponsible());
 			}
 			Map<String, String> params = new HashMap<>();
 			params.put("variant", stage.name());
-			params.put("label", "DutyType." + due.duty().getType().name());
+			params.put("label", "DutyType." + duty.duty().getType().name());
 			if (deadline.isDay()) {
 				params.put("dueDay", deadline.lastDay().toString());
 			}
 			else {
 				params.put("dueAt", deadline.end().toString());
 			}
-			Occurrence occurrence = Occurrence.of(Rule.forDuty(due.duty().getType()),
-					"duty:" + due.duty().getId() + ":" + stage + ":" + deadline.end(), due.incidentId(), due.reference(),
-					params, "/incidents/" + due.incidentId() + "/reporting");
-			written += this.notifier.tell((stage == Stage.OVERDUE) ? occurrence.first() : occurrence, told);
+			// the responsible person may be a responder, who opens the incident but not step 2's page
+			Occurrence occurrence = Occurrence.of(Rule.forDuty(duty.duty().getType()),
+					"duty:" + duty.duty().getId() + ":" + stage + ":" + deadline.end(), duty.incidentId(), duty.reference(),
+					params, "/incidents/" + duty.incidentId() + "/reporting")
+				.withTeamLink("/incidents/" + duty.incidentId());
+			due.put((stage == Stage.OVERDUE) ? occurrence.first() : occurrence, told);
+		}
+		int written = 0;
+		for (Occurrence occurrence : notYetTold(due.keySet())) {
+			written += this.notifier.tell(occurrence, due.get(occurrence));
 		}
 		return written;
 	}
@@ -174,18 +184,22 @@ class Reminders {
 
 	private int measures(LocalDate today) {
 		List<String> leads = this.people.holding(Role.SECURITY_LEAD);
-		int written = 0;
+		Map<Occurrence, List<String>> due = new LinkedHashMap<>();
 		for (Measure measure : this.prevention.openMeasures()) {
 			String stage = measure.dueOn().isBefore(today) ? "overdue"
 					: !measure.dueOn().isAfter(today.plusDays(MEASURE_DAYS_AHEAD)) ? "soon" : null;
 			if (stage == null) {
 				continue;
 			}
-			written += this.notifier.tell(Occurrence.of(Rule.MEASURE_DUE,
+			due.put(Occurrence.of(Rule.MEASURE_DUE,
 					"measure:" + measure.id() + ":" + stage + ":" + measure.dueOn(), measure.incidentId(),
 					measure.incidentReference(), Map.of("variant", stage, "label", "MeasureKind." + measure.kind().name(),
 							"dueDay", measure.dueOn().toString()),
 					"/measures"), union(List.of(measure.owner()), leads));
+		}
+		int written = 0;
+		for (Occurrence occurrence : notYetTold(due.keySet())) {
+			written += this.notifier.tell(occurrence, due.get(occurrence));
 		}
 		return written;
 	}
@@ -196,14 +210,18 @@ class Reminders {
 		if (local.getHour() < hour) {
 			return 0;
 		}
-		List<String> readers = this.settings.digestReaders();
+		LocalDate today = local.toLocalDate();
+		List<String> readers = new ArrayList<>(this.settings.digestReaders());
+		readers.removeAll(this.jdbc.queryForList(
+				"select recipient from notification where occurrence = ? and recipient = any(?)", String.class,
+				"digest:" + today, readers.toArray(String[]::new)));
 		if (readers.isEmpty()) {
 			return 0;
 		}
-		LocalDate today = local.toLocalDate();
 		List<String> leads = this.people.holding(Role.SECURITY_LEAD);
 		List<String> executives = this.people.holding(Role.EXECUTIVE);
-		int triage = this.incidents.triageQueue().size();
+		// reports not yet taken: the ones waiting for a lead
+		long triage = this.incidents.triageQueue().stream().filter(i -> i.getState() == IncidentState.REPORTED).count();
 		// teams to form and closings to approve, and the announcements waiting for approval
 		int decisions = this.incidents.awaitingExecutive().size()
 				+ this.reporting.announcementsToApprove(new Actor("digest", Set.of(Role.EXECUTIVE))).size();
@@ -226,6 +244,17 @@ class Reminders {
 					List.of(reader));
 		}
 		return written;
+	}
+
+	/** The occurrences nobody was told of yet: one query, so a rescan every minute costs little. */
+	private List<Occurrence> notYetTold(java.util.Collection<Occurrence> candidates) {
+		if (candidates.isEmpty()) {
+			return List.of();
+		}
+		Set<String> told = new java.util.HashSet<>(this.jdbc.queryForList(
+				"select distinct occurrence from notification where occurrence = any(?)", String.class,
+				(Object) candidates.stream().map(Occurrence::key).toArray(String[]::new)));
+		return candidates.stream().filter(occurrence -> !told.contains(occurrence.key())).toList();
 	}
 
 	private static List<String> union(List<String> one, List<String> other) {

@@ -72,6 +72,14 @@ public enum Rule {
 		return this == NEW_REPORT;
 	}
 
+	/**
+	 * Whether a chat channel may carry it: only what is addressed to a role. A message to one
+	 * person ("you are on the team", "your report was taken", the digest) stays out of channels.
+	 */
+	public boolean isChatAllowed() {
+		return this != TEAM_ASSIGNED && this != REPORTER_UPDATE && this != DAILY_DIGEST;
+	}
+
 	/** A person may switch this rule's e-mail off for themselves (the digest they switch on). */
 	public boolean isPersonal() {
 		return !this.mandatory && this != DAILY_DIGEST;

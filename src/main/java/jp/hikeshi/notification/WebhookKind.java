@@ -7,11 +7,26 @@ import java.util.Map;
 public enum WebhookKind {
 
 	/** A Teams workflow ("When a Teams webhook request is received"): an Adaptive Card. */
-	TEAMS,
+	TEAMS("webhook.office.com", "logic.azure.com", "powerplatform.com", "powerautomate.com"),
 	/** A Slack app's incoming webhook: text with a link in Slack's markup. */
-	SLACK,
+	SLACK("hooks.slack.com"),
 	/** A Google Chat space's incoming webhook: plain text, links made clickable by Chat. */
-	GOOGLE_CHAT;
+	GOOGLE_CHAT("chat.googleapis.com");
+
+	private final List<String> hosts;
+
+	WebhookKind(String... hosts) {
+		this.hosts = List.of(hosts);
+	}
+
+	/**
+	 * Whether the service's webhooks live on this host (or a subdomain of one of its hosts): a
+	 * webhook cannot be aimed at the company's own network from the server Hikeshi runs on.
+	 */
+	boolean serves(String host) {
+		String lower = host.toLowerCase(java.util.Locale.ROOT);
+		return this.hosts.stream().anyMatch(known -> lower.equals(known) || lower.endsWith("." + known));
+	}
 
 	/** The JSON body for a short message: a headline, what to do, and the link. */
 	String payload(String headline, String text, String link, String linkLabel) {

@@ -14,6 +14,7 @@ import jp.hikeshi.audit.AuditLog;
 import jp.hikeshi.shared.BusinessRuleViolation;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -32,13 +33,21 @@ public class Webhooks {
 
 	private final boolean allowPlainHttp;
 
+	private final List<String> extraHosts;
+
+	/**
+	 * @param extraHosts hosts accepted besides each service's own (a proxy in front of the chat
+	 * service; the tests' local receiver)
+	 */
 	Webhooks(JdbcClient jdbc, SecretBox secrets, AuditLog audit, Clock clock,
-			@Value("${hikeshi.notifications.allow-plain-http-webhooks:false}") boolean allowPlainHttp) {
+			@Value("${hikeshi.notifications.allow-plain-http-webhooks:false}") boolean allowPlainHttp,
+			@Value("${hikeshi.notifications.webhook-hosts:}") List<String> extraHosts) {
 		this.jdbc = jdbc;
 		this.secrets = secrets;
 		this.audit = audit;
 		this.clock = clock;
 		this.allowPlainHttp = allowPlainHttp;
+		this.extraHosts = extraHosts.stream().map(String::strip).filter(host -> !host.isEmpty()).toList();
 	}
 
 	/** A webhook as the settings page shows it: never its URL. */
@@ -74,7 +83,7 @@ public class Webhooks {
 	/** Adds a webhook; refused unless its URL is an https address (a plain one would carry the secret in clear). */
 	@Transactional
 	public long add(WebhookKind kind, String name, String url, Locale language, String actor) {
-		URI uri = check(url);
+		URI uri = check(kind, url);
 		Long id = this.jdbc.sql("""
 				insert into chat_webhook (kind, name, url_encrypted, url_hint, language, created_by, created_at)
 				values (?, ?, ?, ?, ?, ?, ?) returning id""")
@@ -99,7 +108,7 @@ public class Webhooks {
 	}
 
 	/** The URL as it will be kept, or the refusal a person can act on. */
-	URI check(String url) {
+	URI check(WebhookKind kind, String url) {
 		URI uri;
 		try {
 			uri = new URI(url.strip());
@@ -116,6 +125,10 @@ public class Webhooks {
 		}
 		if (uri.getUserInfo() != null) {
 			throw BusinessRuleViolation.onField("url", "notification.webhook.invalid");
+		}
+		if (!kind.serves(uri.getHost()) && !this.extraHosts.contains(uri.getHost())) {
+			throw BusinessRuleViolation.onField("url", "notification.webhook.host",
+					new DefaultMessageSourceResolvable("WebhookKind." + kind.name()));
 		}
 		return uri;
 	}

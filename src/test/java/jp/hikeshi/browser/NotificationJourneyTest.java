@@ -55,7 +55,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "hikeshi.notifications.jobs.enabled=false", "spring.mail.host=127.0.0.1",
 				"spring.mail.properties.mail.smtp.starttls.enable=false",
-				"hikeshi.notifications.allow-plain-http-webhooks=true" })
+				"spring.mail.properties.mail.smtp.starttls.required=false",
+				"hikeshi.notifications.allow-plain-http-webhooks=true", "hikeshi.notifications.webhook-hosts=127.0.0.1" })
 @Import({ TestDatabaseConfiguration.class, CompletedSetup.class })
 class NotificationJourneyTest {
 

@@ -60,11 +60,14 @@ class DockerComposeTest {
 		Map<String, Object> mailpit = (Map<String, Object>) ((Map<String, Object>) compose.get("services")).get("mailpit");
 		assertThat((String) mailpit.get("image")).startsWith("axllent/mailpit:");
 		assertThat((List<String>) mailpit.get("profiles")).containsExactly("mail");
-		assertThat((List<String>) mailpit.get("ports")).containsExactly("8025:8025");
-		// Hikeshi reaches it inside the compose network on Mailpit's SMTP port
+		// the mails it holds are readable from this machine only
+		assertThat((List<String>) mailpit.get("ports")).containsExactly("127.0.0.1:8025:8025");
 		Map<String, String> environment = (Map<String, String>) ((Map<String, Object>) ((Map<String, Object>) compose
 			.get("services")).get("app")).get("environment");
-		assertThat(environment.get("SPRING_MAIL_PORT")).isEqualTo("${SPRING_MAIL_PORT:-1025}");
+		// a real mail server by default: the submission port, with STARTTLS required
+		assertThat(environment.get("SPRING_MAIL_PORT")).isEqualTo("${SPRING_MAIL_PORT:-587}");
+		assertThat(environment.get("SPRING_MAIL_PROPERTIES_MAIL_SMTP_STARTTLS_REQUIRED"))
+			.isEqualTo("${SPRING_MAIL_STARTTLS_REQUIRED:-true}");
 	}
 
 }

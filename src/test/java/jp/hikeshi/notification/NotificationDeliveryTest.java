@@ -82,8 +82,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * test gives its people addresses on a domain of its own and reads only that domain's mail.
  */
 @SpringBootTest(properties = { "hikeshi.notifications.jobs.enabled=false",
-		"hikeshi.notifications.send-on-commit=false", "hikeshi.notifications.allow-plain-http-webhooks=true",
+		"hikeshi.notifications.send-on-commit=false", "hikeshi.notifications.allow-plain-http-webhooks=true", "hikeshi.notifications.webhook-hosts=127.0.0.1",
 		"spring.mail.host=127.0.0.1", "spring.mail.properties.mail.smtp.starttls.enable=false",
+		"spring.mail.properties.mail.smtp.starttls.required=false",
 		"hikeshi.public-base-url=https://hikeshi.example.test" })
 @Import({ TestDatabaseConfiguration.class, CompletedSetup.class })
 class NotificationDeliveryTest {
@@ -329,6 +330,10 @@ class NotificationDeliveryTest {
 			.orElseThrow();
 		assertThat(body(today)).contains(jp.hikeshi.shared.ReadableTime.day(deadline.lastDay(), Locale.JAPANESE))
 			.contains("https://hikeshi.example.test/incidents/" + id + "/reporting");
+		// the responsible responder cannot open step 2's page: their link is the incident's
+		MimeMessage theirs = mailsByRecipient().get(address(responsible)).get(0);
+		assertThat(body(theirs)).contains("https://hikeshi.example.test/incidents/" + id + "\n")
+			.doesNotContain("/reporting");
 	}
 
 	@Test
@@ -636,15 +641,16 @@ class NotificationDeliveryTest {
 
 	/** A second application on this test's database, as a second node would run. */
 	private ConfigurableApplicationContext secondNode() {
-		return new SpringApplicationBuilder(HikeshiApplication.class).properties(
-				"spring.datasource.url=" + this.dataSource.getJdbcUrl(),
-				"spring.datasource.username=" + this.dataSource.getUsername(),
-				"spring.datasource.password=" + this.dataSource.getPassword(), "server.port=0",
-				"hikeshi.notifications.jobs.enabled=false", "hikeshi.notifications.send-on-commit=false",
-				"spring.mail.host=127.0.0.1", "spring.mail.port=" + SMTP_PORT,
-				"spring.mail.properties.mail.smtp.starttls.enable=false",
-				"hikeshi.public-base-url=https://hikeshi.example.test")
-			.run();
+		// as command-line arguments: they take precedence over application.properties, as a node's own settings would
+		return new SpringApplicationBuilder(HikeshiApplication.class).run(
+				"--spring.datasource.url=" + this.dataSource.getJdbcUrl(),
+				"--spring.datasource.username=" + this.dataSource.getUsername(),
+				"--spring.datasource.password=" + this.dataSource.getPassword(), "--server.port=0",
+				"--hikeshi.notifications.jobs.enabled=false", "--hikeshi.notifications.send-on-commit=false",
+				"--spring.mail.host=127.0.0.1", "--spring.mail.port=" + SMTP_PORT,
+				"--spring.mail.properties.mail.smtp.starttls.enable=false",
+				"--spring.mail.properties.mail.smtp.starttls.required=false",
+				"--hikeshi.public-base-url=https://hikeshi.example.test");
 	}
 
 	/** Runs both at the same moment on two threads; their results in order. */

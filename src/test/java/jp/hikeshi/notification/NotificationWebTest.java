@@ -80,9 +80,17 @@ class NotificationWebTest {
 
 		FormPage page = FormPage.of(result);
 		assertThat(page.errorAt("sender")).isEqualTo("制御文字や見えない書式文字が含まれています。取り除いてください。");
-		assertThat(page.errorAt("triageTimeoutMinutes")).isNotBlank();
+		assertThat(page.errorAt("triageTimeoutMinutes")).isEqualTo("5分以上にしてください。");
 		assertThat(page.valueOf("publicBaseUrl")).isEqualTo("https://hikeshi.example.jp");
 		assertThat(page.valueOf("triageTimeoutMinutes")).isEqualTo("3");
+		assertThat(this.settings.company()).isEqualTo(before);
+
+		MvcResult twoAddresses = this.mvc.perform(form("/admin/notifications").with(admin())
+			.param("sender", "hikeshi@example.com, thief@evil.example")
+			.param("triageTimeoutMinutes", "30")
+			.param("digestHour", "8")
+			.param("version", String.valueOf(before.version()))).andExpect(status().isOk()).andReturn();
+		assertThat(FormPage.of(twoAddresses).errorAt("sender")).isEqualTo("メールアドレスを1つだけ入力してください。");
 		assertThat(this.settings.company()).isEqualTo(before);
 	}
 
@@ -96,6 +104,7 @@ class NotificationWebTest {
 				.param("triageTimeoutMinutes", "15")
 				.param("digestHour", "7")
 				.param("emailRules", "TEAM_ASSIGNED")
+				.param("chatRules", "TEAM_ASSIGNED", "ESCALATED")
 				.param("version", String.valueOf(before.version())))
 				.andExpect(redirectedUrl("/admin/notifications"))
 				.andExpect(flash().attribute("notice", Notice.of("notification.settings.saved")));
@@ -105,7 +114,9 @@ class NotificationWebTest {
 			assertThat(this.settings.publicBaseUrl()).isEqualTo("https://hikeshi.example.co.jp");
 			assertThat(saved.channelsOf(Rule.NEW_REPORT)).isEqualTo(new CompanySettings.Channels(true, true));
 			assertThat(saved.channelsOf(Rule.DECISION_WAITING).email()).isFalse();
-			assertThat(saved.channelsOf(Rule.TEAM_ASSIGNED).email()).isTrue();
+			assertThat(saved.channelsOf(Rule.TEAM_ASSIGNED)).as("a message to one person stays out of the channel")
+				.isEqualTo(new CompanySettings.Channels(true, false));
+			assertThat(saved.channelsOf(Rule.ESCALATED).chat()).isTrue();
 		}
 		finally {
 			this.settings.saveCompany(new CompanySettings(before.sender(), before.publicBaseUrl(),
@@ -115,31 +126,41 @@ class NotificationWebTest {
 	}
 
 	@Test
-	void aWebhookThatIsNotHttpsIsRefusedBesideItsFieldAndAGoodOneIsShownOnlyByItsHint() throws Exception {
-		MvcResult refused = this.mvc.perform(form("/admin/notifications/webhooks").with(admin())
+	void aWebhookThatIsNotHttpsOrNotTheServicesIsRefusedBesideItsFieldAndAGoodOneIsShownOnlyByItsHint() throws Exception {
+		int before = this.webhooks.all().size();
+		MvcResult plain = this.mvc.perform(form("/admin/notifications/webhooks").with(admin())
 			.param("kind", "SLACK")
 			.param("name", "情報システム部")
-			.param("url", "http://hooks.slack.example/services/T000/B000/secret")
+			.param("url", "http://hooks.slack.com/services/T000/B000/secret")
 			.param("language", "ja")).andExpect(status().isOk()).andReturn();
-		FormPage page = FormPage.of(refused);
-		assertThat(page.errorAt("url")).contains("https://");
+		FormPage page = FormPage.of(plain);
+		assertThat(page.errorAt("url")).isEqualTo("https:// で始まる URL だけ登録できます（http では URL が暗号化されずに送られます）。");
 		assertThat(page.valueOf("name")).isEqualTo("情報システム部");
-		assertThat(this.webhooks.all()).isEmpty();
+		// a host inside the company's network is no chat service: the server must not be aimed at it
+		MvcResult inside = this.mvc.perform(form("/admin/notifications/webhooks").with(admin())
+			.param("kind", "SLACK")
+			.param("name", "情報システム部")
+			.param("url", "https://10.0.0.5/admin")
+			.param("language", "ja")).andExpect(status().isOk()).andReturn();
+		assertThat(FormPage.of(inside).errorAt("url")).startsWith("Slack の Webhook の URL ではありません。");
+		assertThat(this.webhooks.all()).hasSize(before);
 
 		this.mvc.perform(form("/admin/notifications/webhooks").with(admin())
 			.param("kind", "SLACK")
 			.param("name", "情報システム部")
-			.param("url", "https://hooks.slack.example/services/T000/B000/abcdSECRETwxyz")
+			.param("url", "https://hooks.slack.com/services/T000/B000/abcdSECRETwxyz")
 			.param("language", "ja")).andExpect(redirectedUrl("/admin/notifications"));
+		Webhooks.Webhook added = this.webhooks.all().get(this.webhooks.all().size() - 1);
 		try {
+			assertThat(added.hint()).isEqualTo("https://hooks.slack.com/…wxyz");
 			String html = this.mvc.perform(get("/admin/notifications").with(admin()))
 				.andReturn()
 				.getResponse()
 				.getContentAsString(StandardCharsets.UTF_8);
-			assertThat(html).contains("https://hooks.slack.example/…wxyz").doesNotContain("SECRET", "T000");
+			assertThat(html).contains("https://hooks.slack.com/…wxyz").doesNotContain("SECRET", "T000");
 		}
 		finally {
-			this.webhooks.all().forEach(webhook -> this.webhooks.remove(webhook.id(), "test"));
+			this.webhooks.remove(added.id(), "test");
 		}
 	}
 
@@ -167,13 +188,13 @@ class NotificationWebTest {
 			.andReturn()
 			.getResponse()
 			.getContentAsString(StandardCharsets.UTF_8);
-		assertThat(log).contains("記録 確認者", "メールサーバーが設定されていないため送っていません", incident.getReference(),
+		assertThat(log).contains("記録 確認者", "メールサーバーが設定されていません", incident.getReference(),
 				"自分の報告の受付・完了").doesNotContain("notify-log-staff", "NO_MAIL_SERVER", "NOT_SENT<", "REPORTER_UPDATE");
 
 		this.mvc.perform(form("/admin/notifications/log/{id}/resend", id).with(admin()))
 			.andExpect(flash().attribute("notice", Notice.of("notification.log.resent")));
 		assertThat(this.jdbc.queryForObject("select count(*) from audit_event where action = 'NOTIFICATION_RESENT' and subject = ?",
-				Integer.class, "#" + id)).isEqualTo(1);
+				Integer.class, incident.getReference())).isEqualTo(1);
 		Long inApp = this.jdbc.queryForObject("""
 				select id from notification where incident_id = ? and recipient = ? and channel = 'IN_APP'""", Long.class,
 				incident.getId(), staff.getUsername());
@@ -233,6 +254,29 @@ class NotificationWebTest {
 		assertThat(saved.wantsEmail(Rule.TEAM_ASSIGNED)).isFalse();
 		assertThat(saved.wantsEmail(Rule.REPORTER_UPDATE)).isTrue();
 		assertThat(saved.wantsEmail(Rule.LEGAL_DEADLINE)).isTrue();
+
+		// a row the company sends no mail for is greyed and not sent by the browser: the person's choice stays
+		this.mvc.perform(form("/account/notifications").with(asResponder)
+			.param("language", "ja")
+			.param("emailRules", "REPORTER_UPDATE", "MEASURE_DUE"))
+			.andExpect(redirectedUrl("/account/notifications"));
+		CompanySettings company = this.settings.company();
+		java.util.Map<Rule, CompanySettings.Channels> rules = new java.util.EnumMap<>(company.rules());
+		rules.put(Rule.MEASURE_DUE, new CompanySettings.Channels(false, false));
+		this.settings.saveCompany(new CompanySettings(company.sender(), company.publicBaseUrl(),
+				company.triageTimeoutMinutes(), company.digestHour(), rules, company.version()), "test");
+		try {
+			this.mvc.perform(form("/account/notifications").with(asResponder)
+				.param("language", "ja")
+				.param("emailRules", "REPORTER_UPDATE"))
+				.andExpect(redirectedUrl("/account/notifications"));
+			assertThat(this.settings.personal(responder.getUsername()).wantsEmail(Rule.MEASURE_DUE)).isTrue();
+		}
+		finally {
+			this.settings.saveCompany(new CompanySettings(company.sender(), company.publicBaseUrl(),
+					company.triageTimeoutMinutes(), company.digestHour(), company.rules(),
+					this.settings.company().version()), "test");
+		}
 
 		this.mvc.perform(get("/").param("lang", "en").with(asResponder)).andExpect(status().isOk());
 		assertThat(this.settings.personal(responder.getUsername()).language().getLanguage()).isEqualTo("en");

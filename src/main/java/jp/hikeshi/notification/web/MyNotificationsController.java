@@ -1,12 +1,16 @@
 package jp.hikeshi.notification.web;
 
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 import jakarta.validation.Valid;
 
+import jp.hikeshi.notification.CompanySettings;
 import jp.hikeshi.notification.Inbox;
 import jp.hikeshi.notification.NotificationSettings;
+import jp.hikeshi.notification.PersonalSettings;
 import jp.hikeshi.notification.Rule;
 import jp.hikeshi.notification.web.NotificationForms.PersonalForm;
 import jp.hikeshi.shared.web.Notice;
@@ -72,6 +76,23 @@ class MyNotificationsController {
 		return "notification/settings";
 	}
 
+	/**
+	 * A rule the company sends no mail for is shown greyed, so the browser sends nothing for it:
+	 * the person's earlier choice stays, ready for the day the company switches it back on.
+	 */
+	private PersonalSettings keepingWhatWasNotShown(PersonalSettings submitted, String username) {
+		CompanySettings company = this.settings.company();
+		PersonalSettings before = this.settings.personal(username);
+		Set<Rule> off = EnumSet.noneOf(Rule.class);
+		for (Rule rule : Rule.values()) {
+			boolean shown = company.channelsOf(rule).email();
+			if (shown ? submitted.emailOff().contains(rule) : before.emailOff().contains(rule)) {
+				off.add(rule);
+			}
+		}
+		return new PersonalSettings(submitted.language(), submitted.digest(), off);
+	}
+
 	@PostMapping(path = "/account/notifications", consumes = FORM)
 	String save(@Valid @ModelAttribute("personal") PersonalForm form, BindingResult errors, Authentication user,
 			Model model, RedirectAttributes redirect) {
@@ -81,7 +102,7 @@ class MyNotificationsController {
 		if (errors.hasErrors()) {
 			return settings(user, model);
 		}
-		this.settings.savePersonal(user.getName(), form.toSettings());
+		this.settings.savePersonal(user.getName(), keepingWhatWasNotShown(form.toSettings(), user.getName()));
 		redirect.addFlashAttribute("notice", Notice.of("notification.personal.saved"));
 		return "redirect:/account/notifications";
 	}
