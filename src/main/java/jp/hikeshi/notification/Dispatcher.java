@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -131,8 +132,9 @@ class Dispatcher {
 	 */
 	int drain(Instant now) {
 		int tried = 0;
+		Round round = new Round();
 		try {
-			while (Boolean.TRUE.equals(this.transaction.execute(status -> sendOne(now)))) {
+			while (Boolean.TRUE.equals(this.transaction.execute(status -> sendOne(now, round)))) {
 				tried++;
 			}
 		}
@@ -143,7 +145,7 @@ class Dispatcher {
 		return tried;
 	}
 
-	private boolean sendOne(Instant now) {
+	private boolean sendOne(Instant now, Round round) {
 		var due = this.jdbc.query("""
 				select id, rule, channel, recipient, webhook_id, reference, params::text as params, link, attempts
 				from notification where state = 'PENDING' and next_attempt_at <= ?
@@ -158,7 +160,7 @@ class Dispatcher {
 		Failure failure = null;
 		try {
 			// read inside the try: a row this version cannot read is marked failed, never blocks the queue
-			deliver(row);
+			deliver(row, round);
 		}
 		catch (DeliveryFailed ex) {
 			failure = ex.failure();
@@ -171,12 +173,12 @@ class Dispatcher {
 		return true;
 	}
 
-	private void deliver(Due row) throws DeliveryFailed {
+	private void deliver(Due row, Round round) throws DeliveryFailed {
 		Rule rule = Rule.valueOf(row.rule());
 		Map<String, String> params = Notifier.JSON.readValue(row.params(), new TypeReference<Map<String, String>>() {
 		});
-		ZoneId zone = this.organisations.timeZone();
-		String base = this.settings.publicBaseUrl();
+		ZoneId zone = round.zone();
+		String base = round.baseUrl();
 		if (Channel.valueOf(row.channel()) == Channel.CHAT) {
 			Webhooks.Target target = this.webhooks.target(row.webhookId() == null ? -1 : row.webhookId())
 				.orElseThrow(() -> new DeliveryFailed(Failure.WEBHOOK_REMOVED, null));
@@ -185,13 +187,13 @@ class Dispatcher {
 					this.messages.openLabel(target.language())));
 			return;
 		}
-		UserAccount account = this.people.account(row.recipient()).orElse(null);
+		UserAccount account = round.account(row.recipient());
 		if (account == null || !account.isEnabled()) {
 			throw new DeliveryFailed(Failure.ACCOUNT_DISABLED, null);
 		}
-		Locale language = this.settings.personal(row.recipient()).language();
+		Locale language = round.language(row.recipient());
 		Messages.Worded worded = this.messages.word(rule, row.reference(), params, language, zone);
-		this.mail.send(this.settings.sender(), account.getEmail(), worded.subject(),
+		this.mail.send(round.sender(), account.getEmail(), worded.subject(),
 				this.messages.mailBody(worded, base + row.link(), base + "/account/notifications", language),
 				"<notification-" + row.id() + "@" + this.installation + ">");
 	}
@@ -218,6 +220,53 @@ class Dispatcher {
 	@PreDestroy
 	void stop() {
 		this.worker.shutdownNow();
+	}
+
+	/**
+	 * What one round of sending looks up once rather than for each mail: the company's settings
+	 * and zone, and each recipient's account and language (a report to five leads sends five mails).
+	 */
+	private final class Round {
+
+		private CompanySettings company;
+
+		private ZoneId zone;
+
+		private final Map<String, java.util.Optional<UserAccount>> accounts = new java.util.HashMap<>();
+
+		private final Map<String, Locale> languages = new java.util.HashMap<>();
+
+		private CompanySettings company() {
+			if (this.company == null) {
+				this.company = Dispatcher.this.settings.cachedCompany();
+			}
+			return this.company;
+		}
+
+		ZoneId zone() {
+			if (this.zone == null) {
+				this.zone = Dispatcher.this.organisations.timeZone();
+			}
+			return this.zone;
+		}
+
+		String baseUrl() {
+			return Dispatcher.this.settings.publicBaseUrl(company());
+		}
+
+		String sender() {
+			return Dispatcher.this.settings.sender(company());
+		}
+
+		UserAccount account(String username) {
+			return this.accounts.computeIfAbsent(username, Dispatcher.this.people::account).orElse(null);
+		}
+
+		Locale language(String username) {
+			return this.languages.computeIfAbsent(username,
+					name -> Dispatcher.this.settings.personal(List.of(name)).get(name).language());
+		}
+
 	}
 
 	/** A row as stored: read into the product's types only when it is sent. */

@@ -33,6 +33,10 @@ public class NotificationSettings {
 
 	private final String defaultBaseUrl;
 
+	private static final java.time.Duration FRESH = java.time.Duration.ofSeconds(10);
+
+	private volatile Cached cached;
+
 	NotificationSettings(JdbcClient jdbc, AuditLog audit, Clock clock,
 			@Value("${hikeshi.notifications.sender:hikeshi@localhost}") String defaultSender,
 			@Value("${hikeshi.public-base-url:http://localhost:8080}") String defaultBaseUrl) {
@@ -43,6 +47,25 @@ public class NotificationSettings {
 		this.defaultBaseUrl = defaultBaseUrl;
 	}
 
+	/**
+	 * The company's choices as the sending path reads them: kept for a few seconds, since every
+	 * report and every mail asks. A save on this node is seen at once, on another within that time.
+	 */
+	CompanySettings cachedCompany() {
+		Cached cached = this.cached;
+		java.time.Instant now = this.clock.instant();
+		if (cached != null && now.isBefore(cached.until())) {
+			return cached.settings();
+		}
+		CompanySettings loaded = company();
+		this.cached = new Cached(loaded, now.plus(FRESH));
+		return loaded;
+	}
+
+	private record Cached(CompanySettings settings, java.time.Instant until) {
+	}
+
+	/** The company's choices as stored now: for the settings page and its saving. */
 	@Transactional(readOnly = true)
 	public CompanySettings company() {
 		Map<Rule, CompanySettings.Channels> rules = new EnumMap<>(Rule.class);
@@ -60,13 +83,21 @@ public class NotificationSettings {
 
 	/** The From address of mails: the administrator's, else the configured default. */
 	public String sender() {
-		String chosen = company().sender();
+		return sender(company());
+	}
+
+	String sender(CompanySettings company) {
+		String chosen = company.sender();
 		return (chosen == null || chosen.isBlank()) ? this.defaultSender : chosen;
 	}
 
 	/** Where links in mails and chat point: the administrator's, else the configured default, without a trailing slash. */
 	public String publicBaseUrl() {
-		String chosen = company().publicBaseUrl();
+		return publicBaseUrl(company());
+	}
+
+	String publicBaseUrl(CompanySettings company) {
+		String chosen = company.publicBaseUrl();
 		String url = (chosen == null || chosen.isBlank()) ? this.defaultBaseUrl : chosen;
 		return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
 	}
@@ -84,6 +115,7 @@ public class NotificationSettings {
 		if (updated == 0) {
 			throw new ObjectOptimisticLockingFailureException("notification_settings", 1);
 		}
+		this.cached = null;
 		this.jdbc.sql("delete from notification_rule").update();
 		settings.rules()
 			.forEach((rule, channels) -> this.jdbc.sql("insert into notification_rule (rule, email, chat) values (?, ?, ?)")

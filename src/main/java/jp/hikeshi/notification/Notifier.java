@@ -71,7 +71,7 @@ class Notifier {
 			return 0;
 		}
 		Instant now = this.clock.instant();
-		CompanySettings.Channels channels = this.settings.company().channelsOf(occurrence.rule());
+		CompanySettings.Channels channels = this.settings.cachedCompany().channelsOf(occurrence.rule());
 		Map<String, UserAccount> accounts = this.people.accounts(new LinkedHashSet<>(usernames));
 		boolean mailServer = this.mail.isConfigured();
 		String params = JSON.writeValueAsString(occurrence.params());

@@ -35,6 +35,8 @@ public class Webhooks {
 
 	private final List<String> extraHosts;
 
+	private volatile Ids cachedIds;
+
 	/**
 	 * @param extraHosts hosts accepted besides each service's own (a proxy in front of the chat
 	 * service; the tests' local receiver)
@@ -68,8 +70,19 @@ public class Webhooks {
 			.list();
 	}
 
+	/** The webhooks to post to, kept for a few seconds: every report asks; a change on this node is seen at once. */
 	List<Long> ids() {
-		return this.jdbc.sql("select id from chat_webhook order by id").query(Long.class).list();
+		Ids cached = this.cachedIds;
+		java.time.Instant now = this.clock.instant();
+		if (cached != null && now.isBefore(cached.until())) {
+			return cached.ids();
+		}
+		List<Long> ids = this.jdbc.sql("select id from chat_webhook order by id").query(Long.class).list();
+		this.cachedIds = new Ids(List.copyOf(ids), now.plusSeconds(10));
+		return ids;
+	}
+
+	private record Ids(List<Long> ids, java.time.Instant until) {
 	}
 
 	Optional<Target> target(long id) {
@@ -92,6 +105,7 @@ public class Webhooks {
 			.query(Long.class)
 			.single();
 		this.audit.record(actor, AuditAction.WEBHOOK_ADDED, name.strip(), hint(uri));
+		this.cachedIds = null;
 		return id;
 	}
 
@@ -104,6 +118,7 @@ public class Webhooks {
 			.param(id)
 			.update();
 		this.jdbc.sql("delete from chat_webhook where id = ?").param(id).update();
+		this.cachedIds = null;
 		this.audit.record(actor, AuditAction.WEBHOOK_REMOVED, webhook.name(), webhook.hint());
 	}
 
