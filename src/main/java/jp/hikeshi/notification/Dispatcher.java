@@ -132,8 +132,7 @@ class Dispatcher {
 	 */
 	int drain(Instant now) {
 		int tried = 0;
-		Round round = new Round();
-		try {
+		try (Round round = new Round()) {
 			while (Boolean.TRUE.equals(this.transaction.execute(status -> sendOne(now, round)))) {
 				tried++;
 			}
@@ -193,7 +192,7 @@ class Dispatcher {
 		}
 		Locale language = round.language(row.recipient());
 		Messages.Worded worded = this.messages.word(rule, row.reference(), params, language, zone);
-		this.mail.send(round.sender(), account.getEmail(), worded.subject(),
+		round.outgoing().send(round.sender(), account.getEmail(), worded.subject(),
 				this.messages.mailBody(worded, base + row.link(), base + "/account/notifications", language),
 				"<notification-" + row.id() + "@" + this.installation + ">");
 	}
@@ -226,7 +225,9 @@ class Dispatcher {
 	 * What one round of sending looks up once rather than for each mail: the company's settings
 	 * and zone, and each recipient's account and language (a report to five leads sends five mails).
 	 */
-	private final class Round {
+	private final class Round implements AutoCloseable {
+
+		private MailChannel.Outgoing outgoing;
 
 		private CompanySettings company;
 
@@ -256,6 +257,20 @@ class Dispatcher {
 
 		String sender() {
 			return Dispatcher.this.settings.sender(company());
+		}
+
+		MailChannel.Outgoing outgoing() {
+			if (this.outgoing == null) {
+				this.outgoing = Dispatcher.this.mail.open();
+			}
+			return this.outgoing;
+		}
+
+		@Override
+		public void close() {
+			if (this.outgoing != null) {
+				this.outgoing.close();
+			}
 		}
 
 		UserAccount account(String username) {

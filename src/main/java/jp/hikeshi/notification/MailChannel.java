@@ -10,6 +10,7 @@ import javax.net.ssl.SSLException;
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
+import jakarta.mail.Transport;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
@@ -70,13 +71,7 @@ class MailChannel {
 		try {
 			MimeMessage message = (messageId != null && mail instanceof JavaMailSenderImpl impl)
 					? new FixedIdMessage(impl.getSession(), messageId) : mail.createMimeMessage();
-			MimeMessageHelper helper = new MimeMessageHelper(message, false, "UTF-8");
-			helper.setFrom(new InternetAddress(single(from), "火消し Hikeshi", "UTF-8"));
-			helper.setTo(new InternetAddress(single(to), true));
-			helper.setSubject(oneLine(subject));
-			helper.setText(text, false);
-			// RFC 3834: no auto-replies, no vacation answers back to Hikeshi
-			message.setHeader("Auto-Submitted", "auto-generated");
+			compose(message, from, to, subject, text);
 			mail.send(message);
 		}
 		catch (AddressException | UnsupportedEncodingException ex) {
@@ -85,6 +80,82 @@ class MailChannel {
 		catch (MessagingException | MailException ex) {
 			throw new DeliveryFailed(classify(ex), ex);
 		}
+	}
+
+	private static void compose(MimeMessage message, String from, String to, String subject, String text)
+			throws MessagingException, UnsupportedEncodingException {
+		MimeMessageHelper helper = new MimeMessageHelper(message, false, "UTF-8");
+		helper.setFrom(new InternetAddress(single(from), "火消し Hikeshi", "UTF-8"));
+		helper.setTo(new InternetAddress(single(to), true));
+		helper.setSubject(oneLine(subject));
+		helper.setText(text, false);
+		// RFC 3834: no auto-replies, no vacation answers back to Hikeshi
+		message.setHeader("Auto-Submitted", "auto-generated");
+	}
+
+	/** A connection for a round of mails: one sign-in and one TLS handshake, however many mails. */
+	Outgoing open() {
+		return new Outgoing();
+	}
+
+	/**
+	 * Mails sent over one connection to the server, opened at the first mail and opened again
+	 * after a failure; closed at the end of the round.
+	 */
+	final class Outgoing implements AutoCloseable {
+
+		private Transport transport;
+
+		private Outgoing() {
+		}
+
+		void send(String from, String to, String subject, String text, String messageId) throws DeliveryFailed {
+			if (!(sender() instanceof JavaMailSenderImpl mail)) {
+				MailChannel.this.send(from, to, subject, text, messageId);
+				return;
+			}
+			if (to == null || to.isBlank()) {
+				throw new DeliveryFailed(Failure.NO_ADDRESS, null);
+			}
+			try {
+				MimeMessage message = new FixedIdMessage(mail.getSession(), messageId);
+				compose(message, from, to, subject, text);
+				message.saveChanges();
+				if (this.transport == null || !this.transport.isConnected()) {
+					this.transport = connect(mail);
+				}
+				this.transport.sendMessage(message, message.getAllRecipients());
+			}
+			catch (AddressException | UnsupportedEncodingException ex) {
+				throw new DeliveryFailed(Failure.INVALID_ADDRESS, ex);
+			}
+			catch (MessagingException ex) {
+				close();
+				throw new DeliveryFailed(classify(ex), ex);
+			}
+		}
+
+		private static Transport connect(JavaMailSenderImpl mail) throws MessagingException {
+			Transport transport = mail.getSession().getTransport((mail.getProtocol() == null) ? "smtp" : mail.getProtocol());
+			String username = (mail.getUsername() == null || mail.getUsername().isEmpty()) ? null : mail.getUsername();
+			String password = (username == null) ? null : mail.getPassword();
+			transport.connect(mail.getHost(), mail.getPort(), username, password);
+			return transport;
+		}
+
+		@Override
+		public void close() {
+			if (this.transport != null) {
+				try {
+					this.transport.close();
+				}
+				catch (MessagingException ex) {
+					// the connection is gone either way
+				}
+				this.transport = null;
+			}
+		}
+
 	}
 
 	/** A message whose Message-ID is chosen, not generated at each save. */
