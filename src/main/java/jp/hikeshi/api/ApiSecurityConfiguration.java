@@ -10,6 +10,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -32,9 +33,14 @@ class ApiSecurityConfiguration {
 		http.securityMatcher("/api/**");
 		http.authorizeHttpRequests(requests -> requests
 			.requestMatchers("/api/v1/webhooks", "/api/v1/webhooks/**").hasRole(Role.ADMIN.name())
-			.requestMatchers("/api/v1/incidents", "/api/v1/incidents/**")
+			// step 2 (facts, reports owed) as on the pages: the security lead and the executive
+			.requestMatchers("/api/v1/duties", "/api/v1/incidents/*/facts", "/api/v1/incidents/*/duties",
+					"/api/v1/incidents/*/duties/**")
+			.hasAnyRole(Role.SECURITY_LEAD.name(), Role.EXECUTIVE.name())
+			// staff read their own reports here too; the service decides what each may see (else 404)
+			.requestMatchers(HttpMethod.GET, "/api/v1/incidents", "/api/v1/incidents/*").authenticated()
+			.requestMatchers("/api/v1/incidents/**")
 			.hasAnyRole(Role.SECURITY_LEAD.name(), Role.EXECUTIVE.name(), Role.RESPONDER.name())
-			.requestMatchers("/api/v1/duties").hasAnyRole(Role.SECURITY_LEAD.name(), Role.EXECUTIVE.name())
 			.requestMatchers("/api/v1/reports", "/api/v1/me").authenticated()
 			.anyRequest().denyAll());
 		http.csrf(csrf -> csrf.disable());

@@ -133,7 +133,7 @@ class ApiAccessTest {
 	@Test
 	void whatARoleMayNotReachIs404NotForbidden() throws Exception {
 		String reporter = this.users.bearer(Role.REPORTER);
-		this.mvc.perform(get("/api/v1/incidents").with(api(reporter)))
+		this.mvc.perform(get("/api/v1/duties").with(api(reporter)))
 			.andExpect(status().isNotFound())
 			.andExpect(jsonPath("$.code").value("api.notFound"));
 		this.mvc.perform(get("/api/v1/no-such-thing").with(api(reporter))).andExpect(status().isNotFound());
