@@ -131,6 +131,15 @@ public class ApiToken {
 			return this == ACTIVE;
 		}
 
+		/**
+		 * Whether revoking still changes anything: not for a token already revoked or expired. A
+		 * token of a disabled owner, or of one whose roles changed, would work again once the
+		 * owner is enabled or given back those roles, so it may be revoked.
+		 */
+		public boolean revocable() {
+			return this != REVOKED && this != EXPIRED;
+		}
+
 	}
 
 }

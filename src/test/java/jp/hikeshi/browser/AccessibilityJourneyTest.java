@@ -91,7 +91,16 @@ class AccessibilityJourneyTest {
 		for (String language : List.of("ja", "en")) {
 			try (Browser browser = Browser.open(this.port, language)) {
 				browser.signIn(reporter.getUsername(), CompletedSetup.PASSWORD);
-				check(browser, axe, violations, "/", "/report", "/reports", "/reports/" + waiting + "/sent");
+				check(browser, axe, violations, "/", "/report", "/reports", "/reports/" + waiting + "/sent",
+						"/account/password", "/account/tokens");
+				// a token refused (no name), then one made: its secret shown once; then the list with it
+				browser.go("/account/tokens").type("days", "400");
+				browser.submit(browser.driver().findElement(org.openqa.selenium.By.cssSelector("form.form button[type=submit]")).getText());
+				checkCurrent(browser, axe, violations, "refused API token");
+				browser.type("name", "監視スクリプト").type("days", "30");
+				browser.submit(browser.driver().findElement(org.openqa.selenium.By.cssSelector("form.form button[type=submit]")).getText());
+				checkCurrent(browser, axe, violations, "API token shown once");
+				check(browser, axe, violations, "/account/tokens");
 				browser.signOut();
 
 				browser.signIn(responder.getUsername(), CompletedSetup.PASSWORD);
@@ -120,7 +129,7 @@ class AccessibilityJourneyTest {
 				browser.signIn(admin.getUsername(), CompletedSetup.PASSWORD);
 				check(browser, axe, violations, "/admin/users", "/admin/organisation", "/admin/contacts", "/admin/desks",
 						"/admin/desks/PPC_DIAL", "/admin/holidays", "/admin/playbooks", "/admin/audit",
-						"/admin/notifications", "/admin/notifications/log");
+						"/admin/notifications", "/admin/notifications/log", "/admin/tokens");
 			}
 		}
 		assertThat(violations).as("accessibility violations").isEmpty();

@@ -78,6 +78,13 @@ class AuthorizationMatrixTest {
 		row("GET /v3/api-docs/swagger-config", login, ok, ok, ok, ok, ok);
 		row("GET /api-docs", login, ok, ok, ok, ok, ok);
 		row("POST /account/password", login, ok, ok, ok, ok, ok);
+		// personal API tokens: each person's own; every token for the administrator (the matrix
+		// asks for a token that does not exist)
+		row("GET /account/tokens", login, ok, ok, ok, ok, ok);
+		row("POST /account/tokens", login, ok, ok, ok, ok, ok);
+		row("POST /account/tokens/{tokenId}/revoke", login, gone, gone, gone, gone, gone);
+		row("GET /admin/tokens", login, no, no, no, no, ok);
+		row("POST /admin/tokens/{tokenId}/revoke", login, no, no, no, no, gone);
 		row("GET /admin/users", login, no, no, no, no, ok);
 		row("POST /admin/users", login, no, no, no, no, ok);
 		row("GET /admin/users/new", login, no, no, no, no, ok);
@@ -289,7 +296,8 @@ class AuthorizationMatrixTest {
 			.replace("{point}", "CHECK_BACKUPS")
 			.replace("{code}", "PPC_DIAL")
 			.replace("{remediationId}", "999999")
-			.replace("{dataSetId}", "999999");
+			.replace("{dataSetId}", "999999")
+			.replace("{tokenId}", "999999999");
 		if (parts[0].equals("POST")) {
 			// A stale version: the request reaches the page but changes nothing.
 			return post(path).with(csrf()).contentType(MediaType.APPLICATION_FORM_URLENCODED).param("version", "-1");
