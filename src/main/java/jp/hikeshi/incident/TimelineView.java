@@ -64,10 +64,13 @@ public class TimelineView {
 
 	/**
 	 * One entry, ready to show.
+	 * @param who the person who acted, by display name — followed, where they acted through a
+	 * personal API token, by that token: 「佐藤 健（APIトークン「メールゲートウェイ」経由）」
 	 * @param asText the whole line as one string, for exports and print
+	 * @param via the name of the API token the entry was written through, or {@code null}
 	 */
 	public record Line(int sequence, Instant at, String when, String who, String kind, String text, String note,
-			Kind type, String asText) {
+			Kind type, String asText, String via) {
 	}
 
 	/** The whole timeline, oldest first. */
@@ -130,7 +133,8 @@ public class TimelineView {
 				text = message("timeline." + kind.name(), "", (Object[]) values);
 			}
 			String when = when(entry.getOccurredAt());
-			String who = (this.directory == null) ? entry.getActor() : this.directory.name(entry.getActor());
+			String who = attributed((this.directory == null) ? entry.getActor() : this.directory.name(entry.getActor()),
+					entry.getVia());
 			String label = label("TimelineKind", kind.name());
 			String line = (text == null || text.isBlank()) ? message("timeline.asText", "", when, who, label)
 					: message("timeline.asText.withText", "", when, who, label, text);
@@ -138,7 +142,12 @@ public class TimelineView {
 				line = message("timeline.asText.withNote", line, line, entry.getNote().replace('\n', ' '));
 			}
 			return new Line(entry.getSequence(), entry.getOccurredAt(), when, who, label, text, entry.getNote(), kind,
-					line);
+					line, entry.getVia());
+		}
+
+		/** The person, and the API token they acted through where there was one. */
+		private String attributed(String person, String via) {
+			return (via == null) ? person : message("attribution.viaApiToken", person + " (" + via + ")", person, via);
 		}
 
 		String value(Slot slot, String raw) {
