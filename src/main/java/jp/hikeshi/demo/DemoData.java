@@ -3,12 +3,15 @@ package jp.hikeshi.demo;
 import java.security.SecureRandom;
 import java.time.ZoneId;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import jp.hikeshi.account.AccountCommands.CreateAccount;
 import jp.hikeshi.account.AccountService;
 import jp.hikeshi.account.Actor;
+import jp.hikeshi.account.ApiTokens;
 import jp.hikeshi.account.Role;
 import jp.hikeshi.account.UserAccount;
 import jp.hikeshi.incident.Category;
@@ -34,7 +37,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The {@code demo} profile: a company, one user per role, and the sign-ins printed at start-up.
  * Each start chooses a fresh random password for the demo users, so no password is written
- * anywhere but the console. Refuses to run unless the database is a throw-away one, so it can
+ * anywhere but the console, and gives each of them a fresh personal API token (named
+ * {@value #TOKEN_NAME}; the previous start's are revoked), printed one a line as
+ * {@code   api-token <username> <token>} so that a script can pick them up. Refuses to run unless the database is a throw-away one, so it can
  * never seed production.
  */
 @Component
@@ -44,6 +49,9 @@ class DemoData implements ApplicationRunner {
 	private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
 	static final String ACTOR = "demo";
+
+	/** The name of the API tokens the demo makes at each start. */
+	static final String TOKEN_NAME = "demo";
 
 	/** Demo addresses are under a reserved domain ({@code .example}): nothing is ever delivered. */
 	static final String EMAIL_DOMAIN = "demo.hikeshi.example";
@@ -70,13 +78,16 @@ class DemoData implements ApplicationRunner {
 
 	private final ObjectProvider<JdbcConnectionDetails> connection;
 
+	private final ApiTokens tokens;
+
 	DemoData(OrganisationService organisations, AccountService accounts, TransactionTemplate transaction,
-			IncidentService incidents, ObjectProvider<JdbcConnectionDetails> connection) {
+			IncidentService incidents, ObjectProvider<JdbcConnectionDetails> connection, ApiTokens tokens) {
 		this.organisations = organisations;
 		this.accounts = accounts;
 		this.transaction = transaction;
 		this.incidents = incidents;
 		this.connection = connection;
+		this.tokens = tokens;
 	}
 
 	@Override
@@ -90,10 +101,36 @@ class DemoData implements ApplicationRunner {
 		if (this.incidents.myReports(STAFF, 0).isEmpty()) {
 			seedIncidents();
 		}
+		Map<String, String> apiTokens = this.transaction.execute(status -> freshTokens());
 		StringBuilder banner = new StringBuilder("\n\n  Hikeshi demo — sign in at http://localhost:8080 as:\n");
 		USERS.forEach(user -> banner.append(String.format("    %-10s %s%n", user.username(), user.roles())));
 		banner.append("  password for all of them: ").append(password).append("\n");
+		banner.append("  API tokens (Authorization: Bearer <token>; try: curl -H \"Authorization: Bearer <token>\" ")
+			.append("http://localhost:8080/api/v1/me):\n");
+		// one line each, exactly "  api-token <username> <token>", for scripts to read
+		apiTokens.forEach((username, token) -> banner.append("  api-token ").append(username).append(' ').append(token)
+			.append('\n'));
 		log.info(banner.toString());
+	}
+
+	/**
+	 * A new API token for each demo user, the previous start's revoked: a token printed once is
+	 * good until the next start only. A demo user the administrator disabled gets none.
+	 */
+	private Map<String, String> freshTokens() {
+		Map<String, String> secrets = new LinkedHashMap<>();
+		for (DemoUser user : USERS) {
+			UserAccount account = this.accounts.findByUsername(user.username()).orElseThrow();
+			Actor owner = new Actor(account.getUsername(), account.getRoles());
+			this.tokens.mine(owner)
+				.stream()
+				.filter(listed -> TOKEN_NAME.equals(listed.token().getName()) && listed.token().getRevokedAt() == null)
+				.forEach(listed -> this.tokens.revoke(listed.token().getId(), owner));
+			if (account.isEnabled()) {
+				secrets.put(account.getUsername(), this.tokens.create(owner, TOKEN_NAME, null).secret());
+			}
+		}
+		return secrets;
 	}
 
 	private void seed(String password) {

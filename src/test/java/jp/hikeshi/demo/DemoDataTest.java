@@ -2,8 +2,13 @@ package jp.hikeshi.demo;
 
 import jp.hikeshi.account.AccountService;
 import jp.hikeshi.account.Actor;
+import jp.hikeshi.account.ApiTokens;
 import jp.hikeshi.account.Role;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import jp.hikeshi.account.UserAccount;
 import jp.hikeshi.incident.Incident;
@@ -13,11 +18,14 @@ import jp.hikeshi.incident.IncidentState;
 import jp.hikeshi.organisation.OrganisationService;
 import jp.hikeshi.test.TestDatabaseConfiguration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.DefaultApplicationArguments;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.context.annotation.Import;
@@ -32,7 +40,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @SpringBootTest
 @ActiveProfiles("demo")
 @Import(TestDatabaseConfiguration.class)
+@ExtendWith(OutputCaptureExtension.class)
 class DemoDataTest {
+
+	/** The line a script reads a demo user's token from. */
+	private static final Pattern TOKEN_LINE = Pattern.compile("^  api-token (\\S+) (\\S+)$", Pattern.MULTILINE);
+
+	@Autowired
+	ApiTokens tokens;
 
 	@Autowired
 	AccountService accounts;
@@ -89,6 +104,45 @@ class DemoDataTest {
 	}
 
 	@Test
+	void eachStartPrintsOneWorkingTokenPerDemoUserAndRevokesTheLastStartsTokens(CapturedOutput output) {
+		// the context may have started (and printed a banner) within this test: read what this run prints
+		int start = output.getOut().length();
+		this.demo.run(new DefaultApplicationArguments());
+		Map<String, String> first = tokensIn(output.getOut().substring(start));
+		assertThat(first.keySet()).containsExactly("staff", "lead", "responder", "executive", "admin");
+		first.forEach((username, token) -> {
+			assertThat(token).startsWith(ApiTokens.PREFIX);
+			assertThat(this.tokens.authenticate(token)).as(username + "'s token")
+				.hasValueSatisfying(user -> {
+					assertThat(user.actor().username()).isEqualTo(username);
+					assertThat(user.tokenName()).isEqualTo("demo");
+				});
+		});
+		int before = output.getOut().length();
+
+		this.demo.run(new DefaultApplicationArguments());
+		Map<String, String> second = tokensIn(output.getOut().substring(before));
+		assertThat(second.keySet()).containsExactlyElementsOf(first.keySet());
+		first.forEach((username, token) -> {
+			assertThat(second.get(username)).isNotEqualTo(token);
+			assertThat(this.tokens.authenticate(token)).as("the last start's token of " + username).isEmpty();
+			assertThat(this.tokens.authenticate(second.get(username))).as("this start's token of " + username).isPresent();
+			assertThat(this.tokens.mine(new Actor(username, Set.of())))
+				.filteredOn(listed -> listed.token().getName().equals("demo") && listed.standing().works())
+				.hasSize(1);
+		});
+	}
+
+	private static Map<String, String> tokensIn(String console) {
+		Map<String, String> found = new LinkedHashMap<>();
+		Matcher line = TOKEN_LINE.matcher(console.replace("\r\n", "\n"));
+		while (line.find()) {
+			assertThat(found.put(line.group(1), line.group(2))).as("one line for " + line.group(1)).isNull();
+		}
+		return found;
+	}
+
+	@Test
 	void refusesAnyDatabaseThatIsNotThrowAway() {
 		StaticListableBeanFactory beans = new StaticListableBeanFactory();
 		beans.addBean("production", new JdbcConnectionDetails() {
@@ -108,7 +162,7 @@ class DemoDataTest {
 			}
 		});
 		DemoData demo = new DemoData(this.organisations, this.accounts, this.transaction, this.incidents,
-				beans.getBeanProvider(JdbcConnectionDetails.class));
+				beans.getBeanProvider(JdbcConnectionDetails.class), this.tokens);
 		long before = this.accounts.all().size();
 		assertThatThrownBy(() -> demo.run(new DefaultApplicationArguments()))
 			.isInstanceOf(IllegalStateException.class)
