@@ -8,6 +8,7 @@ import java.util.Map;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -132,7 +133,7 @@ class FactsApi {
 					for a client, GDPR. `version` is what a PUT or a filing sends back. For the security lead and the \
 					executive; anyone else gets 404.""")
 	@ApiResponse(responseCode = "200", description = "The facts",
-			content = @Content(examples = @ExampleObject(EXAMPLE)))
+			content = @Content(schema = @Schema(implementation = FactsBody.class), examples = @ExampleObject(EXAMPLE)))
 	@ApiResponse(responseCode = "401", description = "No token, or one that does not work",
 			content = @Content(mediaType = "application/problem+json", examples = @ExampleObject(UNAUTHENTICATED)))
 	@ApiResponse(responseCode = "404", description = "No such incident, or not one the caller may see",
@@ -155,7 +156,7 @@ class FactsApi {
 					the incident is reported. For the security lead (the executive reads only: 422 duty.leadOnly).""",
 			requestBody = @RequestBody(content = @Content(examples = @ExampleObject(EXAMPLE_PUT))))
 	@ApiResponse(responseCode = "200", description = "The facts as saved",
-			content = @Content(examples = @ExampleObject(EXAMPLE)))
+			content = @Content(schema = @Schema(implementation = FactsBody.class), examples = @ExampleObject(EXAMPLE)))
 	@ApiResponse(responseCode = "400", description = "Not JSON, or a value of the wrong type (an unknown enum value)",
 			content = @Content(mediaType = "application/problem+json", examples = @ExampleObject(MALFORMED)))
 	@ApiResponse(responseCode = "401", description = "No token, or one that does not work",
