@@ -3,6 +3,7 @@ package jp.hikeshi.api;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -58,7 +59,7 @@ record DutyBody(
 			 "filing": null, "waiver": null, "decidedBy": null, "decidedAt": null}""";
 
 	static DutyBody of(DueDuty due, MessageSource messages, Locale locale, People.Directory directory,
-			java.time.ZoneId zone) {
+			ZoneId zone) {
 		Duty duty = due.duty();
 		Deadline deadline = due.deadline();
 		DutyDeadline limit = deadline.isDay() ? DutyDeadline.endOf(deadline.lastDay())
