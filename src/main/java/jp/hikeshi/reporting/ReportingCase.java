@@ -132,6 +132,75 @@ public class ReportingCase {
 	}
 
 	/**
+	 * The facts and every data set at once, as a script sends them whole: the data sets with an
+	 * id are changed, those without are added, those not named any more are removed. Everything
+	 * is checked before anything changes; a data set refused is named by its place in the list
+	 * ({@code dataSets[1].maximumCount}). The duties are worked out once, from the whole.
+	 */
+	Replaced replaceFacts(Facts facts, String secondaryDamage, List<DataSetChange> sets, Context context,
+			Instant now) {
+		facts.requireConsistent(context.categorySuggestsImproperPurpose());
+		Set<Long> named = new java.util.HashSet<>();
+		for (int i = 0; i < sets.size(); i++) {
+			DataSetChange set = sets.get(i);
+			String at = "dataSets[" + i + "]";
+			if (set.id() != null && this.dataSets.stream().noneMatch(d -> set.id().equals(d.getId()))) {
+				throw BusinessRuleViolation.onField(at + ".id", "dataSet.unknown");
+			}
+			if (set.id() != null && !named.add(set.id())) {
+				throw BusinessRuleViolation.onField(at + ".id", "dataSet.namedTwice");
+			}
+			try {
+				set.details().requireValid();
+			}
+			catch (BusinessRuleViolation refused) {
+				throw BusinessRuleViolation.onField((refused.field() == null) ? at : at + "." + refused.field(),
+						refused.code(), refused.arguments());
+			}
+		}
+		List<DataSet.Details> added = new ArrayList<>();
+		List<DataSet.Details> changed = new ArrayList<>();
+		List<String> removed = new ArrayList<>();
+		Change change = change(context, now, Fact.valuesIn(this), () -> {
+			this.facts = facts;
+			this.secondaryDamage = blankToNull(secondaryDamage);
+			for (DataSet gone : List.copyOf(this.dataSets)) {
+				if (!named.contains(gone.getId())) {
+					removed.add(gone.getDescription());
+					this.dataSets.remove(gone);
+				}
+			}
+			for (DataSetChange set : sets) {
+				if (set.id() == null) {
+					DataSet dataSet = new DataSet(this, set.details());
+					this.dataSets.add(dataSet);
+					added.add(dataSet.details());
+				}
+				else {
+					DataSet dataSet = dataSet(set.id());
+					DataSet.Details before = dataSet.details();
+					dataSet.apply(set.details());
+					if (!before.equals(dataSet.details())) {
+						changed.add(dataSet.details());
+					}
+				}
+			}
+		});
+		return new Replaced(change, added, changed, removed);
+	}
+
+	/**
+	 * One data set as a script sends it with the facts.
+	 * @param id the data set it changes, or {@code null} for a new one
+	 */
+	public record DataSetChange(Long id, DataSet.Details details) {
+	}
+
+	/** What replacing the facts changed: the facts and duties, and the data sets added, changed (as now) and removed (their names). */
+	record Replaced(Change change, List<DataSet.Details> added, List<DataSet.Details> changed, List<String> removed) {
+	}
+
+	/**
 	 * Works the duties out again when the incident changed: its categories (whose suggestions are
 	 * ticked unless the lead ruled them out with a reason), or 発覚 (which also chooses the rule set).
 	 */

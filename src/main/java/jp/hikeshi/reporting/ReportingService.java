@@ -186,6 +186,32 @@ public class ReportingService {
 		recordChange(incidentId, actor, reportingCase, change);
 	}
 
+	/**
+	 * The facts and the data sets at once, in one transaction, as a script sends them whole (the
+	 * API's PUT): the data sets with an id are changed, those without are added, those left out are
+	 * removed. The same checks as the page's forms, all made before anything changes, so that one
+	 * data set refused saves nothing; the same timeline lines, except that a data set sent
+	 * unchanged writes none; the duties worked out once, from the whole.
+	 * @param version the case's version the caller saw; {@code null} to take the case as it is now
+	 */
+	public void replaceFacts(long incidentId, Long version, Actor actor, Facts facts, String secondaryDamage,
+			List<ReportingCase.DataSetChange> dataSets) {
+		requireLead(actor);
+		Incident incident = visibleIncident(incidentId, actor);
+		ReportingCase reportingCase = lockedCase(incidentId, version, actor);
+		ReportingCase.Replaced replaced = reportingCase.replaceFacts(facts, secondaryDamage, dataSets,
+				context(incident), now());
+		this.cases.save(reportingCase);
+		String by = actor.username();
+		recordFacts(incidentId, by, replaced.change());
+		replaced.added()
+			.forEach(set -> publish(new ReportingEvents.DataSetAdded(incidentId, by, set.description(), peopleAtMost(set))));
+		replaced.changed()
+			.forEach(set -> publish(new ReportingEvents.DataSetChanged(incidentId, by, set.description(), peopleAtMost(set))));
+		replaced.removed().forEach(name -> publish(new ReportingEvents.DataSetRemoved(incidentId, by, name)));
+		recordOutcome(incidentId, by, replaced.change());
+	}
+
 	/** Works an incident's duties out again, e.g. after its categories changed; a line only if they changed. */
 	void recalculate(Incident incident, String actor) {
 		this.cases.findByIncidentIdForUpdate(incident.getId()).ifPresent(reportingCase -> {
@@ -203,9 +229,18 @@ public class ReportingService {
 	/** Each fact that changed, each threshold passed, and the duties if they changed, go on the timeline. */
 	private void recordChange(long incidentId, String actor, ReportingCase reportingCase,
 			ReportingCase.Change change) {
+		recordFacts(incidentId, actor, change);
+		recordOutcome(incidentId, actor, change);
+	}
+
+	private void recordFacts(long incidentId, String actor, ReportingCase.Change change) {
 		for (Fact.Changed fact : change.facts()) {
 			publish(new ReportingEvents.FactChanged(incidentId, actor, fact.fact(), fact.before(), fact.after()));
 		}
+	}
+
+	/** The thresholds passed and the duties, if they changed. */
+	private void recordOutcome(long incidentId, String actor, ReportingCase.Change change) {
 		for (ReportingCase.Passed passed : change.passed()) {
 			publish(new ReportingEvents.ThresholdPassed(incidentId, actor, passed.threshold(), passed.people()));
 		}
@@ -419,12 +454,13 @@ public class ReportingService {
 	/**
 	 * The case, locked, as the page that sent the change saw it. Its version moves with every
 	 * change, also of a duty or an announcement alone, so that a second click or a page left
-	 * open meanwhile is refused rather than deciding twice.
+	 * open meanwhile is refused rather than deciding twice. {@code null}: the case as it is now
+	 * (a script that sends everything whole and does not ask what it replaces).
 	 */
-	private ReportingCase lockedCase(long incidentId, long version, Actor actor) {
+	private ReportingCase lockedCase(long incidentId, Long version, Actor actor) {
 		Incident incident = visibleIncident(incidentId, actor);
 		ReportingCase reportingCase = this.cases.findByIncidentIdForUpdate(incidentId).orElseGet(() -> open(incident));
-		if (reportingCase.getVersion() != version) {
+		if (version != null && reportingCase.getVersion() != version) {
 			throw new ObjectOptimisticLockingFailureException(ReportingCase.class, reportingCase.getId());
 		}
 		this.entityManager.lock(reportingCase, LockModeType.PESSIMISTIC_FORCE_INCREMENT);
