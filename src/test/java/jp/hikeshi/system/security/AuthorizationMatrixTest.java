@@ -286,6 +286,7 @@ class AuthorizationMatrixTest {
 		String[] parts = row.split(" ", 2);
 		String path = parts[1].replace("{id}", Long.toString(target))
 			.replace("{transition}", "TAKE")
+			.replace("{tokenId}", "999999999")
 			.replace("{itemId}", "1")
 			.replace("{kind}", "PPC_PRELIMINARY")
 			.replace("{dutyId}", "1")
@@ -296,8 +297,7 @@ class AuthorizationMatrixTest {
 			.replace("{point}", "CHECK_BACKUPS")
 			.replace("{code}", "PPC_DIAL")
 			.replace("{remediationId}", "999999")
-			.replace("{dataSetId}", "999999")
-			.replace("{tokenId}", "999999999");
+			.replace("{dataSetId}", "999999");
 		if (parts[0].equals("POST")) {
 			// A stale version: the request reaches the page but changes nothing.
 			return post(path).with(csrf()).contentType(MediaType.APPLICATION_FORM_URLENCODED).param("version", "-1");

@@ -103,9 +103,9 @@ class I18nBundlesTest {
 	void everyEnumShownOnAPageHasItsLabels() {
 		List<String> keys = new ArrayList<>();
 		Stream.of(Role.values()).forEach(value -> keys.add("Role." + value.name()));
+		Stream.of(jp.hikeshi.account.ApiToken.Standing.values()).forEach(value -> keys.add("ApiToken.Standing." + value.name()));
 		Stream.of(Industry.values()).forEach(value -> keys.add("Industry." + value.name()));
 		Stream.of(AuditAction.values()).forEach(value -> keys.add("AuditAction." + value.name()));
-		Stream.of(jp.hikeshi.account.ApiToken.Standing.values()).forEach(value -> keys.add("ApiToken.Standing." + value.name()));
 		Stream.of(IncidentState.values()).forEach(value -> keys.add("IncidentState." + value.name()));
 		Stream.of(IncidentState.Step.values()).forEach(value -> keys.add("Step." + value.name()));
 		Stream.of(Category.values()).forEach(value -> keys.add("Category." + value.name()));
