@@ -60,12 +60,18 @@ class EndpointAddresses {
 	URI check(String url) {
 		URI uri = parse(url);
 		String host = host(uri);
+		// plain http is for a receiver on this machine, in development only: no need to look further
+		boolean http = "http".equalsIgnoreCase(uri.getScheme());
+		if (http && !this.allowLocal) {
+			throw BusinessRuleViolation.onField("url", "integration.url.notHttps");
+		}
 		InetAddress[] addresses;
 		try {
 			addresses = this.resolver.resolve(host);
 		}
 		catch (UnknownHostException ex) {
-			throw BusinessRuleViolation.onField("url", "integration.url.unknownHost", host);
+			throw http ? BusinessRuleViolation.onField("url", "integration.url.notHttps")
+					: BusinessRuleViolation.onField("url", "integration.url.unknownHost", host);
 		}
 		String refusal = refusal(uri, addresses);
 		if (refusal != null) {
