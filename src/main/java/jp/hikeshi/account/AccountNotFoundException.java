@@ -11,4 +11,8 @@ public class AccountNotFoundException extends RuntimeException {
 		super("No account " + id);
 	}
 
+	public AccountNotFoundException(String what) {
+		super("No " + what);
+	}
+
 }

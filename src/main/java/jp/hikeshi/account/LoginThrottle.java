@@ -59,6 +59,31 @@ public class LoginThrottle {
 		this.failures.remove(addressKey(address));
 	}
 
+	/**
+	 * How long an address that sent wrong API tokens must wait before its next token is checked;
+	 * zero when it may now. Tokens are too long to guess, but a scan should still slow down.
+	 */
+	public Duration tokenWait(String address) {
+		Instant now = this.clock.instant();
+		Failures recorded = this.failures.get(tokenKey(address));
+		if (recorded == null || recorded.isForgotten(now) || !now.isBefore(recorded.nextAllowedAt())) {
+			return Duration.ZERO;
+		}
+		return Duration.between(now, recorded.nextAllowedAt());
+	}
+
+	public void recordTokenFailure(String address) {
+		Instant now = this.clock.instant();
+		if (this.failures.size() > MAX_TRACKED_KEYS) {
+			forgetOld(now);
+		}
+		this.failures.merge(tokenKey(address), Failures.first(now), (old, ignored) -> old.next(now));
+	}
+
+	private static String tokenKey(String address) {
+		return "token-address:" + (address == null ? "" : address);
+	}
+
 	private boolean allowed(String key, Instant now) {
 		Failures recorded = this.failures.get(key);
 		return recorded == null || recorded.isForgotten(now) || !now.isBefore(recorded.nextAllowedAt());

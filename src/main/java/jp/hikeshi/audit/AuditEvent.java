@@ -30,6 +30,9 @@ public class AuditEvent {
 
 	private String detail;
 
+	/** The API token the action came through; {@code null} for an action on a page. */
+	private String via;
+
 	protected AuditEvent() {
 	}
 
@@ -39,6 +42,7 @@ public class AuditEvent {
 		this.action = action.name();
 		this.subject = subject;
 		this.detail = detail;
+		this.via = jp.hikeshi.shared.Attribution.apiToken().orElse(null);
 	}
 
 	public Long getId() {
@@ -47,6 +51,11 @@ public class AuditEvent {
 
 	public Instant getOccurredAt() {
 		return this.occurredAt;
+	}
+
+	/** The name of the API token the action came through, or {@code null}. */
+	public String getVia() {
+		return this.via;
 	}
 
 	public String getActor() {

@@ -66,6 +66,9 @@ public class TimelineEntry {
 
 	private String hash;
 
+	/** The API token the actor came through ({@link jp.hikeshi.shared.Attribution}); {@code null} on a page. */
+	private String via;
+
 	protected TimelineEntry() {
 	}
 
@@ -84,6 +87,7 @@ public class TimelineEntry {
 		this.after = change.after();
 		this.note = note;
 		this.sharedWithReporter = sharedWithReporter;
+		this.via = jp.hikeshi.shared.Attribution.apiToken().orElse(null);
 		this.hash = computeHash(reference);
 	}
 
@@ -97,6 +101,10 @@ public class TimelineEntry {
 			String text = (part == null) ? "" : part.toString();
 			canonical.append(part == null ? -1 : text.length()).append(':').append(text).append('|');
 		}
+		if (this.via != null) {
+			// only where there is one, so that the entries written before tokens existed keep their hash
+			canonical.append("via").append(this.via.length()).append(':').append(this.via).append('|');
+		}
 		try {
 			MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
 			return HexFormat.of().formatHex(sha256.digest(canonical.toString().getBytes(StandardCharsets.UTF_8)));
@@ -108,6 +116,11 @@ public class TimelineEntry {
 
 	public Long getId() {
 		return this.id;
+	}
+
+	/** The name of the API token the entry was written through, or {@code null}. */
+	public String getVia() {
+		return this.via;
 	}
 
 	public int getSequence() {

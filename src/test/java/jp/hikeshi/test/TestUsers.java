@@ -7,6 +7,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import jp.hikeshi.account.AccountCommands.CreateAccount;
 import jp.hikeshi.account.AccountService;
+import jp.hikeshi.account.Actor;
+import jp.hikeshi.account.ApiTokens;
 import jp.hikeshi.account.Role;
 import jp.hikeshi.account.SignedInUser;
 import jp.hikeshi.account.UserAccount;
@@ -28,9 +30,37 @@ public class TestUsers {
 
 	private final UserDetailsService userDetails;
 
-	public TestUsers(AccountService accounts, UserDetailsService userDetails) {
+	private final ApiTokens tokens;
+
+	public TestUsers(AccountService accounts, UserDetailsService userDetails, ApiTokens tokens) {
 		this.accounts = accounts;
 		this.userDetails = userDetails;
+		this.tokens = tokens;
+	}
+
+	/** The {@code Authorization} header of a personal API token of a fresh account holding these roles. */
+	public String bearer(Role first, Role... more) {
+		return bearerOf(create(first, more).getUsername());
+	}
+
+	/** The {@code Authorization} header of a new personal API token ("test script") of this user. */
+	public String bearerOf(String username) {
+		UserAccount account = this.accounts.findByUsername(username).orElseThrow();
+		return "Bearer " + this.tokens.create(new Actor(username, account.getRoles()), "test script", null).secret();
+	}
+
+	/**
+	 * A request sent with this {@code Authorization} header, as a script sends it: no session, no
+	 * CSRF token. Each from an address of its own, so that one test's wrong tokens never slow
+	 * down another's (the API throttles wrong tokens per address).
+	 */
+	public static RequestPostProcessor api(String bearer) {
+		int n = sequence.incrementAndGet();
+		return request -> {
+			request.addHeader("Authorization", bearer);
+			request.setRemoteAddr("10." + ((n >> 16) & 255) + "." + ((n >> 8) & 255) + "." + (n & 255));
+			return request;
+		};
 	}
 
 	public UserAccount create(Role first, Role... more) {

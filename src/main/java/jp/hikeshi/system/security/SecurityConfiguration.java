@@ -62,6 +62,9 @@ public class SecurityConfiguration {
 			.requestMatchers("/incidents", "/incidents.csv", "/incidents/**")
 			.hasAnyRole(Role.SECURITY_LEAD.name(), Role.EXECUTIVE.name(), Role.RESPONDER.name())
 			.requestMatchers("/", "/account/**").authenticated()
+			// the API's description and its Swagger UI: for signed-in people, not the public
+			.requestMatchers("/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**", "/api-docs", "/swagger-ui/**", "/swagger-ui.html")
+			.authenticated()
 			.anyRequest().denyAll());
 		http.authenticationManager(authenticationManager);
 		http.formLogin(form -> form.loginPage("/login")

@@ -1,0 +1,186 @@
+package jp.hikeshi.account;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import jp.hikeshi.audit.AuditAction;
+import jp.hikeshi.audit.AuditLog;
+import jp.hikeshi.shared.BusinessRuleViolation;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Personal API tokens: made by a person under their account, shown once, revoked by them or
+ * by the administrator. A token authenticates as its owner with the roles it was made with,
+ * and only while the owner still holds exactly those roles and is enabled.
+ */
+@Service
+@Transactional
+public class ApiTokens {
+
+	/** What every token starts with, so that secret scanners and people recognise one. */
+	public static final String PREFIX = "hks_";
+
+	public static final int DEFAULT_DAYS = 90;
+
+	public static final int MAX_DAYS = 365;
+
+	public static final int MAX_NAME = 100;
+
+	private static final int HINT_LENGTH = 8;
+
+	private static final Duration USE_NOTED_EVERY = Duration.ofMinutes(1);
+
+	private final SecureRandom random = new SecureRandom();
+
+	private final ApiTokenRepository tokens;
+
+	private final UserAccountRepository accounts;
+
+	private final AuditLog audit;
+
+	private final Clock clock;
+
+	ApiTokens(ApiTokenRepository tokens, UserAccountRepository accounts, AuditLog audit, Clock clock) {
+		this.tokens = tokens;
+		this.accounts = accounts;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	/** A new token and, this once, its secret value. */
+	public record Created(ApiToken token, String secret) {
+	}
+
+	/** Who a token acts as, and under which name it is attributed. */
+	public record TokenUser(long tokenId, String tokenName, Actor actor) {
+	}
+
+	/** A token as a list shows it, with whether it works. */
+	public record Listed(ApiToken token, ApiToken.Standing standing) {
+	}
+
+	/**
+	 * Makes a token for the person acting.
+	 * @param days how long it works, 1 to {@value #MAX_DAYS}; {@code null} for {@value #DEFAULT_DAYS}
+	 */
+	public Created create(Actor owner, String name, Integer days) {
+		String trimmed = (name == null) ? "" : name.strip();
+		if (trimmed.isEmpty()) {
+			throw BusinessRuleViolation.onField("name", "apiToken.nameRequired");
+		}
+		if (trimmed.length() > MAX_NAME) {
+			throw BusinessRuleViolation.onField("name", "apiToken.nameTooLong", MAX_NAME);
+		}
+		int validity = (days == null) ? DEFAULT_DAYS : days;
+		if (validity < 1 || validity > MAX_DAYS) {
+			throw BusinessRuleViolation.onField("days", "apiToken.daysOutOfRange", 1, MAX_DAYS);
+		}
+		UserAccount account = this.accounts.findByUsername(owner.username())
+			.filter(UserAccount::isEnabled)
+			.orElseThrow(() -> new AccountNotFoundException(owner.username()));
+		byte[] bytes = new byte[32];
+		this.random.nextBytes(bytes);
+		String secret = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+		Instant now = now();
+		ApiToken token = this.tokens.save(new ApiToken(account.getUsername(), trimmed, hash(secret),
+				secret.substring(0, HINT_LENGTH) + "…", rolesOf(account.getRoles()), now,
+				now.plus(validity, ChronoUnit.DAYS)));
+		this.audit.record(owner.username(), AuditAction.API_TOKEN_CREATED, trimmed, account.getUsername());
+		return new Created(token, secret);
+	}
+
+	/** The owner a token acts as, if it is one of ours and works now. */
+	public Optional<TokenUser> authenticate(String secret) {
+		if (secret == null || !secret.startsWith(PREFIX) || secret.length() > 100) {
+			return Optional.empty();
+		}
+		Instant now = now();
+		return this.tokens.findByTokenHash(hash(secret)).flatMap(token -> {
+			Optional<UserAccount> owner = this.accounts.findByUsername(token.getOwner());
+			boolean enabled = owner.map(UserAccount::isEnabled).orElse(false);
+			String roles = owner.map(account -> rolesOf(account.getRoles())).orElse("");
+			if (!token.standing(now, roles, enabled).works()) {
+				return Optional.empty();
+			}
+			this.tokens.noteUse(token.getId(), now, now.minus(USE_NOTED_EVERY));
+			UserAccount account = owner.get();
+			return Optional.of(new TokenUser(token.getId(), token.getName(),
+					new Actor(account.getUsername(), account.getRoles())));
+		});
+	}
+
+	/** The person's own tokens, newest first. */
+	@Transactional(readOnly = true)
+	public List<Listed> mine(Actor owner) {
+		return listed(this.tokens.findByOwner(owner.username()));
+	}
+
+	/** Every token, for the administrator. */
+	@Transactional(readOnly = true)
+	public List<Listed> all() {
+		return listed(this.tokens.findAllByOrderByCreatedAtDescIdDesc());
+	}
+
+	/** Revokes a token: its owner may, and the administrator; for anyone else it does not exist. */
+	public void revoke(long id, Actor actor) {
+		ApiToken token = this.tokens.findById(id)
+			.filter(found -> found.getOwner().equalsIgnoreCase(actor.username()) || actor.has(Role.ADMIN))
+			.orElseThrow(() -> new AccountNotFoundException("api-token " + id));
+		if (token.getRevokedAt() == null) {
+			token.revoke(actor.username(), now());
+			this.audit.record(actor.username(), AuditAction.API_TOKEN_REVOKED, token.getName(), token.getOwner());
+		}
+	}
+
+	private List<Listed> listed(List<ApiToken> list) {
+		Set<String> owners = list.stream().map(ApiToken::getOwner).collect(Collectors.toSet());
+		Map<String, UserAccount> byName = this.accounts.findByUsernameIn(owners)
+			.stream()
+			.collect(Collectors.toMap(UserAccount::getUsername, Function.identity()));
+		Instant now = now();
+		return list.stream().map(token -> {
+			UserAccount owner = byName.get(token.getOwner());
+			return new Listed(token, token.standing(now, (owner == null) ? "" : rolesOf(owner.getRoles()),
+					owner != null && owner.isEnabled()));
+		}).toList();
+	}
+
+	static String rolesOf(Collection<Role> roles) {
+		return (roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles)).stream()
+			.map(Role::name)
+			.collect(Collectors.joining(","));
+	}
+
+	static String hash(String secret) {
+		try {
+			return HexFormat.of()
+				.formatHex(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("SHA-256 is part of every Java runtime", ex);
+		}
+	}
+
+	private Instant now() {
+		return this.clock.instant().truncatedTo(ChronoUnit.MICROS);
+	}
+
+}
