@@ -26,12 +26,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * it was told (200 unless told otherwise, or the next of a series of answers) and keeps every
  * request it received, by path, with its headers; a test waits for the next one with a timeout.
  */
-final class WebhookReceiver implements AutoCloseable {
+public final class WebhookReceiver implements AutoCloseable {
 
 	/** One request as it arrived; header names in lower case. */
-	record Request(String path, Map<String, String> headers, String body) {
+	public record Request(String path, Map<String, String> headers, String body) {
 
-		String header(String name) {
+		public String header(String name) {
 			return this.headers.get(name.toLowerCase(Locale.ROOT));
 		}
 
@@ -51,7 +51,7 @@ final class WebhookReceiver implements AutoCloseable {
 		this.server = server;
 	}
 
-	static WebhookReceiver start() {
+	public static WebhookReceiver start() {
 		try {
 			HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
 			WebhookReceiver receiver = new WebhookReceiver(server);
@@ -76,32 +76,32 @@ final class WebhookReceiver implements AutoCloseable {
 		}
 	}
 
-	String url(String path) {
+	public String url(String path) {
 		return "http://127.0.0.1:" + this.server.getAddress().getPort() + path;
 	}
 
-	void answer(String path, int status) {
+	public void answer(String path, int status) {
 		this.answers.put(path, status);
 	}
 
 	/** Answers the next requests to this path with these statuses, in turn; then as before. */
-	void answerInTurn(String path, Integer... statuses) {
+	public void answerInTurn(String path, Integer... statuses) {
 		this.series.put(path, new ConcurrentLinkedQueue<>(List.of(statuses)));
 	}
 
-	List<String> bodies(String path) {
+	public List<String> bodies(String path) {
 		return List.copyOf(this.received.getOrDefault(path, List.of()));
 	}
 
 	/** The next request to this path, waiting for it at most {@code timeout}; fails the test if none came. */
-	Request next(String path, Duration timeout) throws InterruptedException {
+	public Request next(String path, Duration timeout) throws InterruptedException {
 		Request request = queue(path).poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
 		assertThat(request).as("a request to " + path + " within " + timeout).isNotNull();
 		return request;
 	}
 
 	/** The next request to this path if one arrives within {@code timeout}, else {@code null}. */
-	Request poll(String path, Duration timeout) throws InterruptedException {
+	public Request poll(String path, Duration timeout) throws InterruptedException {
 		return queue(path).poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
 	}
 
