@@ -82,7 +82,7 @@ class WebhooksApiTest {
 		String admin = this.users.bearer(Role.ADMIN);
 		String path = "/api/tickets";
 		String answer = this.mvc.perform(json(post("/api/v1/webhooks"), admin, """
-				{"name": "チケット管理", "url": "%s", "events": ["incident.state_changed", "duty.overdue"]}"""
+				{"name": "チケット管理（API）", "url": "%s", "events": ["incident.state_changed", "duty.overdue"]}"""
 			.formatted(receiver.url(path))))
 			.andExpect(status().isCreated())
 			.andExpect(header().string("Location", startsWith("/api/v1/webhooks/")))
@@ -100,7 +100,7 @@ class WebhooksApiTest {
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$", hasSize(1)))
 			.andExpect(jsonPath("$[0].id").value(id))
-			.andExpect(jsonPath("$[0].name").value("チケット管理"))
+			.andExpect(jsonPath("$[0].name").value("チケット管理（API）"))
 			.andExpect(jsonPath("$[0].enabled").value(true))
 			.andExpect(jsonPath("$[0].lastDelivery").isEmpty())
 			.andReturn()
@@ -140,7 +140,7 @@ class WebhooksApiTest {
 		this.mvc.perform(post("/api/v1/webhooks/{id}/test", id).with(api(admin))).andExpect(status().isNotFound());
 		this.mvc.perform(get("/api/v1/webhooks/{id}/deliveries", id).with(api(admin))).andExpect(status().isNotFound());
 		assertThat(this.jdbc.queryForObject(
-				"select count(*) from audit_event where subject = 'チケット管理' and action like 'INTEGRATION_WEBHOOK_%'",
+				"select count(*) from audit_event where subject = 'チケット管理（API）' and action like 'INTEGRATION_WEBHOOK_%'",
 				Integer.class)).as("added, tested, deleted").isEqualTo(3);
 	}
 
