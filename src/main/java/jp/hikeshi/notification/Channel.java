@@ -7,6 +7,8 @@ public enum Channel {
 	/** A company chat channel through an incoming webhook: one message per webhook, not per person. */
 	CHAT,
 	/** The bell in the header and the page of one's notifications. */
-	IN_APP
+	IN_APP,
+	/** A signed JSON event to an integrator's endpoint: one per endpoint, never to a person. */
+	HOOK
 
 }

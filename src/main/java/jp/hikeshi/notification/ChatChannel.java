@@ -56,7 +56,8 @@ class ChatChannel {
 				: Failure.WEBHOOK_REJECTED, null);
 	}
 
-	private static Failure classify(IOException failure) {
+	/** What a failed HTTP exchange means, in the words of {@link Failure}. */
+	static Failure classify(IOException failure) {
 		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
 			if (cause instanceof UnknownHostException) {
 				return Failure.HOST_NOT_FOUND;

@@ -56,6 +56,8 @@ class Dispatcher {
 
 	private final ChatChannel chat;
 
+	private final HookChannel hooks;
+
 	private final Webhooks webhooks;
 
 	private final Messages messages;
@@ -81,14 +83,15 @@ class Dispatcher {
 
 	private final AtomicBoolean woken = new AtomicBoolean();
 
-	Dispatcher(JdbcTemplate jdbc, TransactionTemplate transaction, MailChannel mail, ChatChannel chat, Webhooks webhooks,
-			Messages messages, NotificationSettings settings, People people, OrganisationService organisations,
+	Dispatcher(JdbcTemplate jdbc, TransactionTemplate transaction, MailChannel mail, ChatChannel chat, HookChannel hooks,
+			Webhooks webhooks, Messages messages, NotificationSettings settings, People people, OrganisationService organisations,
 			Clock clock, @Value("${hikeshi.notifications.send-on-commit:true}") boolean wakeOnCommit,
 			@Value("${hikeshi.public-base-url:http://localhost:8080}") String baseUrl) {
 		this.jdbc = jdbc;
 		this.transaction = transaction;
 		this.mail = mail;
 		this.chat = chat;
+		this.hooks = hooks;
 		this.webhooks = webhooks;
 		this.messages = messages;
 		this.settings = settings;
@@ -146,33 +149,40 @@ class Dispatcher {
 
 	private boolean sendOne(Instant now, Round round) {
 		var due = this.jdbc.query("""
-				select id, rule, channel, recipient, webhook_id, reference, params::text as params, link, attempts
+				select id, rule, channel, recipient, webhook_id, endpoint_id, reference, params::text as params, link,
+				       payload, attempts
 				from notification where state = 'PENDING' and next_attempt_at <= ?
 				order by priority, id limit 1 for update skip locked""", (rs, n) -> new Due(rs.getLong("id"),
 				rs.getString("rule"), rs.getString("channel"), rs.getString("recipient"), (Long) rs.getObject("webhook_id"),
-				rs.getString("reference"), rs.getString("params"), rs.getString("link"), rs.getInt("attempts")),
-				Timestamp.from(now));
+				(Long) rs.getObject("endpoint_id"), rs.getString("reference"), rs.getString("params"), rs.getString("link"),
+				rs.getString("payload"), rs.getInt("attempts")), Timestamp.from(now));
 		if (due.isEmpty()) {
 			return false;
 		}
 		Due row = due.get(0);
 		Failure failure = null;
+		Integer status = null;
 		try {
 			// read inside the try: a row this version cannot read is marked failed, never blocks the queue
-			deliver(row, round);
+			status = deliver(row, round);
 		}
 		catch (DeliveryFailed ex) {
 			failure = ex.failure();
+			status = ex.status();
 		}
 		catch (RuntimeException ex) {
 			log.warn("Notifications: could not send notification " + row.id(), ex);
 			failure = Failure.UNKNOWN;
 		}
-		record(row, failure, this.clock.instant());
+		record(row, failure, status, this.clock.instant());
 		return true;
 	}
 
-	private void deliver(Due row, Round round) throws DeliveryFailed {
+	/** @return the HTTP status an integration endpoint answered with; {@code null} for mail and chat */
+	private Integer deliver(Due row, Round round) throws DeliveryFailed {
+		if (Channel.valueOf(row.channel()) == Channel.HOOK) {
+			return this.hooks.deliver(row.endpointId(), row.payload());
+		}
 		Rule rule = Rule.valueOf(row.rule());
 		Map<String, String> params = Notifier.JSON.readValue(row.params(), new TypeReference<Map<String, String>>() {
 		});
@@ -184,7 +194,7 @@ class Dispatcher {
 			Messages.Worded worded = this.messages.word(rule, row.reference(), params, target.language(), zone);
 			this.chat.post(target, target.kind().payload(worded.headline(), worded.text(), base + row.link(),
 					this.messages.openLabel(target.language())));
-			return;
+			return null;
 		}
 		UserAccount account = round.account(row.recipient());
 		if (account == null || !account.isEnabled()) {
@@ -195,19 +205,22 @@ class Dispatcher {
 		round.outgoing().send(round.sender(), account.getEmail(), worded.subject(),
 				this.messages.mailBody(worded, base + row.link(), base + "/account/notifications", language),
 				"<notification-" + row.id() + "@" + this.installation + ">");
+		return null;
 	}
 
-	private void record(Due row, Failure failure, Instant now) {
+	private void record(Due row, Failure failure, Integer status, Instant now) {
 		if (failure == null) {
-			this.jdbc.update("update notification set state = 'SENT', failure = null, attempts = attempts + 1, sent_at = ? where id = ?",
-					Timestamp.from(now), row.id());
+			this.jdbc.update("""
+					update notification set state = 'SENT', failure = null, http_status = ?, attempts = attempts + 1,
+					sent_at = ? where id = ?""", status, Timestamp.from(now), row.id());
 			return;
 		}
 		int attempts = row.attempts() + 1;
 		boolean givingUp = failure.isPermanent() || attempts >= MAX_ATTEMPTS;
-		this.jdbc.update("update notification set state = ?, failure = ?, attempts = ?, next_attempt_at = ? where id = ?",
-				givingUp ? DeliveryState.FAILED.name() : DeliveryState.PENDING.name(), failure.name(), attempts,
-				Timestamp.from(now.plus(pauseAfter(attempts))), row.id());
+		this.jdbc.update("""
+				update notification set state = ?, failure = ?, http_status = ?, attempts = ?, next_attempt_at = ?
+				where id = ?""", givingUp ? DeliveryState.FAILED.name() : DeliveryState.PENDING.name(), failure.name(),
+				status, attempts, Timestamp.from(now.plus(pauseAfter(attempts))), row.id());
 	}
 
 	/** 30 s, 1 min, 2 min … doubling, at most an hour: ten tries span about four and a half hours. */
@@ -285,8 +298,8 @@ class Dispatcher {
 	}
 
 	/** A row as stored: read into the product's types only when it is sent. */
-	private record Due(long id, String rule, String channel, String recipient, Long webhookId, String reference,
-			String params, String link, int attempts) {
+	private record Due(long id, String rule, String channel, String recipient, Long webhookId, Long endpointId,
+			String reference, String params, String link, String payload, int attempts) {
 	}
 
 }

@@ -34,7 +34,10 @@ public class NotificationLog {
 		this.clock = clock;
 	}
 
-	/** One mail or chat message (in-app rows are each person's own, and not listed here). */
+	/**
+	 * One mail or chat message (in-app rows are each person's own, and deliveries to integration
+	 * endpoints have a log of their own: neither is listed here).
+	 */
 	public record Entry(long id, Rule rule, Channel channel, String recipient, String webhookName, String reference,
 			DeliveryState state, Failure failure, int attempts, Instant createdAt, Instant sentAt) {
 
@@ -54,7 +57,7 @@ public class NotificationLog {
 				select n.id, n.rule, n.channel, n.recipient, w.name as webhook_name, n.reference, n.state, n.failure,
 				       n.attempts, n.created_at, n.sent_at
 				from notification n left join chat_webhook w on w.id = n.webhook_id
-				where n.channel <> 'IN_APP' and (cast(? as varchar) is null or n.state = ?)
+				where n.channel in ('EMAIL', 'CHAT') and (cast(? as varchar) is null or n.state = ?)
 				order by n.created_at desc, n.id desc limit ? offset ?""")
 			.params((state == null) ? null : state.name(), (state == null) ? null : state.name(), PAGE_SIZE + 1,
 					Math.max(page, 0) * PAGE_SIZE)
@@ -72,7 +75,7 @@ public class NotificationLog {
 		return this.jdbc.sql("""
 				select count(*) filter (where state = 'PENDING') as pending, count(*) filter (where state = 'SENT') as sent,
 				       count(*) filter (where state = 'FAILED') as failed, count(*) filter (where state = 'NOT_SENT') as not_sent
-				from notification where channel <> 'IN_APP'""")
+				from notification where channel in ('EMAIL', 'CHAT')""")
 			.query((rs, n) -> new Counts(rs.getLong("pending"), rs.getLong("sent"), rs.getLong("failed"),
 					rs.getLong("not_sent")))
 			.single();
@@ -82,7 +85,7 @@ public class NotificationLog {
 	@Transactional(readOnly = true)
 	public Failure recentFailure() {
 		return this.jdbc.sql("""
-				select failure from notification where channel <> 'IN_APP' and state in ('FAILED', 'PENDING', 'NOT_SENT')
+				select failure from notification where channel in ('EMAIL', 'CHAT') and state in ('FAILED', 'PENDING', 'NOT_SENT')
 				  and failure is not null and created_at > ?
 				group by failure order by count(*) desc limit 1""")
 			.param(Timestamp.from(this.clock.instant().minusSeconds(86_400)))
@@ -100,7 +103,7 @@ public class NotificationLog {
 		Timestamp now = Timestamp.from(this.clock.instant());
 		int updated = this.jdbc.sql("""
 				update notification set state = 'PENDING', failure = null, attempts = 0, next_attempt_at = ?
-				where id = ? and channel <> 'IN_APP' and state in ('FAILED', 'NOT_SENT')""")
+				where id = ? and channel in ('EMAIL', 'CHAT') and state in ('FAILED', 'NOT_SENT')""")
 			.params(now, id)
 			.update();
 		if (updated == 0) {

@@ -104,7 +104,8 @@ class Notifier {
 				insert into notification (rule, occurrence, channel, recipient, webhook_id, incident_id, reference,
 				                          params, link, priority, state, failure, next_attempt_at, created_at, sent_at)
 				values (?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, ?, ?, ?, ?, ?)
-				on conflict (occurrence, channel, coalesce(recipient, ''), coalesce(webhook_id, 0)) do nothing""", rows)) {
+				on conflict (occurrence, channel, coalesce(recipient, ''), coalesce(webhook_id, 0), coalesce(endpoint_id, 0))
+				do nothing""", rows)) {
 			written += Math.max(count, 0);
 		}
 		if (rows.stream().anyMatch(row -> DeliveryState.PENDING.name().equals(row[10]))) {

@@ -68,9 +68,11 @@ class Reminders {
 
 	private final OrganisationService organisations;
 
+	private final IntegrationFeed integrations;
+
 	Reminders(JdbcTemplate jdbc, Notifier notifier, NotificationSettings settings, People people,
 			IncidentService incidents, ReportingService reporting, PreventionService prevention,
-			OrganisationService organisations) {
+			OrganisationService organisations, IntegrationFeed integrations) {
 		this.jdbc = jdbc;
 		this.notifier = notifier;
 		this.settings = settings;
@@ -79,6 +81,7 @@ class Reminders {
 		this.reporting = reporting;
 		this.prevention = prevention;
 		this.organisations = organisations;
+		this.integrations = integrations;
 	}
 
 	/**
@@ -125,6 +128,8 @@ class Reminders {
 			.collect(Collectors.toMap(Incident::getId, Function.identity()));
 		List<String> owners = union(this.people.holding(Role.SECURITY_LEAD), this.people.holding(Role.EXECUTIVE));
 		Map<Occurrence, List<String>> due = new LinkedHashMap<>();
+		// the same stage for the integrations' endpoints, under the same key: once each
+		Map<String, Runnable> integrationEvents = new HashMap<>();
 		for (DueDuty duty : open) {
 			Deadline deadline = duty.deadline();
 			Stage stage = stageOf(deadline, now);
@@ -151,10 +156,13 @@ class Reminders {
 					params, "/incidents/" + duty.incidentId() + "/reporting")
 				.withTeamLink("/incidents/" + duty.incidentId());
 			due.put((stage == Stage.OVERDUE) ? occurrence.first() : occurrence, told);
+			integrationEvents.put(occurrence.key(),
+					() -> this.integrations.dutyDue(occurrence.key(), incident, duty, stage));
 		}
 		int written = 0;
 		for (Occurrence occurrence : notYetTold(due.keySet())) {
 			written += this.notifier.tell(occurrence, due.get(occurrence));
+			integrationEvents.get(occurrence.key()).run();
 		}
 		return written;
 	}

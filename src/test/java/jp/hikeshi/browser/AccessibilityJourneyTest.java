@@ -130,7 +130,19 @@ class AccessibilityJourneyTest {
 				check(browser, axe, violations, "/admin/tokens");
 				check(browser, axe, violations, "/admin/users", "/admin/organisation", "/admin/contacts", "/admin/desks",
 						"/admin/desks/PPC_DIAL", "/admin/holidays", "/admin/playbooks", "/admin/audit",
-						"/admin/notifications", "/admin/notifications/log");
+						"/admin/notifications", "/admin/notifications/log", "/admin/integrations");
+				// an endpoint refused beside its field, then added: its secret shown once; then its log
+				browser.go("/admin/integrations")
+					.type("name", "チケット管理")
+					.type("url", "http://tickets.example.com/in")
+					.check("events", "STATE_CHANGED");
+				browser.clickAndWait(browser.driver().findElement(org.openqa.selenium.By.cssSelector("form.form button[type=submit]")));
+				checkCurrent(browser, axe, violations, "refused endpoint");
+				browser.type("url", "https://203.0.113.10/hikeshi");
+				browser.clickAndWait(browser.driver().findElement(org.openqa.selenium.By.cssSelector("form.form button[type=submit]")));
+				checkCurrent(browser, axe, violations, "new endpoint with its secret");
+				browser.clickAndWait(browser.driver().findElement(org.openqa.selenium.By.cssSelector(".inline-form button.button--primary")));
+				checkCurrent(browser, axe, violations, "endpoint with its log");
 			}
 		}
 		assertThat(violations).as("accessibility violations").isEmpty();

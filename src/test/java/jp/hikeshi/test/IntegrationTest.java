@@ -15,11 +15,13 @@ import org.springframework.context.annotation.Import;
  * configuration share one context (and so one database): they create their own data with
  * names of their own and do not count rows they did not make. The notification jobs (the
  * sending poll and the reminder scan) do not run on their own here: tests call them with a time.
+ * Integration endpoints may be aimed at a receiver in the test JVM (on 127.0.0.1).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
-@SpringBootTest(properties = "hikeshi.notifications.jobs.enabled=false")
+@SpringBootTest(properties = { "hikeshi.notifications.jobs.enabled=false",
+		"hikeshi.integrations.allow-local-addresses=true" })
 @AutoConfigureMockMvc
 @Import({ TestDatabaseConfiguration.class, CompletedSetup.class })
 public @interface IntegrationTest {

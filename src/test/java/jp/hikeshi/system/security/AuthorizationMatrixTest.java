@@ -118,6 +118,14 @@ class AuthorizationMatrixTest {
 		row("POST /admin/notifications/webhooks/{id}/test", login, no, no, no, no, ok);
 		row("GET /admin/notifications/log", login, no, no, no, no, ok);
 		row("POST /admin/notifications/log/{id}/resend", login, no, no, no, no, ok);
+		// integrations: the administrator's endpoints (the matrix asks for one that does not exist)
+		row("GET /admin/integrations", login, no, no, no, no, ok);
+		row("POST /admin/integrations", login, no, no, no, no, ok);
+		row("GET /admin/integrations/{endpointId}", login, no, no, no, no, gone);
+		row("POST /admin/integrations/{endpointId}/test", login, no, no, no, no, gone);
+		row("POST /admin/integrations/{endpointId}/enable", login, no, no, no, no, gone);
+		row("POST /admin/integrations/{endpointId}/disable", login, no, no, no, no, gone);
+		row("POST /admin/integrations/{endpointId}/delete", login, no, no, no, no, gone);
 		row("GET /notifications", login, ok, ok, ok, ok, ok);
 		row("POST /notifications/read", login, ok, ok, ok, ok, ok);
 		// someone else's notification does not exist for the person asking
@@ -297,7 +305,8 @@ class AuthorizationMatrixTest {
 			.replace("{point}", "CHECK_BACKUPS")
 			.replace("{code}", "PPC_DIAL")
 			.replace("{remediationId}", "999999")
-			.replace("{dataSetId}", "999999");
+			.replace("{dataSetId}", "999999")
+			.replace("{endpointId}", "999999");
 		if (parts[0].equals("POST")) {
 			// A stale version: the request reaches the page but changes nothing.
 			return post(path).with(csrf()).contentType(MediaType.APPLICATION_FORM_URLENCODED).param("version", "-1");

@@ -106,6 +106,9 @@ class I18nBundlesTest {
 		Stream.of(jp.hikeshi.account.ApiToken.Standing.values()).forEach(value -> keys.add("ApiToken.Standing." + value.name()));
 		Stream.of(Industry.values()).forEach(value -> keys.add("Industry." + value.name()));
 		Stream.of(AuditAction.values()).forEach(value -> keys.add("AuditAction." + value.name()));
+		Stream.of(jp.hikeshi.notification.IntegrationEvent.values())
+			.forEach(value -> keys.add("IntegrationEvent." + value.name()));
+		Stream.of(jp.hikeshi.notification.Failure.values()).forEach(value -> keys.add("Failure." + value.name()));
 		Stream.of(IncidentState.values()).forEach(value -> keys.add("IncidentState." + value.name()));
 		Stream.of(IncidentState.Step.values()).forEach(value -> keys.add("Step." + value.name()));
 		Stream.of(Category.values()).forEach(value -> keys.add("Category." + value.name()));
