@@ -61,7 +61,7 @@ class IncidentRepresentations {
 			@Schema(description = "発生: when it happened, once known") OffsetDateTime occurredAt,
 			OffsetDateTime reportedAt, Person reportedBy,
 			@Schema(description = "The tool that sent the report, if one did") String source, String affectedSystem,
-			StillHappening stillHappening, String stillHappeningLabel, OutsideReporter outsideReporter,
+			StillHappening stillHappening, String stillHappeningLabel, ReportRequest.OutsideReporter outsideReporter,
 			@Schema(description = "責任者") Person responsible, @Schema(description = "担当者") List<TeamMember> team,
 			RequiredItemsView requiredItems,
 			@Schema(description = "Send it back with a transition: a stale one is refused with 409") long version,
@@ -94,10 +94,6 @@ class IncidentRepresentations {
 
 	@Schema(name = "TeamMember")
 	record TeamMember(Person person, String duty) {
-	}
-
-	@Schema(name = "OutsideReporter")
-	record OutsideReporter(String name, String contact) {
 	}
 
 	/** The required-items record (インシデント発生時に整理しておくべき事項), item by item. */
@@ -155,7 +151,7 @@ class IncidentRepresentations {
 				Person.of(incident.getReportedBy(), directory), incident.getSource(), incident.getAffectedSystem(),
 				incident.getStillHappening(), label("StillHappening", incident.getStillHappening(), locale),
 				(incident.getOutsideReporterName() == null && incident.getOutsideReporterContact() == null) ? null
-						: new OutsideReporter(incident.getOutsideReporterName(), incident.getOutsideReporterContact()),
+						: new ReportRequest.OutsideReporter(incident.getOutsideReporterName(), incident.getOutsideReporterContact()),
 				Person.of(incident.getResponsible(), directory),
 				incident.getAssignees()
 					.stream()
