@@ -23,6 +23,7 @@ import jakarta.validation.constraints.Size;
 import jp.hikeshi.account.Actor;
 import jp.hikeshi.account.Role;
 import jp.hikeshi.incident.Category;
+import jp.hikeshi.incident.IncidentChangedMeanwhile;
 import jp.hikeshi.incident.IncidentNotFoundException;
 import jp.hikeshi.incident.IncidentSearch;
 import jp.hikeshi.incident.IncidentService;
@@ -226,7 +227,7 @@ class IncidentsApi {
 	@ApiResponse(responseCode = "409", description = "The incident changed since that version (`incident.changedMeanwhile`)",
 			content = @Content(mediaType = PROBLEM, examples = @ExampleObject("""
 					{"type": "about:blank", "title": "Conflict", "status": 409, "code": "incident.changedMeanwhile", \
-					"detail": "Since you opened this page, 鈴木 花子 made a change (State changed, at 30 Nov 2026, 09:31). …", \
+					"detail": "Since the version you sent, 鈴木 花子 made a change (State changed, at 30 Nov 2026, 09:31). Nothing was changed: read the incident again, then repeat the move if it still applies.", \
 					"instance": "/api/v1/incidents/42/transitions"}""")))
 	@ApiResponse(responseCode = "413", description = "A body over 1 MB", content = @Content(mediaType = PROBLEM))
 	@ApiResponse(responseCode = "415", description = "A body that is not application/json",
@@ -312,6 +313,16 @@ class IncidentsApi {
 			.map(field -> new ApiErrors.FieldProblem(field, "incident.team.unknownUser", message))
 			.toList());
 		return problem;
+	}
+
+	/**
+	 * A stale version: the code the page uses, and a message for a script rather than for a page
+	 * (nothing was typed into a form): who changed what, and when.
+	 */
+	@ExceptionHandler(IncidentChangedMeanwhile.class)
+	ProblemDetail changedMeanwhile(IncidentChangedMeanwhile changed, HttpServletRequest request) {
+		return this.problems.problem(HttpStatus.CONFLICT, changed.code(), new DefaultMessageSourceResolvable(
+				new String[] { "api.incident.changedMeanwhile" }, changed.arguments()), request);
 	}
 
 	@ExceptionHandler(TeamFilter.class)

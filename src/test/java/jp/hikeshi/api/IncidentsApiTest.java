@@ -393,7 +393,8 @@ class IncidentsApiTest {
 			.andExpect(content().contentTypeCompatibleWith("application/problem+json"))
 			.andExpect(jsonPath("$.code").value("incident.changedMeanwhile"))
 			.andExpect(jsonPath("$.detail", containsString(this.lead.getDisplayName())))
-			.andExpect(jsonPath("$.detail", containsString("State changed")));
+			.andExpect(jsonPath("$.detail", containsString("State changed")))
+			.andExpect(jsonPath("$.detail", containsString("Since the version you sent")));
 		assertThat(state(incident)).isEqualTo(IncidentState.TRIAGE);
 	}
 

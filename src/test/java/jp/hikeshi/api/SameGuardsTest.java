@@ -6,6 +6,7 @@ import java.util.TreeSet;
 
 import com.jayway.jsonpath.JsonPath;
 
+import jp.hikeshi.account.AccountService;
 import jp.hikeshi.account.Actor;
 import jp.hikeshi.account.Role;
 import jp.hikeshi.account.UserAccount;
@@ -51,6 +52,9 @@ class SameGuardsTest {
 
 	@Autowired
 	IncidentService incidents;
+
+	@Autowired
+	AccountService accounts;
 
 	private UserAccount lead;
 
@@ -124,6 +128,38 @@ class SameGuardsTest {
 		page = pageCodes(page("/incidents/{id}/team", incident, this.executive), "teamForm");
 		api = apiCodes(this.executive, incident, "{\"transition\":\"FORM_TEAM\",\"version\":%d}");
 		assertThat(page).isEqualTo(api).containsExactly("incident.guard.responsibleRequired");
+		assertThat(this.incidents.findById(incident.getId()).orElseThrow().getState()).isEqualTo(IncidentState.ESCALATED);
+	}
+
+	@Test
+	void formingTheTeamWithSomeoneWhoCannotSignIn() throws Exception {
+		Incident incident = reported();
+		this.incidents.take(incident.getId(), version(incident), actor(this.lead));
+		this.incidents.escalate(incident.getId(), version(incident), actor(this.lead), Category.SYSTEM_OUTAGE, null,
+				Severity.MEDIUM, null);
+		UserAccount gone = this.users.create(Role.RESPONDER);
+		this.accounts.disable(gone.getId(), gone.getVersion(), "test");
+		MvcResult page = this.mvc.perform(page("/incidents/{id}/team", incident, this.executive)
+			.param("responsible", "nobody-at-all")
+			.param("members[0].username", gone.getUsername())
+			.param("members[0].selected", "true")).andReturn();
+		BindingResult errors = (BindingResult) page.getModelAndView()
+			.getModel()
+			.get(BindingResult.MODEL_KEY_PREFIX + "teamForm");
+		assertThat(errors.getFieldError("responsible").getCode()).isEqualTo("incident.team.unknownUser");
+		assertThat(errors.getGlobalErrors()).extracting(ObjectError::getCode).containsExactly("incident.team.unknownUser");
+		MvcResult api = this.mvc
+			.perform(post("/api/v1/incidents/{id}/transitions", incident.getId())
+				.with(api(this.users.bearerOf(this.executive.getUsername())))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"transition\":\"FORM_TEAM\",\"version\":%d,\"responsible\":\"nobody-at-all\",\"team\":[{\"username\":\"%s\"}]}"
+					.formatted(version(incident), gone.getUsername())))
+			.andReturn();
+		assertThat(api.getResponse().getStatus()).isEqualTo(422);
+		List<String> fields = JsonPath.read(api.getResponse().getContentAsString(), "$.errors[*].field");
+		List<String> codes = JsonPath.read(api.getResponse().getContentAsString(), "$.errors[*].code");
+		assertThat(fields).containsExactly("responsible", "team[0].username");
+		assertThat(codes).containsOnly("incident.team.unknownUser");
 		assertThat(this.incidents.findById(incident.getId()).orElseThrow().getState()).isEqualTo(IncidentState.ESCALATED);
 	}
 
