@@ -99,6 +99,9 @@ public class Incident extends AbstractAggregateRoot<Incident> {
 
 	private String outsideReporterContact;
 
+	/** Where a report sent by a tool came from, as the tool says ("mail gateway", "EDR"); {@code null} from the page. */
+	private String source;
+
 	/** 責任者. */
 	private String responsible;
 
@@ -177,6 +180,7 @@ public class Incident extends AbstractAggregateRoot<Incident> {
 		incident.reportedBy = reporter;
 		incident.outsideReporterName = report.outsideReporterName();
 		incident.outsideReporterContact = report.outsideReporterContact();
+		incident.source = (report.source() == null || report.source().isBlank()) ? null : report.source().strip();
 		// the record starts from what was already said: 発生事象 and 被害を受けたシステム
 		incident.record = new RequiredItems(null, report.description(), null, report.affectedSystem(), null, null,
 				DisclosureStatus.UNDECIDED);
@@ -475,11 +479,11 @@ public class Incident extends AbstractAggregateRoot<Incident> {
 	}
 
 	/** An internal note of the response team; the reporter does not see it. */
-	void addNote(Actor actor, String note, Instant now) {
+	TimelineEntry addNote(Actor actor, String note, Instant now) {
 		if (!actor.seesEverything() && !isOnTeam(actor.username())) {
 			throw new TransitionRefused("incident.guard.notOnTeam");
 		}
-		append(now, actor.username(), Kind.NOTE, Change.NONE, note, false);
+		return append(now, actor.username(), Kind.NOTE, Change.NONE, note, false);
 	}
 
 	/** The reporter adds what they learned since; shared with them. */
@@ -732,12 +736,13 @@ public class Incident extends AbstractAggregateRoot<Incident> {
 		return true;
 	}
 
-	private void append(Instant now, String actor, Kind kind, Change change, String note, boolean shared) {
+	private TimelineEntry append(Instant now, String actor, Kind kind, Change change, String note, boolean shared) {
 		TimelineEntry entry = new TimelineEntry(this, this.reference, this.timelineLength + 1, this.timelineHead, now,
 				actor, kind, change, note, shared);
 		this.timeline.add(entry);
 		this.timelineLength = entry.getSequence();
 		this.timelineHead = entry.getHash();
+		return entry;
 	}
 
 	private static boolean hasText(String text) {
@@ -838,6 +843,10 @@ public class Incident extends AbstractAggregateRoot<Incident> {
 		return this.outsideReporterContact;
 	}
 
+	public String getSource() {
+		return this.source;
+	}
+
 	public String getResponsible() {
 		return this.responsible;
 	}
@@ -923,9 +932,32 @@ public class Incident extends AbstractAggregateRoot<Incident> {
 		return this.version;
 	}
 
-	/** What a reporter tells, in plain words. */
+	/**
+	 * What a reporter tells, in plain words; the page's form and the API take it within the same limits.
+	 * @param source where a report sent by a tool came from ("mail gateway", "EDR"); {@code null} from the page
+	 */
 	public record Report(String title, String description, Instant discoveredAt, String affectedSystem,
-			StillHappening stillHappening, String outsideReporterName, String outsideReporterContact) {
+			StillHappening stillHappening, String outsideReporterName, String outsideReporterContact, String source) {
+
+		public static final int MAX_TITLE = 200;
+
+		public static final int MAX_DESCRIPTION = 4000;
+
+		public static final int MAX_AFFECTED_SYSTEM = 200;
+
+		public static final int MAX_OUTSIDE_NAME = 100;
+
+		public static final int MAX_OUTSIDE_CONTACT = 200;
+
+		public static final int MAX_SOURCE = 100;
+
+		/** A report as a person makes it on the page: no source. */
+		public Report(String title, String description, Instant discoveredAt, String affectedSystem,
+				StillHappening stillHappening, String outsideReporterName, String outsideReporterContact) {
+			this(title, description, discoveredAt, affectedSystem, stillHappening, outsideReporterName,
+					outsideReporterContact, null);
+		}
+
 	}
 
 }

@@ -5,9 +5,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
+import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.Join;
 import jakarta.persistence.criteria.JoinType;
 import jakarta.persistence.criteria.Predicate;
+import jakarta.persistence.criteria.Root;
 import jakarta.persistence.criteria.Subquery;
 
 import jp.hikeshi.account.Actor;
@@ -33,13 +35,6 @@ public record IncidentSearch(IncidentState state, IncidentState.Step step, Categ
 			if (!actor.seesEverything()) {
 				where.add(onTeam(actor.username()).toPredicate(root, query, builder));
 			}
-			if (this.state != null) {
-				where.add(builder.equal(root.get("state"), this.state));
-			}
-			if (this.step != null) {
-				where.add(root.get("state")
-					.in(Arrays.stream(IncidentState.values()).filter(s -> s.step() == this.step).toList()));
-			}
 			if (this.category != null) {
 				where.add(builder.equal(root.get("category"), this.category));
 			}
@@ -49,20 +44,47 @@ public record IncidentSearch(IncidentState state, IncidentState.Step step, Categ
 			if (this.assignee != null && !this.assignee.isBlank()) {
 				where.add(onTeam(this.assignee.trim()).toPredicate(root, query, builder));
 			}
-			if (this.reportedFrom != null) {
-				where.add(builder.greaterThanOrEqualTo(root.get("reportedAt"), this.reportedFrom));
-			}
-			if (this.reportedBefore != null) {
-				where.add(builder.lessThan(root.get("reportedAt"), this.reportedBefore));
-			}
-			if (this.text != null && !this.text.isBlank()) {
-				String pattern = "%" + escapeLike(this.text.trim().toLowerCase(Locale.ROOT)) + "%";
-				where.add(builder.or(builder.like(builder.lower(root.get("title")), pattern, '\\'),
-						builder.like(builder.lower(root.get("description")), pattern, '\\'),
-						builder.like(builder.lower(root.get("reference")), pattern, '\\')));
-			}
+			where.addAll(reporterVisible(root, builder));
 			return builder.and(where.toArray(Predicate[]::new));
 		};
+	}
+
+	/**
+	 * Among the reports this person made, the filters a reporter sees the values of: state,
+	 * step, dates and text. Category, severity and assignee are the team's judgement and ignored.
+	 */
+	Specification<Incident> toOwnReportsSpecification(String username) {
+		return (root, query, builder) -> {
+			List<Predicate> where = new ArrayList<>();
+			where.add(builder.equal(root.get("reportedBy"), username));
+			where.addAll(reporterVisible(root, builder));
+			return builder.and(where.toArray(Predicate[]::new));
+		};
+	}
+
+	/** The filters whose values a reporter sees on their own reports too. */
+	private List<Predicate> reporterVisible(Root<Incident> root, CriteriaBuilder builder) {
+		List<Predicate> where = new ArrayList<>();
+		if (this.state != null) {
+			where.add(builder.equal(root.get("state"), this.state));
+		}
+		if (this.step != null) {
+			where.add(root.get("state")
+				.in(Arrays.stream(IncidentState.values()).filter(s -> s.step() == this.step).toList()));
+		}
+		if (this.reportedFrom != null) {
+			where.add(builder.greaterThanOrEqualTo(root.get("reportedAt"), this.reportedFrom));
+		}
+		if (this.reportedBefore != null) {
+			where.add(builder.lessThan(root.get("reportedAt"), this.reportedBefore));
+		}
+		if (this.text != null && !this.text.isBlank()) {
+			String pattern = "%" + escapeLike(this.text.trim().toLowerCase(Locale.ROOT)) + "%";
+			where.add(builder.or(builder.like(builder.lower(root.get("title")), pattern, '\\'),
+					builder.like(builder.lower(root.get("description")), pattern, '\\'),
+					builder.like(builder.lower(root.get("reference")), pattern, '\\')));
+		}
+		return where;
 	}
 
 	private static Specification<Incident> onTeam(String username) {

@@ -91,7 +91,8 @@ public class IncidentService {
 		Incident.Report truncated = (report.discoveredAt() == null) ? report
 				: new Incident.Report(report.title(), report.description(),
 						report.discoveredAt().truncatedTo(ChronoUnit.MICROS), report.affectedSystem(),
-						report.stillHappening(), report.outsideReporterName(), report.outsideReporterContact());
+						report.stillHappening(), report.outsideReporterName(), report.outsideReporterContact(),
+						report.source());
 		return this.incidents.save(Incident.report(reference, truncated, reporter.username(), now));
 	}
 
@@ -148,6 +149,16 @@ public class IncidentService {
 		return this.incidents.findByReportedByOrderByReportedAtDesc(actor.username(), PageRequest.of(page, 20));
 	}
 
+	/**
+	 * The reports this person made, filtered as the list is, newest first: what a member of staff
+	 * may see of their own reports. The filters that concern the team's judgement (category,
+	 * severity, assignee) are not theirs to use and are ignored here.
+	 */
+	@Transactional(readOnly = true)
+	public Page<Incident> searchOwnReports(IncidentSearch search, Actor actor, Pageable pageable) {
+		return this.incidents.findAll(search.toOwnReportsSpecification(actor.username()), newestFirst(pageable));
+	}
+
 	@Transactional(readOnly = true)
 	public List<Incident> triageQueue() {
 		return this.incidents.findByStateInOrderByReportedAtAsc(EnumSet.of(IncidentState.REPORTED, IncidentState.TRIAGE));
@@ -165,9 +176,29 @@ public class IncidentService {
 
 	@Transactional(readOnly = true)
 	public Page<Incident> search(IncidentSearch search, Actor actor, Pageable pageable) {
-		Pageable sorted = PageRequest.of(pageable.getPageNumber(), pageable.getPageSize(),
+		return this.incidents.findAll(search.toSpecification(actor), newestFirst(pageable));
+	}
+
+	/**
+	 * Which of these login names are no enabled account: a team may name only people who can
+	 * sign in (the page and the API refuse the others before the move is tried).
+	 */
+	@Transactional(readOnly = true)
+	public java.util.Set<String> notEnabled(java.util.Collection<String> usernames) {
+		java.util.Map<String, jp.hikeshi.account.UserAccount> known = this.people.accounts(usernames);
+		java.util.Set<String> unknown = new java.util.LinkedHashSet<>();
+		for (String username : usernames) {
+			jp.hikeshi.account.UserAccount account = known.get(username);
+			if (account == null || !account.isEnabled()) {
+				unknown.add(username);
+			}
+		}
+		return unknown;
+	}
+
+	private static Pageable newestFirst(Pageable pageable) {
+		return PageRequest.of(pageable.getPageNumber(), pageable.getPageSize(),
 				Sort.by(Sort.Order.desc("reportedAt"), Sort.Order.desc("id")));
-		return this.incidents.findAll(search.toSpecification(actor), sorted);
 	}
 
 	// --- commands: each on the version the actor saw ---
@@ -278,14 +309,18 @@ public class IncidentService {
 		act(id, version, actor, incident -> incident.recordDamage(actor, directYen, indirectYen, days, now()));
 	}
 
-	/** A note of the response team: history, so it never conflicts with what others do meanwhile. */
-	public void addNote(long id, Actor actor, String note) {
+	/**
+	 * A note of the response team: history, so it never conflicts with what others do meanwhile.
+	 * @return the timeline entry the note became
+	 */
+	public TimelineEntry addNote(long id, Actor actor, String note) {
 		Incident incident = this.incidents.findForUpdate(id).orElseThrow(() -> new IncidentNotFoundException(id));
 		if (!incident.isVisibleTo(actor)) {
 			throw new IncidentNotFoundException(id);
 		}
-		incident.addNote(actor, note, now());
+		TimelineEntry entry = incident.addNote(actor, note, now());
 		this.incidents.save(incident);
+		return entry;
 	}
 
 	/** The reporter adds information to their own report (no version: additions never conflict in meaning). */

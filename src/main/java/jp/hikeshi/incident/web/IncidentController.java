@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Stream;
 
 import jakarta.validation.Valid;
 
@@ -12,6 +14,7 @@ import jp.hikeshi.account.Actor;
 import jp.hikeshi.account.People;
 import jp.hikeshi.account.UserAccount;
 import jp.hikeshi.desk.PublicDesks;
+import jp.hikeshi.incident.Assignee;
 import jp.hikeshi.incident.Category;
 import jp.hikeshi.incident.ChecklistItem;
 import jp.hikeshi.incident.DisclosureStatus;
@@ -149,11 +152,16 @@ class IncidentController {
 	@PostMapping(path = "/{id}/team", consumes = FORM)
 	String formTeam(@PathVariable long id, @Valid @ModelAttribute("teamForm") TeamForm form, BindingResult errors,
 			Authentication user, Model model, Locale locale, RedirectAttributes redirect) {
-		List<String> known = this.accounts.all().stream().filter(UserAccount::isEnabled).map(UserAccount::getUsername).toList();
-		if (form.getResponsible() != null && !form.getResponsible().isBlank() && !known.contains(form.getResponsible())) {
+		boolean responsibleNamed = form.getResponsible() != null && !form.getResponsible().isBlank();
+		List<String> named = Stream
+			.concat(responsibleNamed ? Stream.of(form.getResponsible()) : Stream.empty(),
+					form.team().stream().map(Assignee::username))
+			.toList();
+		Set<String> unknown = this.incidents.notEnabled(named);
+		if (responsibleNamed && unknown.contains(form.getResponsible())) {
 			errors.rejectValue("responsible", "incident.team.unknownUser");
 		}
-		if (form.team().stream().anyMatch(member -> !known.contains(member.username()))) {
+		if (form.team().stream().anyMatch(member -> unknown.contains(member.username()))) {
 			errors.reject("incident.team.unknownUser");
 		}
 		if (!Refusals.accepted(errors,

@@ -18,13 +18,13 @@ import org.springframework.format.annotation.DateTimeFormat;
  * still happening is "not known" unless they say.
  */
 public record ReportForm(
-		@NotBlank @Size(max = 4000) @PlainText(multiline = true) String description,
-		@Size(max = 200) @PlainText String title,
+		@NotBlank @Size(max = Incident.Report.MAX_DESCRIPTION) @PlainText(multiline = true) String description,
+		@Size(max = Incident.Report.MAX_TITLE) @PlainText String title,
 		@NotNull @DateTimeFormat(pattern = "yyyy-MM-dd'T'HH:mm") LocalDateTime discoveredAt,
-		@Size(max = 200) @PlainText String affectedSystem,
+		@Size(max = Incident.Report.MAX_AFFECTED_SYSTEM) @PlainText String affectedSystem,
 		StillHappening stillHappening,
-		@Size(max = 100) @PlainText String outsideReporterName,
-		@Size(max = 200) @PlainText String outsideReporterContact) {
+		@Size(max = Incident.Report.MAX_OUTSIDE_NAME) @PlainText String outsideReporterName,
+		@Size(max = Incident.Report.MAX_OUTSIDE_CONTACT) @PlainText String outsideReporterContact) {
 
 	/** An empty report, noticed now. */
 	static ReportForm noticedAt(LocalDateTime now) {

@@ -1,0 +1,112 @@
+package jp.hikeshi.api;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import jp.hikeshi.incident.Incident;
+import jp.hikeshi.incident.IncidentState;
+import jp.hikeshi.shared.BusinessRuleViolation;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * {@code Idempotency-Key}: a report retried with the key it was first sent with returns the
+ * first result instead of opening a second incident. The key is claimed in the same transaction
+ * as the report ({@code INSERT … ON CONFLICT DO NOTHING}): a second request with the same key
+ * waits for the first to commit, then reads what it made; if the first failed, nothing was
+ * claimed and the second makes the report itself. Keys count for {@link #KEPT}; older ones are
+ * ignored, and removed when their owner sends again.
+ */
+@Component
+class Idempotency {
+
+	static final String HEADER = "Idempotency-Key";
+
+	static final String REPLAYED = "Idempotent-Replayed";
+
+	static final int MAX_KEY = 200;
+
+	static final Duration KEPT = Duration.ofHours(24);
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	Idempotency(JdbcClient jdbc, Clock clock) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	/** What the first request with a key made: the incident, the state the first answer named. */
+	record Outcome(long incidentId, IncidentState state, boolean replayed) {
+	}
+
+	/** Whether a header value may be a key: 1 to {@value #MAX_KEY} printable ASCII characters. */
+	static boolean isValidKey(String key) {
+		return key != null && !key.isEmpty() && key.length() <= MAX_KEY
+				&& key.chars().allMatch(c -> c >= 0x20 && c <= 0x7e);
+	}
+
+	/** The hash by which a retried request is recognised as the same request. */
+	static String hash(byte[] canonicalBody) {
+		try {
+			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonicalBody));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("SHA-256 is part of every Java runtime", ex);
+		}
+	}
+
+	/**
+	 * Reports once per key: the first request runs {@code report}; a retry with the same body
+	 * gets what the first made; the same key with another body is refused
+	 * ({@code api.idempotency.mismatch}).
+	 */
+	@Transactional
+	Outcome once(String owner, String key, String requestHash, Supplier<Incident> report) {
+		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MICROS);
+		// lazily: the owner's keys that no longer count go, this one included
+		this.jdbc.sql("delete from api_idempotency where owner = ? and created_at < ?")
+			.params(owner, Timestamp.from(now.minus(KEPT)))
+			.update();
+		int claimed = this.jdbc.sql("""
+				insert into api_idempotency (owner, idempotency_key, request_hash, created_at)
+				values (?, ?, ?, ?) on conflict do nothing""")
+			.params(owner, key, requestHash, Timestamp.from(now))
+			.update();
+		if (claimed == 1) {
+			Incident incident = report.get();
+			this.jdbc.sql("update api_idempotency set incident_id = ?, state = ? where owner = ? and idempotency_key = ?")
+				.params(incident.getId(), incident.getState().name(), owner, key)
+				.update();
+			return new Outcome(incident.getId(), incident.getState(), false);
+		}
+		// another request holds the key, and has committed: its result is the answer
+		Claimed first = this.jdbc
+			.sql("select request_hash, incident_id, state from api_idempotency where owner = ? and idempotency_key = ?")
+			.params(owner, key)
+			.query((row, n) -> new Claimed(row.getString(1), row.getObject(2, Long.class), row.getString(3)))
+			.optional()
+			.orElseThrow(() -> new IllegalStateException("an idempotency key vanished while it was read"));
+		if (!first.requestHash().equals(requestHash)) {
+			throw new BusinessRuleViolation("api.idempotency.mismatch");
+		}
+		return new Outcome(Optional.ofNullable(first.incidentId()).orElseThrow(), IncidentState.valueOf(first.state()),
+				true);
+	}
+
+	private record Claimed(String requestHash, Long incidentId, String state) {
+	}
+
+}
