@@ -92,12 +92,18 @@ class WebhooksApi {
 	}
 
 	/** A page of deliveries, newest first. */
+	private static final String UNAUTHENTICATED = """
+			{"type": "about:blank", "title": "Unauthorized", "status": 401, "code": "api.unauthenticated",
+			 "detail": "This request needs a personal API token: Authorization: Bearer <token>.", "instance": "/api/v1/webhooks"}""";
+
 	record Deliveries(List<Delivery> deliveries, int page, boolean hasNext) {
 	}
 
 	@GetMapping
 	@Operation(summary = "The endpoints", description = "Every endpoint with its events and its newest delivery.")
 	@ApiResponse(responseCode = "200", description = "The endpoints")
+	@ApiResponse(responseCode = "401", description = "No token, or one that does not work; an administrator's token is needed (another role's gets 404)",
+			content = @Content(mediaType = PROBLEM, examples = @ExampleObject(UNAUTHENTICATED)))
 	List<Endpoint> list() {
 		People.Directory directory = this.people.directory();
 		return this.integrations.list().stream().map(endpoint -> endpoint(endpoint, directory)).toList();
@@ -107,6 +113,8 @@ class WebhooksApi {
 	@Operation(summary = "One endpoint")
 	@ApiResponse(responseCode = "200", description = "The endpoint")
 	@ApiResponse(responseCode = "404", description = "No such endpoint", content = @Content(mediaType = PROBLEM))
+	@ApiResponse(responseCode = "401", description = "No token, or one that does not work; an administrator's token is needed (another role's gets 404)",
+			content = @Content(mediaType = PROBLEM, examples = @ExampleObject(UNAUTHENTICATED)))
 	Endpoint get(@PathVariable long id) {
 		return endpoint(this.integrations.get(id), this.people.directory());
 	}
@@ -124,6 +132,8 @@ class WebhooksApi {
 					"events": ["report.received", "incident.state_changed"], "secret": "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"}""")))
 	@ApiResponse(responseCode = "422", description = "Refused, with the field concerned",
 			content = @Content(mediaType = PROBLEM))
+	@ApiResponse(responseCode = "401", description = "No token, or one that does not work; an administrator's token is needed (another role's gets 404)",
+			content = @Content(mediaType = PROBLEM, examples = @ExampleObject(UNAUTHENTICATED)))
 	ResponseEntity<Created> create(@Valid @RequestBody NewEndpoint body, Authentication authentication) {
 		List<IntegrationEvent> events = new ArrayList<>();
 		for (String type : body.events()) {
@@ -142,6 +152,8 @@ class WebhooksApi {
 	@Operation(summary = "Delete an endpoint", description = "With its deliveries: what was still waiting is not sent.")
 	@ApiResponse(responseCode = "204", description = "Deleted")
 	@ApiResponse(responseCode = "404", description = "No such endpoint", content = @Content(mediaType = PROBLEM))
+	@ApiResponse(responseCode = "401", description = "No token, or one that does not work; an administrator's token is needed (another role's gets 404)",
+			content = @Content(mediaType = PROBLEM, examples = @ExampleObject(UNAUTHENTICATED)))
 	void delete(@PathVariable long id, Authentication authentication) {
 		this.integrations.delete(id, Actor.of(authentication).username());
 	}
@@ -154,6 +166,8 @@ class WebhooksApi {
 	@ApiResponse(responseCode = "404", description = "No such endpoint", content = @Content(mediaType = PROBLEM))
 	@ApiResponse(responseCode = "422", description = "Sending to the endpoint is stopped",
 			content = @Content(mediaType = PROBLEM))
+	@ApiResponse(responseCode = "401", description = "No token, or one that does not work; an administrator's token is needed (another role's gets 404)",
+			content = @Content(mediaType = PROBLEM, examples = @ExampleObject(UNAUTHENTICATED)))
 	TestQueued test(@PathVariable long id, Authentication authentication) {
 		return new TestQueued(this.integrations.sendTest(id, Actor.of(authentication).username()));
 	}
@@ -163,6 +177,8 @@ class WebhooksApi {
 			description = "Newest first, " + IntegrationWebhooks.PAGE_SIZE + " a page.")
 	@ApiResponse(responseCode = "200", description = "A page of deliveries")
 	@ApiResponse(responseCode = "404", description = "No such endpoint", content = @Content(mediaType = PROBLEM))
+	@ApiResponse(responseCode = "401", description = "No token, or one that does not work; an administrator's token is needed (another role's gets 404)",
+			content = @Content(mediaType = PROBLEM, examples = @ExampleObject(UNAUTHENTICATED)))
 	Deliveries deliveries(@PathVariable long id,
 			@Parameter(description = "From 0") @RequestParam(defaultValue = "0") int page) {
 		IntegrationWebhooks.Deliveries found = this.integrations.deliveries(id, page);
