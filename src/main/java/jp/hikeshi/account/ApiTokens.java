@@ -23,7 +23,9 @@ import jp.hikeshi.audit.AuditAction;
 import jp.hikeshi.audit.AuditLog;
 import jp.hikeshi.shared.BusinessRuleViolation;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -58,7 +60,14 @@ public class ApiTokens {
 
 	private final Clock clock;
 
-	ApiTokens(ApiTokenRepository tokens, UserAccountRepository accounts, AuditLog audit, Clock clock) {
+	private final JdbcClient jdbc;
+
+	/** When each token's use was last written, so that a busy script does not write on every request. */
+	private final Map<Long, Instant> lastNoted = new java.util.concurrent.ConcurrentHashMap<>();
+
+	ApiTokens(ApiTokenRepository tokens, UserAccountRepository accounts, AuditLog audit, Clock clock,
+			JdbcClient jdbc) {
+		this.jdbc = jdbc;
 		this.tokens = tokens;
 		this.accounts = accounts;
 		this.audit = audit;
@@ -107,24 +116,68 @@ public class ApiTokens {
 		return new Created(token, secret);
 	}
 
-	/** The owner a token acts as, if it is one of ours and works now. */
+	/**
+	 * The owner a token acts as, if it is one of ours and works now. On every API request, so in
+	 * one query (the token, its owner and the owner's roles now) and no transaction; the time of
+	 * use is written at most once a minute per token.
+	 */
+	@Transactional(propagation = Propagation.NOT_SUPPORTED)
 	public Optional<TokenUser> authenticate(String secret) {
 		if (secret == null || !secret.startsWith(PREFIX) || secret.length() > 100) {
 			return Optional.empty();
 		}
 		Instant now = now();
-		return this.tokens.findByTokenHash(hash(secret)).flatMap(token -> {
-			Optional<UserAccount> owner = this.accounts.findByUsername(token.getOwner());
-			boolean enabled = owner.map(UserAccount::isEnabled).orElse(false);
-			String roles = owner.map(account -> rolesOf(account.getRoles())).orElse("");
-			if (!token.standing(now, roles, enabled).works()) {
-				return Optional.empty();
-			}
-			this.tokens.noteUse(token.getId(), now, now.minus(USE_NOTED_EVERY));
-			UserAccount account = owner.get();
-			return Optional.of(new TokenUser(token.getId(), token.getName(),
-					new Actor(account.getUsername(), account.getRoles())));
+		Optional<Found> found = this.jdbc.sql("""
+				select t.id, t.name, t.roles, t.expires_at, t.revoked_at, u.username, u.enabled,
+				       (select string_agg(r.role, ',') from user_account_role r where r.user_account_id = u.id) as current
+				from api_token t left join user_account u on lower(u.username) = lower(t.owner)
+				where t.token_hash = ?""")
+			.param(hash(secret))
+			.query((rs, row) -> new Found(rs.getLong("id"), rs.getString("name"), rs.getString("roles"),
+					rs.getTimestamp("expires_at").toInstant(), rs.getTimestamp("revoked_at") != null,
+					rs.getString("username"), rs.getBoolean("enabled"), roles(rs.getString("current"))))
+			.optional();
+		return found.filter(token -> token.works(now)).map(token -> {
+			noteUse(token.id(), now);
+			return new TokenUser(token.id(), token.name(), new Actor(token.username(), token.roles()));
 		});
+	}
+
+	/** What {@link #authenticate} reads of a token and its owner. */
+	private record Found(long id, String name, String rolesThen, Instant expiresAt, boolean revoked, String username,
+			boolean enabled, Set<Role> roles) {
+
+		boolean works(Instant now) {
+			return !this.revoked && now.isBefore(this.expiresAt) && this.username != null && this.enabled
+					&& this.rolesThen.equals(rolesOf(this.roles));
+		}
+
+	}
+
+	private void noteUse(long tokenId, Instant now) {
+		Instant noted = this.lastNoted.get(tokenId);
+		if (noted != null && noted.isAfter(now.minus(USE_NOTED_EVERY))) {
+			return;
+		}
+		if (this.lastNoted.size() > 100_000) {
+			this.lastNoted.clear();
+		}
+		this.lastNoted.put(tokenId, now);
+		this.jdbc.sql("update api_token set last_used_at = ? where id = ? and (last_used_at is null or last_used_at < ?)")
+			.param(java.sql.Timestamp.from(now))
+			.param(tokenId)
+			.param(java.sql.Timestamp.from(now.minus(USE_NOTED_EVERY)))
+			.update();
+	}
+
+	private static Set<Role> roles(String names) {
+		Set<Role> roles = EnumSet.noneOf(Role.class);
+		if (names != null) {
+			for (String name : names.split(",")) {
+				roles.add(Role.valueOf(name));
+			}
+		}
+		return roles;
 	}
 
 	/** The person's own tokens, newest first. */
