@@ -13,6 +13,7 @@ import jp.hikeshi.shared.BusinessRuleViolation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -42,10 +43,11 @@ class ApiErrors {
 
 	private static final Logger logger = LoggerFactory.getLogger(ApiErrors.class);
 
-	private final ApiProblems problems;
+	private final ObjectProvider<ApiProblems> problemsProvider;
 
-	ApiErrors(ApiProblems problems) {
-		this.problems = problems;
+	/** A provider: a test slice of the pages' controllers has these advices but not the API's beans. */
+	ApiErrors(ObjectProvider<ApiProblems> problems) {
+		this.problemsProvider = problems;
 	}
 
 	/** One guard that failed, in the caller's language. */
@@ -58,61 +60,61 @@ class ApiErrors {
 
 	@ExceptionHandler(TransitionRefused.class)
 	ProblemDetail refused(TransitionRefused refused, HttpServletRequest request) {
-		ProblemDetail problem = this.problems.problem(HttpStatus.UNPROCESSABLE_CONTENT, "api.transitionRefused",
+		ProblemDetail problem = problems().problem(HttpStatus.UNPROCESSABLE_CONTENT, "api.transitionRefused",
 				request);
 		problem.setProperty("unmet", refused.unmet()
 			.stream()
-			.map(guard -> new UnmetGuard(guard.code(), this.problems.text(guard, request)))
+			.map(guard -> new UnmetGuard(guard.code(), problems().text(guard, request)))
 			.toList());
 		return problem;
 	}
 
 	@ExceptionHandler(IncidentChangedMeanwhile.class)
 	ProblemDetail changedMeanwhile(IncidentChangedMeanwhile changed, HttpServletRequest request) {
-		return this.problems.problem(HttpStatus.CONFLICT, changed.code(), changed.message(), request);
+		return problems().problem(HttpStatus.CONFLICT, changed.code(), changed.message(), request);
 	}
 
 	@ExceptionHandler(ObjectOptimisticLockingFailureException.class)
 	ProblemDetail conflict(HttpServletRequest request) {
-		return this.problems.problem(HttpStatus.CONFLICT, "api.conflict", request);
+		return problems().problem(HttpStatus.CONFLICT, "api.conflict", request);
 	}
 
 	@ExceptionHandler(BusinessRuleViolation.class)
 	ProblemDetail violation(BusinessRuleViolation violation, HttpServletRequest request) {
-		ProblemDetail problem = this.problems.problem(HttpStatus.UNPROCESSABLE_CONTENT, violation.code(),
+		ProblemDetail problem = problems().problem(HttpStatus.UNPROCESSABLE_CONTENT, violation.code(),
 				violation.message(), request);
 		if (violation.field() != null) {
 			problem.setProperty("errors", List.of(new FieldProblem(violation.field(), violation.code(),
-					this.problems.text(violation.message(), request))));
+					problems().text(violation.message(), request))));
 		}
 		return problem;
 	}
 
 	@ExceptionHandler(MethodArgumentNotValidException.class)
 	ProblemDetail invalid(MethodArgumentNotValidException invalid, HttpServletRequest request) {
-		ProblemDetail problem = this.problems.problem(HttpStatus.UNPROCESSABLE_CONTENT, "api.invalid", request);
+		ProblemDetail problem = problems().problem(HttpStatus.UNPROCESSABLE_CONTENT, "api.invalid", request);
 		problem.setProperty("errors", invalid.getBindingResult()
 			.getFieldErrors()
 			.stream()
-			.map(error -> new FieldProblem(error.getField(), code(error), this.problems.text(error, request)))
+			.map(error -> new FieldProblem(error.getField(), code(error), problems().text(error, request)))
 			.toList());
 		return problem;
 	}
 
 	@ExceptionHandler({ IncidentNotFoundException.class, AccountNotFoundException.class, AccessDeniedException.class })
 	ProblemDetail notFound(HttpServletRequest request) {
-		return this.problems.problem(HttpStatus.NOT_FOUND, "api.notFound", request);
+		return problems().problem(HttpStatus.NOT_FOUND, "api.notFound", request);
 	}
 
 	@ExceptionHandler(HttpMessageNotReadableException.class)
 	ProblemDetail unreadable(HttpMessageNotReadableException unreadable, HttpServletRequest request) {
 		for (Throwable cause = unreadable; cause != null; cause = cause.getCause()) {
 			if (cause instanceof RequestSizeLimit.TooLarge) {
-				return this.problems.problem(HttpStatus.CONTENT_TOO_LARGE, "api.tooLarge", request,
+				return problems().problem(HttpStatus.CONTENT_TOO_LARGE, "api.tooLarge", request,
 						RequestSizeLimit.MAX_BYTES / 1024);
 			}
 		}
-		return this.problems.problem(HttpStatus.BAD_REQUEST, "api.malformed", request);
+		return problems().problem(HttpStatus.BAD_REQUEST, "api.malformed", request);
 	}
 
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
@@ -146,22 +148,22 @@ class ApiErrors {
 		if (code == null || code == HttpStatus.FORBIDDEN) {
 			code = HttpStatus.NOT_FOUND;
 		}
-		return this.problems.problem(code, "api.status." + code.value(), request);
+		return problems().problem(code, "api.status." + code.value(), request);
 	}
 
 	@ExceptionHandler(ErrorResponseException.class)
 	ProblemDetail errorResponse(ErrorResponseException error, HttpServletRequest request) {
-		return ApiRoutingErrors.routing(this.problems, error.getStatusCode().value(), request);
+		return ApiRoutingErrors.routing(problems(), error.getStatusCode().value(), request);
 	}
 
 	@ExceptionHandler(Exception.class)
 	ProblemDetail unexpected(Exception ex, HttpServletRequest request) {
 		logger.error("API request {} {} failed", request.getMethod(), request.getRequestURI(), ex);
-		return this.problems.problem(HttpStatus.INTERNAL_SERVER_ERROR, "api.internal", request);
+		return problems().problem(HttpStatus.INTERNAL_SERVER_ERROR, "api.internal", request);
 	}
 
 	private ProblemDetail badParameter(String name, HttpServletRequest request) {
-		ProblemDetail problem = this.problems.problem(HttpStatus.BAD_REQUEST, "api.badParameter", request, name);
+		ProblemDetail problem = problems().problem(HttpStatus.BAD_REQUEST, "api.badParameter", request, name);
 		problem.setProperty("parameter", name);
 		return problem;
 	}
@@ -169,6 +171,10 @@ class ApiErrors {
 	private static String code(FieldError error) {
 		String[] codes = error.getCodes();
 		return (codes == null || codes.length == 0) ? "api.invalid" : codes[codes.length - 1];
+	}
+
+	private ApiProblems problems() {
+		return this.problemsProvider.getObject();
 	}
 
 }

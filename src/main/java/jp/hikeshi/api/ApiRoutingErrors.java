@@ -3,6 +3,7 @@ package jp.hikeshi.api;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.core.Ordered;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -22,10 +23,11 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ApiRoutingErrors {
 
-	private final ApiProblems problems;
+	private final ObjectProvider<ApiProblems> problemsProvider;
 
-	ApiRoutingErrors(ApiProblems problems) {
-		this.problems = problems;
+	/** A provider: a test slice of the pages' controllers has these advices but not the API's beans. */
+	ApiRoutingErrors(ObjectProvider<ApiProblems> problems) {
+		this.problemsProvider = problems;
 	}
 
 	@ExceptionHandler({ NoResourceFoundException.class, HttpRequestMethodNotSupportedException.class,
@@ -37,7 +39,7 @@ class ApiRoutingErrors {
 		int status = (ex instanceof HttpRequestMethodNotSupportedException) ? 405
 				: (ex instanceof HttpMediaTypeNotSupportedException) ? 415
 						: (ex instanceof HttpMediaTypeNotAcceptableException) ? 406 : 404;
-		return routing(this.problems, status, request);
+		return routing(problems(), status, request);
 	}
 
 	static ProblemDetail routing(ApiProblems problems, int status, HttpServletRequest request) {
@@ -53,6 +55,10 @@ class ApiRoutingErrors {
 			default -> "api.status." + code.value();
 		};
 		return problems.problem(code, name, request);
+	}
+
+	private ApiProblems problems() {
+		return this.problemsProvider.getObject();
 	}
 
 }
