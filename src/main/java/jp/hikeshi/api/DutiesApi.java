@@ -41,6 +41,11 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import static jp.hikeshi.api.ProblemExamples.UNAUTHENTICATED;
+import static jp.hikeshi.api.ProblemExamples.NOT_FOUND;
+import static jp.hikeshi.api.ProblemExamples.MALFORMED;
+import static jp.hikeshi.api.ProblemExamples.CONFLICT;
+
 /**
  * The reports owed (DOMAIN.md §4): an incident's, and every one still owed across the incidents
  * the caller may see, with their deadlines counted as the law counts them; a filing or a waiver
@@ -67,25 +72,9 @@ class DutiesApi {
 			  "urgencyLabel": "速やかに（今すぐ着手）", "daysLeft": null, "filing": null, "waiver": null,
 			  "decidedBy": null, "decidedAt": null}]}""";
 
-	private static final String NOT_FOUND = """
-			{"type": "about:blank", "title": "Not Found", "status": 404, "code": "api.notFound",
-			 "detail": "There is nothing here, or nothing you may see.", "instance": "/api/v1/incidents/42/duties/PPC_FINAL/filing"}""";
-
-	private static final String UNAUTHENTICATED = """
-			{"type": "about:blank", "title": "Unauthorized", "status": 401, "code": "api.unauthenticated",
-			 "detail": "This request needs a personal API token (Authorization: Bearer <token>).", "instance": "/api/v1/duties"}""";
-
 	private static final String BAD_PARAMETER = """
 			{"type": "about:blank", "title": "Bad Request", "status": 400, "code": "api.badParameter",
 			 "detail": "The value of \\"due\\" is missing or not in the expected form.", "instance": "/api/v1/duties", "parameter": "due"}""";
-
-	private static final String MALFORMED = """
-			{"type": "about:blank", "title": "Bad Request", "status": 400, "code": "api.malformed",
-			 "detail": "The request body is not the JSON expected.", "instance": "/api/v1/incidents/42/duties/PERSON_NOTICE/filing"}""";
-
-	private static final String CONFLICT = """
-			{"type": "about:blank", "title": "Conflict", "status": 409, "code": "api.conflict",
-			 "detail": "Someone else changed this record meanwhile. Read it again, then retry.", "instance": "/api/v1/incidents/42/duties/PPC_PRELIMINARY/filing"}""";
 
 	private static final String FILING_REFUSED = """
 			{"type": "about:blank", "title": "Unprocessable Content", "status": 422, "code": "duty.filedInFuture",

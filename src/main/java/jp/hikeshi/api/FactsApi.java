@@ -33,6 +33,11 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import static jp.hikeshi.api.ProblemExamples.UNAUTHENTICATED;
+import static jp.hikeshi.api.ProblemExamples.NOT_FOUND;
+import static jp.hikeshi.api.ProblemExamples.MALFORMED;
+import static jp.hikeshi.api.ProblemExamples.CONFLICT;
+
 /**
  * Step 2's facts (DOMAIN.md §4), read and replaced whole — the answers and the data sets in one
  * transaction, through {@link ReportingService#replaceFacts}: the same checks, timeline lines and
@@ -82,22 +87,6 @@ class FactsApi {
 			  "gdpr": {"applies": false},
 			  "version": 7
 			}""";
-
-	static final String NOT_FOUND = """
-			{"type": "about:blank", "title": "Not Found", "status": 404, "code": "api.notFound",
-			 "detail": "There is nothing here, or nothing you may see.", "instance": "/api/v1/incidents/42/facts"}""";
-
-	static final String UNAUTHENTICATED = """
-			{"type": "about:blank", "title": "Unauthorized", "status": 401, "code": "api.unauthenticated",
-			 "detail": "This request needs a personal API token (Authorization: Bearer <token>).", "instance": "/api/v1/incidents/42/facts"}""";
-
-	static final String MALFORMED = """
-			{"type": "about:blank", "title": "Bad Request", "status": 400, "code": "api.malformed",
-			 "detail": "The request body is not the JSON expected.", "instance": "/api/v1/incidents/42/facts"}""";
-
-	static final String CONFLICT = """
-			{"type": "about:blank", "title": "Conflict", "status": 409, "code": "api.conflict",
-			 "detail": "Someone else changed this record meanwhile. Read it again, then retry.", "instance": "/api/v1/incidents/42/facts"}""";
 
 	static final String INVALID = """
 			{"type": "about:blank", "title": "Unprocessable Content", "status": 422, "code": "dataSet.maximumBelowConfirmed",

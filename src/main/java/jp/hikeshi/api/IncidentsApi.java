@@ -50,6 +50,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import static jp.hikeshi.api.ProblemExamples.UNAUTHENTICATED;
+
 /**
  * Incidents: the list and the incident as the pages show them to the same person, the moves of
  * the workflow and the team's notes — each through the same service call as the page, so the
@@ -107,7 +109,7 @@ class IncidentsApi {
 					"detail": "The value of \\"size\\" is missing or not of the expected type.", "parameter": "size", \
 					"instance": "/api/v1/incidents"}""")))
 	@ApiResponse(responseCode = "401", description = "No token, or one that does not work",
-			content = @Content(mediaType = PROBLEM))
+			content = @Content(mediaType = PROBLEM, examples = @ExampleObject(UNAUTHENTICATED)))
 	IncidentRepresentations.SummaryPage list(@RequestParam(required = false) IncidentState state,
 			@RequestParam(required = false) IncidentState.Step step,
 			@Parameter(description = "The primary category") @RequestParam(required = false) Category category,
@@ -172,7 +174,7 @@ class IncidentsApi {
 									"source": null}""") }))
 	@ApiResponse(responseCode = "400", description = "An id that is not a number", content = @Content(mediaType = PROBLEM))
 	@ApiResponse(responseCode = "401", description = "No token, or one that does not work",
-			content = @Content(mediaType = PROBLEM))
+			content = @Content(mediaType = PROBLEM, examples = @ExampleObject(UNAUTHENTICATED)))
 	@ApiResponse(responseCode = "404", description = "No such incident, or one the caller may not see",
 			content = @Content(mediaType = PROBLEM, examples = @ExampleObject("""
 					{"type": "about:blank", "title": "Not found", "status": 404, "code": "api.notFound", \
@@ -221,7 +223,7 @@ class IncidentsApi {
 					"detail": "The request body is not valid JSON of the expected shape.", \
 					"instance": "/api/v1/incidents/42/transitions"}""")))
 	@ApiResponse(responseCode = "401", description = "No token, or one that does not work",
-			content = @Content(mediaType = PROBLEM))
+			content = @Content(mediaType = PROBLEM, examples = @ExampleObject(UNAUTHENTICATED)))
 	@ApiResponse(responseCode = "404", description = "No such incident, or one the caller may not see or work",
 			content = @Content(mediaType = PROBLEM))
 	@ApiResponse(responseCode = "409", description = "The incident changed since that version (`incident.changedMeanwhile`)",
@@ -282,7 +284,7 @@ class IncidentsApi {
 							"text": "メールゲートウェイのログを保全した（SHA-256 を記録）", "via": "mail gateway"}""")))
 	@ApiResponse(responseCode = "400", description = "Not JSON of this shape", content = @Content(mediaType = PROBLEM))
 	@ApiResponse(responseCode = "401", description = "No token, or one that does not work",
-			content = @Content(mediaType = PROBLEM))
+			content = @Content(mediaType = PROBLEM, examples = @ExampleObject(UNAUTHENTICATED)))
 	@ApiResponse(responseCode = "404", description = "No such incident, or one the caller may not see",
 			content = @Content(mediaType = PROBLEM))
 	@ApiResponse(responseCode = "413", description = "A body over 1 MB", content = @Content(mediaType = PROBLEM))

@@ -18,6 +18,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import static jp.hikeshi.api.ProblemExamples.UNAUTHENTICATED;
+
 /** Who the token acts as: the first call a script makes to check its token. */
 @RestController
 @RequestMapping(path = "/api/v1/me", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -40,7 +42,7 @@ class MeApi {
 			content = @Content(examples = @ExampleObject("""
 					{"person": {"username": "lead", "displayName": "鈴木 花子"}, "roles": ["SECURITY_LEAD"], "token": "mail gateway"}""")))
 	@ApiResponse(responseCode = "401", description = "No token, or one that does not work",
-			content = @Content(mediaType = "application/problem+json"))
+			content = @Content(mediaType = "application/problem+json", examples = @ExampleObject(UNAUTHENTICATED)))
 	Me me(Authentication authentication) {
 		Actor actor = Actor.of(authentication);
 		String token = (authentication.getDetails() instanceof BearerTokenFilter.ApiTokenDetails details)

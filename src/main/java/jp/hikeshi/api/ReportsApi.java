@@ -34,6 +34,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 import tools.jackson.databind.json.JsonMapper;
 
+import static jp.hikeshi.api.ProblemExamples.UNAUTHENTICATED;
+
 /**
  * A report sent by a tool (a mail gateway, an EDR) or a script: the staff report of the page,
  * through the same service, so the same rules apply. Anyone with a token may report.
@@ -93,7 +95,7 @@ class ReportsApi {
 					{"type": "about:blank", "title": "Bad request", "status": 400, "code": "api.malformed", \
 					"detail": "The request body is not valid JSON of the expected shape.", "instance": "/api/v1/reports"}""")))
 	@ApiResponse(responseCode = "401", description = "No token, or one that does not work",
-			content = @Content(mediaType = "application/problem+json"))
+			content = @Content(mediaType = "application/problem+json", examples = @ExampleObject(UNAUTHENTICATED)))
 	@ApiResponse(responseCode = "413", description = "A body over 1 MB", content = @Content(mediaType = "application/problem+json"))
 	@ApiResponse(responseCode = "415", description = "A body that is not application/json",
 			content = @Content(mediaType = "application/problem+json"))

@@ -35,6 +35,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import static jp.hikeshi.api.ProblemExamples.UNAUTHENTICATED;
+import static jp.hikeshi.api.ProblemExamples.NOT_FOUND;
+
 /**
  * An incident's timeline (対応経過), whole and in order: each entry's raw values as codes for a
  * script, and the line as the incident page reads it in the caller's language
@@ -62,14 +65,6 @@ class TimelineApi {
 
 	private static final String VERIFIED = """
 			{"intact": true, "entries": 27, "problems": []}""";
-
-	private static final String NOT_FOUND = """
-			{"type": "about:blank", "title": "Not Found", "status": 404, "code": "api.notFound",
-			 "detail": "There is nothing here, or nothing you may see.", "instance": "/api/v1/incidents/42/timeline"}""";
-
-	private static final String UNAUTHENTICATED = """
-			{"type": "about:blank", "title": "Unauthorized", "status": 401, "code": "api.unauthenticated",
-			 "detail": "This request needs a personal API token (Authorization: Bearer <token>).", "instance": "/api/v1/incidents/42/timeline"}""";
 
 	private final IncidentService incidents;
 

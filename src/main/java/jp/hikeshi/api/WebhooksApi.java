@@ -41,6 +41,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import static jp.hikeshi.api.ProblemExamples.UNAUTHENTICATED;
+
 /**
  * The integrators' endpoints, for the administrator's scripts: the same as the settings page
  * (/admin/integrations). Events are named by their type ({@code incident.state_changed}); the
@@ -92,9 +94,6 @@ class WebhooksApi {
 	}
 
 	/** A page of deliveries, newest first. */
-	private static final String UNAUTHENTICATED = """
-			{"type": "about:blank", "title": "Unauthorized", "status": 401, "code": "api.unauthenticated",
-			 "detail": "This request needs a personal API token: Authorization: Bearer <token>.", "instance": "/api/v1/webhooks"}""";
 
 	record Deliveries(List<Delivery> deliveries, int page, boolean hasNext) {
 	}
