@@ -65,16 +65,7 @@ public class ApiToken {
 
 	/** How the token stands for an owner who holds these roles now and is or is not enabled. */
 	public Standing standing(Instant now, String currentRoles, boolean ownerEnabled) {
-		if (this.revokedAt != null) {
-			return Standing.REVOKED;
-		}
-		if (!now.isBefore(this.expiresAt)) {
-			return Standing.EXPIRED;
-		}
-		if (!ownerEnabled) {
-			return Standing.OWNER_DISABLED;
-		}
-		return this.roles.equals(currentRoles) ? Standing.ACTIVE : Standing.ROLES_CHANGED;
+		return Standing.of(this.revokedAt != null, this.expiresAt, this.roles, now, currentRoles, ownerEnabled);
 	}
 
 	public Long getId() {
@@ -126,6 +117,24 @@ public class ApiToken {
 	public enum Standing {
 
 		ACTIVE, EXPIRED, REVOKED, OWNER_DISABLED, ROLES_CHANGED;
+
+		/**
+		 * How a token stands: revoked, expired, its owner disabled, or made with other roles than
+		 * the owner holds now (both as {@code ApiTokens.rolesOf} writes them).
+		 */
+		static Standing of(boolean revoked, Instant expiresAt, String rolesThen, Instant now, String currentRoles,
+				boolean ownerEnabled) {
+			if (revoked) {
+				return REVOKED;
+			}
+			if (!now.isBefore(expiresAt)) {
+				return EXPIRED;
+			}
+			if (!ownerEnabled) {
+				return OWNER_DISABLED;
+			}
+			return rolesThen.equals(currentRoles) ? ACTIVE : ROLES_CHANGED;
+		}
 
 		public boolean works() {
 			return this == ACTIVE;

@@ -1,8 +1,5 @@
 package jp.hikeshi.account;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -11,7 +8,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.EnumSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,6 +18,7 @@ import java.util.stream.Collectors;
 import jp.hikeshi.audit.AuditAction;
 import jp.hikeshi.audit.AuditLog;
 import jp.hikeshi.shared.BusinessRuleViolation;
+import jp.hikeshi.shared.Sha256;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -109,7 +106,7 @@ public class ApiTokens {
 		this.random.nextBytes(bytes);
 		String secret = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
 		Instant now = now();
-		ApiToken token = this.tokens.save(new ApiToken(account.getUsername(), trimmed, hash(secret),
+		ApiToken token = this.tokens.save(new ApiToken(account.getUsername(), trimmed, Sha256.hex(secret),
 				secret.substring(0, HINT_LENGTH) + "…", rolesOf(account.getRoles()), now,
 				now.plus(validity, ChronoUnit.DAYS)));
 		this.audit.record(owner.username(), AuditAction.API_TOKEN_CREATED, trimmed, account.getUsername());
@@ -132,7 +129,7 @@ public class ApiTokens {
 				       (select string_agg(r.role, ',') from user_account_role r where r.user_account_id = u.id) as current
 				from api_token t left join user_account u on lower(u.username) = lower(t.owner)
 				where t.token_hash = ?""")
-			.param(hash(secret))
+			.param(Sha256.hex(secret))
 			.query((rs, row) -> new Found(rs.getLong("id"), rs.getString("name"), rs.getString("roles"),
 					rs.getTimestamp("expires_at").toInstant(), rs.getTimestamp("revoked_at") != null,
 					rs.getString("username"), rs.getBoolean("enabled"), roles(rs.getString("current"))))
@@ -148,8 +145,8 @@ public class ApiTokens {
 			boolean enabled, Set<Role> roles) {
 
 		boolean works(Instant now) {
-			return !this.revoked && now.isBefore(this.expiresAt) && this.username != null && this.enabled
-					&& this.rolesThen.equals(rolesOf(this.roles));
+			return ApiToken.Standing.of(this.revoked, this.expiresAt, this.rolesThen, now, rolesOf(this.roles),
+					this.username != null && this.enabled).works();
 		}
 
 	}
@@ -220,16 +217,6 @@ public class ApiTokens {
 		return (roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles)).stream()
 			.map(Role::name)
 			.collect(Collectors.joining(","));
-	}
-
-	static String hash(String secret) {
-		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("SHA-256 is part of every Java runtime", ex);
-		}
 	}
 
 	private Instant now() {

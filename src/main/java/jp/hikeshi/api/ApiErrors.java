@@ -8,6 +8,7 @@ import jp.hikeshi.account.AccountNotFoundException;
 import jp.hikeshi.incident.IncidentChangedMeanwhile;
 import jp.hikeshi.incident.IncidentNotFoundException;
 import jp.hikeshi.incident.TransitionRefused;
+import jp.hikeshi.notification.IntegrationEndpointNotFound;
 import jp.hikeshi.shared.BusinessRuleViolation;
 
 import org.slf4j.Logger;
@@ -69,9 +70,14 @@ class ApiErrors {
 		return problem;
 	}
 
+	/**
+	 * A stale version, under the page's code but in words for a script (nothing was typed into a
+	 * form): who changed what, and when.
+	 */
 	@ExceptionHandler(IncidentChangedMeanwhile.class)
 	ProblemDetail changedMeanwhile(IncidentChangedMeanwhile changed, HttpServletRequest request) {
-		return problems().problem(HttpStatus.CONFLICT, changed.code(), changed.message(), request);
+		return problems().problem(HttpStatus.CONFLICT, changed.code(), new DefaultMessageSourceResolvable(
+				new String[] { "api.incident.changedMeanwhile" }, changed.arguments()), request);
 	}
 
 	@ExceptionHandler(ObjectOptimisticLockingFailureException.class)
@@ -101,7 +107,8 @@ class ApiErrors {
 		return problem;
 	}
 
-	@ExceptionHandler({ IncidentNotFoundException.class, AccountNotFoundException.class, AccessDeniedException.class })
+	@ExceptionHandler({ IncidentNotFoundException.class, AccountNotFoundException.class,
+			IntegrationEndpointNotFound.class, AccessDeniedException.class })
 	ProblemDetail notFound(HttpServletRequest request) {
 		return problems().problem(HttpStatus.NOT_FOUND, "api.notFound", request);
 	}

@@ -1,14 +1,10 @@
 package jp.hikeshi.api;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -49,23 +45,13 @@ class Idempotency {
 	}
 
 	/** What the first request with a key made: the incident, the state the first answer named. */
-	record Outcome(long incidentId, IncidentState state, boolean replayed) {
+	record Outcome(long incidentId, String reference, IncidentState state, boolean replayed) {
 	}
 
 	/** Whether a header value may be a key: 1 to {@value #MAX_KEY} printable ASCII characters. */
 	static boolean isValidKey(String key) {
 		return key != null && !key.isEmpty() && key.length() <= MAX_KEY
 				&& key.chars().allMatch(c -> c >= 0x20 && c <= 0x7e);
-	}
-
-	/** The hash by which a retried request is recognised as the same request. */
-	static String hash(byte[] canonicalBody) {
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonicalBody));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("SHA-256 is part of every Java runtime", ex);
-		}
 	}
 
 	/**
@@ -90,23 +76,27 @@ class Idempotency {
 			this.jdbc.sql("update api_idempotency set incident_id = ?, state = ? where owner = ? and idempotency_key = ?")
 				.params(incident.getId(), incident.getState().name(), owner, key)
 				.update();
-			return new Outcome(incident.getId(), incident.getState(), false);
+			return new Outcome(incident.getId(), incident.getReference(), incident.getState(), false);
 		}
 		// another request holds the key, and has committed: its result is the answer
 		Claimed first = this.jdbc
-			.sql("select request_hash, incident_id, state from api_idempotency where owner = ? and idempotency_key = ?")
+			.sql("""
+					select k.request_hash, k.incident_id, i.reference, k.state
+					from api_idempotency k left join incident i on i.id = k.incident_id
+					where k.owner = ? and k.idempotency_key = ?""")
 			.params(owner, key)
-			.query((row, n) -> new Claimed(row.getString(1), row.getObject(2, Long.class), row.getString(3)))
+			.query((row, n) -> new Claimed(row.getString(1), row.getObject(2, Long.class), row.getString(3),
+					row.getString(4)))
 			.optional()
 			.orElseThrow(() -> new IllegalStateException("an idempotency key vanished while it was read"));
 		if (!first.requestHash().equals(requestHash)) {
 			throw new BusinessRuleViolation("api.idempotency.mismatch");
 		}
-		return new Outcome(Optional.ofNullable(first.incidentId()).orElseThrow(), IncidentState.valueOf(first.state()),
-				true);
+		return new Outcome(Optional.ofNullable(first.incidentId()).orElseThrow(), first.reference(),
+				IncidentState.valueOf(first.state()), true);
 	}
 
-	private record Claimed(String requestHash, Long incidentId, String state) {
+	private record Claimed(String requestHash, Long incidentId, String reference, String state) {
 	}
 
 }

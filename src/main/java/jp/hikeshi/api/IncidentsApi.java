@@ -23,7 +23,6 @@ import jakarta.validation.constraints.Size;
 import jp.hikeshi.account.Actor;
 import jp.hikeshi.account.Role;
 import jp.hikeshi.incident.Category;
-import jp.hikeshi.incident.IncidentChangedMeanwhile;
 import jp.hikeshi.incident.IncidentNotFoundException;
 import jp.hikeshi.incident.IncidentSearch;
 import jp.hikeshi.incident.IncidentService;
@@ -317,15 +316,6 @@ class IncidentsApi {
 		return problem;
 	}
 
-	/**
-	 * A stale version: the code the page uses, and a message for a script rather than for a page
-	 * (nothing was typed into a form): who changed what, and when.
-	 */
-	@ExceptionHandler(IncidentChangedMeanwhile.class)
-	ProblemDetail changedMeanwhile(IncidentChangedMeanwhile changed, HttpServletRequest request) {
-		return this.problems.problem(HttpStatus.CONFLICT, changed.code(), new DefaultMessageSourceResolvable(
-				new String[] { "api.incident.changedMeanwhile" }, changed.arguments()), request);
-	}
 
 	@ExceptionHandler(TeamFilter.class)
 	ProblemDetail teamFilter(TeamFilter filter, HttpServletRequest request) {

@@ -19,6 +19,7 @@ import jp.hikeshi.account.Actor;
 import jp.hikeshi.incident.Incident;
 import jp.hikeshi.incident.IncidentService;
 import jp.hikeshi.incident.IncidentState;
+import jp.hikeshi.shared.Sha256;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -126,10 +127,10 @@ class ReportsApi {
 			throw new InvalidKey();
 		}
 		Idempotency.Outcome outcome = this.idempotency.once(actor.username(), key,
-				Idempotency.hash(this.json.writeValueAsBytes(report)),
+				Sha256.hex(this.json.writeValueAsBytes(report)),
 				() -> this.incidents.report(report.toReport(), actor));
-		String reference = this.incidents.findById(outcome.incidentId()).orElseThrow().getReference();
-		return created(request, new Receipt(outcome.incidentId(), reference, outcome.state()), outcome.replayed());
+		return created(request, new Receipt(outcome.incidentId(), outcome.reference(), outcome.state()),
+				outcome.replayed());
 	}
 
 	/** An Idempotency-Key that cannot be one: 400, naming the header. */

@@ -11,7 +11,6 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -20,18 +19,15 @@ import jp.hikeshi.account.Actor;
 import jp.hikeshi.account.People;
 import jp.hikeshi.notification.DeliveryState;
 import jp.hikeshi.notification.Failure;
-import jp.hikeshi.notification.IntegrationEndpointNotFound;
 import jp.hikeshi.notification.IntegrationEvent;
 import jp.hikeshi.notification.IntegrationWebhooks;
 import jp.hikeshi.shared.BusinessRuleViolation;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.DeleteMapping;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -59,12 +55,9 @@ class WebhooksApi {
 
 	private final People people;
 
-	private final ApiProblems problems;
-
-	WebhooksApi(IntegrationWebhooks integrations, People people, ApiProblems problems) {
+	WebhooksApi(IntegrationWebhooks integrations, People people) {
 		this.integrations = integrations;
 		this.people = people;
-		this.problems = problems;
 	}
 
 	/** An endpoint to register: events by type, at least one. */
@@ -188,11 +181,6 @@ class WebhooksApi {
 			.toList(), found.page(), found.hasNext());
 	}
 
-	/** No such endpoint: the API's 404, the same as for what the caller may not see. */
-	@ExceptionHandler(IntegrationEndpointNotFound.class)
-	ProblemDetail notFound(HttpServletRequest request) {
-		return this.problems.problem(HttpStatus.NOT_FOUND, "api.notFound", request);
-	}
 
 	private static Endpoint endpoint(IntegrationWebhooks.Endpoint endpoint, People.Directory directory) {
 		IntegrationWebhooks.LastDelivery last = endpoint.lastDelivery();

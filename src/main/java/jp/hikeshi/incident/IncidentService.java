@@ -4,12 +4,17 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
 import java.util.EnumSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 import jp.hikeshi.account.Actor;
 import jp.hikeshi.account.People;
+import jp.hikeshi.account.UserAccount;
 import jp.hikeshi.shared.ReadableTime;
 import jp.hikeshi.incident.ChecklistItem.Status;
 import jp.hikeshi.organisation.OrganisationService;
@@ -184,11 +189,11 @@ public class IncidentService {
 	 * sign in (the page and the API refuse the others before the move is tried).
 	 */
 	@Transactional(readOnly = true)
-	public java.util.Set<String> notEnabled(java.util.Collection<String> usernames) {
-		java.util.Map<String, jp.hikeshi.account.UserAccount> known = this.people.accounts(usernames);
-		java.util.Set<String> unknown = new java.util.LinkedHashSet<>();
+	public Set<String> notEnabled(Collection<String> usernames) {
+		Map<String, UserAccount> known = this.people.accounts(usernames);
+		Set<String> unknown = new LinkedHashSet<>();
 		for (String username : usernames) {
-			jp.hikeshi.account.UserAccount account = known.get(username);
+			UserAccount account = known.get(username);
 			if (account == null || !account.isEnabled()) {
 				unknown.add(username);
 			}

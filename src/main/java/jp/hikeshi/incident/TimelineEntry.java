@@ -1,10 +1,6 @@
 package jp.hikeshi.incident;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -17,6 +13,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
+
+import jp.hikeshi.shared.Sha256;
 
 /**
  * One entry of an incident's timeline (対応経過): who, when, what, before → after. Entries are
@@ -105,13 +103,7 @@ public class TimelineEntry {
 			// only where there is one, so that the entries written before tokens existed keep their hash
 			canonical.append("via").append(this.via.length()).append(':').append(this.via).append('|');
 		}
-		try {
-			MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-			return HexFormat.of().formatHex(sha256.digest(canonical.toString().getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("SHA-256 is part of every Java runtime", ex);
-		}
+		return Sha256.hex(canonical.toString());
 	}
 
 	public Long getId() {
