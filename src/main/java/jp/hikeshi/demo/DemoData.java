@@ -31,6 +31,7 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.context.annotation.Profile;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -80,14 +81,18 @@ class DemoData implements ApplicationRunner {
 
 	private final ApiTokens tokens;
 
+	private final Environment environment;
+
 	DemoData(OrganisationService organisations, AccountService accounts, TransactionTemplate transaction,
-			IncidentService incidents, ObjectProvider<JdbcConnectionDetails> connection, ApiTokens tokens) {
+			IncidentService incidents, ObjectProvider<JdbcConnectionDetails> connection, ApiTokens tokens,
+			Environment environment) {
 		this.organisations = organisations;
 		this.accounts = accounts;
 		this.transaction = transaction;
 		this.incidents = incidents;
 		this.connection = connection;
 		this.tokens = tokens;
+		this.environment = environment;
 	}
 
 	@Override
@@ -102,11 +107,12 @@ class DemoData implements ApplicationRunner {
 			seedIncidents();
 		}
 		Map<String, String> apiTokens = this.transaction.execute(status -> freshTokens());
-		StringBuilder banner = new StringBuilder("\n\n  Hikeshi demo — sign in at http://localhost:8080 as:\n");
+		String site = "http://localhost:" + this.environment.getProperty("local.server.port", "8080");
+		StringBuilder banner = new StringBuilder("\n\n  Hikeshi demo — sign in at " + site + " as:\n");
 		USERS.forEach(user -> banner.append(String.format("    %-10s %s%n", user.username(), user.roles())));
 		banner.append("  password for all of them: ").append(password).append("\n");
 		banner.append("  API tokens (Authorization: Bearer <token>; try: curl -H \"Authorization: Bearer <token>\" ")
-			.append("http://localhost:8080/api/v1/me):\n");
+			.append(site).append("/api/v1/me):\n");
 		// one line each, exactly "  api-token <username> <token>", for scripts to read
 		apiTokens.forEach((username, token) -> banner.append("  api-token ").append(username).append(' ').append(token)
 			.append('\n'));

@@ -20,7 +20,9 @@ import jp.hikeshi.test.TestDatabaseConfiguration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.env.MockEnvironment;
 import org.springframework.boot.DefaultApplicationArguments;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -67,6 +69,9 @@ class DemoDataTest {
 	@Autowired
 	JdbcTemplate jdbc;
 
+	@Autowired
+	ObjectProvider<JdbcConnectionDetails> connection;
+
 	@Test
 	void seedsACompanyAndOneUserPerRole() {
 		assertThat(this.organisations.current()).isPresent();
@@ -101,6 +106,18 @@ class DemoDataTest {
 		assertThat(lead.getEmail()).isEqualTo("lead@demo.hikeshi.example");
 		assertThat(lead.getPhone()).isNotBlank();
 		assertThat(lead.getRoles()).contains(Role.SECURITY_LEAD);
+	}
+
+	@Test
+	void theBannerNamesThePortTheServerReallyListensOn(CapturedOutput output) {
+		DemoData demo = new DemoData(this.organisations, this.accounts, this.transaction, this.incidents,
+				this.connection, this.tokens, new MockEnvironment().withProperty("local.server.port", "18090"));
+		int start = output.getOut().length();
+		demo.run(new DefaultApplicationArguments());
+		String printed = output.getOut().substring(start);
+		assertThat(printed).contains("sign in at http://localhost:18090 as:")
+			.contains("http://localhost:18090/api/v1/me")
+			.doesNotContain("8080");
 	}
 
 	@Test
@@ -162,7 +179,7 @@ class DemoDataTest {
 			}
 		});
 		DemoData demo = new DemoData(this.organisations, this.accounts, this.transaction, this.incidents,
-				beans.getBeanProvider(JdbcConnectionDetails.class), this.tokens);
+				beans.getBeanProvider(JdbcConnectionDetails.class), this.tokens, new MockEnvironment());
 		long before = this.accounts.all().size();
 		assertThatThrownBy(() -> demo.run(new DefaultApplicationArguments()))
 			.isInstanceOf(IllegalStateException.class)
