@@ -6,7 +6,7 @@ import java.util.List;
 import jp.hikeshi.reporting.DueDuty;
 
 /** What the executive's dashboard shows, all figures computed by SQL aggregates. */
-public record Metrics(List<OpenCount> open, Decisions decisions, List<DueDuty> duties, long overdue, long dueSoon,
+public record Metrics(List<OpenCount> open, List<OpenIncident> openIncidents, Decisions decisions, List<DueDuty> duties, long overdue, long dueSoon,
 		List<MonthCount> overTime, List<Durations> durationsByCategory, List<Durations> durationsByMonth,
 		List<Damage> damageByCategory) {
 
@@ -17,6 +17,21 @@ public record Metrics(List<OpenCount> open, Decisions decisions, List<DueDuty> d
 
 	/** Open incidents in one state with one severity ({@code null}: not yet rated). */
 	public record OpenCount(String state, String step, String severity, long count) {
+	}
+
+	/**
+	 * One open incident, named on the first screen: step by step as the guide runs them, 緊急
+	 * first within a step ({@code severity} {@code null}: not yet rated).
+	 */
+	public record OpenIncident(long id, String reference, String title, String state, String step, String severity) {
+	}
+
+	/** Damage over every category: what the executive reads first. */
+	public Damage damageTotal() {
+		return new Damage(null, this.damageByCategory.stream().mapToLong(Damage::incidents).sum(),
+				this.damageByCategory.stream().mapToLong(Damage::directYen).sum(),
+				this.damageByCategory.stream().mapToLong(Damage::indirectYen).sum(),
+				this.damageByCategory.stream().map(Damage::disruptionDays).reduce(BigDecimal.ZERO, BigDecimal::add));
 	}
 
 	/** Decisions waiting for the executive. */
@@ -52,6 +67,11 @@ public record Metrics(List<OpenCount> open, Decisions decisions, List<DueDuty> d
 
 	/** Damage recorded on the incidents of one category. */
 	public record Damage(String category, long incidents, long directYen, long indirectYen, BigDecimal disruptionDays) {
+
+		public long totalYen() {
+			return this.directYen + this.indirectYen;
+		}
+
 	}
 
 }

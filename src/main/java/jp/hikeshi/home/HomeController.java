@@ -1,5 +1,8 @@
 package jp.hikeshi.home;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 
@@ -39,7 +42,10 @@ class HomeController {
 
 	private final PreventionService prevention;
 
-	HomeController(IncidentService incidents, ReportingService reporting, PreventionService prevention) {
+	private final Clock clock;
+
+	HomeController(IncidentService incidents, ReportingService reporting, PreventionService prevention, Clock clock) {
+		this.clock = clock;
 		this.incidents = incidents;
 		this.reporting = reporting;
 		this.prevention = prevention;
@@ -49,7 +55,15 @@ class HomeController {
 	String home(Authentication user, Model model) {
 		Actor actor = Actor.of(user);
 		if (actor.has(Role.SECURITY_LEAD)) {
-			model.addAttribute("triage", this.incidents.triageQueue().stream().sorted(NOT_TAKEN_FIRST).toList());
+			List<Incident> triage = this.incidents.triageQueue().stream().sorted(NOT_TAKEN_FIRST).toList();
+			model.addAttribute("triage", triage);
+			triage.stream()
+				.min(Comparator.comparing(Incident::getReportedAt).thenComparing(Incident::getId))
+				.ifPresent(oldest -> {
+					model.addAttribute("oldest", oldest);
+					model.addAttribute("oldestAge",
+							Age.between(oldest.getReportedAt(), this.clock.instant()));
+				});
 		}
 		if (actor.has(Role.EXECUTIVE)) {
 			model.addAttribute("decisions", decisions(actor));
@@ -86,6 +100,34 @@ class HomeController {
 
 		public boolean isEmpty() {
 			return count() == 0;
+		}
+
+	}
+
+	/**
+	 * How long something has waited, in the one unit a person would say: minutes within the
+	 * first hour, hours within the first two days, then days (message keys {@code home.age.*}).
+	 */
+	public record Age(Unit unit, long amount) {
+
+		static Age between(Instant from, Instant now) {
+			Duration waited = Duration.between(from, now);
+			if (waited.isNegative()) {
+				waited = Duration.ZERO;
+			}
+			if (waited.compareTo(Duration.ofHours(1)) < 0) {
+				return new Age(Unit.MINUTES, waited.toMinutes());
+			}
+			if (waited.compareTo(Duration.ofDays(2)) < 0) {
+				return new Age(Unit.HOURS, waited.toHours());
+			}
+			return new Age(Unit.DAYS, waited.toDays());
+		}
+
+		public enum Unit {
+
+			MINUTES, HOURS, DAYS
+
 		}
 
 	}

@@ -84,6 +84,9 @@ class HomeWebTest {
 	@Autowired
 	MessageSource messages;
 
+	@jakarta.persistence.PersistenceContext
+	jakarta.persistence.EntityManager entities;
+
 	Actor reporter;
 
 	Actor lead;
@@ -114,8 +117,9 @@ class HomeWebTest {
 		assertThat(html.indexOf(TRIAGE_PANEL)).as("before the duties, measures and role cards")
 			.isPositive()
 			.isLessThan(html.indexOf("class=\"cards\""));
-		assertThat(html.indexOf(newer.getReference())).as("not yet taken before being judged, though newer")
-			.isLessThan(html.indexOf(older.getReference()));
+		int list = html.indexOf("<ul", html.indexOf(TRIAGE_PANEL));
+		assertThat(html.indexOf(newer.getReference(), list)).as("not yet taken before being judged, though newer")
+			.isLessThan(html.indexOf(older.getReference(), list));
 
 		String newerLine = line(html, newer.getReference());
 		assertThat(newerLine).contains("新しい報告：見知らぬ管理者アカウント", "未受付", "今も続いている",
@@ -128,6 +132,48 @@ class HomeWebTest {
 			assertThat(line).doesNotContainPattern("\\d{4}-\\d{2}-\\d{2}T");
 		}
 		assertThat(html).doesNotContain(DECISIONS_PANEL, ASSIGNED_PANEL);
+	}
+
+	/** Rolled back: one report made the oldest by moving its arrival 400 days back. */
+	@Test
+	@Transactional
+	void theLeadsHomeStartsWithTheOldestReportWaitingAndHowLongInWords() throws Exception {
+		Incident oldest = report("忘れられた報告：共有フォルダのファイル名が変わった", StillHappening.UNKNOWN);
+		// written, then forgotten by this transaction's persistence context so the page reads the moved time
+		this.entities.flush();
+		this.entities.clear();
+		this.jdbc.update("update incident set reported_at = now() - interval '400 days' - interval '5 hours' where id = ?",
+				oldest.getId());
+
+		String html = home(this.lead);
+
+		int panel = html.indexOf(TRIAGE_PANEL);
+		int sentence = html.indexOf("最も古い報告は400日待っています：");
+		assertThat(sentence).as("the oldest, its age in words, right after the count").isGreaterThan(panel)
+			.isLessThan(html.indexOf("<ul", panel));
+		assertThat(html.substring(sentence, html.indexOf("</p>", sentence)))
+			.contains("href=\"/incidents/" + oldest.getId() + "\"", oldest.getReference(), "忘れられた報告");
+		assertThat(html.indexOf("件の報告が待っています。", panel)).as("the count first").isPositive().isLessThan(sentence);
+
+		String english = this.mvc.perform(get("/").header("Accept-Language", "en").with(this.users.signedIn(this.lead.username())))
+			.andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString();
+		assertThat(english).contains("The oldest has been waiting 400 days:");
+	}
+
+	@Test
+	void agesAreSaidInOneUnitWithPlurals() {
+		Instant now = Instant.parse("2026-11-30T00:00:00Z");
+		assertThat(HomeController.Age.between(now.minusSeconds(20), now)).isEqualTo(new HomeController.Age(HomeController.Age.Unit.MINUTES, 0));
+		assertThat(HomeController.Age.between(now.minus(59, ChronoUnit.MINUTES), now).unit()).isEqualTo(HomeController.Age.Unit.MINUTES);
+		assertThat(HomeController.Age.between(now.minus(47, ChronoUnit.HOURS), now)).isEqualTo(new HomeController.Age(HomeController.Age.Unit.HOURS, 47));
+		assertThat(HomeController.Age.between(now.minus(49, ChronoUnit.HOURS), now)).isEqualTo(new HomeController.Age(HomeController.Age.Unit.DAYS, 2));
+		assertThat(say("home.age.MINUTES", 0L)).isEqualTo("less than a minute");
+		assertThat(say("home.age.MINUTES", 1L)).isEqualTo("1 minute");
+		assertThat(say("home.age.HOURS", 5L)).isEqualTo("5 hours");
+		assertThat(say("home.age.DAYS", 1L)).isEqualTo("1 day");
+		assertThat(say("home.age.DAYS", 1200L)).isEqualTo("1,200 days");
+		assertThat(this.messages.getMessage("home.age.HOURS", new Object[] { 3L }, Locale.JAPANESE)).isEqualTo("3時間");
 	}
 
 	@Test
@@ -251,6 +297,11 @@ class HomeWebTest {
 	private static String line(String html, String text) {
 		int at = html.indexOf(text);
 		assertThat(at).as(text + " on the page").isNotNegative();
+		// past a mention outside a list (the oldest report waiting, named above the queue)
+		while (at >= 0 && html.lastIndexOf("<p", at) > html.lastIndexOf("<li", at)) {
+			at = html.indexOf(text, at + 1);
+		}
+		assertThat(at).as(text + " in a list").isNotNegative();
 		int start = html.lastIndexOf("<li", at);
 		return HtmlUtils.htmlUnescape(html.substring(start, html.indexOf("</li>", at)));
 	}
