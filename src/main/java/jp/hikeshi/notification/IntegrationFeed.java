@@ -147,7 +147,7 @@ class IntegrationFeed {
 		if (deadline.isDay()) {
 			data.put("dueDay", deadline.lastDay().toString());
 		}
-		else {
+		else if (deadline.end() != null) {
 			data.put("dueAt", ISO.format(deadline.end().atZone(zone()).toOffsetDateTime()));
 		}
 		queue(event, occurrence, incident, data, endpoints);

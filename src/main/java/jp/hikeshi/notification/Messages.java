@@ -34,7 +34,8 @@ class Messages {
 	Worded word(Rule rule, String reference, Map<String, String> params, Locale locale, ZoneId zone) {
 		String base = "notification." + base(rule) + ((params.get("variant") == null) ? "" : "." + params.get("variant"));
 		Object[] args = { (reference == null) ? "" : reference, label(params.get("label"), locale),
-				due(params, locale, zone), params.getOrDefault("minutes", ""), label(params.get("label2"), locale) };
+				due(params, locale, zone), params.getOrDefault("minutes", ""), label(params.get("label2"), locale),
+				(params.get("days") == null) ? 0 : Integer.parseInt(params.get("days")) };
 		String headline = this.messages.getMessage(base + ".headline", args, locale);
 		String text = (rule == Rule.DAILY_DIGEST) ? digest(params, locale)
 				: this.messages.getMessage(base + ".text", args, locale);

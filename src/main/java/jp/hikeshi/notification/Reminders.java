@@ -27,6 +27,7 @@ import jp.hikeshi.organisation.OrganisationService;
 import jp.hikeshi.prevention.Measure;
 import jp.hikeshi.prevention.PreventionService;
 import jp.hikeshi.reporting.Deadline;
+import jp.hikeshi.reporting.DeadlineRule;
 import jp.hikeshi.reporting.DueDuty;
 import jp.hikeshi.reporting.ReportingService;
 
@@ -48,6 +49,9 @@ class Reminders {
 	private static final long SCAN_LOCK = 4453744L;
 
 	private static final int MEASURE_DAYS_AHEAD = 7;
+
+	/** Days a 「速やかに」 report may wait undecided before each reminder. */
+	private static final List<Integer> PROMPTLY_MILESTONES = List.of(1, 3, 7);
 
 	/** A 72-hour deadline is "today" in its last 12 hours. */
 	private static final Duration MOMENT_TODAY = Duration.ofHours(12);
@@ -133,6 +137,11 @@ class Reminders {
 		for (DueDuty duty : open) {
 			Deadline deadline = duty.deadline();
 			Stage stage = stageOf(deadline, now);
+			Integer waited = (deadline.rule() == DeadlineRule.PROMPTLY)
+					? promptlyWaited(duty.duty().getClockFrom(), now) : null;
+			if (waited != null) {
+				stage = Stage.PROMPTLY_WAITING;
+			}
 			if (stage == null || duty.duty().isSettled()) {
 				continue;
 			}
@@ -147,12 +156,17 @@ class Reminders {
 			if (deadline.isDay()) {
 				params.put("dueDay", deadline.lastDay().toString());
 			}
-			else {
+			else if (deadline.end() != null) {
 				params.put("dueAt", deadline.end().toString());
 			}
+			if (waited != null) {
+				params.put("days", String.valueOf(waited));
+			}
+			// each stage once for its deadline; 「速やかに」 once for each of its milestones
+			String when = (waited != null) ? waited + "d" : String.valueOf(deadline.end());
 			// the responsible person may be a responder, who opens the incident but not step 2's page
 			Occurrence occurrence = Occurrence.of(Rule.forDuty(duty.duty().getType()),
-					"duty:" + duty.duty().getId() + ":" + stage + ":" + deadline.end(), duty.incidentId(), duty.reference(),
+					"duty:" + duty.duty().getId() + ":" + stage + ":" + when, duty.incidentId(), duty.reference(),
 					params, "/incidents/" + duty.incidentId() + "/reporting")
 				.withTeamLink("/incidents/" + duty.incidentId());
 			due.put((stage == Stage.OVERDUE) ? occurrence.first() : occurrence, told);
@@ -188,6 +202,25 @@ class Reminders {
 		Duration left = Duration.between(now, deadline.end());
 		return (left.compareTo(MOMENT_TODAY) <= 0) ? Stage.DUE_TODAY
 				: (deadline.urgency(now) == Deadline.Urgency.DUE_SOON) ? Stage.DUE_SOON : null;
+	}
+
+	/**
+	 * 「速やかに」 (without delay) has no date to count down to, yet it is due from the start: it is
+	 * reminded when it has waited undecided a day, three days and a week since its clock started.
+	 * @return the last of those milestones reached, in days; {@code null} before the first
+	 */
+	static Integer promptlyWaited(Instant clockFrom, Instant now) {
+		if (clockFrom == null) {
+			return null;
+		}
+		long days = Duration.between(clockFrom, now).toDays();
+		Integer reached = null;
+		for (int milestone : PROMPTLY_MILESTONES) {
+			if (days >= milestone) {
+				reached = milestone;
+			}
+		}
+		return reached;
 	}
 
 	private int measures(LocalDate today) {
@@ -274,7 +307,10 @@ class Reminders {
 	/** How near a deadline is, each stage reminded once. */
 	enum Stage {
 
-		DUE_SOON, DUE_TODAY, OVERDUE
+		DUE_SOON, DUE_TODAY, OVERDUE,
+
+		/** Owed 「速やかに」 and still undecided after a day, three days, a week. */
+		PROMPTLY_WAITING
 
 	}
 

@@ -51,6 +51,7 @@ import jp.hikeshi.incident.StillHappening;
 import jp.hikeshi.prevention.Measure;
 import jp.hikeshi.prevention.PreventionService;
 import jp.hikeshi.reporting.Deadline;
+import jp.hikeshi.reporting.DeadlineRule;
 import jp.hikeshi.reporting.DueDuty;
 import jp.hikeshi.reporting.Duty;
 import jp.hikeshi.reporting.DutyType;
@@ -103,6 +104,9 @@ class NotificationDeliveryTest {
 	private static GreenMail smtp;
 
 	private static WebhookReceiver chat;
+
+	@Autowired
+	org.springframework.context.MessageSource messageSource;
 
 	@Autowired
 	IncidentService incidents;
@@ -334,6 +338,45 @@ class NotificationDeliveryTest {
 		MimeMessage theirs = mailsByRecipient().get(address(responsible)).get(0);
 		assertThat(body(theirs)).contains("https://hikeshi.example.test/incidents/" + id + "\n")
 			.doesNotContain("/reporting");
+	}
+
+	@Test
+	void aReportOwedWithoutDelayIsRemindedAfterADayThreeDaysAndAWeekUntilDecided() throws Exception {
+		Actor lead = person("lead", Role.SECURITY_LEAD);
+		Actor executive = person("exec", Role.EXECUTIVE);
+		Actor responsible = person("responsible", Role.RESPONDER);
+		Actor reporter = person("staff", Role.REPORTER);
+		long id = this.incidents.report(new Incident.Report(null, DESCRIPTION, Instant.now(), null, StillHappening.NO,
+				null, null), reporter).getId();
+		this.incidents.take(id, version(id, lead), lead);
+		this.incidents.escalate(id, version(id, lead), lead, Category.INFORMATION_LEAK, LeakKind.UNAUTHORISED_ACCESS,
+				Severity.HIGH, null);
+		this.incidents.formTeam(id, version(id, lead), executive, responsible.username(), List.of());
+		DueDuty promptly = this.reporting.openDuties()
+			.stream()
+			.filter(due -> due.incidentId() == id && due.deadline().rule() == DeadlineRule.PROMPTLY)
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("an unauthorised access owes a report 「速やかに」"));
+		Instant from = promptly.duty().getClockFrom();
+
+		for (Instant moment : List.of(from.plus(Duration.ofHours(23)), from.plus(Duration.ofHours(25)),
+				from.plus(Duration.ofHours(30)), from.plus(Duration.ofDays(3)), from.plus(Duration.ofDays(5)),
+				from.plus(Duration.ofDays(7)), from.plus(Duration.ofDays(20)))) {
+			this.reminders.scan(moment);
+			this.dispatcher.drain(Instant.now());
+		}
+
+		String label = this.messageSource.getMessage("DutyType." + promptly.duty().getType().name(), null, Locale.JAPANESE);
+		String headline = "[火消し] 速やかな報告が未対応です：" + label + "（" + reference(id) + "）";
+		for (Actor owner : List.of(lead, executive, responsible)) {
+			assertThat(subjects(mailsByRecipient().get(address(owner)))).filteredOn(headline::equals).hasSize(3);
+		}
+		assertThat(mailsByRecipient().get(address(lead))
+			.stream()
+			.filter(mail -> subject(mail).equals(headline))
+			.map(NotificationDeliveryTest::body)).anySatisfy(body -> assertThat(body).contains("1日たっても"))
+			.anySatisfy(body -> assertThat(body).contains("3日たっても"))
+			.anySatisfy(body -> assertThat(body).contains("7日たっても"));
 	}
 
 	@Test

@@ -79,4 +79,16 @@ class ReminderStagesTest {
 		return ZonedDateTime.of(LocalDate.of(year, month, day), LocalTime.of(hour, minute), JAPAN).toInstant();
 	}
 
+	@Test
+	void withoutDelayIsRemindedAfterADayThreeDaysAndAWeekCountedFromItsClock() {
+		Instant from = at(2026, 12, 2, 10, 0);
+		assertThat(Reminders.promptlyWaited(from, from.plusSeconds(23 * 3600))).isNull();
+		assertThat(Reminders.promptlyWaited(from, from.plusSeconds(24 * 3600))).isEqualTo(1);
+		assertThat(Reminders.promptlyWaited(from, from.plusSeconds(71 * 3600))).isEqualTo(1);
+		assertThat(Reminders.promptlyWaited(from, from.plusSeconds(72 * 3600))).isEqualTo(3);
+		assertThat(Reminders.promptlyWaited(from, from.plusSeconds(7 * 24 * 3600))).isEqualTo(7);
+		assertThat(Reminders.promptlyWaited(from, from.plusSeconds(40 * 24 * 3600))).isEqualTo(7);
+		assertThat(Reminders.promptlyWaited(null, from)).isNull();
+	}
+
 }
