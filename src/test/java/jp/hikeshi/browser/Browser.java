@@ -134,10 +134,14 @@ public final class Browser implements AutoCloseable {
 		return submit(this.driver.findElement(By.cssSelector("form[action='/logout'] button")).getText());
 	}
 
-	/** Sets every open checklist item to done, one form at a time, as a person would. */
+	/**
+	 * Sets every open checklist item to done, one form at a time, as a person would. The page
+	 * changes each item in place (no reload): the person keeps their place, so after each change
+	 * the focus is still on that item's button and the page has not jumped back to its top.
+	 */
 	public Browser completeOpenChecklistItems() {
+		loaded();
 		while (true) {
-			loaded();
 			WebElement open = this.driver.findElements(By.cssSelector("form.checklist-form"))
 				.stream()
 				.filter(form -> "OPEN".equals(new Select(form.findElement(By.name("status"))).getFirstSelectedOption()
@@ -148,10 +152,27 @@ public final class Browser implements AutoCloseable {
 				return this;
 			}
 			new Select(open.findElement(By.name("status"))).selectByValue("DONE");
-			WebElement html = this.driver.findElement(By.tagName("html"));
-			open.findElement(By.tagName("button")).click();
-			gone(html);
+			WebElement button = open.findElement(By.tagName("button"));
+			String buttonId = button.getAttribute("id");
+			button.click();
+			gone(button);
+			this.wait.until(d -> buttonId.equals(((org.openqa.selenium.JavascriptExecutor) d)
+				.executeScript("return document.activeElement && document.activeElement.id")));
+			Object scrolled = ((org.openqa.selenium.JavascriptExecutor) this.driver).executeScript("return window.scrollY");
+			if (((Number) scrolled).longValue() == 0 && ((Number) ((org.openqa.selenium.JavascriptExecutor) this.driver)
+				.executeScript("return document.getElementById(arguments[0]).getBoundingClientRect().top", buttonId))
+				.doubleValue() > this.driver.manage().window().getSize().getHeight()) {
+				throw new AssertionError("the page jumped to its top after a checklist change");
+			}
 		}
+	}
+
+	/** Clicks a button whose form the page replaces in place (htmx), and waits for the new one. */
+	public Browser submitInPlace(String buttonText) {
+		WebElement button = this.driver.findElement(By.xpath("//button[normalize-space()='" + buttonText + "']"));
+		button.click();
+		gone(button);
+		return this;
 	}
 
 	/** Clicks an element and waits for the next page to load. */

@@ -63,7 +63,8 @@ class IncidentJourneyTest {
 			assertThat(browser.text()).contains("分類を選んでください。", "深刻度を選んでください。");
 			browser.choose("category", "VIRUS_RANSOMWARE").choose("severity", "HIGH").submit("経営者へ報告する");
 			assertThat(browser.text()).contains("経営者へ報告しました。", "経営者へ報告済み");
-			browser.type("text", "内部メモ：バックアップの世代を確認中").submit("メモを追加");
+			browser.type("text", "内部メモ：バックアップの世代を確認中").submitInPlace("メモを追加");
+			assertThat(browser.text()).contains("内部メモ：バックアップの世代を確認中");
 			String incidentPath = browser.path();
 			browser.signOut();
 

@@ -7,11 +7,13 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Stream;
 
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
 import jp.hikeshi.account.AccountService;
 import jp.hikeshi.account.Actor;
 import jp.hikeshi.account.People;
+import jp.hikeshi.account.Role;
 import jp.hikeshi.account.UserAccount;
 import jp.hikeshi.desk.PublicDesks;
 import jp.hikeshi.incident.Assignee;
@@ -36,6 +38,8 @@ import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -47,7 +51,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * The response team's pages: the list, the incident page with the three steps, and every
  * action on it. A successful action redirects back to the incident page with a notice; a refused
  * one re-renders the page with the message next to the field it concerns and everything that
- * was typed still in the form.
+ * was typed still in the form, and the summary at the top lists the reasons as links to the fields.
+ * <p>
+ * Checklist items and notes also answer htmx requests ({@code HX-Request}) in place: the changed
+ * fragment, with the summary out of band, or the refused fragment with status 422. Without
+ * JavaScript the same forms post and redirect as every other.
  */
 @Controller
 @RequestMapping("/incidents")
@@ -57,7 +65,16 @@ class IncidentController {
 
 	private static final String FORM = MediaType.APPLICATION_FORM_URLENCODED_VALUE;
 
+	private static final String CHECKLIST_UPDATE = PAGE + " :: checklistUpdate";
+
+	private static final String NOTES_UPDATE = PAGE + " :: notesUpdate";
+
 	private static final int PAGE_SIZE = 25;
+
+	/** The roles that open /incidents/**: only they can work on a team. */
+	private static final Set<Role> TEAM_ROLES = Set.of(Role.RESPONDER, Role.SECURITY_LEAD, Role.EXECUTIVE);
+
+	private static final int UNPROCESSABLE = 422;
 
 	private final IncidentService incidents;
 
@@ -124,7 +141,7 @@ class IncidentController {
 		}
 		if (!Refusals.accepted(errors, () -> this.incidents.perform(id, form.version(), actor, form.toMove(transition)))) {
 			model.addAttribute("refusedMove", transition);
-			return showPage(id, user, model, locale);
+			return refused(id, errors, "reason-" + transition, user, model, locale);
 		}
 		return done(id, redirect, "Transition." + transition.name() + ".done");
 	}
@@ -133,7 +150,7 @@ class IncidentController {
 	String escalate(@PathVariable long id, @Valid @ModelAttribute("escalateForm") EscalateForm form,
 			BindingResult errors, Authentication user, Model model, Locale locale, RedirectAttributes redirect) {
 		if (!Refusals.accepted(errors, () -> this.incidents.perform(id, form.version(), Actor.of(user), form.toMove()))) {
-			return showPage(id, user, model, locale);
+			return refused(id, errors, null, user, model, locale);
 		}
 		return done(id, redirect, "Transition.ESCALATE.done");
 	}
@@ -144,7 +161,7 @@ class IncidentController {
 		if (!Refusals.accepted(errors, () -> this.incidents.changeCategories(id, form.version(), Actor.of(user),
 				form.category(), EscalateForm.set(form.additionalCategories()), form.leakKind()))) {
 			model.addAttribute("refusedCategories", true);
-			return showPage(id, user, model, locale);
+			return refused(id, errors, null, user, model, locale);
 		}
 		return done(id, redirect, "incident.categories.saved");
 	}
@@ -164,10 +181,11 @@ class IncidentController {
 		if (form.team().stream().anyMatch(member -> unknown.contains(member.username()))) {
 			errors.reject("incident.team.unknownUser");
 		}
+		rejectThoseWhoCannotOpenIncidents(form, named, unknown, errors);
 		if (!Refusals.accepted(errors,
 				() -> this.incidents.perform(id, form.getVersion(), Actor.of(user), form.toMove()))) {
 			form.setMembers(withNames(form.getMembers()));
-			return showPage(id, user, model, locale);
+			return refused(id, errors, null, user, model, locale);
 		}
 		return done(id, redirect, "Transition.FORM_TEAM.done");
 	}
@@ -175,12 +193,26 @@ class IncidentController {
 	@PostMapping(path = "/{id}/checklist/{itemId}", consumes = FORM)
 	String checklist(@PathVariable long id, @PathVariable long itemId,
 			@Valid @ModelAttribute("checklistForm") ChecklistForm form, BindingResult errors, Authentication user,
-			Model model, Locale locale, RedirectAttributes redirect) {
+			Model model, Locale locale, RedirectAttributes redirect,
+			@RequestHeader(name = "HX-Request", required = false) String htmx, HttpServletResponse response) {
 		this.incidents.find(id, Actor.of(user));
-		if (!Refusals.accepted(errors, () -> this.incidents.decideChecklistItem(id, form.version(), Actor.of(user),
-				itemId, form.status(), form.reason()))) {
+		boolean accepted = Refusals.accepted(errors, () -> this.incidents.decideChecklistItem(id, form.version(),
+				Actor.of(user), itemId, form.status(), form.reason()));
+		if (htmx != null) {
+			if (!accepted) {
+				model.addAttribute("refusedItem", itemId);
+			}
+			inPlace(id, accepted, accepted, errors, "incident.checklist.saved", user, model, locale, response);
+			model.addAttribute("item", ((Incident) model.getAttribute("incident")).getChecklist()
+				.stream()
+				.filter(candidate -> candidate.getId() == itemId)
+				.findFirst()
+				.orElseThrow(() -> new jp.hikeshi.incident.IncidentNotFoundException(id)));
+			return CHECKLIST_UPDATE;
+		}
+		if (!accepted) {
 			model.addAttribute("refusedItem", itemId);
-			return showPage(id, user, model, locale);
+			return refused(id, errors, "reason-" + itemId, user, model, locale);
 		}
 		return done(id, redirect, "incident.checklist.saved", "checklist-" + itemId);
 	}
@@ -195,7 +227,8 @@ class IncidentController {
 			this.incidents.updateRecord(id, form.version(), Actor.of(user), form.record(), occurred, discovered,
 					form.discoveredLateReason());
 		})) {
-			return showPage(id, user, model, locale);
+			model.addAttribute("refusedForm", "record");
+			return refused(id, errors, null, user, model, locale);
 		}
 		return done(id, redirect, "incident.record.saved");
 	}
@@ -205,7 +238,8 @@ class IncidentController {
 			BindingResult errors, Authentication user, Model model, Locale locale, RedirectAttributes redirect) {
 		if (!Refusals.accepted(errors, () -> this.incidents.confirmRecovery(id, form.version(), Actor.of(user),
 				form.checks(), form.reportedToExecutive()))) {
-			return showPage(id, user, model, locale);
+			model.addAttribute("refusedForm", "recovery");
+			return refused(id, errors, null, user, model, locale);
 		}
 		return done(id, redirect, "incident.recovery.saved");
 	}
@@ -215,18 +249,92 @@ class IncidentController {
 			Authentication user, Model model, Locale locale, RedirectAttributes redirect) {
 		if (!Refusals.accepted(errors, () -> this.incidents.recordDamage(id, form.version(), Actor.of(user),
 				form.directYen(), form.indirectYen(), form.disruptionDays()))) {
-			return showPage(id, user, model, locale);
+			model.addAttribute("refusedForm", "damage");
+			return refused(id, errors, null, user, model, locale);
 		}
 		return done(id, redirect, "incident.damage.saved");
 	}
 
 	@PostMapping(path = "/{id}/notes", consumes = FORM)
 	String note(@PathVariable long id, @Valid @ModelAttribute("noteForm") NoteForm form, BindingResult errors,
-			Authentication user, Model model, Locale locale, RedirectAttributes redirect) {
-		if (!Refusals.accepted(errors, () -> this.incidents.addNote(id, Actor.of(user), form.text()))) {
-			return showPage(id, user, model, locale);
+			Authentication user, Model model, Locale locale, RedirectAttributes redirect,
+			@RequestHeader(name = "HX-Request", required = false) String htmx, HttpServletResponse response) {
+		long before = this.incidents.find(id, Actor.of(user)).getVersion();
+		boolean accepted = Refusals.accepted(errors, () -> this.incidents.addNote(id, Actor.of(user), form.text()));
+		if (htmx != null) {
+			// a note needs no version; the page's forms take the new one only if the page was current before it
+			boolean pageWasCurrent = form.version() != null && form.version() == before;
+			if (accepted) {
+				model.addAttribute("noteForm", NoteForm.empty());
+			}
+			inPlace(id, accepted && pageWasCurrent, accepted, errors, "incident.note.saved", user, model, locale,
+					response);
+			return NOTES_UPDATE;
+		}
+		if (!accepted) {
+			return refused(id, errors, null, user, model, locale);
 		}
 		return done(id, redirect, "incident.note.saved", "timeline");
+	}
+
+	/**
+	 * Prepares the answer to an htmx request: the fragment, changed (200) or refused with its reasons
+	 * beside the field (422). The summary goes along out of band, carrying the incident's new version
+	 * for the page's other forms, only when the page was current: after a change made meanwhile those
+	 * forms keep their version, so that what they hold is still refused as stale.
+	 */
+	private void inPlace(long id, boolean updateVersions, boolean accepted, BindingResult errors, String notice,
+			Authentication user, Model model, Locale locale, HttpServletResponse response) {
+		if (accepted) {
+			model.addAttribute("notice", Notice.of(notice));
+		}
+		else {
+			model.addAttribute("changedMeanwhile", Refusals.changedMeanwhile(errors));
+			model.addAttribute("refusalNotice", Notice.of("incident.refusedInPlace"));
+			response.setStatus(UNPROCESSABLE);
+		}
+		model.addAttribute("needsOutOfBand", updateVersions);
+		showPage(id, user, model, locale);
+	}
+
+	/** Refused: the page again, the reasons also in its summary as links to the fields that fix them. */
+	private String refused(long id, BindingResult errors, String reasonField, Authentication user, Model model,
+			Locale locale) {
+		model.addAttribute("refusal", errors.getAllErrors().stream().map(error -> {
+			if (error instanceof FieldError field) {
+				if (field.getField().contains("[")) {
+					return Needed.of(error, error.getCode(), id);
+				}
+				String anchor = ("reason".equals(field.getField()) && reasonField != null) ? reasonField : field.getField();
+				return new Needed(error, "#" + anchor);
+			}
+			return Needed.of(error, error.getCode(), id);
+		}).toList());
+		return showPage(id, user, model, locale);
+	}
+
+	/** An account that holds none of the roles that open incidents would be on a team it cannot see. */
+	private void rejectThoseWhoCannotOpenIncidents(TeamForm form, List<String> named, Set<String> unknown,
+			BindingResult errors) {
+		java.util.Map<String, UserAccount> accounts = this.people.accounts(named);
+		java.util.function.Predicate<String> cannot = username -> !unknown.contains(username)
+				&& accounts.containsKey(username) && !mayWorkOnIncidents(accounts.get(username));
+		People.Directory directory = this.people.directory();
+		if (form.getResponsible() != null && cannot.test(form.getResponsible())) {
+			errors.rejectValue("responsible", "incident.team.notResponder",
+					new Object[] { directory.name(form.getResponsible()) }, null);
+		}
+		for (int row = 0; row < form.getMembers().size(); row++) {
+			TeamForm.Member member = form.getMembers().get(row);
+			if (member.isSelected() && cannot.test(member.getUsername())) {
+				errors.rejectValue("members[" + row + "].selected", "incident.team.notResponder",
+						new Object[] { directory.name(member.getUsername()) }, null);
+			}
+		}
+	}
+
+	private static boolean mayWorkOnIncidents(UserAccount account) {
+		return account.getRoles().stream().anyMatch(TEAM_ROLES::contains);
 	}
 
 	private static String done(long id, RedirectAttributes redirect, String notice) {
@@ -243,6 +351,7 @@ class IncidentController {
 		Actor actor = Actor.of(user);
 		Incident incident = this.incidents.findForPage(id, actor);
 		model.addAttribute("incident", incident);
+		putIfAbsent(model, "changedMeanwhile", false);
 		model.addAttribute("may", incident.permissionsFor(actor));
 		model.addAttribute("people", this.people.directory());
 		model.addAttribute("timeline", this.timeline.of(incident, locale));
@@ -251,10 +360,11 @@ class IncidentController {
 			.stream()
 			.filter(transition -> transition != Transition.REENTER && !transition.mayBePerformedBy(actor))
 			.toList());
-		model.addAttribute("guards", Transition.from(incident.getState())
+		model.addAttribute("needed", Transition.from(incident.getState())
 			.stream()
 			.flatMap(transition -> this.incidents.unmetGuards(incident, transition).stream())
 			.distinct()
+			.map(unmet -> Needed.of(unmet, unmet.code(), incident.getId()))
 			.toList());
 		model.addAttribute("reentryPoints", Transition.reentryPointsBefore(incident.getState()));
 		model.addAttribute("categories", Category.values());
@@ -294,6 +404,7 @@ class IncidentController {
 		form.setMembers(withNames(this.accounts.all()
 			.stream()
 			.filter(UserAccount::isEnabled)
+			.filter(IncidentController::mayWorkOnIncidents)
 			.map(account -> new TeamForm.Member(account.getUsername(), null))
 			.toList()));
 		return form;

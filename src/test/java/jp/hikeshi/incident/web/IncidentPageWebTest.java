@@ -1,0 +1,290 @@
+package jp.hikeshi.incident.web;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jp.hikeshi.account.Actor;
+import jp.hikeshi.account.Role;
+import jp.hikeshi.account.UserAccount;
+import jp.hikeshi.incident.Assignee;
+import jp.hikeshi.incident.Category;
+import jp.hikeshi.incident.ChecklistItem;
+import jp.hikeshi.incident.Incident;
+import jp.hikeshi.incident.IncidentService;
+import jp.hikeshi.incident.LeakKind;
+import jp.hikeshi.incident.Move;
+import jp.hikeshi.incident.Severity;
+import jp.hikeshi.incident.Transition;
+import jp.hikeshi.test.IntegrationTest;
+import jp.hikeshi.test.TestUsers;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.model;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * The incident page's in-place updates (htmx: the fragment, or 422 with the reason beside the
+ * field; without htmx the redirect as before), its summary, the team picker and the titles of
+ * the pages about one incident.
+ */
+@IntegrationTest
+class IncidentPageWebTest {
+
+	private static final Pattern VERSION = Pattern.compile("data-incident-version=\"(\\d+)\"");
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	TestUsers users;
+
+	@Autowired
+	IncidentService incidents;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	UserAccount lead;
+
+	Actor leadActor;
+
+	Incident incident;
+
+	@BeforeEach
+	void anIncidentInContainment() {
+		this.lead = this.users.create(Role.SECURITY_LEAD);
+		this.leadActor = new Actor(this.lead.getUsername(), Set.of(Role.SECURITY_LEAD));
+		UserAccount executive = this.users.create(Role.EXECUTIVE);
+		this.incident = this.incidents.report(new Incident.Report("ランサムウェアの疑い：経理部のパソコンに脅迫文が表示され、共有フォルダのファイルが開けない",
+				"画面に脅迫文", null, "経理部PC", null, null, null),
+				new Actor(this.users.create(Role.REPORTER).getUsername(), Set.of(Role.REPORTER)));
+		long id = this.incident.getId();
+		this.incidents.take(id, version(), this.leadActor);
+		this.incidents.escalate(id, version(), this.leadActor, Category.INFORMATION_LEAK, LeakKind.UNAUTHORISED_ACCESS,
+				Severity.HIGH, null);
+		this.incidents.formTeam(id, version(), new Actor(executive.getUsername(), Set.of(Role.EXECUTIVE)),
+				this.lead.getUsername(), List.of(new Assignee(this.lead.getUsername(), "指揮")));
+		this.incidents.perform(id, version(), this.leadActor, Move.of(Transition.START_CONTAINMENT));
+	}
+
+	@Test
+	void theSummaryLinksWhatIsNeededToWhereItIsFixed() throws Exception {
+		this.mvc.perform(get("/incidents/{id}", this.incident.getId()).with(signedIn()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("<nav class=\"section-menu\"")))
+			.andExpect(content().string(containsString("href=\"#checklist\"")))
+			.andExpect(content().string(containsString("id=\"work\"")))
+			.andExpect(content().string(containsString("id=\"history\"")))
+			.andExpect(content().string(containsString("/incidents/" + this.incident.getId() + "/report.pdf")))
+			.andExpect(content().string(containsString("/incidents/" + this.incident.getId() + "/record.pdf")))
+			.andExpect(content().string(containsString("/webjars/htmx.org/2.0.8/dist/htmx.min.js")));
+		// a refused move: the reasons in the summary, as links
+		this.mvc.perform(form("/incidents/{id}/move/FINISH_CONTAINMENT", this.incident.getId()).param("version",
+				String.valueOf(version())))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("実行されませんでした")))
+			.andExpect(content().string(matchesPattern(
+					"(?s).*<div class=\"notice notice--error\" role=\"alert\">\\s*<p>[^<]*</p>\\s*<ul>\\s*<li><a href=\"#checklist\">.*")));
+	}
+
+	@Test
+	void aChecklistItemChangesInPlaceAndTheNextChangeTakesTheNewVersion() throws Exception {
+		List<ChecklistItem> items = this.incidents.findForPage(this.incident.getId(), this.leadActor).getChecklist();
+		long first = items.get(0).getId();
+		long second = items.get(1).getId();
+		String answer = this.mvc
+			.perform(checklist(first, version()).param("status", "DONE").header("HX-Request", "true"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"checklist-" + first + "\"")))
+			.andExpect(content().string(containsString("hx-swap-oob=\"true\"")))
+			.andExpect(content().string(containsString("チェックリストを更新しました。")))
+			.andExpect(content().string(not(containsString("<html"))))
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+		long newVersion = version(answer);
+		assertThat(newVersion).isEqualTo(version());
+		this.mvc.perform(checklist(second, newVersion).param("status", "DONE").header("HX-Request", "true"))
+			.andExpect(status().isOk());
+		// and a full form after them, with the version the page's forms took
+		this.mvc.perform(form("/incidents/{id}/damage", this.incident.getId()).param("version", String.valueOf(version()))
+			.param("directYen", "1000"))
+			.andExpect(redirectedUrl("/incidents/" + this.incident.getId()));
+	}
+
+	@Test
+	void aRefusedChecklistChangeComesBackBesideTheFieldWithWhatWasTyped() throws Exception {
+		long item = this.incidents.findForPage(this.incident.getId(), this.leadActor).getChecklist().get(0).getId();
+		this.mvc.perform(checklist(item, version()).param("status", "NOT_APPLICABLE").param("reason", "")
+			.header("HX-Request", "true"))
+			.andExpect(status().is(422))
+			.andExpect(content().string(containsString("該当なしとする理由を入力してください。")))
+			.andExpect(content().string(containsString("<option value=\"NOT_APPLICABLE\" selected=\"selected\"")))
+			.andExpect(content().string(containsString("aria-invalid=\"true\"")));
+		String tooLong = "理由".repeat(501);
+		this.mvc.perform(checklist(item, version()).param("status", "NOT_APPLICABLE").param("reason", tooLong)
+			.header("HX-Request", "true"))
+			.andExpect(status().is(422))
+			.andExpect(content().string(containsString("value=\"" + tooLong + "\"")));
+		assertThat(itemStatus(item)).isEqualTo("OPEN");
+	}
+
+	@Test
+	void aStaleChecklistChangeSaysWhoChangedWhatAndKeepsThePagesVersions() throws Exception {
+		long item = this.incidents.findForPage(this.incident.getId(), this.leadActor).getChecklist().get(0).getId();
+		long seen = version();
+		this.incidents.recordDamage(this.incident.getId(), seen, this.leadActor, 5L, null, null);
+		this.mvc.perform(checklist(item, seen).param("status", "DONE").header("HX-Request", "true"))
+			.andExpect(status().is(422))
+			.andExpect(content().string(containsString("あなたの操作は保存されていません")))
+			.andExpect(content().string(containsString("ページを読み込み直す")))
+			.andExpect(content().string(not(containsString("hx-swap-oob=\"true\""))))
+			.andExpect(content().string(containsString("name=\"version\" value=\"" + seen + "\"")));
+		assertThat(itemStatus(item)).isEqualTo("OPEN");
+	}
+
+	@Test
+	void withoutHtmxAChecklistChangeRedirectsToTheItem() throws Exception {
+		long item = this.incidents.findForPage(this.incident.getId(), this.leadActor).getChecklist().get(0).getId();
+		this.mvc.perform(checklist(item, version()).param("status", "DONE"))
+			.andExpect(redirectedUrl("/incidents/" + this.incident.getId() + "#checklist-" + item));
+		assertThat(itemStatus(item)).isEqualTo("DONE");
+	}
+
+	@Test
+	void aNoteIsAddedInPlaceAndABlankOneIsRefusedThere() throws Exception {
+		this.mvc.perform(form("/incidents/{id}/notes", this.incident.getId()).param("version", String.valueOf(version()))
+			.param("text", "ログを保全した").header("HX-Request", "true"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"history-notes\"")))
+			.andExpect(content().string(containsString("ログを保全した")))
+			.andExpect(content().string(containsString("メモを追加しました。")))
+			.andExpect(content().string(not(containsString("<html"))));
+		this.mvc.perform(form("/incidents/{id}/notes", this.incident.getId()).param("version", String.valueOf(version()))
+			.param("text", " ").header("HX-Request", "true"))
+			.andExpect(status().is(422))
+			.andExpect(model().attributeHasFieldErrors("noteForm", "text"))
+			.andExpect(content().string(containsString("field-error")));
+		this.mvc.perform(form("/incidents/{id}/notes", this.incident.getId()).param("text", "普通のフォームから"))
+			.andExpect(redirectedUrl("/incidents/" + this.incident.getId() + "#timeline"));
+	}
+
+	@Test
+	void theTeamPickerOffersOnlyThoseWhoCanOpenIncidents() throws Exception {
+		UserAccount staffOnly = this.users.create(Role.REPORTER);
+		UserAccount responder = this.users.create(Role.RESPONDER);
+		UserAccount lead2 = this.users.create(Role.SECURITY_LEAD);
+		Incident escalated = this.incidents.report(new Incident.Report(null, "チーム選び", null, null, null, null, null),
+				new Actor(staffOnly.getUsername(), Set.of(Role.REPORTER)));
+		Actor leadActor2 = new Actor(lead2.getUsername(), Set.of(Role.SECURITY_LEAD));
+		this.incidents.take(escalated.getId(), 0, leadActor2);
+		this.incidents.escalate(escalated.getId(), this.incidents.find(escalated.getId(), leadActor2).getVersion(),
+				leadActor2, Category.VIRUS_RANSOMWARE, null, Severity.LOW, null);
+		long v = this.incidents.find(escalated.getId(), leadActor2).getVersion();
+		UserAccount executive = this.users.create(Role.EXECUTIVE);
+		this.mvc.perform(get("/incidents/{id}", escalated.getId()).with(this.users.signedIn(executive.getUsername())))
+			.andExpect(content().string(containsString("value=\"" + responder.getUsername() + "\"")))
+			.andExpect(content().string(not(containsString("value=\"" + staffOnly.getUsername() + "\""))));
+		this.mvc.perform(post("/incidents/{id}/team", escalated.getId()).contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.with(csrf())
+			.with(this.users.signedIn(executive.getUsername()))
+			.param("version", String.valueOf(v))
+			.param("responsible", staffOnly.getUsername()))
+			.andExpect(status().isOk())
+			.andExpect(model().attributeHasFieldErrorCode("teamForm", "responsible", "incident.team.notResponder"))
+			.andExpect(content().string(containsString("インシデントを開ける役割")));
+		this.mvc.perform(post("/incidents/{id}/team", escalated.getId()).contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.with(csrf())
+			.with(this.users.signedIn(executive.getUsername()))
+			.param("version", String.valueOf(v))
+			.param("responsible", responder.getUsername())
+			.param("members[0].username", staffOnly.getUsername())
+			.param("members[0].selected", "true"))
+			.andExpect(model().attributeHasFieldErrorCode("teamForm", "members[0].selected", "incident.team.notResponder"));
+		assertThat(this.incidents.find(escalated.getId(), leadActor2).getResponsible()).isNull();
+	}
+
+	@Test
+	void everyPageAboutTheIncidentNamesItInItsTitle() throws Exception {
+		long id = this.incident.getId();
+		org.springframework.test.web.servlet.MvcResult upload = this.mvc.perform(multipart("/incidents/{id}/evidence", id)
+			.file(new MockMultipartFile("file", "x.log", "application/octet-stream", "x".getBytes(StandardCharsets.UTF_8)))
+			.param("collectedFrom", "PC-01")
+			.with(csrf())
+			.with(signedIn()))
+			.andReturn();
+		String location = upload.getResponse().getRedirectedUrl();
+		assertThat(location).as(String.valueOf(upload.getModelAndView() == null ? null : upload.getModelAndView().getModel().get("org.springframework.validation.BindingResult.upload")))
+			.matches("/incidents/\\d+/evidence/\\d+");
+		String reference = this.incident.getReference();
+		for (String page : List.of("/incidents/" + id, "/incidents/" + id + "/investigation",
+				"/incidents/" + id + "/evidence", location, "/incidents/" + id + "/prevention-plan",
+				"/incidents/" + id + "/reporting", "/incidents/" + id + "/reporting/data-sets/new",
+				"/incidents/" + id + "/reporting/texts/IPA_ACCESS", "/incidents/" + id + "/timeline/verify",
+				"/incidents/" + id + "/report", "/incidents/" + id + "/record/print")) {
+			String html = this.mvc.perform(get(page).with(signedIn()))
+				.andExpect(status().isOk())
+				.andReturn()
+				.getResponse()
+				.getContentAsString(StandardCharsets.UTF_8);
+			Matcher title = Pattern.compile("<title>([^<]*)</title>").matcher(html);
+			assertThat(title.find()).as(page).isTrue();
+			assertThat(title.group(1)).as(page)
+				.startsWith(reference + " ランサムウェアの疑い：経理部のパソコンに脅迫文が表示され、")
+				.contains("…")
+				.endsWith(" — 火消し");
+		}
+		// a page about no incident keeps its own title
+		this.mvc.perform(get("/incidents").with(signedIn()))
+			.andExpect(content().string(containsString("<title>インシデント一覧 — 火消し</title>")));
+	}
+
+	private org.springframework.test.web.servlet.request.RequestPostProcessor signedIn() {
+		return this.users.signedIn(this.lead.getUsername());
+	}
+
+	private MockHttpServletRequestBuilder checklist(long item, long version) {
+		return form("/incidents/{id}/checklist/{item}", this.incident.getId(), item).param("version",
+				String.valueOf(version));
+	}
+
+	private MockHttpServletRequestBuilder form(String path, Object... variables) {
+		return post(path, variables).contentType(MediaType.APPLICATION_FORM_URLENCODED).with(csrf()).with(signedIn());
+	}
+
+	private long version() {
+		return this.jdbc.queryForObject("select version from incident where id = ?", Long.class, this.incident.getId());
+	}
+
+	private static long version(String html) {
+		Matcher matcher = VERSION.matcher(html);
+		assertThat(matcher.find()).isTrue();
+		return Long.parseLong(matcher.group(1));
+	}
+
+	private String itemStatus(long item) {
+		return this.jdbc.queryForObject("select status from incident_checklist_item where id = ?", String.class, item);
+	}
+
+}
