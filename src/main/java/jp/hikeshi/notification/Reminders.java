@@ -136,12 +136,9 @@ class Reminders {
 		Map<String, Runnable> integrationEvents = new HashMap<>();
 		for (DueDuty duty : open) {
 			Deadline deadline = duty.deadline();
-			Stage stage = stageOf(deadline, now);
 			Integer waited = (deadline.rule() == DeadlineRule.PROMPTLY)
 					? promptlyWaited(duty.duty().getClockFrom(), now) : null;
-			if (waited != null) {
-				stage = Stage.PROMPTLY_WAITING;
-			}
+			Stage stage = (waited != null) ? Stage.PROMPTLY_WAITING : stageOf(deadline, now);
 			if (stage == null || duty.duty().isSettled()) {
 				continue;
 			}

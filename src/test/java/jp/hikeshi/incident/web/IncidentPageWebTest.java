@@ -98,7 +98,8 @@ class IncidentPageWebTest {
 			.andExpect(content().string(containsString("id=\"history\"")))
 			.andExpect(content().string(containsString("/incidents/" + this.incident.getId() + "/report.pdf")))
 			.andExpect(content().string(containsString("/incidents/" + this.incident.getId() + "/record.pdf")))
-			.andExpect(content().string(containsString("/webjars/htmx.org/2.0.8/dist/htmx.min.js")));
+			// the pom alone names htmx's version: the page's address to it is resolved from the webjar
+			.andExpect(content().string(matchesPattern("(?s).*/webjars/htmx\\.org/\\d+\\.\\d+\\.\\d+/dist/htmx\\.min\\.js.*")));
 		// a refused move: the reasons in the summary, as links
 		this.mvc.perform(form("/incidents/{id}/move/FINISH_CONTAINMENT", this.incident.getId()).param("version",
 				String.valueOf(version())))
