@@ -1,5 +1,6 @@
-// Hikeshi's only script: served by the app itself, so the Content-Security-Policy needs no
-// 'unsafe-inline'. Pages work without it; it only adds a confirmation to destructive buttons.
+// Hikeshi's script: served by the app itself, so the Content-Security-Policy needs no
+// 'unsafe-inline'. Pages work without it; it adds a confirmation to destructive buttons, folds the
+// menu behind one button on narrow screens, and restores a form after signing in again.
 document.addEventListener('submit', function (event) {
   var button = event.submitter;
   var question = button && button.getAttribute('data-confirm');
@@ -107,4 +108,31 @@ document.addEventListener('submit', function (event) {
   if (first) {
     first.focus();
   }
+})();
+
+// The menu button: shown only here, so that without a script the menu simply stays open.
+(function () {
+  var toggle = document.querySelector('.menu-toggle');
+  var menu = document.getElementById('site-menu');
+  if (!toggle || !menu) {
+    return;
+  }
+  var header = toggle.closest('.site-header');
+  header.classList.add('site-header--collapsible');
+  toggle.hidden = false;
+
+  function show(open) {
+    menu.classList.toggle('site-menu--open', open);
+    toggle.setAttribute('aria-expanded', open ? 'true' : 'false');
+  }
+
+  toggle.addEventListener('click', function () {
+    show(toggle.getAttribute('aria-expanded') !== 'true');
+  });
+  document.addEventListener('keydown', function (event) {
+    if (event.key === 'Escape' && toggle.getAttribute('aria-expanded') === 'true') {
+      show(false);
+      toggle.focus();
+    }
+  });
 })();

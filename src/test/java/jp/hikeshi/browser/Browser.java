@@ -67,6 +67,8 @@ public final class Browser implements AutoCloseable {
 		catch (java.io.IOException ex) {
 			throw new java.io.UncheckedIOException(ex);
 		}
+		// the console is read by the journeys that fail on any error in it (CSP refusals included)
+		options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
 		options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", language,
 				"download.default_directory", downloads.toString(), "download.prompt_for_download", false));
 		ChromeDriverService service = new ChromeDriverService.Builder()

@@ -7,6 +7,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -24,6 +26,7 @@ import jp.hikeshi.shared.web.Refusals;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -34,7 +37,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -60,6 +62,8 @@ class EvidenceController {
 	private static final String HAND_OVER = "handOver";
 
 	private static final String DELETION = "deletion";
+
+	private static final Pattern EVIDENCE = Pattern.compile("/incidents/(\\d+)/evidence");
 
 	private final EvidenceService evidence;
 
@@ -161,19 +165,24 @@ class EvidenceController {
 
 	/**
 	 * A file over the container's limit never reaches the controller, nor do the fields sent
-	 * with it: the list again, with the limit.
+	 * with it: the list again, with the limit, answered 413 (no redirect, so that an upload sent
+	 * by upload.js shows the same page as a plain form would). The body is parsed before any
+	 * controller is chosen, so {@link UploadTooLarge} calls this.
 	 */
-	@ExceptionHandler(MaxUploadSizeExceededException.class)
-	String tooBig(HttpServletRequest request, RedirectAttributes redirect) {
-		redirect.addFlashAttribute("problem", Notice.of("evidence.tooBig", megabytes()));
-		String path = request.getRequestURI();
-		return "redirect:" + (path.matches("/incidents/\\d+/evidence") ? path : "/");
+	String tooBig(HttpServletRequest request, Authentication user, Model model) {
+		Matcher path = EVIDENCE.matcher(request.getRequestURI().substring(request.getContextPath().length()));
+		if (!path.matches()) {
+			return "error/413";
+		}
+		model.addAttribute("problem", Notice.of("evidence.tooBig", megabytes()));
+		return list(Long.parseLong(path.group(1)), Actor.of(user), model);
 	}
 
 	private String list(long id, Actor actor, Model model) {
 		model.addAttribute("incident", this.incidents.find(id, actor));
 		model.addAttribute("evidence", this.evidence.of(id, actor));
 		model.addAttribute("maxMegabytes", megabytes());
+		model.addAttribute("maxBytes", this.evidence.maxBytes());
 		if (!model.containsAttribute(UPLOAD)) {
 			model.addAttribute(UPLOAD, UploadForm.empty());
 		}

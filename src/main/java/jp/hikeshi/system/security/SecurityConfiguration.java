@@ -10,7 +10,9 @@ import jp.hikeshi.setup.FirstRunSetup;
 
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AuthenticationManager;
@@ -24,12 +26,12 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
-import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.access.DelegatingAccessDeniedHandler;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.session.HttpSessionEventPublisher;
+import org.springframework.web.servlet.HandlerMapping;
 
 /**
  * Who may reach what. Every page has a rule here; anything without one is refused
@@ -46,7 +48,8 @@ public class SecurityConfiguration {
 
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, FirstRunSetup setup,
-			AuthenticationManager authenticationManager, SessionRegistry sessionRegistry) throws Exception {
+			AuthenticationManager authenticationManager, SessionRegistry sessionRegistry,
+			@Lazy @Qualifier("requestMappingHandlerMapping") HandlerMapping pages) throws Exception {
 		http.authorizeHttpRequests(requests -> requests
 			.requestMatchers("/css/**", "/js/**", "/images/**", "/webjars/**", "/favicon.ico", "/error").permitAll()
 			.requestMatchers(EndpointRequest.to(HealthEndpoint.class)).permitAll()
@@ -65,6 +68,7 @@ public class SecurityConfiguration {
 			// the API's description and its Swagger UI: for signed-in people, not the public
 			.requestMatchers("/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**", "/api-docs", "/swagger-ui/**", "/swagger-ui.html")
 			.authenticated()
+			// a path without a rule is refused; a signed-in person is then told it is not found (404)
 			.anyRequest().denyAll());
 		http.authenticationManager(authenticationManager);
 		http.formLogin(form -> form.loginPage("/login")
@@ -76,7 +80,7 @@ public class SecurityConfiguration {
 		LinkedHashMap<Class<? extends AccessDeniedException>, AccessDeniedHandler> csrfRefusals = new LinkedHashMap<>();
 		csrfRefusals.put(CsrfException.class, sessionEnded);
 		http.exceptionHandling(exceptions -> exceptions
-			.accessDeniedHandler(new DelegatingAccessDeniedHandler(csrfRefusals, new AccessDeniedHandlerImpl())));
+			.accessDeniedHandler(new DelegatingAccessDeniedHandler(csrfRefusals, new NotFoundForTheUnseen(pages))));
 		http.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId())
 			.maximumSessions(-1)
 			.sessionRegistry(sessionRegistry)

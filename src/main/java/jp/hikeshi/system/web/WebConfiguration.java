@@ -1,5 +1,10 @@
 package jp.hikeshi.system.web;
 
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.LocaleResolver;
@@ -11,6 +16,14 @@ import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
 
+	/** Before Spring Security (order -100), whose CSRF check is the first to read a form's fields. */
+	@Bean
+	FilterRegistrationBean<UploadLimitFilter> uploadLimitFilter() {
+		FilterRegistrationBean<UploadLimitFilter> registration = new FilterRegistrationBean<>(new UploadLimitFilter());
+		registration.setOrder(-104);
+		return registration;
+	}
+
 	@Bean
 	LocaleResolver localeResolver() {
 		return new PreferredLanguageResolver();
@@ -18,7 +31,22 @@ class WebConfiguration implements WebMvcConfigurer {
 
 	@Override
 	public void addInterceptors(InterceptorRegistry registry) {
-		LocaleChangeInterceptor interceptor = new LocaleChangeInterceptor();
+		LocaleChangeInterceptor interceptor = new LocaleChangeInterceptor() {
+
+			@Override
+			public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
+					throws ServletException {
+				try {
+					return super.preHandle(request, response, handler);
+				}
+				catch (IllegalStateException unreadable) {
+					// Tomcat refuses every look at the parameters of a body over the upload limits,
+					// the error page's included: that page is then shown in the language already chosen
+					return true;
+				}
+			}
+
+		};
 		interceptor.setParamName("lang");
 		interceptor.setIgnoreInvalidLocale(true);
 		registry.addInterceptor(interceptor);

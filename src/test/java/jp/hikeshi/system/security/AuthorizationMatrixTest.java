@@ -145,66 +145,68 @@ class AuthorizationMatrixTest {
 		row("GET /executive/inbox", login, no, no, no, ok, no);
 		row("GET /incidents", login, no, ok, ok, ok, no);
 		row("GET /incidents/assigned", login, no, ok, ok, ok, no);
-		// the incident: the lead and the executive see it; a responder not on its team gets a 404
-		row("GET /incidents/{id}", login, no, ok, gone, ok, no);
-		row("GET /incidents/{id}/timeline/verify", login, no, ok, gone, ok, no);
-		row("POST /incidents/{id}/move/{transition}", login, no, ok, gone, ok, no);
-		row("POST /incidents/{id}/escalate", login, no, ok, gone, ok, no);
-		row("POST /incidents/{id}/team", login, no, ok, gone, ok, no);
-		row("POST /incidents/{id}/checklist/{itemId}", login, no, ok, gone, ok, no);
-		row("POST /incidents/{id}/record", login, no, ok, gone, ok, no);
-		row("POST /incidents/{id}/notes", login, no, ok, gone, ok, no);
-		row("POST /incidents/{id}/damage", login, no, ok, gone, ok, no);
-		row("POST /incidents/{id}/categories", login, no, ok, gone, ok, no);
-		row("POST /incidents/{id}/recovery", login, no, ok, gone, ok, no);
+		// the incident: the lead and the executive see it; a responder not on its team gets a 404, and
+		// so do staff and the administrator, whose roles see no incident (an incident's pages are not
+		// found for them, whether it exists or not)
+		row("GET /incidents/{id}", login, gone, ok, gone, ok, gone);
+		row("GET /incidents/{id}/timeline/verify", login, gone, ok, gone, ok, gone);
+		row("POST /incidents/{id}/move/{transition}", login, gone, ok, gone, ok, gone);
+		row("POST /incidents/{id}/escalate", login, gone, ok, gone, ok, gone);
+		row("POST /incidents/{id}/team", login, gone, ok, gone, ok, gone);
+		row("POST /incidents/{id}/checklist/{itemId}", login, gone, ok, gone, ok, gone);
+		row("POST /incidents/{id}/record", login, gone, ok, gone, ok, gone);
+		row("POST /incidents/{id}/notes", login, gone, ok, gone, ok, gone);
+		row("POST /incidents/{id}/damage", login, gone, ok, gone, ok, gone);
+		row("POST /incidents/{id}/categories", login, gone, ok, gone, ok, gone);
+		row("POST /incidents/{id}/recovery", login, gone, ok, gone, ok, gone);
 		row("GET /dashboard", login, no, ok, no, ok, no);
 		// evidence: for those who see the incident (the matrix asks for evidence that does not exist)
-		row("GET /incidents/{id}/evidence", login, no, ok, gone, ok, no);
-		row("POST /incidents/{id}/evidence", login, no, ok, gone, ok, no);
-		row("GET /incidents/{id}/evidence/{evidenceId}", login, no, gone, gone, gone, no);
-		row("GET /incidents/{id}/evidence/{evidenceId}/download", login, no, gone, gone, gone, no);
-		row("POST /incidents/{id}/evidence/{evidenceId}/verify", login, no, gone, gone, gone, no);
-		row("POST /incidents/{id}/evidence/{evidenceId}/handover", login, no, gone, gone, gone, no);
-		row("POST /incidents/{id}/evidence/{evidenceId}/hold", login, no, gone, gone, gone, no);
-		row("POST /incidents/{id}/evidence/{evidenceId}/delete", login, no, gone, gone, gone, no);
+		row("GET /incidents/{id}/evidence", login, gone, ok, gone, ok, gone);
+		row("POST /incidents/{id}/evidence", login, gone, ok, gone, ok, gone);
+		row("GET /incidents/{id}/evidence/{evidenceId}", login, gone, gone, gone, gone, gone);
+		row("GET /incidents/{id}/evidence/{evidenceId}/download", login, gone, gone, gone, gone, gone);
+		row("POST /incidents/{id}/evidence/{evidenceId}/verify", login, gone, gone, gone, gone, gone);
+		row("POST /incidents/{id}/evidence/{evidenceId}/handover", login, gone, gone, gone, gone, gone);
+		row("POST /incidents/{id}/evidence/{evidenceId}/hold", login, gone, gone, gone, gone, gone);
+		row("POST /incidents/{id}/evidence/{evidenceId}/delete", login, gone, gone, gone, gone, gone);
 		// prevention: everyone sees their own open measures; the plan is for those who see the incident
 		row("GET /measures", login, ok, ok, ok, ok, ok);
 		row("POST /measures/{incidentId}/{measureId}/done", login, gone, gone, gone, gone, gone);
-		row("GET /incidents/{id}/prevention-plan", login, no, ok, gone, ok, no);
-		row("POST /incidents/{id}/root-causes", login, no, ok, gone, ok, no);
-		row("POST /incidents/{id}/measures", login, no, ok, gone, ok, no);
-		row("POST /incidents/{id}/measures/{measureId}/done", login, no, gone, gone, gone, no);
+		row("GET /incidents/{id}/prevention-plan", login, gone, ok, gone, ok, gone);
+		row("POST /incidents/{id}/root-causes", login, gone, ok, gone, ok, gone);
+		row("POST /incidents/{id}/measures", login, gone, ok, gone, ok, gone);
+		row("POST /incidents/{id}/measures/{measureId}/done", login, gone, gone, gone, gone, gone);
 		// investigation
-		row("GET /incidents/{id}/investigation", login, no, ok, gone, ok, no);
-		row("POST /incidents/{id}/investigation/facts", login, no, ok, gone, ok, no);
-		row("POST /incidents/{id}/investigation/remediations", login, no, ok, gone, ok, no);
-		row("POST /incidents/{id}/investigation/help", login, no, ok, gone, ok, no);
-		row("POST /incidents/{id}/investigation/remediations/{remediationId}/done", login, no, ok, gone, ok, no);
-		row("POST /incidents/{id}/investigation/executive-reports", login, no, ok, gone, ok, no);
+		row("GET /incidents/{id}/investigation", login, gone, ok, gone, ok, gone);
+		row("POST /incidents/{id}/investigation/facts", login, gone, ok, gone, ok, gone);
+		row("POST /incidents/{id}/investigation/remediations", login, gone, ok, gone, ok, gone);
+		row("POST /incidents/{id}/investigation/help", login, gone, ok, gone, ok, gone);
+		row("POST /incidents/{id}/investigation/remediations/{remediationId}/done", login, gone, ok, gone, ok, gone);
+		row("POST /incidents/{id}/investigation/executive-reports", login, gone, ok, gone, ok, gone);
 		// documents to hand over
 		row("GET /incidents.csv", login, no, ok, ok, ok, no);
-		row("GET /incidents/{id}/record.xlsx", login, no, ok, gone, ok, no);
-		row("GET /incidents/{id}/record/print", login, no, ok, gone, ok, no);
-		row("GET /incidents/{id}/report", login, no, ok, gone, ok, no);
+		row("GET /incidents/{id}/record.xlsx", login, gone, ok, gone, ok, gone);
+		row("GET /incidents/{id}/record/print", login, gone, ok, gone, ok, gone);
+		row("GET /incidents/{id}/report", login, gone, ok, gone, ok, gone);
 		// step 2: the lead and the executive only
 		row("GET /duties", login, no, ok, no, ok, no);
-		row("GET /incidents/{id}/reporting", login, no, ok, no, ok, no);
-		row("GET /incidents/{id}/reporting/texts/{kind}", login, no, ok, no, ok, no);
-		row("POST /incidents/{id}/reporting/facts", login, no, ok, no, ok, no);
-		row("POST /incidents/{id}/reporting/duties/{dutyId}/file", login, no, ok, no, ok, no);
-		row("POST /incidents/{id}/reporting/duties/{dutyId}/waive", login, no, ok, no, ok, no);
-		row("POST /incidents/{id}/reporting/duties/{dutyId}/not-yet-due", login, no, ok, no, ok, no);
-		row("POST /incidents/{id}/reporting/duties/{dutyId}/reopen", login, no, ok, no, ok, no);
-		row("POST /incidents/{id}/reporting/announcements", login, no, ok, no, ok, no);
-		row("POST /incidents/{id}/reporting/announcements/{announcementId}/approve", login, no, ok, no, ok, no);
-		row("POST /incidents/{id}/reporting/announcements/{announcementId}/publish", login, no, ok, no, ok, no);
-		row("POST /incidents/{id}/reporting/inquiry-desk", login, no, ok, no, ok, no);
+		row("GET /incidents/{id}/reporting", login, gone, ok, no, ok, gone);
+		row("GET /incidents/{id}/reporting/texts/{kind}", login, gone, ok, no, ok, gone);
+		row("POST /incidents/{id}/reporting/facts", login, gone, ok, no, ok, gone);
+		row("POST /incidents/{id}/reporting/duties/{dutyId}/file", login, gone, ok, no, ok, gone);
+		row("POST /incidents/{id}/reporting/duties/{dutyId}/waive", login, gone, ok, no, ok, gone);
+		row("POST /incidents/{id}/reporting/duties/{dutyId}/not-yet-due", login, gone, ok, no, ok, gone);
+		row("POST /incidents/{id}/reporting/duties/{dutyId}/reopen", login, gone, ok, no, ok, gone);
+		row("POST /incidents/{id}/reporting/announcements", login, gone, ok, no, ok, gone);
+		row("POST /incidents/{id}/reporting/announcements/{announcementId}/approve", login, gone, ok, no, ok, gone);
+		row("POST /incidents/{id}/reporting/announcements/{announcementId}/publish", login, gone, ok, no, ok, gone);
+		row("POST /incidents/{id}/reporting/inquiry-desk", login, gone, ok, no, ok, gone);
 		// the data sets are the lead's to record; the executive reads them on the reporting page
-		row("GET /incidents/{id}/reporting/data-sets/new", login, no, ok, no, no, no);
-		row("POST /incidents/{id}/reporting/data-sets", login, no, ok, no, ok, no);
-		row("GET /incidents/{id}/reporting/data-sets/{dataSetId}", login, no, gone, no, no, no);
-		row("POST /incidents/{id}/reporting/data-sets/{dataSetId}", login, no, ok, no, ok, no);
-		row("POST /incidents/{id}/reporting/data-sets/{dataSetId}/delete", login, no, ok, no, ok, no);
+		row("GET /incidents/{id}/reporting/data-sets/new", login, gone, ok, no, no, gone);
+		row("POST /incidents/{id}/reporting/data-sets", login, gone, ok, no, ok, gone);
+		row("GET /incidents/{id}/reporting/data-sets/{dataSetId}", login, gone, gone, no, no, gone);
+		row("POST /incidents/{id}/reporting/data-sets/{dataSetId}", login, gone, ok, no, ok, gone);
+		row("POST /incidents/{id}/reporting/data-sets/{dataSetId}/delete", login, gone, ok, no, ok, gone);
 		// Boot's error page: reachable by anyone; asked for directly it has no error to show, and
 		// answers with the friendly page and a 500 status
 		Outcome err = Outcome.ERROR;
@@ -213,10 +215,14 @@ class AuthorizationMatrixTest {
 		row("GET /actuator/health", ok, ok, ok, ok, ok, ok);
 		row("GET /actuator/health/liveness", ok, ok, ok, ok, ok, ok);
 		row("GET /actuator/health/readiness", ok, ok, ok, ok, ok, ok);
-		row("GET /actuator/info", login, no, no, no, no, ok);
-		row("GET /actuator/metrics", login, no, no, no, no, ok);
-		// A path nothing answers is denied before anything else: nothing leaks by accident.
-		row("GET /no-such-page", login, no, no, no, no, no);
+		// the administrator's endpoints are not controller methods: not found for anyone else
+		row("GET /actuator/info", login, gone, gone, gone, gone, ok);
+		row("GET /actuator/metrics", login, gone, gone, gone, gone, ok);
+		// A path nothing answers is denied before anything else (nothing leaks by accident); a
+		// signed-in person is told it is not found
+		row("GET /no-such-page", login, gone, gone, gone, gone, gone);
+		row("POST /no-such-page", login, gone, gone, gone, gone, gone);
+		row("GET /admin/no-such-page", login, gone, gone, gone, gone, gone);
 	}
 
 	private static void row(String request, Outcome... outcomes) {
