@@ -186,6 +186,8 @@ class AuthorizationMatrixTest {
 		row("GET /incidents/{id}/record.xlsx", login, no, ok, gone, ok, no);
 		row("GET /incidents/{id}/record/print", login, no, ok, gone, ok, no);
 		row("GET /incidents/{id}/report", login, no, ok, gone, ok, no);
+		row("GET /incidents/{id}/record.pdf", login, no, ok, gone, ok, no);
+		row("GET /incidents/{id}/report.pdf", login, no, ok, gone, ok, no);
 		// step 2: the lead and the executive only
 		row("GET /duties", login, no, ok, no, ok, no);
 		row("GET /incidents/{id}/reporting", login, no, ok, no, ok, no);
