@@ -1,14 +1,21 @@
 #!/usr/bin/env python3
-"""Makes the code point a Japanese text uses the lowest one mapped to its glyph.
+"""Prepares Noto Sans JP for PDFBox: the code point a Japanese text uses becomes the lowest one
+mapped to its glyph, and the glyph substitution table (GSUB) is removed.
 
 Noto Sans JP maps some glyphs from several code points (子 from U+5B50 and from the Kangxi
 radical U+2F26, ・ from U+30FB and U+2027, …). PDFBox writes a PDF's ToUnicode map from the
 lowest of them, so a PDF's text would copy and search as 「花⼦」 instead of 「花子」. This
 removes, for each such glyph, the code points below the one a Japanese document means (CJK
 ideographs, then kana and CJK symbols, then full-width forms, then the rest; radicals and
-compatibility ideographs last). Nothing else in the font changes.
+compatibility ideographs last).
 
-  python3 prefer.py IN.ttf OUT.ttf      (needs fontTools: apt-get install python3-fonttools)
+PDFBox 3 applies a font's GSUB to every string it writes, compiling regular expressions of the
+font's ligature sequences each time: with Noto Sans JP's large table a 200-entry report took
+seconds. Horizontal Japanese needs none of its substitutions (vertical forms, variants chosen
+by OpenType features no browser-less renderer asks for), so the table goes. Nothing else in the
+font changes.
+
+  python3 prepare.py IN.ttf OUT.ttf      (needs fontTools: apt-get install python3-fonttools)
 """
 import collections
 import sys
@@ -43,5 +50,7 @@ for table in font['cmap'].tables:
     if hasattr(table, 'cmap') and table.format != 14:
         for cp in drop:
             table.cmap.pop(cp, None)
+if 'GSUB' in font:
+    del font['GSUB']
 font.save(sys.argv[2])
-print(f"{sys.argv[2]}: {len(drop)} aliasing code points removed")
+print(f"{sys.argv[2]}: {len(drop)} aliasing code points removed, GSUB removed")
