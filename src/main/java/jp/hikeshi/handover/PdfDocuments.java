@@ -12,6 +12,7 @@ import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
 import com.openhtmltopdf.outputdevice.helper.ExternalResourceControlPriority;
 import com.openhtmltopdf.pdfboxout.PDFontSupplier;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import com.openhtmltopdf.util.XRLog;
 import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
@@ -46,6 +47,7 @@ public class PdfDocuments {
 	private final BlockingQueue<Fonts> pool;
 
 	public PdfDocuments() {
+		XRLog.setLoggerImpl(new PdfLog());
 		int slots = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
 		this.pool = new ArrayBlockingQueue<>(slots);
 		for (int i = 0; i < slots; i++) {
