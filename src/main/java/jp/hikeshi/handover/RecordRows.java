@@ -6,6 +6,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import jp.hikeshi.account.People;
@@ -49,7 +50,21 @@ public final class RecordRows {
 	public record Row(String label, String content) {
 	}
 
+	/** The guide's table with the whole chronology in its 対応経過 row (the record, the workbook). */
 	public List<Row> of(Incident incident, Organisation organisation) {
+		return of(incident, organisation, this::timeline);
+	}
+
+	/**
+	 * The table for the incident report, which prints the chronology once, as its own section:
+	 * the 対応経過 row points there instead of repeating it.
+	 */
+	public List<Row> withChronologyApart(Incident incident, Organisation organisation) {
+		return of(incident, organisation, i -> this.messages.getMessage("handover.timeline.apart",
+				new Object[] { i.getTimeline().size() }, this.locale));
+	}
+
+	private List<Row> of(Incident incident, Organisation organisation, Function<Incident, String> chronology) {
 		RequiredItems record = incident.getRecord();
 		List<Row> rows = new ArrayList<>();
 		for (RequiredItem item : incident.requiredItems()) {
@@ -62,7 +77,7 @@ public final class RecordRows {
 				case OCCURRED_AT -> when(incident.getOccurredAt());
 				case DISCOVERED_AT -> when(incident.getDiscoveredAt());
 				case EVENTS -> record.getEventsAndDamage();
-				case TIMELINE -> timeline(incident);
+				case TIMELINE -> chronology.apply(incident);
 				case ASSUMED_CAUSE -> record.getAssumedCause();
 				case AFFECTED_SYSTEMS -> record.getAffectedSystemsStatus();
 				case SYSTEM_CONFIGURATION -> record.getSystemConfiguration();

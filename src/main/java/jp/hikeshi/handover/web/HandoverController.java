@@ -3,17 +3,26 @@ package jp.hikeshi.handover.web;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import jp.hikeshi.account.Actor;
-import jp.hikeshi.handover.CsvExport;
 import jp.hikeshi.account.People;
+import jp.hikeshi.handover.Chronology;
+import jp.hikeshi.handover.CsvExport;
+import jp.hikeshi.handover.PdfDocuments;
 import jp.hikeshi.handover.RecordRows;
-import jp.hikeshi.incident.TimelineView;
 import jp.hikeshi.handover.RecordWorkbook;
+import jp.hikeshi.handover.Signatures;
+import jp.hikeshi.incident.TimelineView;
 import jp.hikeshi.incident.Incident;
 import jp.hikeshi.incident.IncidentSearch;
 import jp.hikeshi.incident.IncidentService;
@@ -21,21 +30,27 @@ import jp.hikeshi.prevention.PreventionService;
 import jp.hikeshi.reporting.ReportingService;
 import jp.hikeshi.organisation.Organisation;
 import jp.hikeshi.organisation.OrganisationService;
+import jp.hikeshi.shared.ReadableTime;
 
 import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.http.ContentDisposition;
+import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * Documents to hand over: the required-items record as an Excel workbook and as a print view,
- * the full incident report for A4, and the incident list as CSV. Anyone who may not see an
+ * Documents to hand over: the required-items record as an Excel workbook, a print view and a PDF,
+ * the full incident report for A4 and as a PDF, and the incident list as CSV. Anyone who may not see an
  * incident gets a 404 for its documents too.
  */
 @Controller
@@ -60,8 +75,18 @@ class HandoverController {
 
 	private final PreventionService prevention;
 
+	private final DocumentTemplates templates;
+
+	private final PdfDocuments pdfs;
+
+	private final Clock clock;
+
 	HandoverController(IncidentService incidents, ReportingService reporting, OrganisationService organisations,
-			MessageSource messages, People people, TimelineView timeline, PreventionService prevention) {
+			MessageSource messages, People people, TimelineView timeline, PreventionService prevention,
+			DocumentTemplates templates, PdfDocuments pdfs, Clock clock) {
+		this.templates = templates;
+		this.pdfs = pdfs;
+		this.clock = clock;
 		this.incidents = incidents;
 		this.reporting = reporting;
 		this.organisations = organisations;
@@ -83,29 +108,119 @@ class HandoverController {
 		}
 	}
 
+	/** The required-items record: always in Japanese, the language of the guide and of the authorities it goes to. */
 	@GetMapping("/incidents/{id}/record/print")
-	String recordPrint(@PathVariable long id, Authentication user, Model model) {
-		Incident incident = this.incidents.findForPage(id, Actor.of(user));
+	String recordPrint(@PathVariable long id, Authentication user, Model model, HttpServletRequest request,
+			HttpServletResponse response) {
+		Actor actor = Actor.of(user);
+		Incident incident = this.incidents.findForPage(id, actor);
+		Map<String, Object> document = recordDocument(incident, actor);
 		model.addAttribute("incident", incident);
-		model.addAttribute("rows", rows(incident, JAPANESE));
+		model.addAttribute("documentLanguage", JAPANESE.getLanguage());
+		model.addAttribute("document", this.templates.fragment("record", JAPANESE, document, request, response));
 		return "handover/record";
 	}
 
-	/** The full incident report: summary, required items, timeline, duties and filings, cause, measures. */
-	@GetMapping("/incidents/{id}/report")
-	String report(@PathVariable long id, Authentication user, Model model) {
+	@GetMapping("/incidents/{id}/record.pdf")
+	ResponseEntity<byte[]> recordPdf(@PathVariable long id, Authentication user, HttpServletRequest request,
+			HttpServletResponse response) {
 		Actor actor = Actor.of(user);
 		Incident incident = this.incidents.findForPage(id, actor);
-		RecordRows rows = recordRows(JAPANESE);
+		Map<String, Object> document = recordDocument(incident, actor);
+		document.put("documentTitle", label("handover.record.title", JAPANESE) + " " + incident.getReference());
+		return pdf(this.templates.pdfSource("record", JAPANESE, document, request, response),
+				incident.getReference() + "-record.pdf");
+	}
+
+	/**
+	 * The full incident report: summary, required items, duties and filings, cause, measures, and
+	 * the chronology once. In the reader's language, or in the one asked for ({@code ?language=ja}):
+	 * an English reader can still hand the Japanese version to an authority or an insurer.
+	 */
+	@GetMapping("/incidents/{id}/report")
+	String report(@PathVariable long id, @RequestParam(required = false) String language, Authentication user,
+			Model model, HttpServletRequest request, HttpServletResponse response) {
+		Actor actor = Actor.of(user);
+		Incident incident = this.incidents.findForPage(id, actor);
+		Locale documentLanguage = documentLanguage(language);
 		model.addAttribute("incident", incident);
-		model.addAttribute("organisation", organisation());
-		model.addAttribute("rows", rows.of(incident, organisation()));
-		model.addAttribute("timeline", this.timeline.of(incident, JAPANESE));
-		model.addAttribute("plan", this.prevention.planOf(incident));
-		model.addAttribute("duties", actor.seesEverything()
-				? this.reporting.existingCase(id).map(c -> this.reporting.view(id, actor).duties()).orElse(List.of())
-				: List.of());
+		model.addAttribute("documentLanguage", documentLanguage.getLanguage());
+		model.addAttribute("document", this.templates.fragment("report", documentLanguage,
+				reportDocument(incident, actor, documentLanguage), request, response));
 		return "handover/report";
+	}
+
+	@GetMapping("/incidents/{id}/report.pdf")
+	ResponseEntity<byte[]> reportPdf(@PathVariable long id, @RequestParam(required = false) String language,
+			Authentication user, HttpServletRequest request, HttpServletResponse response) {
+		Actor actor = Actor.of(user);
+		Incident incident = this.incidents.findForPage(id, actor);
+		Locale documentLanguage = documentLanguage(language);
+		Map<String, Object> document = reportDocument(incident, actor, documentLanguage);
+		document.put("documentTitle", this.messages.getMessage("handover.report.heading",
+				new Object[] { incident.getReference(), incident.getTitle() }, documentLanguage));
+		String suffix = documentLanguage.equals(JAPANESE) ? "-report.pdf" : "-report-en.pdf";
+		return pdf(this.templates.pdfSource("report", documentLanguage, document, request, response),
+				incident.getReference() + suffix);
+	}
+
+	private Map<String, Object> recordDocument(Incident incident, Actor actor) {
+		Map<String, Object> document = new HashMap<>();
+		document.put("incident", incident);
+		document.put("organisation", organisation());
+		document.put("rows", rows(incident, JAPANESE));
+		document.put("signatures", signatures(incident, actor, JAPANESE));
+		document.put("documentLanguage", JAPANESE.getLanguage());
+		return document;
+	}
+
+	private Map<String, Object> reportDocument(Incident incident, Actor actor, Locale language) {
+		Map<String, Object> document = new HashMap<>();
+		document.put("incident", incident);
+		document.put("organisation", organisation());
+		document.put("reportedAt", this.timeline.when(incident.getReportedAt(), language));
+		document.put("rows", recordRows(language).withChronologyApart(incident, organisation()));
+		document.put("chronology",
+				Chronology.of(this.timeline.of(incident, language), this.organisations.timeZone(), language));
+		document.put("plan", this.prevention.planOf(incident));
+		// the reports owed are the lead's and the executive's business, not a responder's
+		document.put("showDuties", actor.seesEverything());
+		document.put("duties", actor.seesEverything()
+				? this.reporting.existingCase(incident.getId())
+					.map(c -> this.reporting.view(incident.getId(), actor).duties())
+					.orElse(List.of())
+				: List.of());
+		document.put("signatures", signatures(incident, actor, language));
+		document.put("documentLanguage", language.getLanguage());
+		return document;
+	}
+
+	/** 作成者: the responsible person, else whoever prepares it; 承認者: the executive who approved closing, if any. */
+	private Signatures signatures(Incident incident, Actor actor, Locale language) {
+		People.Directory directory = this.people.directory();
+		String preparedBy = directory.nameWithDepartment(
+				(incident.getResponsible() != null) ? incident.getResponsible() : actor.username());
+		String approvedBy = directory.nameWithDepartment(incident.getClosingApprovedBy());
+		ZoneId zone = this.organisations.timeZone();
+		String approvedOn = (incident.getClosingApprovedAt() == null) ? null
+				: ReadableTime.day(LocalDate.ofInstant(incident.getClosingApprovedAt(), zone), language);
+		return new Signatures(preparedBy, approvedBy, approvedOn,
+				ReadableTime.day(LocalDate.now(this.clock.withZone(zone)), language));
+	}
+
+	/** Japanese unless English is asked for or is the reader's language. */
+	private static Locale documentLanguage(String asked) {
+		String language = (asked != null) ? asked : LocaleContextHolder.getLocale().getLanguage();
+		return Locale.ENGLISH.getLanguage().equals(language) ? Locale.ENGLISH : JAPANESE;
+	}
+
+	private ResponseEntity<byte[]> pdf(String xhtml, String filename) {
+		return ResponseEntity.ok()
+			.contentType(MediaType.APPLICATION_PDF)
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment().filename(filename, StandardCharsets.UTF_8).build().toString())
+			.cacheControl(CacheControl.noStore())
+			.body(this.pdfs.render(xhtml));
 	}
 
 	@GetMapping("/incidents.csv")

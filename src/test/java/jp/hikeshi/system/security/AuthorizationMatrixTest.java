@@ -188,6 +188,8 @@ class AuthorizationMatrixTest {
 		row("GET /incidents/{id}/record.xlsx", login, gone, ok, gone, ok, gone);
 		row("GET /incidents/{id}/record/print", login, gone, ok, gone, ok, gone);
 		row("GET /incidents/{id}/report", login, gone, ok, gone, ok, gone);
+		row("GET /incidents/{id}/record.pdf", login, gone, ok, gone, ok, gone);
+		row("GET /incidents/{id}/report.pdf", login, gone, ok, gone, ok, gone);
 		// step 2: the lead and the executive only
 		row("GET /duties", login, no, ok, no, ok, no);
 		row("GET /incidents/{id}/reporting", login, gone, ok, no, ok, gone);

@@ -1,0 +1,153 @@
+package jp.hikeshi.handover;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.text.Normalizer;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+
+import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
+import com.openhtmltopdf.outputdevice.helper.ExternalResourceControlPriority;
+import com.openhtmltopdf.pdfboxout.PDFontSupplier;
+import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import com.openhtmltopdf.util.XRLog;
+import org.apache.fontbox.ttf.TTFParser;
+import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
+
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns a document's XHTML into an A4 PDF with Noto Sans JP embedded (only the glyphs used, so a
+ * report stays small), its text selectable and searchable.
+ * <p>
+ * Parsing a 5.5 MB font takes about 0.3 s, so each font is parsed once per slot of a small pool
+ * (one slot a processor) and reused: a parsed font reads its glyphs from a shared buffer and is
+ * not safe for two documents at once, so a document borrows a slot for the time it is rendered.
+ */
+@Component
+public class PdfDocuments {
+
+	/** The family name the PDF template's CSS asks for. */
+	static final String FONT_FAMILY = "Noto Sans JP";
+
+	private static final char KANGXI_FIRST = '\u2F00';
+
+	private static final char KANGXI_LAST = '\u2FD5';
+
+	private final byte[] regular = read("fonts/NotoSansJP-Regular.ttf");
+
+	private final byte[] bold = read("fonts/NotoSansJP-Bold.ttf");
+
+	private final BlockingQueue<Fonts> pool;
+
+	public PdfDocuments() {
+		XRLog.setLoggerImpl(new PdfLog());
+		int slots = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+		this.pool = new ArrayBlockingQueue<>(slots);
+		for (int i = 0; i < slots; i++) {
+			this.pool.add(new Fonts());
+		}
+	}
+
+	/** The PDF of a well-formed XHTML document; nothing outside it is loaded (no URL, no file). */
+	public byte[] render(String xhtml) {
+		Fonts fonts = borrow();
+		try (PDDocument document = new PDDocument()) {
+			ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
+			PdfRendererBuilder builder = new PdfRendererBuilder();
+			builder.useFastMode();
+			builder.usePDDocument(document);
+			builder.useFont(new PDFontSupplier(PDType0Font.load(document, fonts.regular(), true)), FONT_FAMILY, 400,
+					FontStyle.NORMAL, true);
+			builder.useFont(new PDFontSupplier(PDType0Font.load(document, fonts.bold(), true)), FONT_FAMILY, 700,
+					FontStyle.NORMAL, true);
+			builder.useExternalResourceAccessControl((uri, type) -> false,
+					ExternalResourceControlPriority.RUN_BEFORE_RESOLVING_URI);
+			builder.withProducer("Hikeshi");
+			builder.withHtmlContent(withoutRadicals(xhtml), null);
+			builder.toStream(out);
+			builder.run();
+			return out.toByteArray();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		finally {
+			this.pool.add(fonts);
+		}
+	}
+
+	private Fonts borrow() {
+		try {
+			return this.pool.take();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while waiting for a PDF font", ex);
+		}
+	}
+
+	/**
+	 * Text pasted from another PDF often carries Kangxi radicals (⽇ U+2F47) where the ideograph
+	 * (日 U+65E5) was meant; the shipped font maps them no more (fonts/README.md), so they are
+	 * written as the ideograph they stand for.
+	 */
+	static String withoutRadicals(String text) {
+		StringBuilder out = null;
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (c >= KANGXI_FIRST && c <= KANGXI_LAST) {
+				if (out == null) {
+					out = new StringBuilder(text.length()).append(text, 0, i);
+				}
+				out.append(Normalizer.normalize(String.valueOf(c), Normalizer.Form.NFKC));
+			}
+			else if (out != null) {
+				out.append(c);
+			}
+		}
+		return (out == null) ? text : out.toString();
+	}
+
+	private static byte[] read(String path) {
+		try (InputStream in = new ClassPathResource(path).getInputStream()) {
+			return in.readAllBytes();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("The PDF font " + path + " is missing from the build", ex);
+		}
+	}
+
+	private TrueTypeFont parse(byte[] bytes) {
+		try {
+			return new TTFParser().parse(new RandomAccessReadBuffer(bytes));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("The PDF font cannot be read", ex);
+		}
+	}
+
+	/** Both weights, parsed once, for one document at a time. */
+	private final class Fonts {
+
+		private final TrueTypeFont regular = parse(PdfDocuments.this.regular);
+
+		private final TrueTypeFont bold = parse(PdfDocuments.this.bold);
+
+		TrueTypeFont regular() {
+			return this.regular;
+		}
+
+		TrueTypeFont bold() {
+			return this.bold;
+		}
+
+	}
+
+}
