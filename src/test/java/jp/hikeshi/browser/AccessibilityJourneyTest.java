@@ -111,7 +111,8 @@ class AccessibilityJourneyTest {
 				check(browser, axe, violations, "/", "/triage", "/incidents", incident, incident + "/reporting",
 						incident + "/reporting/data-sets/new", incident + "/reporting/texts/PPC_PRELIMINARY",
 						incident + "/reporting/texts/NOTICE", "/duties", incident + "/evidence",
-						incident + "/investigation", incident + "/prevention-plan", "/measures", "/notifications",
+						incident + "/investigation", incident + "/prevention-plan", incident + "/report",
+						incident + "/report?language=en", incident + "/record/print", "/measures", "/notifications",
 						"/account/notifications");
 				// a refused form, with its messages next to the fields
 				browser.go(incident + "/reporting/data-sets/new")

@@ -121,7 +121,8 @@ class ResponsiveJourneyTest {
 		journeys.put(reporter, List.of("/", "/report", "/reports", "/reports/" + waiting + "/sent", "/measures",
 				"/notifications", "/account/password"));
 		journeys.put(lead, List.of("/", "/triage", "/incidents?text=PC&step=", "/duties", incident, incident + "/reporting",
-				incident + "/evidence", incident + "/investigation", incident + "/prevention-plan", "/dashboard"));
+				incident + "/evidence", incident + "/investigation", incident + "/prevention-plan", incident + "/report",
+				incident + "/record/print", "/dashboard"));
 		journeys.put(responder, List.of("/", "/incidents/assigned", "/incidents", incident));
 		journeys.put(executive, List.of("/", "/executive/inbox", "/dashboard", incident + "/reporting", "/duties"));
 		journeys.put(admin, List.of("/", "/admin/users", "/admin/organisation", "/admin/contacts", "/admin/desks",
