@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.text.Normalizer;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
 import com.openhtmltopdf.outputdevice.helper.ExternalResourceControlPriority;
@@ -29,6 +30,8 @@ import org.springframework.stereotype.Component;
  * Parsing a 5.5 MB font takes about 0.3 s, so each font is parsed once per slot of a small pool
  * (one slot a processor) and reused: a parsed font reads its glyphs from a shared buffer and is
  * not safe for two documents at once, so a document borrows a slot for the time it is rendered.
+ * Nothing is read before the first PDF: the fonts cost neither start-up time nor memory on a
+ * server that never makes one.
  */
 @Component
 public class PdfDocuments {
@@ -40,19 +43,18 @@ public class PdfDocuments {
 
 	private static final char KANGXI_LAST = '\u2FD5';
 
-	private final byte[] regular = read("fonts/NotoSansJP-Regular.ttf");
+	private final int slots = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
 
-	private final byte[] bold = read("fonts/NotoSansJP-Bold.ttf");
+	private final BlockingQueue<Fonts> pool = new ArrayBlockingQueue<>(this.slots);
 
-	private final BlockingQueue<Fonts> pool;
+	private final AtomicInteger made = new AtomicInteger();
+
+	private volatile byte[] regular;
+
+	private volatile byte[] bold;
 
 	public PdfDocuments() {
 		XRLog.setLoggerImpl(new PdfLog());
-		int slots = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
-		this.pool = new ArrayBlockingQueue<>(slots);
-		for (int i = 0; i < slots; i++) {
-			this.pool.add(new Fonts());
-		}
 	}
 
 	/** The PDF of a well-formed XHTML document; nothing outside it is loaded (no URL, no file). */
@@ -83,7 +85,21 @@ public class PdfDocuments {
 		}
 	}
 
+	/** A free slot; a new one while fewer than {@link #slots} exist, else the next one returned. */
 	private Fonts borrow() {
+		Fonts free = this.pool.poll();
+		if (free != null) {
+			return free;
+		}
+		if (this.made.getAndUpdate(n -> (n < this.slots) ? n + 1 : n) < this.slots) {
+			try {
+				return new Fonts();
+			}
+			catch (RuntimeException ex) {
+				this.made.decrementAndGet();
+				throw ex;
+			}
+		}
 		try {
 			return this.pool.take();
 		}
@@ -124,6 +140,13 @@ public class PdfDocuments {
 		}
 	}
 
+	private synchronized void readFonts() {
+		if (this.bold == null) {
+			this.regular = read("fonts/NotoSansJP-Regular.ttf");
+			this.bold = read("fonts/NotoSansJP-Bold.ttf");
+		}
+	}
+
 	private TrueTypeFont parse(byte[] bytes) {
 		try {
 			return new TTFParser().parse(new RandomAccessReadBuffer(bytes));
@@ -136,9 +159,15 @@ public class PdfDocuments {
 	/** Both weights, parsed once, for one document at a time. */
 	private final class Fonts {
 
-		private final TrueTypeFont regular = parse(PdfDocuments.this.regular);
+		private final TrueTypeFont regular;
 
-		private final TrueTypeFont bold = parse(PdfDocuments.this.bold);
+		private final TrueTypeFont bold;
+
+		Fonts() {
+			readFonts();
+			this.regular = parse(PdfDocuments.this.regular);
+			this.bold = parse(PdfDocuments.this.bold);
+		}
 
 		TrueTypeFont regular() {
 			return this.regular;

@@ -91,8 +91,10 @@ class AttributionOnPagesTest {
 		RequestPostProcessor asLead = this.users.signedIn(lead.getUsername());
 		assertThat(html("/incidents/" + id, asLead, "ja")).contains(name + "（APIトークン「EDR連携」経由）");
 		assertThat(html("/incidents/" + id, asLead, "en")).contains(name + " (via API token “EDR連携”)");
-		// the A4 report is Japanese whatever the reader's language
-		assertThat(html("/incidents/" + id + "/report", asLead, "en")).contains(name + "（APIトークン「EDR連携」経由）");
+		// the A4 report follows the reader's language, or the one asked for
+		assertThat(html("/incidents/" + id + "/report", asLead, "en")).contains(name + " (via API token “EDR連携”)");
+		assertThat(html("/incidents/" + id + "/report?language=ja", asLead, "en"))
+			.contains(name + "（APIトークン「EDR連携」経由）");
 		assertThat(html("/incidents/" + id + "/record/print", asLead, "ja")).contains("（APIトークン「EDR連携」経由）");
 	}
 
@@ -111,7 +113,7 @@ class AttributionOnPagesTest {
 		UserAccount other = this.users.create(Role.REPORTER);
 		this.accounts.disable(other.getId(), other.getVersion(), admin.getUsername());
 		String page = html("/admin/audit", asAdmin, "ja");
-		assertThat(page).contains("<td>" + admin.getDisplayName() + "</td>");
+		assertThat(page).contains("<td data-label=\"実行者\">" + admin.getDisplayName() + "</td>");
 	}
 
 	private String html(String path, RequestPostProcessor user, String language) throws Exception {

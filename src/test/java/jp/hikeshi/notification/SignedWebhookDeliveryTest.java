@@ -235,10 +235,12 @@ class SignedWebhookDeliveryTest {
 			this.reminders.scan(moment);
 		}
 		assertThat(this.jdbc.queryForList(
-				"select payload::jsonb -> 'data' ->> 'stage' from notification where endpoint_id = ? and incident_id = ? order by id",
+				"select payload::jsonb -> 'data' ->> 'stage' from notification where endpoint_id = ? and incident_id = ?"
+						+ " and payload::jsonb -> 'data' ->> 'dutyType' = 'PPC_PRELIMINARY' order by id",
 				String.class, endpoint, id))
 			.containsExactly("DUE_SOON", "DUE_TODAY", "OVERDUE");
-		List<JsonNode> stages = events(path, incident, 3);
+		// the reports owed 「速やかに」 of the same incident are reminded too (PROMPTLY_WAITING): only the 速報's here
+		List<JsonNode> stages = events(path, incident, 3, "PPC_PRELIMINARY");
 		assertThat(stages).extracting(event -> event.get("type").asString())
 			.containsExactlyInAnyOrder("duty.due_soon", "duty.due_soon", "duty.overdue");
 		JsonNode overdue = stages.stream()
@@ -270,11 +272,18 @@ class SignedWebhookDeliveryTest {
 
 	/** The next {@code count} events about this incident (the scan also sends other tests' deadlines). */
 	private List<JsonNode> events(String path, Incident incident, int count) throws Exception {
+		return events(path, incident, count, null);
+	}
+
+	/** The next {@code count} events of the incident (of one duty type, where given). */
+	private List<JsonNode> events(String path, Incident incident, int count, String dutyType) throws Exception {
 		List<JsonNode> found = new ArrayList<>();
 		// a scan at a later moment also tells about every other open incident of the shared database
 		for (int seen = 0; found.size() < count && seen < 10_000; seen++) {
 			JsonNode event = JSON.readTree(receiver.next(path, WAIT).body());
-			if (event.get("data").get("incidentId").asLong() == incident.getId()) {
+			JsonNode type = event.get("data").get("dutyType");
+			if (event.get("data").get("incidentId").asLong() == incident.getId()
+					&& (dutyType == null || (type != null && dutyType.equals(type.asString())))) {
 				found.add(event);
 			}
 		}

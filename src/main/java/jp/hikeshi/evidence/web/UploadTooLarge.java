@@ -2,6 +2,7 @@ package jp.hikeshi.evidence.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.ui.Model;
@@ -17,16 +18,22 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 @ControllerAdvice
 class UploadTooLarge {
 
-	private final EvidenceController evidence;
+	/** Optional: a test slice of other controllers has no evidence page (and no upload to refuse). */
+	private final ObjectProvider<EvidenceController> evidence;
 
-	UploadTooLarge(EvidenceController evidence) {
+	UploadTooLarge(ObjectProvider<EvidenceController> evidence) {
 		this.evidence = evidence;
 	}
 
 	@ExceptionHandler(MaxUploadSizeExceededException.class)
 	@ResponseStatus(HttpStatus.PAYLOAD_TOO_LARGE)
-	String tooBig(HttpServletRequest request, Authentication user, Model model) {
-		return this.evidence.tooBig(request, user, model);
+	String tooBig(MaxUploadSizeExceededException refused, HttpServletRequest request, Authentication user, Model model)
+			throws MaxUploadSizeExceededException {
+		EvidenceController page = this.evidence.getIfAvailable();
+		if (page == null) {
+			throw refused;
+		}
+		return page.tooBig(request, user, model);
 	}
 
 }

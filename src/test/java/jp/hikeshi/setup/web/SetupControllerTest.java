@@ -8,6 +8,7 @@ import jp.hikeshi.organisation.OrganisationService;
 import jp.hikeshi.setup.FirstRunSetup;
 import jp.hikeshi.shared.BusinessRuleViolation;
 import jp.hikeshi.system.security.SecurityConfiguration;
+import jp.hikeshi.system.web.LanguageLinks;
 import jp.hikeshi.shared.web.Notice;
 import jp.hikeshi.test.FormPage;
 import org.junit.jupiter.api.BeforeEach;
@@ -42,7 +43,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /** The setup page alone, behind the real security configuration; what it asks of the service is mocked. */
 @WebMvcTest(SetupController.class)
-@Import(SecurityConfiguration.class)
+// the layout's language links come from a bean the web slice does not pick up
+@Import({ SecurityConfiguration.class, LanguageLinks.class })
 class SetupControllerTest {
 
 	@Autowired
