@@ -301,12 +301,7 @@ class NotificationDeliveryTest {
 		Actor executive = person("exec", Role.EXECUTIVE);
 		Actor responsible = person("responsible", Role.RESPONDER);
 		Actor reporter = person("staff", Role.REPORTER);
-		long id = this.incidents.report(new Incident.Report(null, DESCRIPTION, Instant.now(), null, StillHappening.NO,
-				null, null), reporter).getId();
-		this.incidents.take(id, version(id, lead), lead);
-		this.incidents.escalate(id, version(id, lead), lead, Category.INFORMATION_LEAK, LeakKind.UNAUTHORISED_ACCESS,
-				Severity.HIGH, null);
-		this.incidents.formTeam(id, version(id, lead), executive, responsible.username(), List.of());
+		long id = leakWithATeam(reporter, lead, executive, responsible);
 		Deadline deadline = this.reporting.openDuties()
 			.stream()
 			.filter(due -> due.incidentId() == id && due.duty().getType() == DutyType.PPC_PRELIMINARY)
@@ -346,12 +341,7 @@ class NotificationDeliveryTest {
 		Actor executive = person("exec", Role.EXECUTIVE);
 		Actor responsible = person("responsible", Role.RESPONDER);
 		Actor reporter = person("staff", Role.REPORTER);
-		long id = this.incidents.report(new Incident.Report(null, DESCRIPTION, Instant.now(), null, StillHappening.NO,
-				null, null), reporter).getId();
-		this.incidents.take(id, version(id, lead), lead);
-		this.incidents.escalate(id, version(id, lead), lead, Category.INFORMATION_LEAK, LeakKind.UNAUTHORISED_ACCESS,
-				Severity.HIGH, null);
-		this.incidents.formTeam(id, version(id, lead), executive, responsible.username(), List.of());
+		long id = leakWithATeam(reporter, lead, executive, responsible);
 		DueDuty promptly = this.reporting.openDuties()
 			.stream()
 			.filter(due -> due.incidentId() == id && due.deadline().rule() == DeadlineRule.PROMPTLY)
@@ -650,6 +640,17 @@ class NotificationDeliveryTest {
 
 	private static Instant noonInJapan(LocalDate day) {
 		return ZonedDateTime.of(day, LocalTime.NOON, JAPAN).toInstant();
+	}
+
+	/** An unauthorised access reported, escalated by the lead and given its team: its reports owed are open. */
+	private long leakWithATeam(Actor reporter, Actor lead, Actor executive, Actor responsible) {
+		long id = this.incidents.report(new Incident.Report(null, DESCRIPTION, Instant.now(), null, StillHappening.NO,
+				null, null), reporter).getId();
+		this.incidents.take(id, version(id, lead), lead);
+		this.incidents.escalate(id, version(id, lead), lead, Category.INFORMATION_LEAK, LeakKind.UNAUTHORISED_ACCESS,
+				Severity.HIGH, null);
+		this.incidents.formTeam(id, version(id, lead), executive, responsible.username(), List.of());
+		return id;
 	}
 
 	private void walkToPrevention(long id, Actor lead, Actor responder) {
