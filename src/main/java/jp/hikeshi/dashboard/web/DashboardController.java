@@ -5,6 +5,7 @@ import java.time.LocalDate;
 
 import jp.hikeshi.account.Actor;
 import jp.hikeshi.dashboard.DashboardService;
+import jp.hikeshi.preparedness.ReadinessList;
 
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.core.Authentication;
@@ -28,9 +29,12 @@ class DashboardController {
 
 	private final Clock clock;
 
-	DashboardController(DashboardService dashboard, Clock clock) {
+	private final ReadinessList readiness;
+
+	DashboardController(DashboardService dashboard, Clock clock, ReadinessList readiness) {
 		this.dashboard = dashboard;
 		this.clock = clock;
+		this.readiness = readiness;
 	}
 
 	@GetMapping("/dashboard")
@@ -59,6 +63,7 @@ class DashboardController {
 		model.addAttribute("from", from);
 		model.addAttribute("to", to);
 		model.addAttribute("metrics", this.dashboard.metrics(Actor.of(user), from, to));
+		model.addAttribute("readiness", this.readiness.lines());
 		return "dashboard/index";
 	}
 

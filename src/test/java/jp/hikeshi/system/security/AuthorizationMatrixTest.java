@@ -160,6 +160,8 @@ class AuthorizationMatrixTest {
 		row("POST /incidents/{id}/categories", login, gone, ok, gone, ok, gone);
 		row("POST /incidents/{id}/recovery", login, gone, ok, gone, ok, gone);
 		row("GET /dashboard", login, no, ok, no, ok, no);
+		// 平時の備え: everyone finds the contacts and the wall card there; the readiness list is for those who act on it
+		row("GET /preparedness", login, ok, ok, ok, ok, ok);
 		// evidence: for those who see the incident (the matrix asks for evidence that does not exist)
 		row("GET /incidents/{id}/evidence", login, gone, ok, gone, ok, gone);
 		row("POST /incidents/{id}/evidence", login, gone, ok, gone, ok, gone);
