@@ -34,17 +34,22 @@ class ContactsReadiness implements Readiness {
 
 	@Override
 	public Line check() {
-		Notice label = Notice.of("emergency.readiness.label");
 		EmergencyContacts.Verification verification = this.contacts.verification();
+		return judge(verification, verification.ever() ? this.contacts.team() : List.of(),
+				LocaleContextHolder.getLocale());
+	}
+
+	/** The line for a list verified so (or never) with this team. */
+	static Line judge(EmergencyContacts.Verification verification, List<EmergencyContacts.Member> team,
+			Locale locale) {
+		Notice label = Notice.of("emergency.readiness.label");
 		if (!verification.ever()) {
 			return new Line(label, State.MISSING, Notice.of("emergency.readiness.never"), HREF);
 		}
-		Locale locale = LocaleContextHolder.getLocale();
 		String day = ReadableTime.day(verification.day(), locale);
 		if (!verification.fresh()) {
 			return new Line(label, State.ATTENTION, Notice.of("emergency.readiness.old", day), HREF);
 		}
-		List<EmergencyContacts.Member> team = this.contacts.team();
 		long withoutPhone = team.stream().filter(member -> member.phone() == null).count();
 		if (withoutPhone > 0) {
 			return new Line(label, State.ATTENTION, Notice.of("emergency.readiness.noPhone", withoutPhone), HREF);

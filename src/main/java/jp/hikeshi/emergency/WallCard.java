@@ -81,6 +81,8 @@ public class WallCard {
 		List<PublicDesks.Desk> desks = this.desks.all(language)
 			.stream()
 			.filter(desk -> DESKS_ON_CARD.contains(desk.code()))
+			// a desk with neither a number nor an address gives the card nothing to dial or type
+			.filter(desk -> desk.phone() != null || desk.url() != null)
 			.sorted(Comparator.comparing(desk -> DESKS_ON_CARD.indexOf(desk.code())))
 			.toList();
 		String company = this.organisation.current().map(Organisation::getName).orElse(null);
