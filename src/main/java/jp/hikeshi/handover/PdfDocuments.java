@@ -39,6 +39,9 @@ public class PdfDocuments {
 	/** The family name the PDF template's CSS asks for. */
 	static final String FONT_FAMILY = "Noto Sans JP";
 
+	/** The only address the renderer may read: a PNG carried inside the document. */
+	static final String EMBEDDED_PNG = "data:image/png;base64,";
+
 	private static final char KANGXI_FIRST = '\u2F00';
 
 	private static final char KANGXI_LAST = '\u2FD5';
@@ -57,7 +60,10 @@ public class PdfDocuments {
 		XRLog.setLoggerImpl(new PdfLog());
 	}
 
-	/** The PDF of a well-formed XHTML document; nothing outside it is loaded (no URL, no file). */
+	/**
+	 * The PDF of a well-formed XHTML document; nothing outside it is loaded (no URL, no file). A
+	 * PNG written into it as a {@code data:} address is drawn.
+	 */
 	public byte[] render(String xhtml) {
 		Fonts fonts = borrow();
 		try (PDDocument document = new PDDocument()) {
@@ -69,7 +75,8 @@ public class PdfDocuments {
 					FontStyle.NORMAL, true);
 			builder.useFont(new PDFontSupplier(PDType0Font.load(document, fonts.bold(), true)), FONT_FAMILY, 700,
 					FontStyle.NORMAL, true);
-			builder.useExternalResourceAccessControl((uri, type) -> false,
+			// an image written into the document itself (the wall card's QR code) is read; nothing else
+			builder.useExternalResourceAccessControl((uri, type) -> uri != null && uri.startsWith(EMBEDDED_PNG),
 					ExternalResourceControlPriority.RUN_BEFORE_RESOLVING_URI);
 			builder.withProducer("Hikeshi");
 			builder.withHtmlContent(withoutRadicals(xhtml), null);

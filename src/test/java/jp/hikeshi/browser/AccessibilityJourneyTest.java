@@ -92,7 +92,7 @@ class AccessibilityJourneyTest {
 			try (Browser browser = Browser.open(this.port, language)) {
 				browser.signIn(reporter.getUsername(), CompletedSetup.PASSWORD);
 				check(browser, axe, violations, "/", "/report", "/reports", "/reports/" + waiting + "/sent",
-						"/account/password", "/account/tokens");
+						"/account/password", "/account/tokens", "/preparedness/contacts", "/preparedness/wall-card");
 				// a token refused (no name), then one made: its secret shown once; then the list with it
 				browser.go("/account/tokens").type("days", "400");
 				browser.submit(browser.driver().findElement(org.openqa.selenium.By.cssSelector("form.form button[type=submit]")).getText());
@@ -113,7 +113,8 @@ class AccessibilityJourneyTest {
 						incident + "/reporting/texts/NOTICE", "/duties", incident + "/evidence",
 						incident + "/investigation", incident + "/prevention-plan", incident + "/report",
 						incident + "/report?language=en", incident + "/record/print", "/measures", "/notifications",
-						"/account/notifications");
+						"/account/notifications", "/preparedness/contacts", "/preparedness/contacts/people/" + lead.getId(),
+						"/preparedness/wall-card?language=en");
 				// a refused form, with its messages next to the fields
 				browser.go(incident + "/reporting/data-sets/new")
 					.type("description", "会員名簿")

@@ -64,6 +64,10 @@ public class SecurityConfiguration {
 			.hasAnyRole(Role.SECURITY_LEAD.name(), Role.EXECUTIVE.name())
 			.requestMatchers("/incidents", "/incidents.csv", "/incidents/**")
 			.hasAnyRole(Role.SECURITY_LEAD.name(), Role.EXECUTIVE.name(), Role.RESPONDER.name())
+			// 緊急連絡網 and the wall card: everyone reads and prints them; the lead and the administrator keep the list
+			.requestMatchers("/preparedness/contacts", "/preparedness/wall-card", "/preparedness/wall-card.pdf")
+			.authenticated()
+			.requestMatchers("/preparedness/contacts/**").hasAnyRole(Role.SECURITY_LEAD.name(), Role.ADMIN.name())
 			.requestMatchers("/", "/account/**").authenticated()
 			// the API's description and its Swagger UI: for signed-in people, not the public
 			.requestMatchers("/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**", "/api-docs", "/swagger-ui/**", "/swagger-ui.html")

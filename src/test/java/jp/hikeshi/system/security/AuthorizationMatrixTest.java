@@ -219,6 +219,14 @@ class AuthorizationMatrixTest {
 		row("GET /actuator/health", ok, ok, ok, ok, ok, ok);
 		row("GET /actuator/health/liveness", ok, ok, ok, ok, ok, ok);
 		row("GET /actuator/health/readiness", ok, ok, ok, ok, ok, ok);
+		// 緊急連絡網 and the wall card: everyone reads and prints them; the lead and the administrator keep the
+		// list (the matrix asks for a person who is not on the response team, and verifies with a stale version)
+		row("GET /preparedness/contacts", login, ok, ok, ok, ok, ok);
+		row("GET /preparedness/contacts/people/{id}", login, no, gone, no, no, gone);
+		row("POST /preparedness/contacts/people/{id}", login, no, gone, no, no, gone);
+		row("POST /preparedness/contacts/verified", login, no, ok, no, no, ok);
+		row("GET /preparedness/wall-card", login, ok, ok, ok, ok, ok);
+		row("GET /preparedness/wall-card.pdf", login, ok, ok, ok, ok, ok);
 		// the administrator's endpoints are not controller methods: not found for anyone else
 		row("GET /actuator/info", login, gone, gone, gone, gone, ok);
 		row("GET /actuator/metrics", login, gone, gone, gone, gone, ok);
