@@ -100,8 +100,8 @@ class SystemController {
 		return LIST;
 	}
 
-	@GetMapping("/{id}")
-	String edit(@PathVariable long id, Model model) {
+	@GetMapping("/{systemId}")
+	String edit(@PathVariable("systemId") long id, Model model) {
 		Editable system = find(id);
 		if (!model.containsAttribute(SYSTEM)) {
 			model.addAttribute(SYSTEM, SystemForm.of(system));
@@ -109,8 +109,8 @@ class SystemController {
 		return form(system, model);
 	}
 
-	@PostMapping(path = "/{id}", consumes = FORM, params = "addRow")
-	String addRow(@PathVariable long id, @ModelAttribute(SYSTEM) SystemForm form, BindingResult errors,
+	@PostMapping(path = "/{systemId}", consumes = FORM, params = "addRow")
+	String addRow(@PathVariable("systemId") long id, @ModelAttribute(SYSTEM) SystemForm form, BindingResult errors,
 			Model model) {
 		Editable system = find(id);
 		form.dropRemoved();
@@ -118,8 +118,8 @@ class SystemController {
 		return form(system, model);
 	}
 
-	@PostMapping(path = "/{id}", consumes = FORM, params = "!addRow")
-	String change(@PathVariable long id, @ModelAttribute(SYSTEM) SystemForm form, BindingResult errors,
+	@PostMapping(path = "/{systemId}", consumes = FORM, params = "!addRow")
+	String change(@PathVariable("systemId") long id, @ModelAttribute(SYSTEM) SystemForm form, BindingResult errors,
 			Authentication user, Model model, HttpServletResponse response, RedirectAttributes redirect) {
 		Editable system = find(id);
 		form.dropRemoved();
@@ -132,8 +132,8 @@ class SystemController {
 		return LIST;
 	}
 
-	@PostMapping(path = "/{id}/retire", consumes = FORM)
-	String retire(@PathVariable long id, @RequestParam long version, Authentication user,
+	@PostMapping(path = "/{systemId}/retire", consumes = FORM)
+	String retire(@PathVariable("systemId") long id, @RequestParam long version, Authentication user,
 			RedirectAttributes redirect) {
 		Editable system = find(id);
 		Refusals.flash(redirect, () -> this.service.retire(id, version, user.getName()), "register.system.retired",
