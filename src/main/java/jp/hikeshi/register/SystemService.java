@@ -74,6 +74,17 @@ public class SystemService {
 					system.getUpdatedBy(), system.getUpdatedAt()));
 	}
 
+	/** The notes of the systems in use that have one, by id (the register's entries leave them out). */
+	@Transactional(readOnly = true)
+	public Map<Long, String> notesInUse() {
+		Map<Long, String> notes = new HashMap<>();
+		this.systems.findInUse()
+			.stream()
+			.filter(system -> system.getNote() != null)
+			.forEach(system -> notes.put(system.getId(), system.getNote()));
+		return notes;
+	}
+
 	/** A new system; refused with its field named. @return its id */
 	public long add(SystemChange change, String actor) {
 		requireAccepted(change, null);

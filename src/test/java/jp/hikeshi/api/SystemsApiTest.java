@@ -49,7 +49,27 @@ class SystemsApiTest {
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$[*].name", hasItem(name)));
 
-		// the same name again (a retry, say) is refused: no second system
+		// a retry with its Idempotency-Key answers with what the first request added
+		String keyed = body.replace(name, "鍵 " + name);
+		Number first = com.jayway.jsonpath.JsonPath.read(this.mvc
+			.perform(post("/api/v1/systems").with(api(lead))
+				.header("Idempotency-Key", "inventory-" + name.hashCode())
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(keyed))
+			.andExpect(status().isCreated())
+			.andReturn()
+			.getResponse()
+			.getContentAsString(), "$.id");
+		this.mvc.perform(post("/api/v1/systems").with(api(lead))
+			.header("Idempotency-Key", "inventory-" + name.hashCode())
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(keyed))
+			.andExpect(status().isCreated())
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header()
+				.string("Idempotent-Replayed", "true"))
+			.andExpect(jsonPath("$.id").value(first.longValue()));
+
+		// the same name again without a key is refused: no second system
 		this.mvc.perform(post("/api/v1/systems").with(api(lead)).contentType(MediaType.APPLICATION_JSON).content(body))
 			.andExpect(status().isUnprocessableContent())
 			.andExpect(jsonPath("$.code").value("register.system.name.taken"))
