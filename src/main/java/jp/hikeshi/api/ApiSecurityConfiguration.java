@@ -37,6 +37,8 @@ class ApiSecurityConfiguration {
 			.requestMatchers("/api/v1/duties", "/api/v1/incidents/*/facts", "/api/v1/incidents/*/duties",
 					"/api/v1/incidents/*/duties/**")
 			.hasAnyRole(Role.SECURITY_LEAD.name(), Role.EXECUTIVE.name())
+			// the register, as on its pages: kept by the security lead and the administrator
+			.requestMatchers("/api/v1/systems").hasAnyRole(Role.SECURITY_LEAD.name(), Role.ADMIN.name())
 			// staff read their own reports here too; the service decides what each may see (else 404)
 			.requestMatchers(HttpMethod.GET, "/api/v1/incidents", "/api/v1/incidents/*").authenticated()
 			.requestMatchers("/api/v1/incidents/**")

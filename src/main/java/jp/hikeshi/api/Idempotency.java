@@ -96,6 +96,46 @@ class Idempotency {
 				IncidentState.valueOf(first.state()), true);
 	}
 
+	/** What the first request with a key added to the register. */
+	record SystemOutcome(long systemId, boolean replayed) {
+	}
+
+	/**
+	 * Adds a system once per key, as {@link #once} reports once: a retry with the same body gets the
+	 * system the first request added; the same key with another body is refused.
+	 */
+	@Transactional
+	SystemOutcome onceForSystem(String owner, String key, String requestHash, Supplier<Long> add) {
+		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MICROS);
+		this.jdbc.sql("delete from api_idempotency where owner = ? and created_at < ?")
+			.params(owner, Timestamp.from(now.minus(KEPT)))
+			.update();
+		int claimed = this.jdbc.sql("""
+				insert into api_idempotency (owner, idempotency_key, request_hash, created_at)
+				values (?, ?, ?, ?) on conflict do nothing""")
+			.params(owner, key, requestHash, Timestamp.from(now))
+			.update();
+		if (claimed == 1) {
+			long id = add.get();
+			this.jdbc.sql("update api_idempotency set system_id = ? where owner = ? and idempotency_key = ?")
+				.params(id, owner, key)
+				.update();
+			return new SystemOutcome(id, false);
+		}
+		record First(String requestHash, Long systemId) {
+		}
+		First first = this.jdbc
+			.sql("select request_hash, system_id from api_idempotency where owner = ? and idempotency_key = ?")
+			.params(owner, key)
+			.query((row, n) -> new First(row.getString(1), row.getObject(2, Long.class)))
+			.optional()
+			.orElseThrow(() -> new IllegalStateException("an idempotency key vanished while it was read"));
+		if (!first.requestHash().equals(requestHash) || first.systemId() == null) {
+			throw new BusinessRuleViolation("api.idempotency.mismatch");
+		}
+		return new SystemOutcome(first.systemId(), true);
+	}
+
 	private record Claimed(String requestHash, Long incidentId, String reference, String state) {
 	}
 

@@ -3,12 +3,6 @@ package jp.hikeshi.calendar;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -19,6 +13,7 @@ import java.util.List;
 import java.util.Set;
 
 import jp.hikeshi.shared.BusinessRuleViolation;
+import jp.hikeshi.shared.TextFiles;
 
 /**
  * Reads the Cabinet Office's list of national holidays, 内閣府「国民の祝日について」
@@ -46,8 +41,6 @@ final class HolidayCsv {
 
 	private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuu/M/d")
 		.withResolverStyle(ResolverStyle.STRICT);
-
-	private static final Charset WINDOWS_31J = Charset.forName("windows-31j");
 
 	private HolidayCsv() {
 	}
@@ -119,34 +112,8 @@ final class HolidayCsv {
 				throw BusinessRuleViolation.onField(FIELD, "holidays.file.notCsv");
 			}
 		}
-		if (bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF) {
-			String text = strictly(StandardCharsets.UTF_8, ByteBuffer.wrap(bytes, 3, bytes.length - 3));
-			if (text != null) {
-				return text;
-			}
-			throw BusinessRuleViolation.onField(FIELD, "holidays.file.notCsv");
-		}
-		String text = strictly(StandardCharsets.UTF_8, ByteBuffer.wrap(bytes));
-		if (text == null) {
-			text = strictly(WINDOWS_31J, ByteBuffer.wrap(bytes));
-		}
-		if (text == null) {
-			throw BusinessRuleViolation.onField(FIELD, "holidays.file.notCsv");
-		}
-		return text;
-	}
-
-	private static String strictly(Charset charset, ByteBuffer bytes) {
-		try {
-			CharBuffer chars = charset.newDecoder()
-				.onMalformedInput(CodingErrorAction.REPORT)
-				.onUnmappableCharacter(CodingErrorAction.REPORT)
-				.decode(bytes);
-			return chars.toString();
-		}
-		catch (CharacterCodingException ex) {
-			return null;
-		}
+		return TextFiles.decode(bytes)
+			.orElseThrow(() -> BusinessRuleViolation.onField(FIELD, "holidays.file.notCsv"));
 	}
 
 	private static LocalDate date(String text, int lineNumber) {

@@ -106,6 +106,9 @@ class ApiAuthorizationMatrixTest {
 		row("POST /api/v1/incidents/{id}/duties/{type}/filing", u, u, u, gone, reached, gone, reached, gone);
 		row("POST /api/v1/incidents/{id}/duties/{type}/waiver", u, u, u, gone, reached, gone, reached, gone);
 		row("GET /api/v1/duties", u, u, u, gone, ok, gone, ok, gone);
+		// the register: the security lead and the administrator, as on its pages (an empty body: 422)
+		row("GET /api/v1/systems", u, u, u, gone, ok, gone, gone, ok);
+		row("POST /api/v1/systems", u, u, u, gone, ok, gone, gone, ok);
 		// outgoing webhooks: the administrator's (the test sends to ones that do not exist)
 		row("GET /api/v1/webhooks", u, u, u, gone, gone, gone, gone, ok);
 		row("POST /api/v1/webhooks", u, u, u, gone, gone, gone, gone, ok);

@@ -8,6 +8,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 
 import jp.hikeshi.account.AccountCommands.UpdateAccount;
 import jp.hikeshi.account.AccountService;
@@ -21,6 +22,13 @@ import jp.hikeshi.incident.IncidentService;
 import jp.hikeshi.incident.LeakKind;
 import jp.hikeshi.incident.Severity;
 import jp.hikeshi.incident.StillHappening;
+import jp.hikeshi.register.Backup;
+import jp.hikeshi.register.HeldData;
+import jp.hikeshi.register.RegisteredSystem;
+import jp.hikeshi.register.SystemChange;
+import jp.hikeshi.register.SystemKind;
+import jp.hikeshi.register.SystemService;
+import jp.hikeshi.register.Whose;
 import jp.hikeshi.reporting.DataSet;
 import jp.hikeshi.reporting.ReportingService;
 import jp.hikeshi.test.CompletedSetup;
@@ -64,6 +72,9 @@ class AccessibilityJourneyTest {
 	@Autowired
 	AccountService accounts;
 
+	@Autowired
+	SystemService systems;
+
 	@Test
 	void noPageOfAnyRoleViolatesTheAccessibilityRules() throws IOException {
 		String axe = axe();
@@ -86,6 +97,13 @@ class AccessibilityJourneyTest {
 		long assigned = anEscalatedLeakWithItsData(reporter, lead);
 		this.incidents.formTeam(assigned, this.incidents.find(assigned, executiveActor).getVersion(), executiveActor,
 				responder.getUsername(), List.of());
+
+		long system = this.systems.add(new SystemChange(
+				new RegisteredSystem.Details("会員サイト " + UUID.randomUUID(), SystemKind.EC_SITE, "レンタルサーバー", "営業部",
+						null, true, Backup.BACKED_UP, "別拠点", null),
+				List.of(new HeldData.Details("会員名簿", "氏名、カード番号", Whose.CUSTOMERS, null, 1200, false, true, false,
+						false, null, null))),
+				lead.getUsername());
 
 		List<String> violations = new ArrayList<>();
 		for (String language : List.of("ja", "en")) {
@@ -115,6 +133,9 @@ class AccessibilityJourneyTest {
 						incident + "/report?language=en", incident + "/record/print", "/measures", "/notifications",
 						"/account/notifications", "/preparedness/contacts", "/preparedness/contacts/people/" + lead.getId(),
 						"/preparedness/wall-card?language=en");
+				// the register (平時の備え): the list, a system with its data, a new one, the import
+				check(browser, axe, violations, "/preparedness/systems", "/preparedness/systems/" + system,
+						"/preparedness/systems/new", "/preparedness/systems/import");
 				// a refused form, with its messages next to the fields
 				browser.go(incident + "/reporting/data-sets/new")
 					.type("description", "会員名簿")

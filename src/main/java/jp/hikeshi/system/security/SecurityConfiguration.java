@@ -60,6 +60,9 @@ public class SecurityConfiguration {
 					"/notifications/**").authenticated()
 			.requestMatchers("/triage").hasRole(Role.SECURITY_LEAD.name())
 			.requestMatchers("/executive/**").hasRole(Role.EXECUTIVE.name())
+			// the register of systems and data (平時の備え): kept by the security lead and the administrator
+			.requestMatchers("/preparedness/systems", "/preparedness/systems/**")
+			.hasAnyRole(Role.SECURITY_LEAD.name(), Role.ADMIN.name())
 			.requestMatchers("/dashboard", "/duties", "/incidents/*/reporting", "/incidents/*/reporting/**")
 			.hasAnyRole(Role.SECURITY_LEAD.name(), Role.EXECUTIVE.name())
 			.requestMatchers("/incidents", "/incidents.csv", "/incidents/**")

@@ -211,6 +211,19 @@ class AuthorizationMatrixTest {
 		row("GET /incidents/{id}/reporting/data-sets/{dataSetId}", login, gone, gone, no, no, gone);
 		row("POST /incidents/{id}/reporting/data-sets/{dataSetId}", login, gone, ok, no, ok, gone);
 		row("POST /incidents/{id}/reporting/data-sets/{dataSetId}/delete", login, gone, ok, no, ok, gone);
+		// the register (平時の備え): the security lead and the administrator keep it (the matrix asks
+		// for a system that does not exist; the import is sent without a file)
+		row("GET /preparedness/systems", login, no, ok, no, no, ok);
+		row("POST /preparedness/systems", login, no, ok, no, no, ok);
+		row("GET /preparedness/systems/new", login, no, ok, no, no, ok);
+		row("GET /preparedness/systems/{systemId}", login, no, gone, no, no, gone);
+		row("POST /preparedness/systems/{systemId}", login, no, gone, no, no, gone);
+		row("POST /preparedness/systems/{systemId}/retire", login, no, gone, no, no, gone);
+		row("GET /preparedness/systems/export.csv", login, no, ok, no, no, ok);
+		row("GET /preparedness/systems/export.xlsx", login, no, ok, no, no, ok);
+		row("GET /preparedness/systems/template.csv", login, no, ok, no, no, ok);
+		row("GET /preparedness/systems/import", login, no, ok, no, no, ok);
+		row("POST /preparedness/systems/import", login, no, ok, no, no, ok);
 		// Boot's error page: reachable by anyone; asked for directly it has no error to show, and
 		// answers with the friendly page and a 500 status
 		Outcome err = Outcome.ERROR;
@@ -324,6 +337,7 @@ class AuthorizationMatrixTest {
 			.replace("{code}", "PPC_DIAL")
 			.replace("{remediationId}", "999999")
 			.replace("{dataSetId}", "999999")
+			.replace("{systemId}", "999999999")
 			.replace("{endpointId}", "999999");
 		if (parts[0].equals("POST")) {
 			// A stale version: the request reaches the page but changes nothing.
