@@ -93,9 +93,9 @@ public class ResponsePolicy {
 			draft.write(texts, actor, this.clock.instant());
 		}
 		else {
-			if (draftNumber != null) {
+			if (draftNumber != null || draftVersion != null) {
 				// the draft this form edited was approved meanwhile
-				throw new ObjectOptimisticLockingFailureException(PolicyVersion.class, draftNumber);
+				throw new ObjectOptimisticLockingFailureException(PolicyVersion.class, String.valueOf(draftNumber));
 			}
 			int number = this.versions.findFirstByOrderByNumberDesc().map(PolicyVersion::getNumber).orElse(0) + 1;
 			draft = new PolicyVersion(number, texts, actor, this.clock.instant());

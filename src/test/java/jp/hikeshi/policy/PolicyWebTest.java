@@ -153,7 +153,7 @@ class PolicyWebTest {
 
 		FormPage page = FormPage.of(this.mvc.perform(request).andExpect(status().isOk()).andReturn());
 
-		assertThat(page.errorAt("section-RANSOM")).isEqualTo("2000文字以内で入力してください。");
+		assertThat(page.errorAt("section-RANSOM")).isEqualTo("2,000文字以内で入力してください。");
 		assertThat(page.valueOf("section-PURPOSE")).isEqualTo("目的は被害を小さくすること");
 		assertThat(this.policy.draft().map(PolicyVersion::getVersion)).as("nothing saved")
 			.isEqualTo(open.map(PolicyVersion::getVersion));
