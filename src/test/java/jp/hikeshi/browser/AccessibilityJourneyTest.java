@@ -143,10 +143,14 @@ class AccessibilityJourneyTest {
 					.type("maximumCount", "9");
 				browser.driver().findElement(org.openqa.selenium.By.cssSelector("form.form button[type=submit]")).click();
 				checkCurrent(browser, axe, violations, "refused data set");
+				// 平時の備え: the response policy and its draft, the register's vendors and clients
+				check(browser, axe, violations, "/preparedness/policy", "/preparedness/policy/draft", "/preparedness/vendors",
+						"/preparedness/clients");
 				browser.signOut();
 
 				browser.signIn(executive.getUsername(), CompletedSetup.PASSWORD);
 				check(browser, axe, violations, "/", "/executive/inbox", "/dashboard", incident + "/reporting");
+				check(browser, axe, violations, "/preparedness/policy");
 				browser.signOut();
 
 				browser.signIn(admin.getUsername(), CompletedSetup.PASSWORD);

@@ -14,6 +14,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
@@ -60,7 +61,13 @@ public class SecurityConfiguration {
 					"/notifications/**").authenticated()
 			.requestMatchers("/triage").hasRole(Role.SECURITY_LEAD.name())
 			.requestMatchers("/executive/**").hasRole(Role.EXECUTIVE.name())
-			// the register of systems and data (平時の備え): kept by the security lead and the administrator
+			// 平時の備え: everyone finds the contacts and the wall card there
+			.requestMatchers(HttpMethod.GET, "/preparedness").authenticated()
+			// the register of systems and data: kept by the security lead and the administrator; the
+			// executive reads the list its readiness lines link to
+			.requestMatchers(HttpMethod.GET, "/preparedness/systems", "/preparedness/systems/export.csv",
+					"/preparedness/systems/export.xlsx")
+			.hasAnyRole(Role.SECURITY_LEAD.name(), Role.ADMIN.name(), Role.EXECUTIVE.name())
 			.requestMatchers("/preparedness/systems", "/preparedness/systems/**")
 			.hasAnyRole(Role.SECURITY_LEAD.name(), Role.ADMIN.name())
 			.requestMatchers("/dashboard", "/duties", "/incidents/*/reporting", "/incidents/*/reporting/**")
@@ -71,6 +78,18 @@ public class SecurityConfiguration {
 			.requestMatchers("/preparedness/contacts", "/preparedness/wall-card", "/preparedness/wall-card.pdf")
 			.authenticated()
 			.requestMatchers("/preparedness/contacts/**").hasAnyRole(Role.SECURITY_LEAD.name(), Role.ADMIN.name())
+			// 対応方針: everyone reads the policy in force; lead, administrator and executive write the draft; the executive approves
+			.requestMatchers(HttpMethod.POST, "/preparedness/policy/approve").hasRole(Role.EXECUTIVE.name())
+			.requestMatchers("/preparedness/policy/draft")
+			.hasAnyRole(Role.SECURITY_LEAD.name(), Role.ADMIN.name(), Role.EXECUTIVE.name())
+			.requestMatchers(HttpMethod.GET, "/preparedness/policy", "/preparedness/policy/versions/*").authenticated()
+			// the register's vendors and clients: kept by the lead and the administrator, read by the executive
+			.requestMatchers(HttpMethod.GET, "/preparedness/vendors", "/preparedness/vendors/*", "/preparedness/clients",
+					"/preparedness/clients/*")
+			.hasAnyRole(Role.SECURITY_LEAD.name(), Role.ADMIN.name(), Role.EXECUTIVE.name())
+			.requestMatchers(HttpMethod.POST, "/preparedness/vendors", "/preparedness/vendors/**", "/preparedness/clients",
+					"/preparedness/clients/**")
+			.hasAnyRole(Role.SECURITY_LEAD.name(), Role.ADMIN.name())
 			.requestMatchers("/", "/account/**").authenticated()
 			// the API's description and its Swagger UI: for signed-in people, not the public
 			.requestMatchers("/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**", "/api-docs", "/swagger-ui/**", "/swagger-ui.html")

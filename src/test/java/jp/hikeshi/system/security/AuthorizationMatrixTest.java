@@ -162,6 +162,24 @@ class AuthorizationMatrixTest {
 		row("GET /dashboard", login, no, ok, no, ok, no);
 		// 平時の備え: everyone finds the contacts and the wall card there; the readiness list is for those who act on it
 		row("GET /preparedness", login, ok, ok, ok, ok, ok);
+		// 平時の備え: the register's vendors and clients (the lead and the administrator keep them, the
+		// executive reads them; the matrix asks for ones that do not exist); the response policy (everyone
+		// reads the version in force; lead, administrator and executive write the draft; the executive approves)
+		row("GET /preparedness/vendors", login, no, ok, no, ok, ok);
+		row("POST /preparedness/vendors", login, no, ok, no, no, ok);
+		row("GET /preparedness/vendors/{vendorId}", login, no, gone, no, gone, gone);
+		row("POST /preparedness/vendors/{vendorId}", login, no, gone, no, no, gone);
+		row("POST /preparedness/vendors/{vendorId}/remove", login, no, gone, no, no, gone);
+		row("GET /preparedness/clients", login, no, ok, no, ok, ok);
+		row("POST /preparedness/clients", login, no, ok, no, no, ok);
+		row("GET /preparedness/clients/{clientId}", login, no, gone, no, gone, gone);
+		row("POST /preparedness/clients/{clientId}", login, no, gone, no, no, gone);
+		row("POST /preparedness/clients/{clientId}/remove", login, no, gone, no, no, gone);
+		row("GET /preparedness/policy", login, ok, ok, ok, ok, ok);
+		row("GET /preparedness/policy/draft", login, no, ok, no, ok, ok);
+		row("POST /preparedness/policy/draft", login, no, ok, no, ok, ok);
+		row("POST /preparedness/policy/approve", login, no, no, no, ok, no);
+		row("GET /preparedness/policy/versions/{number}", login, gone, gone, gone, gone, gone);
 		// evidence: for those who see the incident (the matrix asks for evidence that does not exist)
 		row("GET /incidents/{id}/evidence", login, gone, ok, gone, ok, gone);
 		row("POST /incidents/{id}/evidence", login, gone, ok, gone, ok, gone);
@@ -213,14 +231,14 @@ class AuthorizationMatrixTest {
 		row("POST /incidents/{id}/reporting/data-sets/{dataSetId}/delete", login, gone, ok, no, ok, gone);
 		// the register (平時の備え): the security lead and the administrator keep it (the matrix asks
 		// for a system that does not exist; the import is sent without a file)
-		row("GET /preparedness/systems", login, no, ok, no, no, ok);
+		row("GET /preparedness/systems", login, no, ok, no, ok, ok);
 		row("POST /preparedness/systems", login, no, ok, no, no, ok);
 		row("GET /preparedness/systems/new", login, no, ok, no, no, ok);
 		row("GET /preparedness/systems/{systemId}", login, no, gone, no, no, gone);
 		row("POST /preparedness/systems/{systemId}", login, no, gone, no, no, gone);
 		row("POST /preparedness/systems/{systemId}/retire", login, no, gone, no, no, gone);
-		row("GET /preparedness/systems/export.csv", login, no, ok, no, no, ok);
-		row("GET /preparedness/systems/export.xlsx", login, no, ok, no, no, ok);
+		row("GET /preparedness/systems/export.csv", login, no, ok, no, ok, ok);
+		row("GET /preparedness/systems/export.xlsx", login, no, ok, no, ok, ok);
 		row("GET /preparedness/systems/template.csv", login, no, ok, no, no, ok);
 		row("GET /preparedness/systems/import", login, no, ok, no, no, ok);
 		row("POST /preparedness/systems/import", login, no, ok, no, no, ok);
@@ -338,7 +356,10 @@ class AuthorizationMatrixTest {
 			.replace("{remediationId}", "999999")
 			.replace("{dataSetId}", "999999")
 			.replace("{systemId}", "999999999")
-			.replace("{endpointId}", "999999");
+			.replace("{endpointId}", "999999")
+			.replace("{vendorId}", "999999")
+			.replace("{clientId}", "999999")
+			.replace("{number}", "999999");
 		if (parts[0].equals("POST")) {
 			// A stale version: the request reaches the page but changes nothing.
 			return post(path).with(csrf()).contentType(MediaType.APPLICATION_FORM_URLENCODED).param("version", "-1");
