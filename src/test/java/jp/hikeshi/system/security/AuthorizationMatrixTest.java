@@ -157,6 +157,7 @@ class AuthorizationMatrixTest {
 		row("POST /incidents/{id}/record", login, gone, ok, gone, ok, gone);
 		row("POST /incidents/{id}/notes", login, gone, ok, gone, ok, gone);
 		row("POST /incidents/{id}/damage", login, gone, ok, gone, ok, gone);
+		row("POST /incidents/{id}/systems", login, gone, ok, gone, ok, gone);
 		row("POST /incidents/{id}/categories", login, gone, ok, gone, ok, gone);
 		row("POST /incidents/{id}/recovery", login, gone, ok, gone, ok, gone);
 		row("GET /dashboard", login, no, ok, no, ok, no);
@@ -209,6 +210,7 @@ class AuthorizationMatrixTest {
 		row("GET /incidents/{id}/reporting/data-sets/{dataSetId}", login, gone, gone, no, no, gone);
 		row("POST /incidents/{id}/reporting/data-sets/{dataSetId}", login, gone, ok, no, ok, gone);
 		row("POST /incidents/{id}/reporting/data-sets/{dataSetId}/delete", login, gone, ok, no, ok, gone);
+		row("POST /incidents/{id}/reporting/data-sets/{dataSetId}/confirm", login, gone, ok, no, ok, gone);
 		// Boot's error page: reachable by anyone; asked for directly it has no error to show, and
 		// answers with the friendly page and a 500 status
 		Outcome err = Outcome.ERROR;
