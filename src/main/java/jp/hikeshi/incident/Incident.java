@@ -537,6 +537,23 @@ public class Incident extends AbstractAggregateRoot<Incident> {
 	}
 
 	/**
+	 * The lead or the team says a vendor (委託先) told the company, or that none did: the company
+	 * is then 委託元, and the vendor goes into 事業者 where that is still empty.
+	 * @param before the name of the vendor named before, or {@code null}
+	 * @param after the name of the vendor named now, or {@code null}
+	 */
+	void nameReportingVendor(Actor actor, Long vendorId, String before, String after, RequiredItems prefill,
+			Instant now) {
+		requireOpenAndOnTeam(actor);
+		if (Objects.equals(this.reportedByVendorId, vendorId)) {
+			return;
+		}
+		this.reportedByVendorId = vendorId;
+		fieldChanged(now, actor.username(), "reportedByVendor", before, after);
+		prefill(actor.username(), prefill, now);
+	}
+
+	/**
 	 * What the reporter said beside the words: the register's systems they chose, and the vendor
 	 * (委託先) that told the company, if one did.
 	 */

@@ -155,6 +155,30 @@ public class IncidentService {
 		return ids.stream().map(systems::get).toList();
 	}
 
+	/**
+	 * The page's form: the systems named and the vendor that told the company, at once, on the
+	 * version the page saw.
+	 * @param vendorId a vendor of the register, or {@code null}: none told the company
+	 */
+	public void chooseSystemsAndVendor(long id, long version, Actor actor, Collection<Long> systemIds, Long vendorId) {
+		chooseSystems(id, version, actor, systemIds);
+		Incident incident = this.incidents.findForUpdate(id).orElseThrow(() -> new IncidentNotFoundException(id));
+		if (java.util.Objects.equals(incident.getReportedByVendorId(), vendorId)) {
+			return;
+		}
+		Register.VendorEntry before = (incident.getReportedByVendorId() == null) ? null
+				: this.register.vendor(incident.getReportedByVendorId()).orElse(null);
+		Register.VendorEntry after = (vendorId == null) ? null
+				: this.register.vendor(vendorId)
+					.orElseThrow(() -> BusinessRuleViolation.onField("reportedByVendorId", "incident.vendor.unknown"));
+		List<Long> ids = incident.getSystemIds();
+		Map<Long, Register.SystemEntry> systems = new java.util.HashMap<>();
+		this.register.systems(ids).forEach(system -> systems.put(system.id(), system));
+		incident.nameReportingVendor(actor, vendorId, (before == null) ? null : before.name(),
+				(after == null) ? null : after.name(), prefill(ids, systems, after), now());
+		this.incidents.save(incident);
+	}
+
 	/** The register's systems the incident names, in the order they were named. */
 	@Transactional(readOnly = true)
 	public List<Register.SystemEntry> systemsOf(Incident incident) {

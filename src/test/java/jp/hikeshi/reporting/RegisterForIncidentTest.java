@@ -290,6 +290,23 @@ class RegisterForIncidentTest {
 			.doesNotContain(DutyType.CLIENT);
 	}
 
+	/** The lead says on the incident page that a vendor told the company: named as 委託先, on the timeline. */
+	@Test
+	void theLeadNamesTheVendorThatToldTheCompany() throws Exception {
+		long id = escalatedLeak();
+		this.mvc.perform(post("/incidents/{id}/systems", id).contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.with(csrf())
+			.with(this.users.signedIn(this.lead.getUsername()))
+			.param("version", String.valueOf(version(id)))
+			.param("reportedByVendorId", String.valueOf(this.vendor)))
+			.andExpect(status().is3xxRedirection());
+		Incident incident = this.incidents.findForPage(id, this.leadActor);
+		assertThat(incident.getReportedByVendorId()).isEqualTo(this.vendor);
+		assertThat(incident.getRecord().getClientAndParties()).contains(this.vendorName);
+		assertThat(this.timeline.of(incident, Locale.JAPANESE)).extracting(TimelineView.Line::asText)
+			.anySatisfy(line -> assertThat(line).contains("連絡してきた委託先", this.vendorName));
+	}
+
 	/** A report refused for a missing description comes back with the system and the vendor still chosen. */
 	@Test
 	void aRefusedReportKeepsTheChoice() throws Exception {

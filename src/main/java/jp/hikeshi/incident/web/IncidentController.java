@@ -239,13 +239,14 @@ class IncidentController {
 		return done(id, redirect, "incident.record.saved");
 	}
 
-	/** The lead or the team names the register's systems the incident concerns. */
+	/** The lead or the team names the register's systems the incident concerns, and the vendor that told the company. */
 	@PostMapping(path = "/{id}/systems", consumes = FORM)
 	String systems(@PathVariable long id, @Valid @ModelAttribute("systemsForm") SystemsForm form, BindingResult errors,
 			Authentication user, Model model, Locale locale, RedirectAttributes redirect) {
 		if (!Refusals.accepted(errors, () -> {
 			try {
-				this.incidents.chooseSystems(id, form.version(), Actor.of(user), form.systemIds());
+				this.incidents.chooseSystemsAndVendor(id, form.version(), Actor.of(user), form.systemIds(),
+						form.reportedByVendorId());
 			}
 			catch (BusinessRuleViolation refused) {
 				// the page's checkboxes are one field: the refusal goes beside them
@@ -420,6 +421,7 @@ class IncidentController {
 		offered.addAll(0, this.register.systemsInUse());
 		model.addAttribute("registerSystems", offered);
 		model.addAttribute("reportingVendor", this.incidents.reportingVendorOf(incident).orElse(null));
+		model.addAttribute("vendors", this.register.vendors());
 		putIfAbsent(model, "noteForm", NoteForm.empty());
 		return PAGE;
 	}

@@ -6,8 +6,11 @@ import jakarta.validation.constraints.Size;
 
 import jp.hikeshi.incident.Incident;
 
-/** The register's systems the incident concerns, ticked; none ticked clears them. */
-record SystemsForm(@Size(max = SystemsForm.MAX_SYSTEMS) List<Long> systemIds, long version) {
+/**
+ * The register's systems the incident concerns, ticked (none ticked clears them), and the vendor
+ * (委託先) that told the company, if one did.
+ */
+record SystemsForm(@Size(max = SystemsForm.MAX_SYSTEMS) List<Long> systemIds, Long reportedByVendorId, long version) {
 
 	/** More systems than an SME's incident plausibly names. */
 	static final int MAX_SYSTEMS = 100;
@@ -17,7 +20,7 @@ record SystemsForm(@Size(max = SystemsForm.MAX_SYSTEMS) List<Long> systemIds, lo
 	}
 
 	static SystemsForm of(Incident incident) {
-		return new SystemsForm(incident.getSystemIds(), incident.getVersion());
+		return new SystemsForm(incident.getSystemIds(), incident.getReportedByVendorId(), incident.getVersion());
 	}
 
 }
