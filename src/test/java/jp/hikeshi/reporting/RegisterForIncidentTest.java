@@ -206,6 +206,9 @@ class RegisterForIncidentTest {
 			.andExpect(jsonPath("$.systems[0].holdsPersonalData").value(true))
 			.andExpect(jsonPath("$.version").value(version(id)));
 
+		this.mvc.perform(get("/api/v1/incidents/{id}", id).with(TestUsers.api(bearer)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.systems[0].name").value(this.cardSystemName));
 		DueDuty preliminary = due(id, DutyType.PPC_PRELIMINARY);
 		assertThat(preliminary.duty().isProvisional()).isFalse();
 		assertThat(preliminary.duty().getReasons()).contains("duty.reason.financial", "duty.reason.overThousand");
