@@ -185,7 +185,11 @@ record FactsBody(
 			@Schema(description = "Where it was: a server, a laptop, paper files.")
 			@Size(max = DataSet.MAX_MEDIUM) @PlainText String medium,
 			@Schema(description = "Made viewable by an unspecified number of people.") Boolean publiclyViewable,
-			@Size(max = 200) @PlainText String encryptionMethod) {
+			@Size(max = 200) @PlainText String encryptionMethod,
+			@Schema(description = "Proposed from the register (台帳からの提案) and not yet confirmed by the lead; it counts for the reports owed. Read-only.",
+					accessMode = Schema.AccessMode.READ_ONLY) Boolean proposed,
+			@Schema(description = "The register's system it was proposed from, if it was. Read-only.",
+					accessMode = Schema.AccessMode.READ_ONLY) Long fromSystemId) {
 
 		static FactsDataSet of(DataSet set) {
 			List<FactsDataKind> kinds = new ArrayList<>();
@@ -203,7 +207,8 @@ record FactsBody(
 			}
 			return new FactsDataSet(set.getId(), set.getDescription(), kinds, set.getWhose(),
 					set.getConfirmedCount(), set.getMaximumCount(), FactsEncryption.of(set), set.isCapturedInClear(),
-					set.getItems(), set.getMedium(), set.isPubliclyViewable(), set.getEncryptionMethod());
+					set.getItems(), set.getMedium(), set.isPubliclyViewable(), set.getEncryptionMethod(), set.isProposed(),
+					set.getProposedFromSystemId());
 		}
 
 		/** The kinds named, ORDINARY left out (it is the absence of the others). */

@@ -62,6 +62,8 @@ class IncidentRepresentations {
 			OffsetDateTime reportedAt, Person reportedBy,
 			@Schema(description = "The tool that sent the report, if one did") String source, String affectedSystem,
 			StillHappening stillHappening, String stillHappeningLabel, ReportRequest.OutsideReporter outsideReporter,
+			@Schema(description = "The register's systems it concerns (PUT /api/v1/incidents/{id}/systems)") List<IncidentSystemsApi.SystemRef> systems,
+			@Schema(description = "The vendor of the register (委託先) that told the company, if one did") VendorRef reportedByVendor,
 			@Schema(description = "責任者") Person responsible, @Schema(description = "担当者") List<TeamMember> team,
 			RequiredItemsView requiredItems,
 			@Schema(description = "Send it back with a transition: a stale one is refused with 409") long version,
@@ -152,6 +154,8 @@ class IncidentRepresentations {
 				incident.getStillHappening(), label("StillHappening", incident.getStillHappening(), locale),
 				(incident.getOutsideReporterName() == null && incident.getOutsideReporterContact() == null) ? null
 						: new ReportRequest.OutsideReporter(incident.getOutsideReporterName(), incident.getOutsideReporterContact()),
+				this.incidents.systemsOf(incident).stream().map(IncidentSystemsApi.SystemRef::of).toList(),
+				this.incidents.reportingVendorOf(incident).map(vendor -> new VendorRef(vendor.id(), vendor.name())).orElse(null),
 				Person.of(incident.getResponsible(), directory),
 				incident.getAssignees()
 					.stream()
@@ -160,6 +164,11 @@ class IncidentRepresentations {
 				new RequiredItemsView(items, items.stream().allMatch(RequiredItemsView.Item::filled),
 						incident.completeness()),
 				incident.getVersion(), transitions);
+	}
+
+	/** A vendor of the register, by name. */
+	@Schema(name = "IncidentVendor")
+	record VendorRef(long id, String name) {
 	}
 
 	/** What the reporter told, and where it stands: nothing of the team's. */

@@ -159,7 +159,9 @@ class IncidentsApi {
 									"reportedAt": "2026-11-30T09:20:11.5+09:00", \
 									"reportedBy": {"username": "staff1", "displayName": "佐藤 一郎"}, "source": null, \
 									"affectedSystem": "経理PC-03", "stillHappening": "UNKNOWN", "stillHappeningLabel": "分からない", \
-									"outsideReporter": null, "responsible": null, "team": [], \
+									"outsideReporter": null, "systems": [{"id": 3, "name": "経理PC-03", \
+									"retired": false, "holdsPersonalData": false}], "reportedByVendor": null, \
+									"responsible": null, "team": [], \
 									"requiredItems": {"items": [{"key": "CATEGORY", "label": "インシデントの分類", "filled": false}], \
 									"complete": false, "percent": 38}, "version": 1, \
 									"allowedTransitions": [{"transition": "DISMISS", "label": "対応不要とする", \

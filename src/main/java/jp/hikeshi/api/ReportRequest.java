@@ -36,7 +36,17 @@ record ReportRequest(
 		@Valid OutsideReporter outsideReporter,
 		@Schema(description = "Where the report comes from, as the tool names itself; shown to the team",
 				example = "mail gateway", maxLength = Incident.Report.MAX_SOURCE)
-		@Size(max = Incident.Report.MAX_SOURCE) @PlainText String source) {
+		@Size(max = Incident.Report.MAX_SOURCE) @PlainText String source,
+		@Schema(description = "Systems of the register (GET /api/v1/systems) it concerns; each in use")
+		@Size(max = 100) java.util.List<Long> systemIds,
+		@Schema(description = "The vendor of the register (委託先) that told the company; `discoveredAt` is then when it told")
+		Long reportedByVendorId) {
+
+	/** The register's systems named, none if absent. */
+	java.util.List<Long> systems() {
+		return (this.systemIds == null) ? java.util.List.of()
+				: this.systemIds.stream().filter(java.util.Objects::nonNull).toList();
+	}
 
 	/** Someone outside the company who told about it, and how to reach them. */
 	@Schema(name = "OutsideReporter")

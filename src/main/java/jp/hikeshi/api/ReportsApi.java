@@ -72,7 +72,9 @@ class ReportsApi {
 					Opens an incident from a report, as a member of staff does on the report page, with the same \
 					limits on each field. The security leads are told as for any report. `discoveredAt` (発覚) is \
 					now unless given and may not be in the future. `source` names the tool that sends it and is \
-					shown to the team beside the reporter. With an `Idempotency-Key`, a retried request (same \
+					shown to the team beside the reporter. `systemIds` names systems of the register in use (the \
+					report form's "which device or service?"); `reportedByVendorId` a vendor of the register that \
+					told the company, whose notice is then 発覚. With an `Idempotency-Key`, a retried request (same \
 					key, same body, within 24 hours) answers what the first one made — with the header \
 					`Idempotent-Replayed: true` — instead of opening a second incident.""")
 	@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = {
@@ -120,7 +122,7 @@ class ReportsApi {
 		// as sent: an empty header is no key, and refused rather than ignored
 		key = request.getHeader(Idempotency.HEADER);
 		if (key == null) {
-			Incident incident = this.incidents.report(report.toReport(), actor);
+			Incident incident = this.incidents.report(report.toReport(), report.systems(), report.reportedByVendorId(), actor);
 			return created(request, new Receipt(incident.getId(), incident.getReference(), incident.getState()), false);
 		}
 		if (!Idempotency.isValidKey(key)) {
@@ -128,7 +130,7 @@ class ReportsApi {
 		}
 		Idempotency.Outcome outcome = this.idempotency.once(actor.username(), key,
 				Sha256.hex(this.json.writeValueAsBytes(report)),
-				() -> this.incidents.report(report.toReport(), actor));
+				() -> this.incidents.report(report.toReport(), report.systems(), report.reportedByVendorId(), actor));
 		return created(request, new Receipt(outcome.incidentId(), outcome.reference(), outcome.state()),
 				outcome.replayed());
 	}

@@ -112,6 +112,15 @@ public class Incident extends AbstractAggregateRoot<Incident> {
 	@Embedded
 	private RequiredItems record = RequiredItems.empty();
 
+	/** The register's systems it concerns (影響を受けたシステム), in the order they were named. */
+	@ElementCollection(fetch = FetchType.LAZY)
+	@CollectionTable(name = "incident_system", joinColumns = @JoinColumn(name = "incident_id"))
+	@OrderBy("chosenAt, systemId")
+	private List<ChosenSystem> systems = new ArrayList<>();
+
+	/** The vendor (委託先) that told the company: the company is then 委託元, and 発覚 is when the vendor told it. */
+	private Long reportedByVendorId;
+
 	/** 直接的な被害: fraudulent transfers, ransom, staff cost, outside help, substitutes, apologies, lawyers. */
 	private Long damageDirectYen;
 
@@ -471,6 +480,92 @@ public class Incident extends AbstractAggregateRoot<Incident> {
 		fieldChanged(now, actor.username(), "affectedSystemsStatus", old.getAffectedSystemsStatus(), affectedSystems);
 		this.record = new RequiredItems(old.getClientAndParties(), old.getEventsAndDamage(), assumedCause,
 				affectedSystems, old.getSystemConfiguration(), old.getContact(), old.getDisclosureStatus());
+	}
+
+	/**
+	 * Names the register's systems the incident concerns, replacing those named before: the
+	 * lead or the response team, while it is open. What the register says of them fills the
+	 * record's items still empty, never what someone typed.
+	 * @param names the name of each system named now and before, for the timeline
+	 * @param prefill the record's 被害を受けたシステム, システム構成 and 事業者 in words, from the register
+	 * @return whether the systems changed
+	 */
+	boolean chooseSystems(Actor actor, List<Long> ids, java.util.Map<Long, String> names, RequiredItems prefill,
+			Instant now) {
+		requireOpenAndOnTeam(actor);
+		return nameSystems(actor.username(), ids, names, prefill, false, now);
+	}
+
+	private boolean nameSystems(String actor, List<Long> ids, java.util.Map<Long, String> names, RequiredItems prefill,
+			boolean shared, Instant now) {
+		List<Long> before = getSystemIds();
+		List<Long> after = ids.stream().distinct().toList();
+		if (new LinkedHashSet<>(before).equals(new LinkedHashSet<>(after))) {
+			return false;
+		}
+		this.systems.removeIf(chosen -> !after.contains(chosen.systemId()));
+		after.stream()
+			.filter(id -> !before.contains(id))
+			.forEach(id -> this.systems.add(new ChosenSystem(id, actor, now)));
+		append(now, actor, Kind.SYSTEMS_CHOSEN, Change.field(null, namesOf(before, names), namesOf(after, names)), null,
+				shared);
+		prefill(actor, prefill, now);
+		registerEvent(new IncidentEvents.SystemsChosen(this.reference, actor));
+		return true;
+	}
+
+	private static String namesOf(List<Long> ids, java.util.Map<Long, String> names) {
+		return ids.stream().map(id -> names.getOrDefault(id, "#" + id)).collect(Collectors.joining("\n"));
+	}
+
+	/** The record's items still empty take what the register says; each with its line. */
+	private void prefill(String actor, RequiredItems prefill, Instant now) {
+		if (prefill == null) {
+			return;
+		}
+		RequiredItems old = this.record;
+		String clients = hasText(old.getClientAndParties()) ? old.getClientAndParties() : prefill.getClientAndParties();
+		String status = hasText(old.getAffectedSystemsStatus()) ? old.getAffectedSystemsStatus()
+				: prefill.getAffectedSystemsStatus();
+		String configuration = hasText(old.getSystemConfiguration()) ? old.getSystemConfiguration()
+				: prefill.getSystemConfiguration();
+		fieldChanged(now, actor, "clientAndParties", old.getClientAndParties(), clients);
+		fieldChanged(now, actor, "affectedSystemsStatus", old.getAffectedSystemsStatus(), status);
+		fieldChanged(now, actor, "systemConfiguration", old.getSystemConfiguration(), configuration);
+		this.record = new RequiredItems(clients, old.getEventsAndDamage(), old.getAssumedCause(), status,
+				configuration, old.getContact(), old.getDisclosureStatus());
+	}
+
+	/**
+	 * The lead or the team says a vendor (委託先) told the company, or that none did: the company
+	 * is then 委託元, and the vendor goes into 事業者 where that is still empty.
+	 * @param before the name of the vendor named before, or {@code null}
+	 * @param after the name of the vendor named now, or {@code null}
+	 */
+	void nameReportingVendor(Actor actor, Long vendorId, String before, String after, RequiredItems prefill,
+			Instant now) {
+		requireOpenAndOnTeam(actor);
+		if (Objects.equals(this.reportedByVendorId, vendorId)) {
+			return;
+		}
+		this.reportedByVendorId = vendorId;
+		fieldChanged(now, actor.username(), "reportedByVendor", before, after);
+		prefill(actor.username(), prefill, now);
+	}
+
+	/**
+	 * What the reporter said beside the words: the register's systems they chose, and the vendor
+	 * (委託先) that told the company, if one did.
+	 */
+	void reportedWith(List<Long> systemIds, java.util.Map<Long, String> names, RequiredItems prefill, Long vendorId,
+			Instant now) {
+		this.reportedByVendorId = vendorId;
+		if (!systemIds.isEmpty()) {
+			nameSystems(this.reportedBy, systemIds, names, prefill, true, now);
+		}
+		else if (prefill != null && vendorId != null) {
+			prefill(this.reportedBy, prefill, now);
+		}
 	}
 
 	/** Another module's fact that belongs on the timeline ({@link TimelineRecorder}). */
@@ -930,6 +1025,19 @@ public class Incident extends AbstractAggregateRoot<Incident> {
 
 	public long getVersion() {
 		return this.version;
+	}
+
+	/** The register's systems the incident concerns, in the order they were named. */
+	public List<ChosenSystem> getSystems() {
+		return Collections.unmodifiableList(this.systems);
+	}
+
+	public List<Long> getSystemIds() {
+		return this.systems.stream().map(ChosenSystem::systemId).toList();
+	}
+
+	public Long getReportedByVendorId() {
+		return this.reportedByVendorId;
 	}
 
 	/**

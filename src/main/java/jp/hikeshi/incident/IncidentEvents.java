@@ -21,6 +21,10 @@ public final class IncidentEvents {
 	public record DiscoveryChanged(String reference, String actor) {
 	}
 
+	/** The register's systems the incident concerns changed: step 2 proposes the data they hold. */
+	public record SystemsChosen(String reference, String actor) {
+	}
+
 	/** The reporter added to their report: the lead should read it. */
 	public record InformationAdded(String reference, String actor) {
 	}

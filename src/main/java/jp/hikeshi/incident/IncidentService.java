@@ -18,6 +18,10 @@ import jp.hikeshi.account.UserAccount;
 import jp.hikeshi.shared.ReadableTime;
 import jp.hikeshi.incident.ChecklistItem.Status;
 import jp.hikeshi.organisation.OrganisationService;
+import jp.hikeshi.register.Register;
+import jp.hikeshi.shared.BusinessRuleViolation;
+
+import org.springframework.context.MessageSource;
 
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.data.domain.Page;
@@ -48,9 +52,16 @@ public class IncidentService {
 
 	private final People people;
 
+	private final Register register;
+
+	private final MessageSource messages;
+
 	IncidentService(IncidentRepository incidents, OrganisationService organisations, Clock clock,
-			List<TransitionGuard> guards, PlaybookService playbooks, People people) {
+			List<TransitionGuard> guards, PlaybookService playbooks, People people, Register register,
+			MessageSource messages) {
 		this.people = people;
+		this.register = register;
+		this.messages = messages;
 		this.incidents = incidents;
 		this.organisations = organisations;
 		this.clock = clock;
@@ -101,6 +112,163 @@ public class IncidentService {
 		return this.incidents.save(Incident.report(reference, truncated, reporter.username(), now));
 	}
 
+	/**
+	 * A report that also names the register's systems the reporter chose and the vendor (委託先)
+	 * that told the company, if one did: 発覚 is then when the vendor told it.
+	 * @param systemIds systems in use, none retired; may be empty
+	 * @param vendorId a vendor of the register, or {@code null}
+	 */
+	public Incident report(Incident.Report report, Collection<Long> systemIds, Long vendorId, Actor reporter) {
+		List<Long> ids = List.copyOf(new LinkedHashSet<>(systemIds));
+		Map<Long, Register.SystemEntry> systems = systemsToChoose(ids, List.of(), "systemIds");
+		Register.VendorEntry vendor = (vendorId == null) ? null
+				: this.register.vendor(vendorId)
+					.orElseThrow(() -> BusinessRuleViolation.onField("reportedByVendorId", "incident.vendor.unknown"));
+		Incident incident = report(report, reporter);
+		incident.reportedWith(ids, names(systems), prefill(ids, systems, vendor), vendorId, now());
+		return this.incidents.save(incident);
+	}
+
+	/**
+	 * The lead or the response team names the register's systems the incident concerns,
+	 * replacing those named before. A retired system stays named but cannot be newly chosen.
+	 * @param version the incident's version the caller saw; {@code null} to take it as it is now
+	 * @return the systems now named
+	 */
+	public List<Register.SystemEntry> chooseSystems(long id, Long version, Actor actor, Collection<Long> systemIds) {
+		Incident incident = this.incidents.findForUpdate(id).orElseThrow(() -> new IncidentNotFoundException(id));
+		if (!incident.isVisibleTo(actor)) {
+			throw new IncidentNotFoundException(id);
+		}
+		if (version != null && incident.getVersion() != version) {
+			throw changedMeanwhile(incident);
+		}
+		List<Long> ids = List.copyOf(new LinkedHashSet<>(systemIds));
+		List<Long> before = incident.getSystemIds();
+		Map<Long, Register.SystemEntry> systems = systemsToChoose(ids, before, "systemIds");
+		Map<Long, Register.SystemEntry> all = new java.util.HashMap<>(systems);
+		this.register.systems(before).forEach(system -> all.putIfAbsent(system.id(), system));
+		Register.VendorEntry vendor = (incident.getReportedByVendorId() == null) ? null
+				: this.register.vendor(incident.getReportedByVendorId()).orElse(null);
+		incident.chooseSystems(actor, ids, names(all), prefill(ids, systems, vendor), now());
+		this.incidents.save(incident);
+		return ids.stream().map(systems::get).toList();
+	}
+
+	/**
+	 * The page's form: the systems named and the vendor that told the company, at once, on the
+	 * version the page saw.
+	 * @param vendorId a vendor of the register, or {@code null}: none told the company
+	 */
+	public void chooseSystemsAndVendor(long id, long version, Actor actor, Collection<Long> systemIds, Long vendorId) {
+		chooseSystems(id, version, actor, systemIds);
+		Incident incident = this.incidents.findForUpdate(id).orElseThrow(() -> new IncidentNotFoundException(id));
+		if (java.util.Objects.equals(incident.getReportedByVendorId(), vendorId)) {
+			return;
+		}
+		Register.VendorEntry before = (incident.getReportedByVendorId() == null) ? null
+				: this.register.vendor(incident.getReportedByVendorId()).orElse(null);
+		Register.VendorEntry after = (vendorId == null) ? null
+				: this.register.vendor(vendorId)
+					.orElseThrow(() -> BusinessRuleViolation.onField("reportedByVendorId", "incident.vendor.unknown"));
+		List<Long> ids = incident.getSystemIds();
+		Map<Long, Register.SystemEntry> systems = new java.util.HashMap<>();
+		this.register.systems(ids).forEach(system -> systems.put(system.id(), system));
+		incident.nameReportingVendor(actor, vendorId, (before == null) ? null : before.name(),
+				(after == null) ? null : after.name(), prefill(ids, systems, after), now());
+		this.incidents.save(incident);
+	}
+
+	/** The register's systems the incident names, in the order they were named. */
+	@Transactional(readOnly = true)
+	public List<Register.SystemEntry> systemsOf(Incident incident) {
+		Map<Long, Register.SystemEntry> known = new java.util.HashMap<>();
+		this.register.systems(incident.getSystemIds()).forEach(system -> known.put(system.id(), system));
+		return incident.getSystemIds().stream().map(known::get).filter(java.util.Objects::nonNull).toList();
+	}
+
+	/** The vendor that told the company of the incident, if one did. */
+	@Transactional(readOnly = true)
+	public java.util.Optional<Register.VendorEntry> reportingVendorOf(Incident incident) {
+		return (incident.getReportedByVendorId() == null) ? java.util.Optional.empty()
+				: this.register.vendor(incident.getReportedByVendorId());
+	}
+
+	/**
+	 * The systems these ids name, refusing on the id's place ({@code systemIds[1]}) one the
+	 * register does not know, or one retired that was not already named.
+	 */
+	private Map<Long, Register.SystemEntry> systemsToChoose(List<Long> ids, List<Long> alreadyNamed, String field) {
+		Map<Long, Register.SystemEntry> known = new java.util.HashMap<>();
+		this.register.systems(ids).forEach(system -> known.put(system.id(), system));
+		for (int i = 0; i < ids.size(); i++) {
+			Register.SystemEntry system = known.get(ids.get(i));
+			if (system == null) {
+				throw BusinessRuleViolation.onField(field + "[" + i + "]", "incident.systems.unknown");
+			}
+			if (system.retired() && !alreadyNamed.contains(system.id())) {
+				throw BusinessRuleViolation.onField(field + "[" + i + "]", "incident.systems.retired", system.name());
+			}
+		}
+		return known;
+	}
+
+	private static Map<Long, String> names(Map<Long, Register.SystemEntry> systems) {
+		Map<Long, String> names = new java.util.HashMap<>();
+		systems.forEach((id, system) -> names.put(id, system.name()));
+		return names;
+	}
+
+	/**
+	 * What the register tells of the record's items, in words: 被害を受けたシステム (the names),
+	 * システム構成 (where each runs, who operates it, whether it faces the internet) and 事業者
+	 * (the clients whose data they hold; the vendor that told the company, as 委託先).
+	 */
+	private RequiredItems prefill(List<Long> ids, Map<Long, Register.SystemEntry> systems,
+			Register.VendorEntry vendor) {
+		java.util.Locale locale = LocaleContextHolder.getLocale();
+		List<Register.SystemEntry> chosen = ids.stream().map(systems::get).toList();
+		String names = chosen.stream()
+			.map(Register.SystemEntry::name)
+			.reduce((a, b) -> this.messages.getMessage("list.pair", new Object[] { a, b }, locale))
+			.orElse(null);
+		String configuration = chosen.stream().map(system -> {
+			List<String> parts = new java.util.ArrayList<>();
+			if (system.location() != null) {
+				parts.add(this.messages.getMessage("incident.prefill.location", new Object[] { system.location() }, locale));
+			}
+			if (system.vendor() != null) {
+				parts.add(this.messages.getMessage("incident.prefill.operatedBy", new Object[] { system.vendor().name() },
+						locale));
+			}
+			parts.add(this.messages.getMessage(
+					system.internetFacing() ? "incident.prefill.internetFacing" : "incident.prefill.internal", null,
+					locale));
+			return this.messages.getMessage("incident.prefill.system",
+					new Object[] { system.name(), String.join(this.messages.getMessage("incident.prefill.separator", null, locale), parts) },
+					locale);
+		}).collect(java.util.stream.Collectors.joining("\n"));
+		List<String> parties = new java.util.ArrayList<>();
+		chosen.forEach(system -> system.dataSets()
+			.stream()
+			.filter(data -> data.client() != null)
+			.forEach(data -> parties.add(this.messages.getMessage("incident.prefill.client",
+					new Object[] { data.client().name(), system.name(), data.description() }, locale))));
+		if (vendor != null) {
+			parties.add(this.messages.getMessage("incident.prefill.reportingVendor", new Object[] { vendor.name() },
+					locale));
+		}
+		return new RequiredItems(clip(String.join("\n", parties), 1000), null, null, clip(names, 4000),
+				clip(configuration, 4000), null, null);
+	}
+
+	private static String clip(String text, int max) {
+		if (text == null || text.isBlank()) {
+			return null;
+		}
+		return (text.length() <= max) ? text : text.substring(0, max);
+	}
+
 	@Transactional(readOnly = true)
 	public Incident find(long id, Actor actor) {
 		Incident incident = this.incidents.findById(id).orElseThrow(() -> new IncidentNotFoundException(id));
@@ -141,6 +309,7 @@ public class IncidentService {
 		incident.getTimeline().size();
 		incident.getChecklist().size();
 		incident.getAssignees().size();
+		incident.getSystems().size();
 		return incident;
 	}
 

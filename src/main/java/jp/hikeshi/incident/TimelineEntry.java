@@ -248,7 +248,16 @@ public class TimelineEntry {
 		/** subject: the data set's description; after: the most people it may concern. */
 		DATA_SET_ADDED(Slot.TEXT, Slot.NONE, Slot.NUMBER),
 		DATA_SET_CHANGED(Slot.TEXT, Slot.NONE, Slot.NUMBER),
-		DATA_SET_REMOVED(Slot.TEXT, Slot.NONE, Slot.NONE);
+		DATA_SET_REMOVED(Slot.TEXT, Slot.NONE, Slot.NONE),
+		// --- the register (資産・情報の台帳) ---
+		/** before/after: the names of the register's systems the incident concerns. */
+		SYSTEMS_CHOSEN(Slot.NONE, Slot.NAMES, Slot.NAMES),
+		/** subject: the data set's description; before: the system it came from; after: the most people. */
+		DATA_SET_PROPOSED(Slot.TEXT, Slot.TEXT, Slot.NUMBER),
+		/** subject: the data set's description. */
+		DATA_SET_CONFIRMED(Slot.TEXT, Slot.NONE, Slot.NONE),
+		/** subject: the data set's description; before: the system no longer named. */
+		DATA_SET_WITHDRAWN(Slot.TEXT, Slot.TEXT, Slot.NONE);
 
 		private final Slot subject;
 
@@ -274,7 +283,7 @@ public class TimelineEntry {
 		public boolean changesTheIncident() {
 			return switch (this) {
 				case STATE_CHANGED, CLOSING_APPROVED, TEAM_FORMED, FIELD_CHANGED, WITHDRAWN, RECOVERY_CONFIRMED,
-						RECOVERY_REPORTED -> true;
+						RECOVERY_REPORTED, SYSTEMS_CHOSEN -> true;
 				default -> false;
 			};
 		}
@@ -317,6 +326,9 @@ public class TimelineEntry {
 
 		public static final Slot BOOLEAN = new Slot(Type.BOOLEAN, null);
 
+		/** Names of things the company named (its systems), one a line: a name may hold a comma. */
+		public static final Slot NAMES = new Slot(Type.NAMES, null);
+
 		public static final Slot FIELD = new Slot(Type.FIELD, "Field");
 
 		public static final Slot CHECKLIST_POINT = new Slot(Type.CHECKLIST_POINT, "ChecklistPoint");
@@ -331,7 +343,7 @@ public class TimelineEntry {
 
 		public enum Type {
 
-			NONE, TEXT, USER, USERS, INSTANT, DATE, YEN, NUMBER, BOOLEAN, ENUM, ENUMS, FIELD, CHECKLIST_POINT
+			NONE, TEXT, USER, USERS, INSTANT, DATE, YEN, NUMBER, BOOLEAN, ENUM, ENUMS, FIELD, CHECKLIST_POINT, NAMES
 
 		}
 

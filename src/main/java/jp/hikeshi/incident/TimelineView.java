@@ -171,6 +171,10 @@ public class TimelineView {
 				case ENUMS -> list(raw, constant -> label(slot.prefix(), constant));
 				case FIELD -> label(slot.prefix(), raw);
 				case CHECKLIST_POINT -> message("ChecklistPoint." + raw, raw);
+				case NAMES -> raw.lines()
+					.filter(part -> !part.isBlank())
+					.reduce((first, second) -> message("list.pair", first + ", " + second, first, second))
+					.orElse("");
 			};
 		}
 

@@ -7,7 +7,7 @@
  * is the only aggregate with a repository here; the company's playbook is kept with plain JDBC
  * (a few rows of text that are read whole and copied into an incident at escalation).
  */
-@ApplicationModule(allowedDependencies = { "account", "audit", "desk", "organisation", "shared" })
+@ApplicationModule(allowedDependencies = { "account", "audit", "desk", "organisation", "register", "shared" })
 package jp.hikeshi.incident;
 
 import org.springframework.modulith.ApplicationModule;

@@ -1,5 +1,7 @@
 package jp.hikeshi.reporting;
 
+import java.time.Instant;
+
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -73,7 +75,47 @@ public class DataSet {
 	/** Made viewable by an unspecified number of people (published on the web, posted). */
 	private boolean publiclyViewable;
 
+	/** The register's system it was proposed from (台帳からの提案); {@code null} if the lead recorded it. */
+	private Long proposedFromSystemId;
+
+	private String confirmedBy;
+
+	private Instant confirmedAt;
+
 	protected DataSet() {
+	}
+
+	/** A data set the register proposes: it counts for the duties at once, until the lead confirms or removes it. */
+	static DataSet proposed(ReportingCase reportingCase, long systemId, Details details) {
+		DataSet dataSet = new DataSet(reportingCase, details);
+		dataSet.proposedFromSystemId = systemId;
+		return dataSet;
+	}
+
+	/** The lead confirms what the register proposed. */
+	void confirm(String by, Instant now) {
+		if (!isProposed()) {
+			throw new BusinessRuleViolation("dataSet.notProposed");
+		}
+		this.confirmedBy = by;
+		this.confirmedAt = now;
+	}
+
+	/** Proposed from the register and not yet confirmed by the lead. */
+	public boolean isProposed() {
+		return this.proposedFromSystemId != null && this.confirmedAt == null;
+	}
+
+	public Long getProposedFromSystemId() {
+		return this.proposedFromSystemId;
+	}
+
+	public String getConfirmedBy() {
+		return this.confirmedBy;
+	}
+
+	public Instant getConfirmedAt() {
+		return this.confirmedAt;
 	}
 
 	DataSet(ReportingCase reportingCase, Details details) {

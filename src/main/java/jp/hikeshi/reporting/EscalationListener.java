@@ -47,4 +47,11 @@ class EscalationListener {
 			.ifPresent(incident -> this.reporting.recalculate(incident, event.actor()));
 	}
 
+	/** The incident names other systems of the register: step 2 proposes what they hold. */
+	@TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
+	void on(IncidentEvents.SystemsChosen event) {
+		this.incidents.findByReference(event.reference())
+			.ifPresent(incident -> this.reporting.proposeFromSystems(incident, event.actor()));
+	}
+
 }

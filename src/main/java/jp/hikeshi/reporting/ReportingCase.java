@@ -121,6 +121,46 @@ public class ReportingCase {
 		return change(context, now, Fact.valuesIn(this), () -> this.dataSets.add(new DataSet(this, details)));
 	}
 
+	/**
+	 * Takes what the register says the incident's systems hold: each system named now whose data
+	 * is not here yet is proposed; the proposals of a system no longer named go, unless the lead
+	 * confirmed them. The duties are worked out once, from the whole.
+	 * @param held the data each system named now holds, by system id
+	 */
+	Proposals propose(Map<Long, List<DataSet.Details>> held, Context context, Instant now) {
+		List<DataSet> added = new ArrayList<>();
+		List<DataSet> withdrawn = new ArrayList<>();
+		Change change = change(context, now, Fact.valuesIn(this), () -> {
+			for (DataSet set : List.copyOf(this.dataSets)) {
+				if (set.isProposed() && !held.containsKey(set.getProposedFromSystemId())) {
+					withdrawn.add(set);
+					this.dataSets.remove(set);
+				}
+			}
+			held.forEach((systemId, details) -> {
+				if (this.dataSets.stream().noneMatch(set -> systemId.equals(set.getProposedFromSystemId()))) {
+					details.forEach(each -> {
+						DataSet set = DataSet.proposed(this, systemId, each);
+						this.dataSets.add(set);
+						added.add(set);
+					});
+				}
+			});
+		});
+		return new Proposals(change, added, withdrawn);
+	}
+
+	/** What proposing changed: the duties, the data sets proposed and those withdrawn. */
+	record Proposals(Change change, List<DataSet> added, List<DataSet> withdrawn) {
+	}
+
+	/** The lead confirms a data set the register proposed; the duties do not change. */
+	DataSet confirmDataSet(long dataSetId, String by, Instant now) {
+		DataSet dataSet = dataSet(dataSetId);
+		dataSet.confirm(by, now);
+		return dataSet;
+	}
+
 	Change changeDataSet(long dataSetId, DataSet.Details details, Context context, Instant now) {
 		DataSet dataSet = dataSet(dataSetId);
 		return change(context, now, Fact.valuesIn(this), () -> dataSet.apply(details));

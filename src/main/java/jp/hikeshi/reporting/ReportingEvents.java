@@ -172,4 +172,36 @@ public final class ReportingEvents {
 
 	}
 
+	/** The register proposed a data set held by a system the incident names (台帳からの提案). */
+	public record DataSetProposed(long incidentId, String actor, String description, String system,
+			Integer peopleAtMost) implements HistoryEvent {
+
+		@Override
+		public Line line() {
+			return Line.of(Kind.DATA_SET_PROPOSED, this.description, this.system, this.peopleAtMost, null);
+		}
+
+	}
+
+	/** The lead confirmed a data set the register proposed. */
+	public record DataSetConfirmed(long incidentId, String actor, String description) implements HistoryEvent {
+
+		@Override
+		public Line line() {
+			return Line.of(Kind.DATA_SET_CONFIRMED, this.description, null, null, null);
+		}
+
+	}
+
+	/** A proposal went with the system that is no longer named. */
+	public record DataSetWithdrawn(long incidentId, String actor, String description, String system)
+			implements HistoryEvent {
+
+		@Override
+		public Line line() {
+			return Line.of(Kind.DATA_SET_WITHDRAWN, this.description, this.system, null, null);
+		}
+
+	}
+
 }

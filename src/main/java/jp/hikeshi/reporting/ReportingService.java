@@ -29,6 +29,7 @@ import jp.hikeshi.organisation.Industry;
 import jp.hikeshi.organisation.Organisation;
 import jp.hikeshi.organisation.OrganisationService;
 import jp.hikeshi.prevention.PreventionService;
+import jp.hikeshi.register.Register;
 import jp.hikeshi.shared.BusinessRuleViolation;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -63,9 +64,12 @@ public class ReportingService {
 
 	private final People people;
 
+	private final Register register;
+
 	ReportingService(ReportingCaseRepository cases, IncidentService incidents, OrganisationService organisations,
 			Clock clock, ApplicationEventPublisher events, PreventionService prevention, EntityManager entityManager,
-			LegalDeadlines calendar, People people) {
+			LegalDeadlines calendar, People people, Register register) {
+		this.register = register;
 		this.events = events;
 		this.people = people;
 		this.calendar = calendar;
@@ -80,7 +84,7 @@ public class ReportingService {
 	/** The case of an incident, opened with what its category already tells where there is none yet. */
 	public ReportingCase caseFor(long incidentId, Actor actor) {
 		Incident incident = visibleIncident(incidentId, actor);
-		ReportingCase reportingCase = this.cases.findByIncidentId(incidentId).orElseGet(() -> open(incident));
+		ReportingCase reportingCase = this.cases.findByIncidentId(incidentId).orElseGet(() -> open(incident, actor.username()));
 		// returned whole: the pages read duties and announcements after the transaction
 		reportingCase.getDuties().size();
 		reportingCase.getAnnouncements().size();
@@ -103,10 +107,80 @@ public class ReportingService {
 	 * Opens the case when an incident is escalated, so that its duties show from the start: the
 	 * personal-data duties as 要判断 until the lead assesses the leak, with their clocks running from 発覚.
 	 */
-	ReportingCase open(Incident incident) {
-		return this.cases.findByIncidentId(incident.getId())
-			.orElseGet(() -> this.cases
-				.save(new ReportingCase(incident.getId(), initialFacts(incident), context(incident), now())));
+	ReportingCase open(Incident incident, String actor) {
+		return this.cases.findByIncidentId(incident.getId()).orElseGet(() -> {
+			ReportingCase opened = this.cases
+				.save(new ReportingCase(incident.getId(), initialFacts(incident), context(incident), now()));
+			if (!incident.getSystemIds().isEmpty()) {
+				// what the register says the named systems hold counts from the start
+				recordProposals(incident.getId(), actor, opened.propose(held(incident),
+						context(incident), now()));
+			}
+			return opened;
+		});
+	}
+
+	/**
+	 * The incident's systems changed: what the register says they hold is proposed, and the
+	 * proposals of a system no longer named go. Before the case opens, nothing: it takes them
+	 * when it opens.
+	 */
+	void proposeFromSystems(Incident incident, String actor) {
+		this.cases.findByIncidentIdForUpdate(incident.getId()).ifPresent(reportingCase -> {
+			this.entityManager.lock(reportingCase, LockModeType.PESSIMISTIC_FORCE_INCREMENT);
+			ReportingCase.Proposals proposals = reportingCase.propose(held(incident), context(incident), now());
+			this.cases.save(reportingCase);
+			recordProposals(incident.getId(), actor, proposals);
+			recordOutcome(incident.getId(), actor, proposals.change());
+		});
+	}
+
+	/** The lead confirms a data set the register proposed. */
+	public void confirmDataSet(long incidentId, long version, Actor actor, long dataSetId) {
+		requireLead(actor);
+		DataSet confirmed = act(incidentId, version, actor,
+				c -> c.confirmDataSet(dataSetId, actor.username(), now()));
+		publish(new ReportingEvents.DataSetConfirmed(incidentId, actor.username(), confirmed.getDescription()));
+	}
+
+	private void recordProposals(long incidentId, String actor, ReportingCase.Proposals proposals) {
+		Map<Long, String> names = this.register
+			.systems(java.util.stream.Stream.concat(proposals.added().stream(), proposals.withdrawn().stream())
+				.map(DataSet::getProposedFromSystemId)
+				.collect(Collectors.toSet()))
+			.stream()
+			.collect(Collectors.toMap(Register.SystemEntry::id, Register.SystemEntry::name));
+		proposals.added()
+			.forEach(set -> publish(new ReportingEvents.DataSetProposed(incidentId, actor, set.getDescription(),
+					names.get(set.getProposedFromSystemId()), set.peopleAtMost())));
+		proposals.withdrawn()
+			.forEach(set -> publish(new ReportingEvents.DataSetWithdrawn(incidentId, actor, set.getDescription(),
+					names.get(set.getProposedFromSystemId()))));
+	}
+
+	/** The personal data the register says each of the incident's systems holds, as step 2 records it. */
+	private Map<Long, List<DataSet.Details>> held(Incident incident) {
+		Map<Long, List<DataSet.Details>> held = new java.util.LinkedHashMap<>();
+		for (Register.SystemEntry system : this.register.systems(incident.getSystemIds())) {
+			if (system.holdsPersonalData()) {
+				held.put(system.id(), system.dataSets().stream().map(data -> proposal(system, data)).toList());
+			}
+		}
+		return held;
+	}
+
+	/** A data set as the register describes it: the key's state unknown until the lead says, the medium the system. */
+	private static DataSet.Details proposal(Register.SystemEntry system, Register.DataEntry data) {
+		String description = (data.client() == null) ? data.description()
+				: data.description() + "（" + data.client().name() + "）";
+		if (description.length() > DataSet.MAX_DESCRIPTION) {
+			description = description.substring(0, DataSet.MAX_DESCRIPTION);
+		}
+		String medium = (system.name().length() > DataSet.MAX_MEDIUM) ? system.name().substring(0, DataSet.MAX_MEDIUM)
+				: system.name();
+		return new DataSet.Details(description, data.items(), medium, DataSet.Owner.valueOf(data.whose().name()),
+				data.sensitive(), data.financial(), data.myNumber(), null, data.peopleCount(), data.encrypted(),
+				data.encryptionMethod(), data.encrypted() ? DataSet.KeyState.UNKNOWN : null, false, false);
 	}
 
 	/**
@@ -123,7 +197,7 @@ public class ReportingService {
 			recalculate(incident, actor);
 			return;
 		}
-		ReportingCase reportingCase = open(incident);
+		ReportingCase reportingCase = open(incident, actor);
 		Set<DutyType> none = Set.of();
 		ReportingCase.Change opened = new ReportingCase.Change(List.of(), none, reportingCase.dutyTypes(false), none,
 				reportingCase.dutyTypes(true), List.of());
@@ -459,7 +533,7 @@ public class ReportingService {
 	 */
 	private ReportingCase lockedCase(long incidentId, Long version, Actor actor) {
 		Incident incident = visibleIncident(incidentId, actor);
-		ReportingCase reportingCase = this.cases.findByIncidentIdForUpdate(incidentId).orElseGet(() -> open(incident));
+		ReportingCase reportingCase = this.cases.findByIncidentIdForUpdate(incidentId).orElseGet(() -> open(incident, actor.username()));
 		if (version != null && reportingCase.getVersion() != version) {
 			throw new ObjectOptimisticLockingFailureException(ReportingCase.class, reportingCase.getId());
 		}

@@ -98,6 +98,9 @@ class ApiAuthorizationMatrixTest {
 		row("POST /api/v1/incidents/{id}/transitions", u, u, u, gone, ok, gone, ok, gone);
 		row("POST /api/v1/incidents/{id}/notes", u, u, u, gone, ok, gone, ok, gone);
 		row("GET /api/v1/incidents/{id}/timeline", u, u, u, gone, ok, gone, ok, gone);
+		// the register's systems it concerns: named by the lead and the team (the executive is refused, 422)
+		row("GET /api/v1/incidents/{id}/systems", u, u, u, gone, ok, gone, ok, gone);
+		row("PUT /api/v1/incidents/{id}/systems", u, u, u, gone, ok, gone, ok, gone);
 		row("GET /api/v1/incidents/{id}/timeline/verification", u, u, u, gone, ok, gone, ok, gone);
 		// step 2: the lead and the executive only, as on the pages
 		row("GET /api/v1/incidents/{id}/facts", u, u, u, gone, ok, gone, ok, gone);
@@ -127,7 +130,9 @@ class ApiAuthorizationMatrixTest {
 			// a stale version: a move the caller may make is refused as such (409, 422), nothing changes
 			"POST /api/v1/incidents/{id}/transitions", "{\"transition\": \"TAKE\", \"version\": 0}",
 			// a note is added for those who see the incident: the test's own incident
-			"POST /api/v1/incidents/{id}/notes", "{\"text\": \"権限の確認\"}");
+			"POST /api/v1/incidents/{id}/notes", "{\"text\": \"権限の確認\"}",
+			// a stale version: refused (409) for those who see the incident, nothing changes
+			"PUT /api/v1/incidents/{id}/systems", "{\"systemIds\": [], \"version\": 999}");
 
 	private static void row(String request, Outcome... outcomes) {
 		assertThat(outcomes).as(request).hasSize(WHO.size());

@@ -193,6 +193,7 @@ class TimelineReadingTest {
 			case ENUM -> constants(slot.prefix()).get(0);
 			case ENUMS -> String.join(", ", constants(slot.prefix()).subList(0, 2));
 			case CHECKLIST_POINT -> ChecklistPoint.values()[0].name();
+			case NAMES -> "顧客管理サーバ\nECサイト";
 		};
 	}
 

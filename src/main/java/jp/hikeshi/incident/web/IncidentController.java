@@ -40,6 +40,9 @@ import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.annotation.RequestHeader;
+import jp.hikeshi.register.Register;
+import jp.hikeshi.shared.BusinessRuleViolation;
+
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -88,8 +91,11 @@ class IncidentController {
 
 	private final PublicDesks desks;
 
+	private final Register register;
+
 	IncidentController(IncidentService incidents, AccountService accounts, People people, TimelineView timeline,
-			List<IncidentNotices> notices, PublicDesks desks) {
+			List<IncidentNotices> notices, PublicDesks desks, Register register) {
+		this.register = register;
 		this.incidents = incidents;
 		this.accounts = accounts;
 		this.people = people;
@@ -231,6 +237,27 @@ class IncidentController {
 			return refused(id, errors, null, user, model, locale);
 		}
 		return done(id, redirect, "incident.record.saved");
+	}
+
+	/** The lead or the team names the register's systems the incident concerns, and the vendor that told the company. */
+	@PostMapping(path = "/{id}/systems", consumes = FORM)
+	String systems(@PathVariable long id, @Valid @ModelAttribute("systemsForm") SystemsForm form, BindingResult errors,
+			Authentication user, Model model, Locale locale, RedirectAttributes redirect) {
+		if (!Refusals.accepted(errors, () -> {
+			try {
+				this.incidents.chooseSystemsAndVendor(id, form.version(), Actor.of(user), form.systemIds(),
+						form.reportedByVendorId());
+			}
+			catch (BusinessRuleViolation refused) {
+				// the page's checkboxes are one field: the refusal goes beside them
+				throw (refused.field() != null && refused.field().startsWith("systemIds"))
+						? BusinessRuleViolation.onField("systemIds", refused.code(), refused.arguments()) : refused;
+			}
+		})) {
+			model.addAttribute("refusedForm", "systems");
+			return refused(id, errors, null, user, model, locale);
+		}
+		return done(id, redirect, "incident.systems.saved", "systems");
 	}
 
 	@PostMapping(path = "/{id}/recovery", consumes = FORM)
@@ -386,6 +413,15 @@ class IncidentController {
 		putIfAbsent(model, "recordForm", RecordForm.of(incident, this.incidents.zone()));
 		putIfAbsent(model, "recoveryForm", RecoveryForm.of(incident));
 		putIfAbsent(model, "damageForm", DamageForm.of(incident));
+		putIfAbsent(model, "systemsForm", SystemsForm.of(incident));
+		List<Register.SystemEntry> chosen = this.incidents.systemsOf(incident);
+		model.addAttribute("chosenSystems", chosen);
+		// the systems in use, and those already named though retired since: they stay named
+		List<Register.SystemEntry> offered = new java.util.ArrayList<>(chosen.stream().filter(Register.SystemEntry::retired).toList());
+		offered.addAll(0, this.register.systemsInUse());
+		model.addAttribute("registerSystems", offered);
+		model.addAttribute("reportingVendor", this.incidents.reportingVendorOf(incident).orElse(null));
+		model.addAttribute("vendors", this.register.vendors());
 		putIfAbsent(model, "noteForm", NoteForm.empty());
 		return PAGE;
 	}

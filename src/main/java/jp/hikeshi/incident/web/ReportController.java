@@ -14,6 +14,8 @@ import jp.hikeshi.incident.Incident;
 import jp.hikeshi.incident.IncidentService;
 import jp.hikeshi.incident.TimelineView;
 import jp.hikeshi.incident.StillHappening;
+import jp.hikeshi.register.Register;
+import jp.hikeshi.shared.BusinessRuleViolation;
 import jp.hikeshi.shared.web.Notice;
 import jp.hikeshi.shared.web.Refusals;
 
@@ -43,7 +45,10 @@ class ReportController {
 
 	private final People people;
 
-	ReportController(IncidentService incidents, TimelineView timeline, People people) {
+	private final Register register;
+
+	ReportController(IncidentService incidents, TimelineView timeline, People people, Register register) {
+		this.register = register;
 		this.incidents = incidents;
 		this.timeline = timeline;
 		this.people = people;
@@ -52,6 +57,17 @@ class ReportController {
 	@ModelAttribute("stillHappeningOptions")
 	List<StillHappening> stillHappeningOptions() {
 		return List.of(StillHappening.values());
+	}
+
+	/** The register's systems in use: "which device or service?" is a choice, free text beside it. */
+	@ModelAttribute("systems")
+	List<Register.SystemEntry> systems() {
+		return this.register.systemsInUse();
+	}
+
+	@ModelAttribute("vendors")
+	List<Register.VendorEntry> vendors() {
+		return this.register.vendors();
 	}
 
 	@GetMapping("/report")
@@ -65,10 +81,24 @@ class ReportController {
 	String report(@Valid @ModelAttribute("form") ReportForm form, BindingResult errors, Authentication user) {
 		AtomicReference<Incident> reported = new AtomicReference<>();
 		if (!Refusals.accepted(errors,
-				() -> reported.set(this.incidents.report(form.toCommand(this.incidents.zone()), Actor.of(user))))) {
+				() -> reported.set(report(form, user)))) {
 			return "report/form";
 		}
 		return "redirect:/reports/" + reported.get().getId() + "/sent";
+	}
+
+	/** The service names a refused system by its place in the list; the form has one choice. */
+	private Incident report(ReportForm form, Authentication user) {
+		try {
+			return this.incidents.report(form.toCommand(this.incidents.zone()), form.systemIds(),
+					form.reportedByVendorId(), Actor.of(user));
+		}
+		catch (BusinessRuleViolation refused) {
+			if (refused.field() != null && refused.field().startsWith("systemIds")) {
+				throw BusinessRuleViolation.onField("systemId", refused.code(), refused.arguments());
+			}
+			throw refused;
+		}
 	}
 
 	/** The thanks, what to do now, and whom to call: the security leads, by name and number. */

@@ -24,11 +24,19 @@ public record ReportForm(
 		@Size(max = Incident.Report.MAX_AFFECTED_SYSTEM) @PlainText String affectedSystem,
 		StillHappening stillHappening,
 		@Size(max = Incident.Report.MAX_OUTSIDE_NAME) @PlainText String outsideReporterName,
-		@Size(max = Incident.Report.MAX_OUTSIDE_CONTACT) @PlainText String outsideReporterContact) {
+		@Size(max = Incident.Report.MAX_OUTSIDE_CONTACT) @PlainText String outsideReporterContact,
+		/** A system of the register; {@code null}: other, or not known. */
+		Long systemId,
+		/** The vendor (委託先) that told the company; {@code null}: none did. */
+		Long reportedByVendorId) {
 
 	/** An empty report, noticed now. */
 	static ReportForm noticedAt(LocalDateTime now) {
-		return new ReportForm(null, null, now, null, StillHappening.UNKNOWN, null, null);
+		return new ReportForm(null, null, now, null, StillHappening.UNKNOWN, null, null, null, null);
+	}
+
+	java.util.List<Long> systemIds() {
+		return (this.systemId == null) ? java.util.List.of() : java.util.List.of(this.systemId);
 	}
 
 	Incident.Report toCommand(ZoneId zone) {

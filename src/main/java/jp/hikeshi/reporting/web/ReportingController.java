@@ -158,6 +158,15 @@ class ReportingController {
 		return back(id);
 	}
 
+	/** The lead confirms a data set the register proposed. */
+	@PostMapping(path = "/incidents/{id}/reporting/data-sets/{dataSetId}/confirm", consumes = FORM)
+	String confirmDataSet(@PathVariable long id, @PathVariable long dataSetId, VersionForm form, Authentication user,
+			RedirectAttributes redirect) {
+		Refusals.flash(redirect, () -> this.reporting.confirmDataSet(id, form.version(), actor(user), dataSetId),
+				"dataSet.confirmed");
+		return back(id);
+	}
+
 	private String dataSetPage(long id, Long dataSetId, DataSetForm form, Actor actor, Model model) {
 		ReportingCase reportingCase = this.reporting.caseFor(id, actor);
 		model.addAttribute("incident", this.incidents.find(id, actor));

@@ -157,6 +157,7 @@ class AuthorizationMatrixTest {
 		row("POST /incidents/{id}/record", login, gone, ok, gone, ok, gone);
 		row("POST /incidents/{id}/notes", login, gone, ok, gone, ok, gone);
 		row("POST /incidents/{id}/damage", login, gone, ok, gone, ok, gone);
+		row("POST /incidents/{id}/systems", login, gone, ok, gone, ok, gone);
 		row("POST /incidents/{id}/categories", login, gone, ok, gone, ok, gone);
 		row("POST /incidents/{id}/recovery", login, gone, ok, gone, ok, gone);
 		row("GET /dashboard", login, no, ok, no, ok, no);
@@ -242,6 +243,7 @@ class AuthorizationMatrixTest {
 		row("GET /preparedness/systems/template.csv", login, no, ok, no, no, ok);
 		row("GET /preparedness/systems/import", login, no, ok, no, no, ok);
 		row("POST /preparedness/systems/import", login, no, ok, no, no, ok);
+		row("POST /incidents/{id}/reporting/data-sets/{dataSetId}/confirm", login, gone, ok, no, ok, gone);
 		// Boot's error page: reachable by anyone; asked for directly it has no error to show, and
 		// answers with the friendly page and a 500 status
 		Outcome err = Outcome.ERROR;

@@ -78,6 +78,31 @@ class I18nBundlesTest {
 			.containsExactlyInAnyOrderElementsOf(this.english.stringPropertyNames());
 	}
 
+	/** A key written twice keeps only its last value: a refusal once read "no longer in use" for its own message. */
+	@Test
+	void noKeyIsWrittenTwice() {
+		for (String name : List.of("messages.properties", "messages_ja.properties")) {
+			Set<String> seen = new java.util.HashSet<>();
+			List<String> twice = new ArrayList<>();
+			Properties counting = new Properties() {
+				@Override
+				public synchronized Object put(Object key, Object value) {
+					if (!seen.add((String) key)) {
+						twice.add((String) key);
+					}
+					return super.put(key, value);
+				}
+			};
+			try (InputStream in = I18nBundlesTest.class.getClassLoader().getResourceAsStream(name)) {
+				counting.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+			assertThat(twice).as(name).isEmpty();
+		}
+	}
+
 	@Test
 	void noMessageIsEmpty() {
 		this.english.forEach((key, value) -> assertThat(value.toString()).as("English " + key).isNotBlank());
