@@ -248,7 +248,13 @@ public class TimelineEntry {
 		/** subject: the data set's description; after: the most people it may concern. */
 		DATA_SET_ADDED(Slot.TEXT, Slot.NONE, Slot.NUMBER),
 		DATA_SET_CHANGED(Slot.TEXT, Slot.NONE, Slot.NUMBER),
-		DATA_SET_REMOVED(Slot.TEXT, Slot.NONE, Slot.NONE);
+		DATA_SET_REMOVED(Slot.TEXT, Slot.NONE, Slot.NONE),
+		// --- drills (机上演習) ---
+		/** subject: the scenario's name. */
+		DRILL_STARTED(Slot.TEXT, Slot.NONE, Slot.NONE),
+		/** subject: minutes after the start; note: what happened (the inject, in the language it was read in). */
+		DRILL_INJECT(Slot.NUMBER, Slot.NONE, Slot.NONE),
+		DRILL_ENDED(Slot.NONE, Slot.NONE, Slot.NONE);
 
 		private final Slot subject;
 

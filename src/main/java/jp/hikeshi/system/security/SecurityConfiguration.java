@@ -59,6 +59,11 @@ public class SecurityConfiguration {
 			.requestMatchers("/report", "/reports", "/reports/**", "/measures", "/measures/*/*/done", "/notifications",
 					"/notifications/**").authenticated()
 			.requestMatchers("/triage").hasRole(Role.SECURITY_LEAD.name())
+			// drills: the lead runs them; the executive reads their debriefs
+			.requestMatchers(org.springframework.http.HttpMethod.POST, "/drills", "/drills/**")
+			.hasRole(Role.SECURITY_LEAD.name())
+			.requestMatchers(org.springframework.http.HttpMethod.GET, "/drills", "/drills/**")
+			.hasAnyRole(Role.SECURITY_LEAD.name(), Role.EXECUTIVE.name())
 			.requestMatchers("/executive/**").hasRole(Role.EXECUTIVE.name())
 			.requestMatchers("/dashboard", "/duties", "/incidents/*/reporting", "/incidents/*/reporting/**")
 			.hasAnyRole(Role.SECURITY_LEAD.name(), Role.EXECUTIVE.name())
