@@ -51,7 +51,7 @@ public class DrillService {
 
 	static final int MAX_NOTE = 2000;
 
-	private static final JsonMapper JSON = JsonMapper.builder().build();
+	static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private final JdbcTemplate jdbc;
 
@@ -282,35 +282,6 @@ public class DrillService {
 				(rs, row) -> new Debrief.Refusal(instant(rs, 1), rs.getString(2), Transition.valueOf(rs.getString(3)),
 						new Unmet(rs.getString(4), arguments(rs.getString(5)))),
 				drillId);
-	}
-
-	/** The guards that stopped a drill's team, written in a transaction of their own. */
-	void recordRefusal(long incidentId, String actor, Transition transition, List<Unmet> unmet) {
-		findByIncident(incidentId).ifPresent(drill -> {
-			for (Unmet guard : unmet) {
-				this.jdbc.update("""
-						insert into drill_refusal (drill_id, occurred_at, actor, transition, code, arguments)
-						values (?, ?, ?, ?, ?, cast(? as jsonb))""", drill.id(), Timestamp.from(now()), actor,
-						transition.name(), guard.code(), JSON.writeValueAsString(raw(guard.arguments())));
-			}
-		});
-	}
-
-	/** Arguments as JSON keeps them: numbers, texts, lists of item names; an enum by its name. */
-	private static List<Object> raw(List<Object> arguments) {
-		List<Object> raw = new ArrayList<>();
-		for (Object argument : arguments) {
-			if (argument instanceof List<?> list) {
-				raw.add(list.stream().map(item -> (item instanceof Enum<?> e) ? e.name() : String.valueOf(item)).toList());
-			}
-			else if (argument instanceof Number || argument instanceof String) {
-				raw.add(argument);
-			}
-			else {
-				raw.add((argument instanceof Enum<?> e) ? e.name() : String.valueOf(argument));
-			}
-		}
-		return raw;
 	}
 
 	private static List<Object> arguments(String json) {
