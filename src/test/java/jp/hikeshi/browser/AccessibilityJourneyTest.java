@@ -113,7 +113,7 @@ class AccessibilityJourneyTest {
 						incident + "/reporting/texts/NOTICE", "/duties", incident + "/evidence",
 						incident + "/investigation", incident + "/prevention-plan", incident + "/report",
 						incident + "/report?language=en", incident + "/record/print", "/measures", "/notifications",
-						"/account/notifications");
+						"/account/notifications", "/drills");
 				// a refused form, with its messages next to the fields
 				browser.go(incident + "/reporting/data-sets/new")
 					.type("description", "会員名簿")
@@ -124,14 +124,15 @@ class AccessibilityJourneyTest {
 				browser.signOut();
 
 				browser.signIn(executive.getUsername(), CompletedSetup.PASSWORD);
-				check(browser, axe, violations, "/", "/executive/inbox", "/dashboard", incident + "/reporting");
+				check(browser, axe, violations, "/", "/executive/inbox", "/dashboard", incident + "/reporting", "/drills");
 				browser.signOut();
 
 				browser.signIn(admin.getUsername(), CompletedSetup.PASSWORD);
 				check(browser, axe, violations, "/admin/tokens");
 				check(browser, axe, violations, "/admin/users", "/admin/organisation", "/admin/contacts", "/admin/desks",
 						"/admin/desks/PPC_DIAL", "/admin/holidays", "/admin/playbooks", "/admin/audit",
-						"/admin/notifications", "/admin/notifications/log", "/admin/integrations");
+						"/admin/notifications", "/admin/notifications/log", "/admin/integrations", "/admin/drill-scenarios",
+						"/admin/drill-scenarios/new", "/admin/drill-scenarios/1");
 				// an endpoint refused beside its field, then added: its secret shown once; then its log
 				browser.go("/admin/integrations")
 					.type("name", "チケット管理")

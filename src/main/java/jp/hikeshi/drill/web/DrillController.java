@@ -100,8 +100,8 @@ class DrillController {
 		return "redirect:/drills/" + this.drills.findByIncident(incidentId).orElseThrow(DrillNotFound::new).id();
 	}
 
-	@GetMapping("/drills/{id}")
-	String page(@PathVariable long id, Authentication user, Model model) {
+	@GetMapping("/drills/{drillId}")
+	String page(@PathVariable("drillId") long id, Authentication user, Model model) {
 		Debrief debrief = this.drills.debrief(id, Actor.of(user));
 		model.addAttribute("debrief", debrief);
 		model.addAttribute("drill", debrief.drill());
@@ -118,21 +118,21 @@ class DrillController {
 		return "drill/page";
 	}
 
-	@PostMapping(path = "/drills/{id}/injects/{position}", consumes = FORM)
-	String read(@PathVariable long id, @PathVariable int position, Authentication user, Locale locale,
+	@PostMapping(path = "/drills/{drillId}/injects/{position}", consumes = FORM)
+	String read(@PathVariable("drillId") long id, @PathVariable int position, Authentication user, Locale locale,
 			RedirectAttributes redirect) {
 		Refusals.flash(redirect, () -> this.drills.readInject(id, position, Actor.of(user), locale), "drill.inject.read");
 		return "redirect:/drills/" + id;
 	}
 
-	@PostMapping(path = "/drills/{id}/end", consumes = FORM)
-	String end(@PathVariable long id, Authentication user, RedirectAttributes redirect) {
+	@PostMapping(path = "/drills/{drillId}/end", consumes = FORM)
+	String end(@PathVariable("drillId") long id, Authentication user, RedirectAttributes redirect) {
 		Refusals.flash(redirect, () -> this.drills.end(id, Actor.of(user)), "drill.ended.done");
 		return "redirect:/drills/" + id + "#debrief";
 	}
 
-	@PostMapping(path = "/drills/{id}/notes", consumes = FORM)
-	String note(@PathVariable long id, @ModelAttribute("noteForm") NoteForm form, BindingResult errors,
+	@PostMapping(path = "/drills/{drillId}/notes", consumes = FORM)
+	String note(@PathVariable("drillId") long id, @ModelAttribute("noteForm") NoteForm form, BindingResult errors,
 			Authentication user, Model model, RedirectAttributes redirect) {
 		if (!Refusals.accepted(errors, () -> this.drills.addNote(id, form.getText(), Actor.of(user)))) {
 			return page(id, user, model);
@@ -141,8 +141,8 @@ class DrillController {
 		return "redirect:/drills/" + id + "#notes";
 	}
 
-	@PostMapping(path = "/drills/{id}/notes/{noteId}/measure", consumes = FORM)
-	String measure(@PathVariable long id, @PathVariable long noteId, @RequestParam(required = false) Measure.Kind kind,
+	@PostMapping(path = "/drills/{drillId}/notes/{noteId}/measure", consumes = FORM)
+	String measure(@PathVariable("drillId") long id, @PathVariable long noteId, @RequestParam(required = false) Measure.Kind kind,
 			@RequestParam(required = false) String owner,
 			@RequestParam(required = false) @org.springframework.format.annotation.DateTimeFormat(
 					iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE) LocalDate dueOn,

@@ -49,8 +49,8 @@ class ScenarioAdminController {
 		return form(null, model);
 	}
 
-	@GetMapping(LIST + "/{id}")
-	String edit(@PathVariable long id, Model model) {
+	@GetMapping(LIST + "/{scenarioId}")
+	String edit(@PathVariable("scenarioId") long id, Model model) {
 		Scenario scenario = this.scenarios.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		model.addAttribute("scenarioForm", ScenarioForm.of(scenario));
 		return form(id, model);
@@ -66,8 +66,8 @@ class ScenarioAdminController {
 		return "redirect:" + LIST;
 	}
 
-	@PostMapping(path = LIST + "/{id}", consumes = FORM)
-	String update(@PathVariable long id, @ModelAttribute("scenarioForm") ScenarioForm form, BindingResult errors,
+	@PostMapping(path = LIST + "/{scenarioId}", consumes = FORM)
+	String update(@PathVariable("scenarioId") long id, @ModelAttribute("scenarioForm") ScenarioForm form, BindingResult errors,
 			Authentication user, Model model, RedirectAttributes redirect) {
 		this.scenarios.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		if (!Refusals.accepted(errors,
