@@ -53,7 +53,7 @@ class DrillJourneyTest {
 			browser.check("scenario", "1").submit("訓練を始める");
 			assertThat(browser.text()).contains("訓練を始めました。", "ランサムウェア: 身代金要求画面", "まだ届いた状況付与はありません。");
 			String drillPath = browser.path();
-			String reference = browser.driver().findElement(By.cssSelector("a[href^='/incidents/']")).getText()
+			String reference = browser.driver().findElement(By.cssSelector(".drill a[href^='/incidents/']")).getText()
 				.replace("訓練インシデント ", "");
 
 			// the real workflow, on an incident marked 訓練 on every page
