@@ -114,6 +114,11 @@ class AccessibilityJourneyTest {
 						incident + "/investigation", incident + "/prevention-plan", incident + "/report",
 						incident + "/report?language=en", incident + "/record/print", "/measures", "/notifications",
 						"/account/notifications", "/drills");
+				// a drill started: its page with the injects, the debrief so far and the notes
+				browser.go("/drills").check("scenario", "2");
+				browser.clickAndWait(browser.driver()
+					.findElement(org.openqa.selenium.By.cssSelector("form[action='/drills'] button[type=submit]")));
+				checkCurrent(browser, axe, violations, "drill page");
 				// a refused form, with its messages next to the fields
 				browser.go(incident + "/reporting/data-sets/new")
 					.type("description", "会員名簿")
