@@ -28,7 +28,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The executive's figures, each one SQL aggregate over the whole history: a fixed number of
  * statements per page however many incidents there are (the dashboard statement-count test
- * holds it to that), and indexes from the migrations behind each.
+ * holds it to that), and indexes from the migrations behind each. Drills (訓練) are never
+ * counted: every statement reads real incidents only.
  */
 @Service
 @Transactional(readOnly = true)
@@ -51,7 +52,7 @@ public class DashboardService {
 			from (select category, to_char(reported_at at time zone ?, 'YYYY-MM') as month, discovered_at,
 			             occurred_at, contained_at, recovered_at
 			      from incident
-			      where reported_at >= ? and reported_at < ? and category is not null) as period
+			      where reported_at >= ? and reported_at < ? and category is not null and not drill) as period
 			group by grouping sets ((category), (month))
 			order by 10, 1, 2""";
 
@@ -68,7 +69,7 @@ public class DashboardService {
 
 	private static final String OPEN_INCIDENTS = """
 			select id, reference, title, state, severity from incident
-			where state not in ('CLOSED', 'DISMISSED')
+			where state not in ('CLOSED', 'DISMISSED') and not drill
 			order by %s, %s, reported_at, id limit %d""".formatted(STEP_ORDER, SEVERITY_ORDER, OPEN_NAMED);
 
 	private final JdbcTemplate jdbc;
@@ -108,7 +109,7 @@ public class DashboardService {
 	private List<Metrics.OpenCount> open() {
 		return this.jdbc.query("""
 				select state, severity, count(*) from incident
-				where state not in ('CLOSED', 'DISMISSED') group by state, severity
+				where state not in ('CLOSED', 'DISMISSED') and not drill group by state, severity
 				order by %s, %s, state""".formatted(STEP_ORDER, SEVERITY_ORDER),
 				(rs, row) -> new Metrics.OpenCount(rs.getString(1),
 						IncidentState.valueOf(rs.getString(1)).step().name(), rs.getString(2), rs.getLong(3)));
@@ -130,18 +131,18 @@ public class DashboardService {
 
 	private Metrics.Decisions decisions() {
 		return this.jdbc.queryForObject("""
-				select (select count(*) from incident where state = 'ESCALATED'),
-				       (select count(*) from incident where state = 'PREVENTION' and closing_approved_at is null),
+				select (select count(*) from incident where state = 'ESCALATED' and not drill),
+				       (select count(*) from incident where state = 'PREVENTION' and closing_approved_at is null and not drill),
 				       (select count(*) from announcement a join reporting_case c on c.id = a.case_id
 				          join incident i on i.id = c.incident_id
-				        where a.approved_at is null and i.state not in ('CLOSED', 'DISMISSED'))""",
+				        where a.approved_at is null and i.state not in ('CLOSED', 'DISMISSED') and not i.drill)""",
 				(rs, row) -> new Metrics.Decisions(rs.getLong(1), rs.getLong(2), rs.getLong(3)));
 	}
 
 	private List<Metrics.MonthCount> overTime(ZoneId zone, Timestamp start, Timestamp end) {
 		return this.jdbc.query("""
 				select to_char(reported_at at time zone ?, 'YYYY-MM') as month, coalesce(category, 'UNCLASSIFIED'), count(*)
-				from incident where reported_at >= ? and reported_at < ?
+				from incident where reported_at >= ? and reported_at < ? and not drill
 				group by 1, 2 order by 1, 2""",
 				(rs, row) -> new Metrics.MonthCount(rs.getString(1), rs.getString(2), rs.getLong(3)), zone.getId(), start,
 				end);
@@ -152,7 +153,7 @@ public class DashboardService {
 				select category, count(*), coalesce(sum(damage_direct_yen), 0), coalesce(sum(damage_indirect_yen), 0),
 				       coalesce(sum(disruption_days), 0)
 				from incident
-				where reported_at >= ? and reported_at < ? and category is not null
+				where reported_at >= ? and reported_at < ? and category is not null and not drill
 				  and (damage_direct_yen is not null or damage_indirect_yen is not null or disruption_days is not null)
 				group by category order by category""",
 				(rs, row) -> new Metrics.Damage(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),

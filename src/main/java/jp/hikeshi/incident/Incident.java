@@ -169,6 +169,14 @@ public class Incident extends AbstractAggregateRoot<Incident> {
 	@OptimisticLock(excluded = true)
 	private String timelineHead = "";
 
+	/**
+	 * 訓練: a drill (机上演習) runs the real workflow on an incident marked so. Set at creation
+	 * only ({@link #reportDrill}); no method, form or API changes it, the column is not updatable
+	 * and a trigger (V31) refuses any update of it.
+	 */
+	@jakarta.persistence.Column(updatable = false)
+	private boolean drill;
+
 	@Version
 	private long version;
 
@@ -196,6 +204,18 @@ public class Incident extends AbstractAggregateRoot<Incident> {
 		incident.state = IncidentState.REPORTED;
 		incident.append(now, reporter, Kind.REPORTED, Change.state(null, IncidentState.REPORTED), null, true);
 		incident.registerEvent(new IncidentEvents.Reported(reference));
+		return incident;
+	}
+
+	/**
+	 * The security lead starts a drill: the same report as staff make, marked 訓練 from the
+	 * first line of its timeline. The lead is its reporter.
+	 * @param scenario the scenario's name, for the timeline
+	 */
+	static Incident reportDrill(String reference, Report report, String lead, String scenario, Instant now) {
+		Incident incident = report(reference, report, lead, now);
+		incident.drill = true;
+		incident.append(now, lead, Kind.DRILL_STARTED, Change.field(scenario, null, null), null, false);
 		return incident;
 	}
 
@@ -928,6 +948,27 @@ public class Incident extends AbstractAggregateRoot<Incident> {
 
 	public String getReportedBy() {
 		return this.reportedBy;
+	}
+
+	/** 訓練: a drill, never counted, filed or announced as a real incident. */
+	public boolean isDrill() {
+		return this.drill;
+	}
+
+	/**
+	 * Who takes part in a drill, the only people it may tell anything: the lead who started it,
+	 * the responsible person and the team.
+	 */
+	public Set<String> drillParticipants() {
+		Set<String> participants = new LinkedHashSet<>();
+		if (this.reportedBy != null) {
+			participants.add(this.reportedBy);
+		}
+		if (this.responsible != null) {
+			participants.add(this.responsible);
+		}
+		this.assignees.forEach(assignee -> participants.add(assignee.username()));
+		return participants;
 	}
 
 	public String getOutsideReporterName() {

@@ -22,14 +22,16 @@ interface IncidentRepository extends ListCrudRepository<Incident, Long>, JpaSpec
 
 	Optional<Incident> findByReference(String reference);
 
-	List<Incident> findByStateInOrderByReportedAtAsc(Collection<IncidentState> states);
+	/** Real incidents in these states: a drill never waits in a queue. */
+	List<Incident> findByStateInAndDrillFalseOrderByReportedAtAsc(Collection<IncidentState> states);
 
 	Page<Incident> findByReportedByOrderByReportedAtDesc(String reportedBy, Pageable pageable);
 
 	@Query("""
 			select i from Incident i
-			where i.state = jp.hikeshi.incident.IncidentState.ESCALATED
-			   or (i.state = jp.hikeshi.incident.IncidentState.PREVENTION and i.closingApprovedAt is null)
+			where i.drill = false
+			  and (i.state = jp.hikeshi.incident.IncidentState.ESCALATED
+			   or (i.state = jp.hikeshi.incident.IncidentState.PREVENTION and i.closingApprovedAt is null))
 			order by i.reportedAt asc""")
 	List<Incident> findAwaitingExecutive();
 
@@ -37,6 +39,7 @@ interface IncidentRepository extends ListCrudRepository<Incident, Long>, JpaSpec
 			select i from Incident i
 			where (i.responsible = ?1 or exists (select 1 from Incident j join j.assignees a where j = i and a.username = ?1))
 			  and i.state not in (jp.hikeshi.incident.IncidentState.CLOSED, jp.hikeshi.incident.IncidentState.DISMISSED)
+			  and i.drill = false
 			order by i.reportedAt asc""")
 	List<Incident> findAssignedTo(String username);
 

@@ -16,9 +16,18 @@ import jp.hikeshi.account.Actor;
 
 import org.springframework.data.jpa.domain.Specification;
 
-/** The list page's filters; every part optional. */
+/**
+ * The list page's filters; every part optional. Drills (訓練) are left out unless asked for
+ * ({@code withDrills}).
+ */
 public record IncidentSearch(IncidentState state, IncidentState.Step step, Category category, Severity severity,
-		String assignee, String text, java.time.Instant reportedFrom, java.time.Instant reportedBefore) {
+		String assignee, String text, java.time.Instant reportedFrom, java.time.Instant reportedBefore,
+		boolean withDrills) {
+
+	public IncidentSearch(IncidentState state, IncidentState.Step step, Category category, Severity severity,
+			String assignee, String text, java.time.Instant reportedFrom, java.time.Instant reportedBefore) {
+		this(state, step, category, severity, assignee, text, reportedFrom, reportedBefore, false);
+	}
 
 	public IncidentSearch(IncidentState state, IncidentState.Step step, Category category, Severity severity,
 			String assignee, String text) {
@@ -27,6 +36,12 @@ public record IncidentSearch(IncidentState state, IncidentState.Step step, Categ
 
 	public static IncidentSearch none() {
 		return new IncidentSearch(null, null, null, null, null, null);
+	}
+
+	/** The same filters, drills included. */
+	public IncidentSearch includingDrills() {
+		return new IncidentSearch(this.state, this.step, this.category, this.severity, this.assignee, this.text,
+				this.reportedFrom, this.reportedBefore, true);
 	}
 
 	Specification<Incident> toSpecification(Actor actor) {
@@ -43,6 +58,9 @@ public record IncidentSearch(IncidentState state, IncidentState.Step step, Categ
 			}
 			if (this.assignee != null && !this.assignee.isBlank()) {
 				where.add(onTeam(this.assignee.trim()).toPredicate(root, query, builder));
+			}
+			if (!this.withDrills) {
+				where.add(builder.isFalse(root.get("drill")));
 			}
 			where.addAll(reporterVisible(root, builder));
 			return builder.and(where.toArray(Predicate[]::new));

@@ -56,12 +56,15 @@ public class IncidentService {
 
 	private final MessageSource messages;
 
+	private final List<RefusalWitness> witnesses;
+
 	IncidentService(IncidentRepository incidents, OrganisationService organisations, Clock clock,
 			List<TransitionGuard> guards, PlaybookService playbooks, People people, Register register,
-			MessageSource messages) {
+			MessageSource messages, List<RefusalWitness> witnesses) {
 		this.people = people;
 		this.register = register;
 		this.messages = messages;
+		this.witnesses = witnesses;
 		this.incidents = incidents;
 		this.organisations = organisations;
 		this.clock = clock;
@@ -269,6 +272,23 @@ public class IncidentService {
 		return (text.length() <= max) ? text : text.substring(0, max);
 	}
 
+	/**
+	 * The security lead starts a drill (机上演習): a report made through the same path, on an
+	 * incident marked 訓練 for good.
+	 * @param scenario the scenario's name, for the timeline's first lines
+	 */
+	public Incident reportDrill(String title, String description, String scenario, Actor lead) {
+		if (!lead.has(jp.hikeshi.account.Role.SECURITY_LEAD)) {
+			throw new jp.hikeshi.shared.BusinessRuleViolation("drill.leadOnly");
+		}
+		Instant now = now();
+		int year = now.atZone(zone()).getYear();
+		String reference = String.format("INC-%d-%05d", year, this.incidents.nextReferenceNumber());
+		Incident.Report report = new Incident.Report(title, description, null, null, StillHappening.UNKNOWN, null, null,
+				null);
+		return this.incidents.save(Incident.reportDrill(reference, report, lead.username(), scenario, now));
+	}
+
 	@Transactional(readOnly = true)
 	public Incident find(long id, Actor actor) {
 		Incident incident = this.incidents.findById(id).orElseThrow(() -> new IncidentNotFoundException(id));
@@ -335,7 +355,7 @@ public class IncidentService {
 
 	@Transactional(readOnly = true)
 	public List<Incident> triageQueue() {
-		return this.incidents.findByStateInOrderByReportedAtAsc(EnumSet.of(IncidentState.REPORTED, IncidentState.TRIAGE));
+		return this.incidents.findByStateInAndDrillFalseOrderByReportedAtAsc(EnumSet.of(IncidentState.REPORTED, IncidentState.TRIAGE));
 	}
 
 	@Transactional(readOnly = true)
@@ -384,8 +404,19 @@ public class IncidentService {
 	 */
 	public void perform(long id, long version, Actor actor, Move move) {
 		Playbook playbook = (move.transition() == Transition.ESCALATE) ? this.playbooks.current() : Playbook.DEFAULT;
-		act(id, version, actor,
-				incident -> incident.perform(move, actor, externalGuards(incident, move.transition()), playbook, now()));
+		try {
+			act(id, version, actor,
+					incident -> incident.perform(move, actor, externalGuards(incident, move.transition()), playbook, now()));
+		}
+		catch (TransitionRefused refused) {
+			// a drill's debrief shows the guards that stopped the team: they are written down
+			// outside this transaction, which the refusal rolls back
+			this.incidents.findById(id)
+				.filter(Incident::isDrill)
+				.ifPresent(incident -> this.witnesses
+					.forEach(witness -> witness.refused(incident.getId(), actor, move.transition(), refused.unmet())));
+			throw refused;
+		}
 	}
 
 	public void take(long id, long version, Actor actor) {

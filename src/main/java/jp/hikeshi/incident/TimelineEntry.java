@@ -257,7 +257,13 @@ public class TimelineEntry {
 		/** subject: the data set's description. */
 		DATA_SET_CONFIRMED(Slot.TEXT, Slot.NONE, Slot.NONE),
 		/** subject: the data set's description; before: the system no longer named. */
-		DATA_SET_WITHDRAWN(Slot.TEXT, Slot.TEXT, Slot.NONE);
+		DATA_SET_WITHDRAWN(Slot.TEXT, Slot.TEXT, Slot.NONE),
+		// --- drills (机上演習) ---
+		/** subject: the scenario's name. */
+		DRILL_STARTED(Slot.TEXT, Slot.NONE, Slot.NONE),
+		/** subject: minutes after the start; note: what happened (the inject, in the language it was read in). */
+		DRILL_INJECT(Slot.NUMBER, Slot.NONE, Slot.NONE),
+		DRILL_ENDED(Slot.NONE, Slot.NONE, Slot.NONE);
 
 		private final Slot subject;
 

@@ -179,6 +179,10 @@ class IntegrationFeed {
 	/** The ids of the deliveries' events, one per endpoint. */
 	private List<String> queue(IntegrationEvent event, String occurrence, Incident incident, Map<String, Object> data,
 			List<Long> endpoints) {
+		if (incident != null && incident.isDrill()) {
+			// a drill never reaches the company's outside tools
+			return List.of();
+		}
 		Instant now = this.clock.instant();
 		String timestamp = ISO.format(OffsetDateTime.ofInstant(now.truncatedTo(ChronoUnit.SECONDS), zone()));
 		String link = null;

@@ -37,6 +37,9 @@ class Messages {
 				due(params, locale, zone), params.getOrDefault("minutes", ""), label(params.get("label2"), locale),
 				(params.get("days") == null) ? 0 : Integer.parseInt(params.get("days")) };
 		String headline = this.messages.getMessage(base + ".headline", args, locale);
+		if (params.containsKey(Occurrence.DRILL)) {
+			headline = this.messages.getMessage("notification.drill.headline", new Object[] { headline }, locale);
+		}
 		String text = (rule == Rule.DAILY_DIGEST) ? digest(params, locale)
 				: this.messages.getMessage(base + ".text", args, locale);
 		return new Worded(headline, this.messages.getMessage("notification.subject", new Object[] { headline }, locale),

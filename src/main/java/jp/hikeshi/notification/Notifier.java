@@ -8,9 +8,12 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import jp.hikeshi.account.People;
 import jp.hikeshi.account.UserAccount;
+import jp.hikeshi.incident.Incident;
+import jp.hikeshi.incident.IncidentService;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -48,9 +51,12 @@ class Notifier {
 
 	private final boolean enabled;
 
+	private final IncidentService incidents;
+
 	Notifier(JdbcTemplate jdbc, People people, NotificationSettings settings, Webhooks webhooks,
 			MailChannel mail, Dispatcher dispatcher, Clock clock,
-			@Value("${hikeshi.notifications.enabled:true}") boolean enabled) {
+			@Value("${hikeshi.notifications.enabled:true}") boolean enabled, IncidentService incidents) {
+		this.incidents = incidents;
 		this.jdbc = jdbc;
 		this.people = people;
 		this.settings = settings;
@@ -69,6 +75,14 @@ class Notifier {
 	int tell(Occurrence occurrence, Collection<String> usernames) {
 		if (!this.enabled) {
 			return 0;
+		}
+		// a drill (訓練) tells its participants only, marked as practice, and never a chat channel
+		Incident drill = (occurrence.incidentId() == null) ? null
+				: this.incidents.findById(occurrence.incidentId()).filter(Incident::isDrill).orElse(null);
+		if (drill != null) {
+			Set<String> participants = drill.drillParticipants();
+			usernames = usernames.stream().filter(participants::contains).toList();
+			occurrence = occurrence.asDrill();
 		}
 		Instant now = this.clock.instant();
 		CompanySettings.Channels channels = this.settings.cachedCompany().channelsOf(occurrence.rule());
@@ -93,7 +107,7 @@ class Notifier {
 						(unsendable == null) ? DeliveryState.PENDING : DeliveryState.NOT_SENT, unsendable, now));
 			}
 		}
-		if (channels.chat()) {
+		if (channels.chat() && drill == null) {
 			for (long webhook : this.webhooks.ids()) {
 				rows.add(row(occurrence, Channel.CHAT, null, webhook, params, occurrence.link(), DeliveryState.PENDING, null,
 						now));

@@ -43,6 +43,17 @@ record Occurrence(Rule rule, String key, Long incidentId, String reference, Map<
 		return (this.teamLink == null || seesEverything) ? this.link : this.teamLink;
 	}
 
+	/** The same, about a drill: every wording starts with 【訓練】 / [DRILL]. */
+	Occurrence asDrill() {
+		java.util.Map<String, String> marked = new java.util.HashMap<>(this.params);
+		marked.put(DRILL, "1");
+		return new Occurrence(this.rule, this.key, this.incidentId, this.reference, marked, this.link, this.teamLink,
+				this.priority);
+	}
+
+	/** The parameter that marks an occurrence of a drill. */
+	static final String DRILL = "drill";
+
 	String variant() {
 		return this.params.get("variant");
 	}

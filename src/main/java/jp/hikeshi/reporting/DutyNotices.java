@@ -44,7 +44,7 @@ class DutyNotices implements IncidentNotices {
 			.map(reportingCase -> this.reporting.dutiesOf(reportingCase, incident)
 				.stream()
 				.filter(due -> !due.duty().isSettled())
-				.map(this::notice)
+				.map(due -> incident.isDrill() ? practice(due) : notice(due))
 				.toList())
 			.orElse(List.of());
 	}
@@ -70,6 +70,14 @@ class DutyNotices implements IncidentNotices {
 		}
 		return new Notice(new DefaultMessageSourceResolvable(new String[] { "duty.notice" },
 				new Object[] { what, when, state }), due.urgency().name());
+	}
+
+	/** A drill's duty: worked out as for real, labelled 訓練のため届出不要, never urgent. */
+	private Notice practice(DueDuty due) {
+		return new Notice(new DefaultMessageSourceResolvable(new String[] { "duty.notice" },
+				new Object[] { resolvable("DutyType." + due.duty().getType().name()), resolvable("duty.drill.deadline"),
+						resolvable("duty.drill.practice") }),
+				"DRILL");
 	}
 
 	private static DefaultMessageSourceResolvable resolvable(String code) {

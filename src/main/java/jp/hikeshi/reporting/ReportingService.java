@@ -335,6 +335,10 @@ public class ReportingService {
 	public void file(long incidentId, long version, Actor actor, long dutyId, ReportingCase.Filing filing) {
 		requireLead(actor);
 		Incident incident = visibleIncident(incidentId, actor);
+		if (incident.isDrill()) {
+			// 訓練のため届出不要: a drill never records a filing, so nothing reads as reported for real
+			throw new BusinessRuleViolation("duty.drill.practiceOnly");
+		}
 		LocalDate lateAfter = LocalDate.ofInstant(incident.getDiscoveredAt().plus(DeadlineRule.GDPR_WINDOW), zone());
 		ReportingCase reportingCase = lockedCase(incidentId, version, actor);
 		Duty duty = reportingCase.file(dutyId, filing, localDate(incident.getDiscoveredAt()), today(), lateAfter,
@@ -423,7 +427,10 @@ public class ReportingService {
 		return actor.seesEverything() ? openDuties() : List.of();
 	}
 
-	/** Every duty still to be done in an open incident, most urgent first, whoever asks: for reminders. */
+	/**
+	 * Every duty still to be done in an open real incident, most urgent first, whoever asks: for
+	 * reminders. A drill's duties (訓練) are practice and never owed.
+	 */
 	@Transactional(readOnly = true)
 	public List<DueDuty> openDuties() {
 		List<ReportingCase> open = this.cases.findWithOpenDuties();
@@ -432,7 +439,8 @@ public class ReportingService {
 			.stream()
 			.collect(Collectors.toMap(Incident::getId, Function.identity()));
 		return open.stream()
-			.filter(c -> incidents.containsKey(c.getIncidentId()) && incidents.get(c.getIncidentId()).getState().isOpen())
+			.filter(c -> incidents.containsKey(c.getIncidentId()) && incidents.get(c.getIncidentId()).getState().isOpen()
+					&& !incidents.get(c.getIncidentId()).isDrill())
 			.flatMap(c -> c.applicableDuties()
 				.stream()
 				.filter(d -> d.getState() == Duty.State.TO_DO || d.getState() == Duty.State.NOT_YET_DUE)
@@ -458,7 +466,8 @@ public class ReportingService {
 			.stream()
 			.collect(Collectors.toMap(Incident::getId, Function.identity()));
 		return cases.stream()
-			.filter(c -> incidents.containsKey(c.getIncidentId()) && incidents.get(c.getIncidentId()).getState().isOpen())
+			.filter(c -> incidents.containsKey(c.getIncidentId()) && incidents.get(c.getIncidentId()).getState().isOpen()
+					&& !incidents.get(c.getIncidentId()).isDrill())
 			.flatMap(c -> c.getAnnouncements()
 				.stream()
 				.filter(a -> !a.isApproved())
@@ -476,6 +485,9 @@ public class ReportingService {
 			Instant draftedAt) {
 	}
 
+	/** The first line of every text prepared for a drill. */
+	public static final String DRILL_MARK = "【訓練】これは訓練用の文書です。提出・送付しないでください。 [DRILL] Practice only: do not file or send.";
+
 	/** A text to file, prepared from what the incident holds; a notice to the people addressed as its data sets suggest. */
 	public String text(long incidentId, Actor actor, FilingTexts.Kind kind) {
 		return text(incidentId, actor, kind, null);
@@ -490,9 +502,11 @@ public class ReportingService {
 		ReportingCase reportingCase = caseFor(incidentId, actor);
 		Organisation organisation = this.organisations.current().orElseThrow();
 		People.Directory directory = this.people.directory();
-		return new FilingTexts(incident, reportingCase, organisation, this.prevention.planOf(incident), zone(), today(),
-				directory::name)
+		String text = new FilingTexts(incident, reportingCase, organisation, this.prevention.planOf(incident), zone(),
+				today(), directory::name)
 			.text(kind, addressee);
+		// a drill's text is practice: it says so before anything else, in both languages
+		return incident.isDrill() ? DRILL_MARK + "\n\n" + text : text;
 	}
 
 	@Transactional(readOnly = true)

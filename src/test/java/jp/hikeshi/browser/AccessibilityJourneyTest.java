@@ -132,10 +132,15 @@ class AccessibilityJourneyTest {
 						incident + "/investigation", incident + "/prevention-plan", incident + "/report",
 						incident + "/report?language=en", incident + "/record/print", "/measures", "/notifications",
 						"/account/notifications", "/preparedness/contacts", "/preparedness/contacts/people/" + lead.getId(),
-						"/preparedness/wall-card?language=en");
+						"/preparedness/wall-card?language=en", "/preparedness", "/drills");
 				// the register (平時の備え): the list, a system with its data, a new one, the import
 				check(browser, axe, violations, "/preparedness/systems", "/preparedness/systems/" + system,
 						"/preparedness/systems/new", "/preparedness/systems/import");
+				// a drill started: its page with the injects, the debrief so far and the notes
+				browser.go("/drills").check("scenario", "2");
+				browser.clickAndWait(browser.driver()
+					.findElement(org.openqa.selenium.By.cssSelector("form[action='/drills'] button[type=submit]")));
+				checkCurrent(browser, axe, violations, "drill page");
 				// a refused form, with its messages next to the fields
 				browser.go(incident + "/reporting/data-sets/new")
 					.type("description", "会員名簿")
@@ -149,15 +154,16 @@ class AccessibilityJourneyTest {
 				browser.signOut();
 
 				browser.signIn(executive.getUsername(), CompletedSetup.PASSWORD);
-				check(browser, axe, violations, "/", "/executive/inbox", "/dashboard", incident + "/reporting");
-				check(browser, axe, violations, "/preparedness/policy");
+				check(browser, axe, violations, "/", "/executive/inbox", "/dashboard", incident + "/reporting", "/drills");
+				check(browser, axe, violations, "/preparedness/policy", "/preparedness");
 				browser.signOut();
 
 				browser.signIn(admin.getUsername(), CompletedSetup.PASSWORD);
 				check(browser, axe, violations, "/admin/tokens");
 				check(browser, axe, violations, "/admin/users", "/admin/organisation", "/admin/contacts", "/admin/desks",
 						"/admin/desks/PPC_DIAL", "/admin/holidays", "/admin/playbooks", "/admin/audit",
-						"/admin/notifications", "/admin/notifications/log", "/admin/integrations");
+						"/admin/notifications", "/admin/notifications/log", "/admin/integrations", "/admin/drill-scenarios",
+						"/admin/drill-scenarios/new", "/admin/drill-scenarios/1");
 				// an endpoint refused beside its field, then added: its secret shown once; then its log
 				browser.go("/admin/integrations")
 					.type("name", "チケット管理")

@@ -103,7 +103,7 @@ class HandoverController {
 		response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 		attachment(response, incident.getReference() + "_record.xlsx");
 		try (OutputStream out = response.getOutputStream()) {
-			RecordWorkbook.write(label("handover.record.title", JAPANESE) + " " + incident.getReference(),
+			RecordWorkbook.write(drillMark(incident) + label("handover.record.title", JAPANESE) + " " + incident.getReference(),
 					label("handover.item", JAPANESE), label("handover.content", JAPANESE), rows, out);
 		}
 	}
@@ -127,7 +127,8 @@ class HandoverController {
 		Actor actor = Actor.of(user);
 		Incident incident = this.incidents.findForPage(id, actor);
 		Map<String, Object> document = recordDocument(incident, actor);
-		document.put("documentTitle", label("handover.record.title", JAPANESE) + " " + incident.getReference());
+		document.put("documentTitle",
+				drillMark(incident) + label("handover.record.title", JAPANESE) + " " + incident.getReference());
 		return pdf(this.templates.pdfSource("record", JAPANESE, document, request, response),
 				incident.getReference() + "-record.pdf");
 	}
@@ -157,8 +158,9 @@ class HandoverController {
 		Incident incident = this.incidents.findForPage(id, actor);
 		Locale documentLanguage = documentLanguage(language);
 		Map<String, Object> document = reportDocument(incident, actor, documentLanguage);
-		document.put("documentTitle", this.messages.getMessage("handover.report.heading",
-				new Object[] { incident.getReference(), incident.getTitle() }, documentLanguage));
+		document.put("documentTitle", (incident.isDrill() ? label("drill.titlePrefix", documentLanguage) + " " : "")
+				+ this.messages.getMessage("handover.report.heading",
+						new Object[] { incident.getReference(), incident.getTitle() }, documentLanguage));
 		String suffix = documentLanguage.equals(JAPANESE) ? "-report.pdf" : "-report-en.pdf";
 		return pdf(this.templates.pdfSource("report", documentLanguage, document, request, response),
 				incident.getReference() + suffix);
@@ -242,6 +244,11 @@ class HandoverController {
 		try (OutputStream out = response.getOutputStream()) {
 			CsvExport.write(header, lines, out);
 		}
+	}
+
+	/** 【訓練】 before the title of every document of a drill. */
+	private String drillMark(Incident incident) {
+		return incident.isDrill() ? label("drill.titlePrefix", JAPANESE) + " " : "";
 	}
 
 	private List<RecordRows.Row> rows(Incident incident, Locale locale) {

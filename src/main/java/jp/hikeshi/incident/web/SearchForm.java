@@ -39,11 +39,24 @@ public class SearchForm {
 	@org.springframework.format.annotation.DateTimeFormat(iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE)
 	private java.time.LocalDate to;
 
+	/** {@code include}: drills (訓練) too; anything else leaves them out. */
+	@Size(max = 20)
+	private String drills;
+
+	public String getDrills() {
+		return this.drills;
+	}
+
+	public void setDrills(String drills) {
+		this.drills = drills;
+	}
+
 	/** @param zone the organisation's zone, in which the dates are days */
 	IncidentSearch toSearch(java.time.ZoneId zone) {
-		return new IncidentSearch(this.state, this.step, this.category, this.severity, this.assignee, this.text,
+		IncidentSearch search = new IncidentSearch(this.state, this.step, this.category, this.severity, this.assignee, this.text,
 				(this.from == null) ? null : this.from.atStartOfDay(zone).toInstant(),
 				(this.to == null) ? null : this.to.plusDays(1).atStartOfDay(zone).toInstant());
+		return "include".equals(this.drills) ? search.includingDrills() : search;
 	}
 
 	public java.time.LocalDate getFrom() {

@@ -60,6 +60,11 @@ public class SecurityConfiguration {
 			.requestMatchers("/report", "/reports", "/reports/**", "/measures", "/measures/*/*/done", "/notifications",
 					"/notifications/**").authenticated()
 			.requestMatchers("/triage").hasRole(Role.SECURITY_LEAD.name())
+			// drills: the lead runs them; the executive reads their debriefs
+			.requestMatchers(org.springframework.http.HttpMethod.POST, "/drills", "/drills/**")
+			.hasRole(Role.SECURITY_LEAD.name())
+			.requestMatchers(org.springframework.http.HttpMethod.GET, "/drills", "/drills/**")
+			.hasAnyRole(Role.SECURITY_LEAD.name(), Role.EXECUTIVE.name())
 			.requestMatchers("/executive/**").hasRole(Role.EXECUTIVE.name())
 			// 平時の備え: everyone finds the contacts and the wall card there
 			.requestMatchers(HttpMethod.GET, "/preparedness").authenticated()

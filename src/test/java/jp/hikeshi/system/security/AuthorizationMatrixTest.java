@@ -97,6 +97,20 @@ class AuthorizationMatrixTest {
 		row("POST /admin/organisation", login, no, no, no, no, ok);
 		row("GET /admin/audit", login, no, no, no, no, ok);
 		row("GET /admin/contacts", login, no, no, no, no, ok);
+		// drills (訓練): the lead runs them, the executive reads the debriefs; the administrator keeps the scenarios
+		row("GET /drills", login, no, ok, no, ok, no);
+		row("POST /drills", login, no, ok, no, no, no);
+		row("GET /drills/{drillId}", login, no, gone, no, gone, no);
+		row("GET /drills/incident/{incidentId}", login, no, gone, no, gone, no);
+		row("POST /drills/{drillId}/injects/{position}", login, no, gone, no, no, no);
+		row("POST /drills/{drillId}/end", login, no, gone, no, no, no);
+		row("POST /drills/{drillId}/notes", login, no, gone, no, no, no);
+		row("POST /drills/{drillId}/notes/{noteId}/measure", login, no, gone, no, no, no);
+		row("GET /admin/drill-scenarios", login, no, no, no, no, ok);
+		row("POST /admin/drill-scenarios", login, no, no, no, no, ok);
+		row("GET /admin/drill-scenarios/new", login, no, no, no, no, ok);
+		row("GET /admin/drill-scenarios/{scenarioId}", login, no, no, no, no, gone);
+		row("POST /admin/drill-scenarios/{scenarioId}", login, no, no, no, no, gone);
 		row("GET /admin/playbooks", login, no, no, no, no, ok);
 		row("POST /admin/playbooks", login, no, no, no, no, ok);
 		row("POST /admin/playbooks/{id}", login, no, no, no, no, ok);
@@ -361,7 +375,11 @@ class AuthorizationMatrixTest {
 			.replace("{endpointId}", "999999")
 			.replace("{vendorId}", "999999")
 			.replace("{clientId}", "999999")
-			.replace("{number}", "999999");
+			.replace("{number}", "999999")
+			.replace("{drillId}", "999999")
+			.replace("{position}", "1")
+			.replace("{noteId}", "999999")
+			.replace("{scenarioId}", "999999");
 		if (parts[0].equals("POST")) {
 			// A stale version: the request reaches the page but changes nothing.
 			return post(path).with(csrf()).contentType(MediaType.APPLICATION_FORM_URLENCODED).param("version", "-1");
