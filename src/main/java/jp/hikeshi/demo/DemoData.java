@@ -83,9 +83,12 @@ class DemoData implements ApplicationRunner {
 
 	private final Environment environment;
 
+	private final DemoRegister register;
+
 	DemoData(OrganisationService organisations, AccountService accounts, TransactionTemplate transaction,
 			IncidentService incidents, ObjectProvider<JdbcConnectionDetails> connection, ApiTokens tokens,
-			Environment environment) {
+			Environment environment, DemoRegister register) {
+		this.register = register;
 		this.organisations = organisations;
 		this.accounts = accounts;
 		this.transaction = transaction;
@@ -103,8 +106,9 @@ class DemoData implements ApplicationRunner {
 		}
 		String password = randomPassword();
 		this.transaction.executeWithoutResult(status -> seed(password));
+		Map<String, Long> systems = this.register.seed();
 		if (this.incidents.myReports(STAFF, 0).isEmpty()) {
-			seedIncidents();
+			seedIncidents(systems);
 		}
 		Map<String, String> apiTokens = this.transaction.execute(status -> freshTokens());
 		String site = "http://localhost:" + this.environment.getProperty("local.server.port", "8080");
@@ -156,7 +160,7 @@ class DemoData implements ApplicationRunner {
 	}
 
 	/** A few incidents at different points of the response, as in IPA's tabletop exercise. */
-	private void seedIncidents() {
+	private void seedIncidents(Map<String, Long> systems) {
 		Incident ransomware = this.incidents.report(new Incident.Report("経理部PCに身代金要求の画面",
 				"経理部のパソコンに「ファイルを暗号化した。72時間以内に10万ドルを支払え」と表示された。\n共有フォルダのファイルも開けない。",
 				null, "経理部のノートPC（KEIRI-PC03）", StillHappening.YES, null, null), STAFF);
@@ -165,6 +169,10 @@ class DemoData implements ApplicationRunner {
 		// the shared folder is unusable too: a ransomware incident that is also an outage
 		this.incidents.escalate(taken.getId(), taken.getVersion(), LEAD, Category.VIRUS_RANSOMWARE,
 				Set.of(Category.SYSTEM_OUTAGE), null, Severity.CRITICAL, "取引先への影響を確認中。経営判断をお願いします。");
+		// the register names the PC and the payroll file it holds: step 2 proposes that data at once
+		if (systems.containsKey(DemoRegister.ACCOUNTING_PC)) {
+			this.incidents.chooseSystems(ransomware.getId(), null, LEAD, List.of(systems.get(DemoRegister.ACCOUNTING_PC)));
+		}
 
 		this.incidents.report(new Incident.Report(null, "見知らぬ送信元から請求書のメール。添付のZIPを開いてしまった。", null,
 				"自分のPC", StillHappening.UNKNOWN, null, null), STAFF);

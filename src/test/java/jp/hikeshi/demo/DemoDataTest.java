@@ -70,6 +70,12 @@ class DemoDataTest {
 	JdbcTemplate jdbc;
 
 	@Autowired
+	DemoRegister register;
+
+	@Autowired
+	jp.hikeshi.register.Register registered;
+
+	@Autowired
 	ObjectProvider<JdbcConnectionDetails> connection;
 
 	@Test
@@ -98,6 +104,25 @@ class DemoDataTest {
 			.allSatisfy(lead -> assertThat(lead.getPhone()).isNotBlank());
 	}
 
+	/** The register as after one afternoon: the ransomware PC is named, so step 2 already proposes its payroll file. */
+	@Test
+	void theDemoCompanyFilledItsRegisterAndTheRansomwareIncidentNamesThePc() {
+		this.demo.run(new DefaultApplicationArguments());
+		assertThat(this.registered.systemsInUse()).extracting(jp.hikeshi.register.Register.SystemEntry::name)
+			.contains("ECサイト", "ファイルサーバ", DemoRegister.ACCOUNTING_PC, "コーポレートサイト");
+		assertThat(this.registered.systemsInUse())
+			.filteredOn(system -> system.name().equals("ECサイト"))
+			.singleElement()
+			.satisfies(ec -> assertThat(ec.dataSets()).singleElement()
+				.satisfies(data -> assertThat(data.peopleCount()).isEqualTo(1_200)));
+		assertThat(this.registered.vendors()).hasSizeGreaterThanOrEqualTo(2);
+		assertThat(this.jdbc.queryForObject("""
+				select count(*) from personal_data_set d join reporting_case c on c.id = d.case_id
+				  join incident i on i.id = c.incident_id
+				 where i.title = '経理部PCに身代金要求の画面' and d.proposed_from_system_id is not null""", Integer.class))
+			.isPositive();
+	}
+
 	@Test
 	void aDemoDatabaseFromAnEarlierVersionGetsTheAddressesAndNumberAtTheNextStart() throws Exception {
 		this.jdbc.update("update user_account set email = null, phone = null where username = 'lead'");
@@ -111,7 +136,7 @@ class DemoDataTest {
 	@Test
 	void theBannerNamesThePortTheServerReallyListensOn(CapturedOutput output) {
 		DemoData demo = new DemoData(this.organisations, this.accounts, this.transaction, this.incidents,
-				this.connection, this.tokens, new MockEnvironment().withProperty("local.server.port", "18090"));
+				this.connection, this.tokens, new MockEnvironment().withProperty("local.server.port", "18090"), this.register);
 		int start = output.getOut().length();
 		demo.run(new DefaultApplicationArguments());
 		String printed = output.getOut().substring(start);
@@ -179,7 +204,7 @@ class DemoDataTest {
 			}
 		});
 		DemoData demo = new DemoData(this.organisations, this.accounts, this.transaction, this.incidents,
-				beans.getBeanProvider(JdbcConnectionDetails.class), this.tokens, new MockEnvironment());
+				beans.getBeanProvider(JdbcConnectionDetails.class), this.tokens, new MockEnvironment(), this.register);
 		long before = this.accounts.all().size();
 		assertThatThrownBy(() -> demo.run(new DefaultApplicationArguments()))
 			.isInstanceOf(IllegalStateException.class)
