@@ -235,7 +235,8 @@ class DashboardTest {
 		}
 		this.statements.reset();
 		this.mvc.perform(get("/dashboard").with(executive)).andExpect(status().isOk());
-		assertThat(this.statements.count()).isEqualTo(before).isLessThanOrEqualTo(10);
+		// ten for the figures, the rest for the readiness lines (平時の備え): none grows with the incidents
+		assertThat(this.statements.count()).isEqualTo(before).isLessThanOrEqualTo(15);
 	}
 
 	private long incident(String reference, String category, String state, String severity, String reported,
