@@ -122,12 +122,10 @@ class ResponsiveJourneyTest {
 
 		Map<UserAccount, List<String>> journeys = new LinkedHashMap<>();
 		journeys.put(reporter, List.of("/", "/report", "/reports", "/reports/" + waiting + "/sent", "/measures",
-				"/notifications", "/account/password", "/preparedness", "/preparedness/contacts",
-				"/preparedness/wall-card"));
+				"/notifications", "/account/password", "/preparedness/contacts", "/preparedness/wall-card"));
 		journeys.put(lead, List.of("/", "/triage", "/incidents?text=PC&step=", "/duties", incident, incident + "/reporting",
 				incident + "/evidence", incident + "/investigation", incident + "/prevention-plan", incident + "/report",
-				incident + "/record/print", "/dashboard", "/preparedness/systems", "/preparedness/systems/new",
-				"/preparedness/vendors", "/preparedness/policy", "/drills"));
+				incident + "/record/print", "/dashboard", "/preparedness/systems", "/preparedness/systems/new", "/drills"));
 		journeys.put(responder, List.of("/", "/incidents/assigned", "/incidents", incident));
 		journeys.put(executive, List.of("/", "/executive/inbox", "/dashboard", incident + "/reporting", "/duties"));
 		journeys.put(admin, List.of("/", "/admin/users", "/admin/organisation", "/admin/contacts", "/admin/desks",
