@@ -66,7 +66,6 @@ class PreparednessWebTest {
 	@Test
 	void theExecutiveReadsEachLineInWordsOnThePageAndOnTheDashboard() throws Exception {
 		// the lines as the page's reader gets them: dates are written in the reader's language
-		LocaleContextHolder.setLocale(Locale.JAPANESE);
 		try {
 			readEachLine();
 		}
@@ -78,6 +77,8 @@ class PreparednessWebTest {
 	private void readEachLine() throws Exception {
 		for (String path : List.of("/preparedness", "/dashboard")) {
 			String html = page(path, Role.EXECUTIVE);
+			// a request ends by clearing the locale: set it again for the lines read here
+			LocaleContextHolder.setLocale(Locale.JAPANESE);
 
 			assertThat(html).as(path).contains(READINESS, "備えの状況");
 			for (Readiness.Line line : this.readiness.lines()) {
