@@ -61,17 +61,7 @@ class Idempotency {
 	 */
 	@Transactional
 	Outcome once(String owner, String key, String requestHash, Supplier<Incident> report) {
-		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MICROS);
-		// lazily: the owner's keys that no longer count go, this one included
-		this.jdbc.sql("delete from api_idempotency where owner = ? and created_at < ?")
-			.params(owner, Timestamp.from(now.minus(KEPT)))
-			.update();
-		int claimed = this.jdbc.sql("""
-				insert into api_idempotency (owner, idempotency_key, request_hash, created_at)
-				values (?, ?, ?, ?) on conflict do nothing""")
-			.params(owner, key, requestHash, Timestamp.from(now))
-			.update();
-		if (claimed == 1) {
+		if (claim(owner, key, requestHash)) {
 			Incident incident = report.get();
 			this.jdbc.sql("update api_idempotency set incident_id = ?, state = ? where owner = ? and idempotency_key = ?")
 				.params(incident.getId(), incident.getState().name(), owner, key)
@@ -106,16 +96,7 @@ class Idempotency {
 	 */
 	@Transactional
 	SystemOutcome onceForSystem(String owner, String key, String requestHash, Supplier<Long> add) {
-		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MICROS);
-		this.jdbc.sql("delete from api_idempotency where owner = ? and created_at < ?")
-			.params(owner, Timestamp.from(now.minus(KEPT)))
-			.update();
-		int claimed = this.jdbc.sql("""
-				insert into api_idempotency (owner, idempotency_key, request_hash, created_at)
-				values (?, ?, ?, ?) on conflict do nothing""")
-			.params(owner, key, requestHash, Timestamp.from(now))
-			.update();
-		if (claimed == 1) {
+		if (claim(owner, key, requestHash)) {
 			long id = add.get();
 			this.jdbc.sql("update api_idempotency set system_id = ? where owner = ? and idempotency_key = ?")
 				.params(id, owner, key)
@@ -134,6 +115,22 @@ class Idempotency {
 			throw new BusinessRuleViolation("api.idempotency.mismatch");
 		}
 		return new SystemOutcome(first.systemId(), true);
+	}
+
+	/**
+	 * Claims the key for this request, the owner's keys that no longer count going first (this
+	 * one included): {@code false} when another request holds it and has committed.
+	 */
+	private boolean claim(String owner, String key, String requestHash) {
+		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MICROS);
+		this.jdbc.sql("delete from api_idempotency where owner = ? and created_at < ?")
+			.params(owner, Timestamp.from(now.minus(KEPT)))
+			.update();
+		return this.jdbc.sql("""
+				insert into api_idempotency (owner, idempotency_key, request_hash, created_at)
+				values (?, ?, ?, ?) on conflict do nothing""")
+			.params(owner, key, requestHash, Timestamp.from(now))
+			.update() == 1;
 	}
 
 	private record Claimed(String requestHash, Long incidentId, String reference, String state) {
