@@ -25,6 +25,8 @@ interface IncidentRepository extends ListCrudRepository<Incident, Long>, JpaSpec
 	/** Real incidents in these states: a drill never waits in a queue. */
 	List<Incident> findByStateInAndDrillFalseOrderByReportedAtAsc(Collection<IncidentState> states);
 
+	long countByStateAndDrillFalse(IncidentState state);
+
 	Page<Incident> findByReportedByOrderByReportedAtDesc(String reportedBy, Pageable pageable);
 
 	@Query("""

@@ -358,6 +358,12 @@ public class IncidentService {
 		return this.incidents.findByStateInAndDrillFalseOrderByReportedAtAsc(EnumSet.of(IncidentState.REPORTED, IncidentState.TRIAGE));
 	}
 
+	/** How many real reports wait for a lead to take them, counted without loading them. */
+	@Transactional(readOnly = true)
+	public long countUntaken() {
+		return this.incidents.countByStateAndDrillFalse(IncidentState.REPORTED);
+	}
+
 	@Transactional(readOnly = true)
 	public List<Incident> awaitingExecutive() {
 		return this.incidents.findAwaitingExecutive();

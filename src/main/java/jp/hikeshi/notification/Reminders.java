@@ -22,7 +22,6 @@ import jp.hikeshi.account.Role;
 import jp.hikeshi.calendar.LegalDeadlines;
 import jp.hikeshi.incident.Incident;
 import jp.hikeshi.incident.IncidentService;
-import jp.hikeshi.incident.IncidentState;
 import jp.hikeshi.organisation.OrganisationService;
 import jp.hikeshi.prevention.Measure;
 import jp.hikeshi.prevention.PreventionService;
@@ -55,6 +54,17 @@ class Reminders {
 
 	/** A 72-hour deadline is "today" in its last 12 hours. */
 	private static final Duration MOMENT_TODAY = Duration.ofHours(12);
+
+	/** Reports nobody took within the triage time whose reminder is not written yet (the key of {@link #untakenKey}). */
+	private static final String UNTAKEN = """
+			select i.id, i.reference from incident i
+			where i.state = 'REPORTED' and not i.drill and i.reported_at <= ?
+			  and not exists (select 1 from notification n where n.occurrence = 'incident:' || i.id || ':untaken')
+			order by i.reported_at, i.id
+			limit ?""";
+
+	/** At most this many untaken-report reminders a scan; the next scan takes the rest. */
+	static final int UNTAKEN_BATCH = 200;
 
 	private final JdbcTemplate jdbc;
 
@@ -108,14 +118,13 @@ class Reminders {
 	}
 
 	private int untakenReports(Instant now, int minutes) {
-		List<Occurrence> due = new ArrayList<>();
-		for (Incident incident : this.incidents.triageQueue()) {
-			if (incident.getState() == IncidentState.REPORTED
-					&& !incident.getReportedAt().plus(Duration.ofMinutes(minutes)).isAfter(now)) {
-				due.add(Occurrence.of(Rule.TRIAGE_WAITING, "incident:" + incident.getId() + ":untaken", incident.getId(),
-						incident.getReference(), Map.of("minutes", String.valueOf(minutes)), "/incidents/" + incident.getId()));
-			}
-		}
+		// only the reports whose reminder is not written yet, oldest first and a bounded batch a
+		// scan: the scan runs every minute and must not load every report ever left untaken
+		List<Occurrence> due = this.jdbc.query(UNTAKEN, (row, n) -> {
+			long id = row.getLong("id");
+			return Occurrence.of(Rule.TRIAGE_WAITING, untakenKey(id), id, row.getString("reference"),
+					Map.of("minutes", String.valueOf(minutes)), "/incidents/" + id);
+		}, java.sql.Timestamp.from(now.minus(Duration.ofMinutes(minutes))), UNTAKEN_BATCH);
 		List<String> told = union(this.people.holding(Role.SECURITY_LEAD), this.people.holding(Role.EXECUTIVE));
 		int written = 0;
 		for (Occurrence occurrence : notYetTold(due)) {
@@ -259,7 +268,7 @@ class Reminders {
 		List<String> leads = this.people.holding(Role.SECURITY_LEAD);
 		List<String> executives = this.people.holding(Role.EXECUTIVE);
 		// reports not yet taken: the ones waiting for a lead
-		long triage = this.incidents.triageQueue().stream().filter(i -> i.getState() == IncidentState.REPORTED).count();
+		long triage = this.incidents.countUntaken();
 		// teams to form and closings to approve, and the announcements waiting for approval
 		int decisions = this.incidents.awaitingExecutive().size()
 				+ this.reporting.announcementsToApprove(new Actor("digest", Set.of(Role.EXECUTIVE))).size();
@@ -293,6 +302,10 @@ class Reminders {
 				"select distinct occurrence from notification where occurrence = any(?)", String.class,
 				(Object) candidates.stream().map(Occurrence::key).toArray(String[]::new)));
 		return candidates.stream().filter(occurrence -> !told.contains(occurrence.key())).toList();
+	}
+
+	private static String untakenKey(long incidentId) {
+		return "incident:" + incidentId + ":untaken";
 	}
 
 	private static List<String> union(List<String> one, List<String> other) {
