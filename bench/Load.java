@@ -1,0 +1,228 @@
+/*
+ * Report intake load: N clients, each signed in with its own session, POST the staff report form
+ * (/report, with the session's CSRF token) back to back for D seconds.
+ *
+ *   java bench/Load.java BASE_URL USERNAME PASSWORD [CLIENTS=8] [SECONDS=60] [WARM_UP_SECONDS=0]
+ *   e.g. java bench/Load.java http://localhost:18080 bench 'tall-Lighthouse-keeps-41' 8 60 10
+ *
+ * All clients sign in as USERNAME (any account that may report: every role may). A warm-up, if
+ * asked for, runs the same load first and is not counted. Prints one line:
+ *   clients 8  seconds 60.0  reports 56400  rate 940.0/s  median 7.9 ms  p99 21.3 ms  errors 0
+ * A response other than the redirect to the "sent" page counts as an error (the first few are
+ * printed on stderr); the exit status is 1 when any request failed. Needs only a JDK (17+).
+ */
+
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+public class Load {
+
+	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
+
+	private static final Pattern DISCOVERED_AT = Pattern.compile("name=\"discoveredAt\"[^>]*value=\"([^\"]+)\"");
+
+	private static final AtomicInteger errorsShown = new AtomicInteger();
+
+	public static void main(String[] args) throws Exception {
+		if (args.length < 3) {
+			System.err.println("usage: java bench/Load.java BASE_URL USERNAME PASSWORD [CLIENTS=8] [SECONDS=60] [WARM_UP_SECONDS=0]");
+			System.exit(2);
+		}
+		String base = args[0].replaceAll("/+$", "");
+		int clients = (args.length > 3) ? Integer.parseInt(args[3]) : 8;
+		double seconds = (args.length > 4) ? Double.parseDouble(args[4]) : 60;
+		double warmUp = (args.length > 5) ? Double.parseDouble(args[5]) : 0;
+
+		List<Client> all = new ArrayList<>();
+		for (int i = 0; i < clients; i++) {
+			all.add(Client.signIn(base, args[1], args[2], i));
+		}
+		if (warmUp > 0) {
+			run(all, warmUp);
+		}
+		Result result = run(all, seconds);
+		long[] times = result.times;
+		Arrays.sort(times);
+		System.out.printf("clients %d  seconds %.1f  reports %d  rate %.1f/s  median %.1f ms  p99 %.1f ms  errors %d%n",
+				clients, result.elapsed, times.length, times.length / result.elapsed, percentile(times, 0.5),
+				percentile(times, 0.99), result.errors);
+		System.exit((result.errors > 0) ? 1 : 0);
+	}
+
+	private record Result(long[] times, int errors, double elapsed) {
+	}
+
+	/** Every client posts back to back until the deadline; each keeps its own request times. */
+	private static Result run(List<Client> clients, double seconds) throws InterruptedException {
+		long start = System.nanoTime();
+		long deadline = start + (long) (seconds * 1e9);
+		List<Thread> threads = new ArrayList<>();
+		for (Client client : clients) {
+			client.reset();
+			Thread thread = new Thread(() -> client.postUntil(deadline));
+			threads.add(thread);
+			thread.start();
+		}
+		for (Thread thread : threads) {
+			thread.join();
+		}
+		double elapsed = (System.nanoTime() - start) / 1e9;
+		int total = clients.stream().mapToInt(c -> c.count).sum();
+		long[] times = new long[total];
+		int at = 0;
+		int errors = 0;
+		for (Client client : clients) {
+			System.arraycopy(client.times, 0, times, at, client.count);
+			at += client.count;
+			errors += client.errors;
+		}
+		return new Result(times, errors, elapsed);
+	}
+
+	private static double percentile(long[] sorted, double p) {
+		if (sorted.length == 0) {
+			return Double.NaN;
+		}
+		int index = (int) Math.ceil(p * sorted.length) - 1;
+		return sorted[Math.max(0, Math.min(sorted.length - 1, index))] / 1e6;
+	}
+
+	private static final class Client {
+
+		private final HttpClient http;
+
+		private final String base;
+
+		private final int number;
+
+		private String csrf;
+
+		private String discoveredAt;
+
+		private long[] times = new long[1 << 14];
+
+		private int count;
+
+		private int errors;
+
+		private Client(String base, int number) {
+			this.base = base;
+			this.number = number;
+			this.http = HttpClient.newBuilder()
+				.version(HttpClient.Version.HTTP_1_1)
+				.followRedirects(HttpClient.Redirect.NEVER)
+				.cookieHandler(new CookieManager())
+				.connectTimeout(Duration.ofSeconds(10))
+				.build();
+		}
+
+		/** Signs in, then reads the report form for the session's CSRF token and a "noticed at" the server accepts. */
+		static Client signIn(String base, String username, String password, int number) throws Exception {
+			Client client = new Client(base, number);
+			String login = client.get("/login");
+			HttpResponse<String> signedIn = client.post("/login", form("_csrf", find(CSRF, login, "/login"),
+					"username", username, "password", password));
+			String location = signedIn.headers().firstValue("Location").orElse("");
+			if (signedIn.statusCode() != 302 || location.contains("error")) {
+				throw new IllegalStateException("sign-in as " + username + " failed: " + signedIn.statusCode() + " " + location);
+			}
+			String report = client.get("/report");
+			client.csrf = find(CSRF, report, "/report");
+			client.discoveredAt = find(DISCOVERED_AT, report, "/report");
+			return client;
+		}
+
+		void reset() {
+			this.count = 0;
+			this.errors = 0;
+		}
+
+		void postUntil(long deadline) {
+			int sequence = 0;
+			while (System.nanoTime() < deadline) {
+				long start = System.nanoTime();
+				try {
+					HttpResponse<String> response = post("/report",
+							form("_csrf", this.csrf, "description", "負荷試験の報告 " + this.number + "-" + (++sequence),
+									"discoveredAt", this.discoveredAt, "stillHappening", "UNKNOWN"));
+					long took = System.nanoTime() - start;
+					if (response.statusCode() == 302
+							&& response.headers().firstValue("Location").orElse("").contains("/sent")) {
+						record(took);
+					}
+					else {
+						fail("HTTP " + response.statusCode() + " " + response.headers().firstValue("Location").orElse(""));
+					}
+				}
+				catch (Exception ex) {
+					fail(ex.toString());
+				}
+			}
+		}
+
+		private void record(long took) {
+			if (this.count == this.times.length) {
+				this.times = Arrays.copyOf(this.times, this.times.length * 2);
+			}
+			this.times[this.count++] = took;
+		}
+
+		private void fail(String why) {
+			this.errors++;
+			if (errorsShown.incrementAndGet() <= 5) {
+				System.err.println("client " + this.number + ": " + why);
+			}
+		}
+
+		private String get(String path) throws Exception {
+			HttpResponse<String> response = this.http.send(
+					HttpRequest.newBuilder(URI.create(this.base + path)).timeout(Duration.ofSeconds(30)).build(),
+					HttpResponse.BodyHandlers.ofString());
+			if (response.statusCode() != 200) {
+				throw new IllegalStateException("GET " + path + ": HTTP " + response.statusCode());
+			}
+			return response.body();
+		}
+
+		private HttpResponse<String> post(String path, String body) throws Exception {
+			return this.http.send(HttpRequest.newBuilder(URI.create(this.base + path))
+				.timeout(Duration.ofSeconds(30))
+				.header("Content-Type", "application/x-www-form-urlencoded")
+				.POST(HttpRequest.BodyPublishers.ofString(body))
+				.build(), HttpResponse.BodyHandlers.ofString());
+		}
+
+	}
+
+	private static String find(Pattern pattern, String page, String where) {
+		Matcher matcher = pattern.matcher(page);
+		if (!matcher.find()) {
+			throw new IllegalStateException(where + " has no " + pattern.pattern());
+		}
+		return matcher.group(1);
+	}
+
+	private static String form(String... pairs) {
+		StringBuilder body = new StringBuilder();
+		for (int i = 0; i < pairs.length; i += 2) {
+			if (i > 0) {
+				body.append('&');
+			}
+			body.append(pairs[i]).append('=').append(URLEncoder.encode(pairs[i + 1], StandardCharsets.UTF_8));
+		}
+		return body.toString();
+	}
+
+}
