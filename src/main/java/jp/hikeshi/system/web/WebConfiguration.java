@@ -29,7 +29,7 @@ class WebConfiguration implements WebMvcConfigurer {
 		return registration;
 	}
 
-	/** In place of Boot's link rewriting filter, registered as Boot registers its own. */
+	/** In place of Boot's link rewriting filter (Thymeleaf's auto-configuration), registered as Boot registers its own. */
 	@Bean
 	FilterRegistrationBean<ResourceUrlEncodingFilter> resourceUrlEncodingFilter() {
 		FilterRegistrationBean<ResourceUrlEncodingFilter> registration = new FilterRegistrationBean<>(
