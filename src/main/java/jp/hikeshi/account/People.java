@@ -34,7 +34,8 @@ public class People {
 	public Directory directory() {
 		return new Directory(this.accounts.findAllByOrderByUsernameAsc()
 			.stream()
-			.collect(Collectors.toMap(UserAccount::getUsername, Function.identity())));
+			.collect(Collectors.toMap(UserAccount::getUsername, Function.identity(), (first, second) -> first,
+					java.util.LinkedHashMap::new)));
 	}
 
 	/**
@@ -115,6 +116,11 @@ public class People {
 
 		Directory(Map<String, UserAccount> byUsername) {
 			this.byUsername = byUsername;
+		}
+
+		/** Every account, by login name in alphabetical order. */
+		public List<UserAccount> accounts() {
+			return List.copyOf(this.byUsername.values());
 		}
 
 		/** The account behind a login name, if there is one. */

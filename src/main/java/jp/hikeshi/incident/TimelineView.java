@@ -78,6 +78,12 @@ public class TimelineView {
 		return lines(incident.getTimeline(), locale);
 	}
 
+	/** The whole timeline, naming people from a directory the caller already holds (the page looks it up once). */
+	public List<Line> of(Incident incident, Locale locale, People.Directory directory) {
+		Reader reader = new Reader(locale, directory, this.organisations.timeZone());
+		return incident.getTimeline().stream().map(reader::line).toList();
+	}
+
 	/** What the reporter may see: their report, their additions, the state changes. */
 	public List<Line> forReporter(Incident incident, Locale locale) {
 		return lines(incident.getTimelineForReporter(), locale);

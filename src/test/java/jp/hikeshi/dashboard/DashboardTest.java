@@ -11,6 +11,7 @@ import jp.hikeshi.account.Role;
 import jp.hikeshi.reporting.Deadline;
 import jp.hikeshi.reporting.DueDuty;
 import jp.hikeshi.test.CompletedSetup;
+import jp.hikeshi.test.StatementCounter;
 import jp.hikeshi.test.TestDatabaseConfiguration;
 import jp.hikeshi.test.TestUsers;
 import org.junit.jupiter.api.BeforeEach;

@@ -10,7 +10,6 @@ import java.util.stream.Stream;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
-import jp.hikeshi.account.AccountService;
 import jp.hikeshi.account.Actor;
 import jp.hikeshi.account.People;
 import jp.hikeshi.account.Role;
@@ -81,8 +80,6 @@ class IncidentController {
 
 	private final IncidentService incidents;
 
-	private final AccountService accounts;
-
 	private final People people;
 
 	private final TimelineView timeline;
@@ -93,11 +90,10 @@ class IncidentController {
 
 	private final Register register;
 
-	IncidentController(IncidentService incidents, AccountService accounts, People people, TimelineView timeline,
+	IncidentController(IncidentService incidents, People people, TimelineView timeline,
 			List<IncidentNotices> notices, PublicDesks desks, Register register) {
 		this.register = register;
 		this.incidents = incidents;
-		this.accounts = accounts;
 		this.people = people;
 		this.timeline = timeline;
 		this.notices = notices;
@@ -377,11 +373,13 @@ class IncidentController {
 	private String showPage(long id, Authentication user, Model model, Locale locale) {
 		Actor actor = Actor.of(user);
 		Incident incident = this.incidents.findForPage(id, actor);
+		// the accounts, looked up once: the timeline, the checklist and the team picker all name people
+		People.Directory directory = this.people.directory();
 		model.addAttribute("incident", incident);
 		putIfAbsent(model, "changedMeanwhile", false);
 		model.addAttribute("may", incident.permissionsFor(actor));
-		model.addAttribute("people", this.people.directory());
-		model.addAttribute("timeline", this.timeline.of(incident, locale));
+		model.addAttribute("people", directory);
+		model.addAttribute("timeline", this.timeline.of(incident, locale, directory));
 		model.addAttribute("transitions", incident.transitionsFor(actor));
 		model.addAttribute("othersMoves", Transition.from(incident.getState())
 			.stream()
@@ -407,7 +405,7 @@ class IncidentController {
 		model.addAttribute("ownContacts", this.desks.ownContacts());
 		putIfAbsent(model, "moveForm", MoveForm.empty(incident.getVersion()));
 		putIfAbsent(model, "escalateForm", EscalateForm.empty(incident.getVersion()));
-		putIfAbsent(model, "teamForm", teamForm(incident));
+		putIfAbsent(model, "teamForm", teamForm(incident, directory));
 		putIfAbsent(model, "categoriesForm", CategoriesForm.of(incident));
 		putIfAbsent(model, "checklistForm", new ChecklistForm(incident.getVersion(), null, null));
 		putIfAbsent(model, "recordForm", RecordForm.of(incident, this.incidents.zone()));
@@ -433,22 +431,25 @@ class IncidentController {
 		}
 	}
 
-	private TeamForm teamForm(Incident incident) {
+	private static TeamForm teamForm(Incident incident, People.Directory directory) {
 		TeamForm form = new TeamForm();
 		form.setVersion(incident.getVersion());
 		form.setResponsible(incident.getResponsible());
-		form.setMembers(withNames(this.accounts.all()
+		form.setMembers(withNames(directory.accounts()
 			.stream()
 			.filter(UserAccount::isEnabled)
 			.filter(IncidentController::mayWorkOnIncidents)
 			.map(account -> new TeamForm.Member(account.getUsername(), null))
-			.toList()));
+			.toList(), directory));
 		return form;
 	}
 
 	/** The candidates as people read them: display name and department, never the login name. */
 	private List<TeamForm.Member> withNames(List<TeamForm.Member> members) {
-		People.Directory directory = this.people.directory();
+		return withNames(members, this.people.directory());
+	}
+
+	private static List<TeamForm.Member> withNames(List<TeamForm.Member> members, People.Directory directory) {
 		members.forEach(member -> member.setDisplayName(directory.nameWithDepartment(member.getUsername())));
 		return members;
 	}

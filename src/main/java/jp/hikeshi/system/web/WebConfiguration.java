@@ -1,5 +1,6 @@
 package jp.hikeshi.system.web;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -11,8 +12,12 @@ import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
+import org.springframework.web.servlet.resource.ResourceUrlEncodingFilter;
 
-/** Language: Japanese first, English second; a {@code ?lang=} link switches and is remembered. */
+/**
+ * Language: Japanese first, English second; a {@code ?lang=} link switches and is remembered.
+ * Webjar links get their version from the resource chain ({@link WebjarLinksFilter}).
+ */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
 
@@ -21,6 +26,15 @@ class WebConfiguration implements WebMvcConfigurer {
 	FilterRegistrationBean<UploadLimitFilter> uploadLimitFilter() {
 		FilterRegistrationBean<UploadLimitFilter> registration = new FilterRegistrationBean<>(new UploadLimitFilter());
 		registration.setOrder(-104);
+		return registration;
+	}
+
+	/** In place of Boot's link rewriting filter (Thymeleaf's auto-configuration), registered as Boot registers its own. */
+	@Bean
+	FilterRegistrationBean<ResourceUrlEncodingFilter> resourceUrlEncodingFilter() {
+		FilterRegistrationBean<ResourceUrlEncodingFilter> registration = new FilterRegistrationBean<>(
+				new WebjarLinksFilter());
+		registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ERROR);
 		return registration;
 	}
 

@@ -1,10 +1,11 @@
-package jp.hikeshi.dashboard;
+package jp.hikeshi.test;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
+import java.util.List;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import javax.sql.DataSource;
 
@@ -18,14 +19,19 @@ public class StatementCounter {
 
 	private static final Set<String> STATEMENTS = Set.of("prepareStatement", "createStatement", "prepareCall");
 
-	private final AtomicInteger count = new AtomicInteger();
+	private final List<String> sql = new CopyOnWriteArrayList<>();
 
 	public int count() {
-		return this.count.get();
+		return this.sql.size();
+	}
+
+	/** The statements since the last reset, in order: what a failed count shows. */
+	public List<String> statements() {
+		return List.copyOf(this.sql);
 	}
 
 	public void reset() {
-		this.count.set(0);
+		this.sql.clear();
 	}
 
 	@Bean
@@ -49,7 +55,7 @@ public class StatementCounter {
 		return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] { Connection.class },
 				(proxy, method, args) -> {
 					if (STATEMENTS.contains(method.getName())) {
-						counter.count.incrementAndGet();
+						counter.sql.add((args != null && args.length > 0 && args[0] instanceof String text) ? text : method.getName());
 					}
 					return invoke(method, connection, args);
 				});
