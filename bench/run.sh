@@ -69,6 +69,7 @@ cleanup() {
   fi
 }
 trap cleanup EXIT
+trap 'exit 130' INT TERM
 
 sql() { psql -h localhost -p "$PG_PORT" -U postgres -d hikeshi -v ON_ERROR_STOP=1 -Atqc "$1"; }
 token() { grep -o 'name="_csrf" value="[^"]*"' | head -n 1 | sed 's/.*value="//; s/"$//'; }
@@ -97,9 +98,10 @@ SMTP_PID=$!
 for _ in $(seq 1 100); do grep -q listening "$WORK/smtp.log" 2>/dev/null && grep -q sink "$WORK/hooks.log" 2>/dev/null && break; sleep 0.2; done
 
 # start_app NAME: launches the jar as a user does (HIKESHI_JAVA_OPTS), waits for health UP and
-# prints the seconds from launch
+# sets APP_PID and STARTED_IN (seconds from launch)
 start_app() {
   local name=$1 started=$EPOCHREALTIME
+  if curl -s -o /dev/null "$BASE/actuator/health"; then echo "something already answers on port $APP_PORT" >&2; exit 1; fi
   # in $WORK: the key for secrets it makes on first start lands there (data/secret.key)
   # shellcheck disable=SC2086
   (cd "$WORK" && SPRING_DATASOURCE_URL="jdbc:postgresql://localhost:$PG_PORT/hikeshi" SPRING_DATASOURCE_USERNAME=postgres \
@@ -114,12 +116,13 @@ start_app() {
     kill -0 "$APP_PID" 2>/dev/null || { echo "the application stopped; see $RESULTS/app-$name.log" >&2; exit 1; }
     sleep 0.05
   done
-  since "$started"
+  STARTED_IN=$(since "$started")
 }
 stop_app() { kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true; APP_PID=; }
 
 echo "== start on the empty database"
-START_EMPTY=$(start_app empty)
+start_app empty
+START_EMPTY=$STARTED_IN
 START_EMPTY_LOAD=$(load)
 echo "   ${START_EMPTY} s"
 
@@ -158,7 +161,7 @@ echo "== start on the migrated database, $STARTS times"
 : > "$WORK/starts"
 for _ in $(seq 1 "$STARTS"); do
   [ -n "${APP_PID:-}" ] && stop_app
-  s=$(start_app migrated); echo "$s" >> "$WORK/starts"; echo "   $s s"
+  start_app migrated; echo "$STARTED_IN" >> "$WORK/starts"; echo "   $STARTED_IN s"
 done
 START_MIGRATED=$(sort -n "$WORK/starts" | awk '{ t[NR] = $1 } END { print t[int((NR + 1) / 2)] }')
 START_MIGRATED_LOAD=$(load)
