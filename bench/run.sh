@@ -23,8 +23,8 @@
 # Prints one table (measure | figure | target | held) and keeps it in bench/results/latest.txt.
 #
 # Environment:
-#   HIKESHI_JAVA_OPTS  the JVM options the application runs with (default: bench/jvm.options'
-#                      line, the same options the README's jar command uses)
+#   HIKESHI_JAVA_OPTS  the JVM options the application runs with (default: @jvm.options, the
+#                      project's file that the README's jar command uses)
 #   BENCH_INCIDENTS    incidents to seed (1000000; 20000 for a quick dry run)
 #   BENCH_REQUESTS     timed requests per row (100), after 10 to warm up
 #   BENCH_STARTS       starts on the migrated database, the median kept (3)
@@ -45,8 +45,9 @@ PG_PORT=${BENCH_PG_PORT:-55660}
 APP_PORT=${BENCH_APP_PORT:-18160}
 HOOK_PORT=$((APP_PORT + 1))
 SMTP_PORT=$((APP_PORT + 2))
+# the JVM options a user runs the jar with: the project's jvm.options (java @jvm.options -jar ...)
 if [ -z "${HIKESHI_JAVA_OPTS+x}" ]; then
-  HIKESHI_JAVA_OPTS=$(grep -v '^#' bench/jvm.options | tr '\n' ' ')
+  if [ -f jvm.options ]; then HIKESHI_JAVA_OPTS="@$PWD/jvm.options"; else HIKESHI_JAVA_OPTS="-Xmx256m -XX:+UseSerialGC"; fi
 fi
 WORK=$(mktemp -d /tmp/hikeshi-bench.XXXXXX)
 RESULTS=bench/results
@@ -296,7 +297,7 @@ searchrow() {
 {
   echo "Hikeshi benchmark, $(date -u +%Y-%m-%dT%H:%MZ), commit $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src pom.xml || echo '+changes'), $(nproc) cores"
   echo "$INCIDENTS incidents and $((INCIDENTS * 10)) timeline entries seeded in ${SEED_SECONDS} s (load ${SEED_LOAD_BEFORE} before); $REQUESTS requests a row, one client"
-  echo "JVM options: $HIKESHI_JAVA_OPTS"
+  echo "JVM options: $HIKESHI_JAVA_OPTS $( [[ $HIKESHI_JAVA_OPTS == @* ]] && grep -v '^#' "${HIKESHI_JAVA_OPTS#@}" | tr '\n' ' ')"
   echo
   echo "| measure | figure | target | held |"
   echo "|---|---|---|---|"
