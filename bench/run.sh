@@ -58,7 +58,10 @@ BASE="http://localhost:$APP_PORT"
 RUN_START=$EPOCHREALTIME
 
 cleanup() {
-  [ -n "${APP_PID:-}" ] && kill "$APP_PID" 2>/dev/null || true
+  if [ -n "${APP_PID:-}" ] && kill "$APP_PID" 2>/dev/null; then
+    for _ in $(seq 1 300); do kill -0 "$APP_PID" 2>/dev/null || break; sleep 0.1; done
+    kill -9 "$APP_PID" 2>/dev/null || true
+  fi
   [ -n "${HOOK_PID:-}" ] && kill "$HOOK_PID" 2>/dev/null || true
   [ -n "${SMTP_PID:-}" ] && kill "$SMTP_PID" 2>/dev/null || true
   cp "$WORK"/*.log "$RESULTS/" 2>/dev/null || true
@@ -145,7 +148,14 @@ ROLES=$(sql "select string_agg(r.role, ',' order by array_position(array['REPORT
 SECRET="hks_bench$(head -c 24 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=')"
 sql "insert into api_token (owner, name, token_hash, hint, roles, created_at, expires_at)
      values ('bench', 'bench', '$(printf '%s' "$SECRET" | sha256sum | cut -d' ' -f1)', '${SECRET:0:8}…', '$ROLES', now(), now() + interval '1 day')"
-api() { curl -sf -H "Authorization: Bearer $SECRET" -H "Content-Type: application/json" "$@"; }
+# api URL [curl options]: the answer's body; stops the run, with the answer, on anything but 2xx
+api() {
+  local out code
+  out=$(curl -s -w '\n%{http_code}' -H "Authorization: Bearer $SECRET" -H "Content-Type: application/json" "$@")
+  code=${out##*$'\n'}
+  [[ $code == 2* ]] || { echo "API $1 answered $code: ${out%$'\n'*}" >&2; exit 1; }
+  printf '%s' "${out%$'\n'*}"
+}
 api "$BASE/api/v1/webhooks" -d "{\"name\": \"ベンチマーク\", \"url\": \"http://127.0.0.1:$HOOK_PORT/hikeshi\",
   \"events\": [\"report.received\", \"incident.state_changed\", \"incident.closed\"]}" >/dev/null \
   || { echo "the webhook endpoint was refused"; exit 1; }
@@ -176,8 +186,9 @@ report() {
     \"discoveredAt\": \"$AT\", \"stillHappening\": \"YES\", \"source\": \"bench\"}" | jq -r .id
 }
 escalate() {
-  api "$BASE/api/v1/incidents/$1/transitions" -d '{"transition": "TAKE", "version": 0}' >/dev/null
   local v; v=$(api "$BASE/api/v1/incidents/$1" | jq -r .version)
+  api "$BASE/api/v1/incidents/$1/transitions" -d "{\"transition\": \"TAKE\", \"version\": $v}" >/dev/null
+  v=$(api "$BASE/api/v1/incidents/$1" | jq -r .version)
   api "$BASE/api/v1/incidents/$1/transitions" -d "{\"transition\": \"ESCALATE\", \"version\": $v,
     \"category\": \"VIRUS_RANSOMWARE\", \"severity\": \"HIGH\", \"note\": \"経理PCで暗号化を確認\"}" >/dev/null
 }
