@@ -71,7 +71,7 @@ insert into incident (id, reference, title, description, category, severity, sta
                       reported_at, responsible, reported_by, timeline_length, timeline_head, disclosure_status,
                       damage_direct_yen, disruption_days, contained_at, recovered_at)
 select :id0 + g - 1,
-       format('INC-%s-%s', extract(year from ts at time zone 'Asia/Tokyo'), lpad((:ref0 + g)::text, 5, '0')),
+       format('INC-%s-%s', extract(year from ts at time zone 'Asia/Tokyo'), lpad((:ref0 + g)::text, greatest(5, length((:ref0 + g)::text)), '0')),
        (array['不審なメールの添付ファイルを開いた', 'ノートPCを電車内で紛失', 'ファイルサーバーでランサムウェア感染の疑い',
               'Webサイトが改ざんされた', '顧客リストを誤って社外に送信', 'VPN装置への不正ログイン', '基幹システムが停止',
               'USBメモリの紛失', '取引先を装った請求書メール', 'クラウドストレージの共有設定ミス', 'パスワードリスト攻撃を検知',
