@@ -76,7 +76,8 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 sql() { psql -h localhost -p "$PG_PORT" -U postgres -d hikeshi -v ON_ERROR_STOP=1 -Atqc "$1"; }
-token() { grep -o 'name="_csrf" value="[^"]*"' | head -n 1 | sed 's/.*value="//; s/"$//'; }
+# the page's first CSRF token (awk reads to the end: head would stop grep with SIGPIPE, fatal under pipefail)
+token() { grep -o 'name="_csrf" value="[^"]*"' | awk 'NR == 1 { sub(/.*value="/, ""); sub(/"$/, ""); print }'; }
 uri() { jq -rn --arg v "$1" '$v | @uri'; }
 since() { awk -v s="$1" -v e="$EPOCHREALTIME" 'BEGIN { printf "%.1f", e - s }'; }
 load() { awk '{ print $1 }' /proc/loadavg; }
