@@ -77,7 +77,7 @@ STATUS=$(curl -s -o /dev/null -w '%{http_code}' -c "$JAR0" -b "$JAR0" "$BASE/set
 [ "$STATUS" = 302 ] || { echo "first-run setup failed ($STATUS)"; exit 1; }
 
 echo "== seeding 100,000 incidents and 1,000,000 timeline entries"
-psql -h localhost -p "$PG_PORT" -U postgres -d hikeshi -q -f bench/seed.sql
+psql -h localhost -p "$PG_PORT" -U postgres -d hikeshi -q -v incidents=100000 -f bench/seed.sql
 
 # one personal API token per client, stored as the application stores them (a SHA-256 hash),
 # with the owner's roles in the application's order
