@@ -27,7 +27,7 @@ public final class Browser implements AutoCloseable {
 
 	static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
-	private static final long POLL_MILLIS = 25;
+	private static final long POLL_MILLIS = 50;
 
 	private final WebDriver driver;
 
