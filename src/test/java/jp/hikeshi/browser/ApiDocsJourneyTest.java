@@ -55,7 +55,7 @@ class ApiDocsJourneyTest {
 			WebDriver driver = browser.driver();
 			((HasCdp) driver).executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", RECORD_VIOLATIONS));
 			browser.signIn(lead.getUsername(), CompletedSetup.PASSWORD).go("/api-docs");
-			WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+			WebDriverWait wait = Browser.waiting(driver, Duration.ofSeconds(30));
 			wait.until(d -> !d.findElements(By.cssSelector(".opblock")).isEmpty());
 			assertThat(driver.findElement(By.cssSelector(".info .title")).getText()).contains("Hikeshi API");
 

@@ -29,7 +29,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -161,7 +160,7 @@ class DashboardJourneyTest {
 					driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", screen[0], "height",
 							screen[1], "deviceScaleFactor", 1, "mobile", screen[0] < 600));
 					browser.go("/dashboard");
-					new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> Boolean.TRUE.equals(script(d,
+					Browser.waiting(driver, Duration.ofSeconds(15)).until(d -> Boolean.TRUE.equals(script(d,
 							"return document.readyState === 'complete' && !!window.echarts"
 									+ " && Array.prototype.every.call(document.querySelectorAll('.chart'),"
 									+ " function (el) { return !!window.echarts.getInstanceByDom(el); })")));
@@ -208,7 +207,7 @@ class DashboardJourneyTest {
 				}
 				// the recorder itself: a style attribute written as HTML is refused, and recorded
 				script(driver, "document.body.insertAdjacentHTML('beforeend', '<span style=\"color: red\">x</span>')");
-				new WebDriverWait(driver, Duration.ofSeconds(5))
+				Browser.waiting(driver, Duration.ofSeconds(5))
 					.until(d -> !((List<?>) script(d, "return window.__problems")).isEmpty());
 			}
 		}

@@ -42,6 +42,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -55,6 +56,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @IntegrationTest
 class SignedWebhookDeliveryTest {
+
+	/**
+	 * A context, and so a database, of its own: the reminder scan writes a reminder for every open
+	 * deadline to every lead and executive of its database, and the shared one holds those of all
+	 * the tests before (some 30 s of sending in a full run, growing with every test added).
+	 */
+	@TestConfiguration(proxyBeanMethods = false)
+	static class DatabaseOfItsOwn {
+
+	}
 
 	private static final Duration WAIT = Duration.ofSeconds(10);
 
