@@ -109,7 +109,7 @@ start_app() {
   if curl -s -o /dev/null "$BASE/actuator/health"; then echo "something already answers on port $APP_PORT" >&2; exit 1; fi
   # in $WORK: the key for secrets it makes on first start lands there (data/secret.key)
   # shellcheck disable=SC2086
-  (cd "$WORK" && SPRING_DATASOURCE_URL="jdbc:postgresql://localhost:$PG_PORT/hikeshi" SPRING_DATASOURCE_USERNAME=postgres \
+  (cd "$WORK" && MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2} SPRING_DATASOURCE_URL="jdbc:postgresql://localhost:$PG_PORT/hikeshi" SPRING_DATASOURCE_USERNAME=postgres \
     SPRING_DATASOURCE_PASSWORD= exec java $HIKESHI_JAVA_OPTS -jar "$JAR" --server.port="$APP_PORT" \
     --hikeshi.public-base-url="$BASE" --hikeshi.api.requests-per-minute=10000000 \
     --hikeshi.integrations.allow-local-addresses=true \
