@@ -80,8 +80,7 @@ public class TimelineView {
 
 	/** The whole timeline, naming people from a directory the caller already holds (the page looks it up once). */
 	public List<Line> of(Incident incident, Locale locale, People.Directory directory) {
-		Reader reader = new Reader(locale, directory, this.organisations.timeZone());
-		return incident.getTimeline().stream().map(reader::line).toList();
+		return lines(incident.getTimeline(), locale, directory);
 	}
 
 	/** What the reporter may see: their report, their additions, the state changes. */
@@ -90,7 +89,11 @@ public class TimelineView {
 	}
 
 	public List<Line> lines(List<TimelineEntry> entries, Locale locale) {
-		Reader reader = new Reader(locale, this.people.directory(), this.organisations.timeZone());
+		return lines(entries, locale, this.people.directory());
+	}
+
+	private List<Line> lines(List<TimelineEntry> entries, Locale locale, People.Directory directory) {
+		Reader reader = new Reader(locale, directory, this.organisations.timeZone());
 		return entries.stream().map(reader::line).toList();
 	}
 
