@@ -7,3 +7,10 @@
 
 alter table audit_event alter column subject type varchar(1000);
 alter table audit_event alter column detail type varchar(4000);
+
+-- The timeline keeps what was recorded whole: a team of many members is one line listing them all,
+-- a note or a record field may be as long as its form allows. text has no limit to outgrow; the
+-- forms keep theirs. (varchar to text rewrites nothing; the hashes are over the values, unchanged.)
+alter table incident_timeline_entry alter column before_value type text;
+alter table incident_timeline_entry alter column after_value type text;
+alter table incident_timeline_entry alter column note type text;

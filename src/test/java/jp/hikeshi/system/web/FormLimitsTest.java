@@ -256,8 +256,9 @@ class FormLimitsTest {
 				select table_name || '.' || column_name, character_maximum_length from information_schema.columns
 				where table_schema = current_schema() and data_type in ('character varying', 'text')""",
 				(java.sql.ResultSet rs) -> {
+					String column = rs.getString(1);
 					int width = rs.getInt(2);
-					widths.put(rs.getString(1), rs.wasNull() ? null : width);
+					widths.put(column, rs.wasNull() ? null : width);
 				});
 		return widths;
 	}
