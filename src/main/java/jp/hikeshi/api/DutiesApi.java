@@ -29,6 +29,7 @@ import jp.hikeshi.reporting.Duty;
 import jp.hikeshi.reporting.ReportingCase;
 import jp.hikeshi.reporting.ReportingService;
 import jp.hikeshi.shared.BusinessRuleViolation;
+import jp.hikeshi.shared.Happened;
 import jp.hikeshi.shared.PlainText;
 
 import org.springframework.context.MessageSource;
@@ -117,7 +118,7 @@ class DutiesApi {
 	 */
 	@Schema(name = "DutyFilingRequest")
 	record DutyFilingRequest(@Schema(description = "The version the caller saw (from the duties or the facts).") @NotNull Long version,
-			@Schema(description = "The day it was filed: not before 発覚, not in the future.", example = "2026-12-03") LocalDate filedOn,
+			@Schema(description = "The day it was filed: not before 発覚, not in the future.", example = "2026-12-03") @Happened LocalDate filedOn,
 			@Schema(description = "The authority's reference (受付番号).") @Size(max = Duty.MAX_REFERENCE_LENGTH) @PlainText String reference,
 			@Schema(description = "EU authority only: why the notice came after 72 hours (required then).")
 			@Size(max = 1000) @PlainText(multiline = true) String lateReason,

@@ -31,6 +31,7 @@ import jp.hikeshi.incident.Severity;
 import jp.hikeshi.incident.TimelineEntry;
 import jp.hikeshi.incident.Transition;
 import jp.hikeshi.shared.PlainText;
+import jp.hikeshi.shared.PlausibleDate;
 
 import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.data.domain.PageRequest;
@@ -116,9 +117,9 @@ class IncidentsApi {
 			@Parameter(description = "Part of the reference, title or description")
 			@RequestParam(required = false) @Size(max = 200) @PlainText String text,
 			@Parameter(description = "Reported on or after this day (YYYY-MM-DD)")
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+			@RequestParam(required = false) @PlausibleDate @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
 			@Parameter(description = "Reported on or before this day (YYYY-MM-DD)")
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+			@RequestParam(required = false) @PlausibleDate @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
 			@Parameter(description = "0-based") @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
 			@Parameter(description = "1 to 100") @RequestParam(defaultValue = "" + DEFAULT_SIZE) @Min(1) @Max(MAX_SIZE) int size,
 			Authentication user) {

@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Size;
 
 import jp.hikeshi.incident.Incident;
 import jp.hikeshi.incident.StillHappening;
+import jp.hikeshi.shared.Happened;
 import jp.hikeshi.shared.PlainText;
 
 /**
@@ -27,7 +28,7 @@ record ReportRequest(
 		@Size(max = Incident.Report.MAX_TITLE) @PlainText String title,
 		@Schema(description = "When it was noticed (発覚), ISO-8601 with an offset; now if absent; never in the future",
 				example = "2026-11-30T09:15:00+09:00")
-		OffsetDateTime discoveredAt,
+		@Happened OffsetDateTime discoveredAt,
 		@Schema(description = "Whether it is still happening; UNKNOWN if absent")
 		StillHappening stillHappening,
 		@Schema(description = "The system it concerns", maxLength = Incident.Report.MAX_AFFECTED_SYSTEM)

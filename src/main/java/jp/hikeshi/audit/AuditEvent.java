@@ -16,6 +16,12 @@ import org.hibernate.annotations.Immutable;
 @Table(name = "audit_event")
 public class AuditEvent {
 
+	/** The subject column's width (V35). */
+	public static final int MAX_SUBJECT = 1000;
+
+	/** The detail column's width (V35). */
+	public static final int MAX_DETAIL = 4000;
+
 	@Id
 	@GeneratedValue(strategy = GenerationType.IDENTITY)
 	private Long id;
@@ -40,8 +46,8 @@ public class AuditEvent {
 		this.occurredAt = occurredAt;
 		this.actor = actor;
 		this.action = action.name();
-		this.subject = subject;
-		this.detail = detail;
+		this.subject = clip(subject, MAX_SUBJECT);
+		this.detail = clip(detail, MAX_DETAIL);
 		this.via = jp.hikeshi.shared.Attribution.apiToken().orElse(null);
 	}
 
@@ -72,6 +78,17 @@ public class AuditEvent {
 
 	public String getDetail() {
 		return this.detail;
+	}
+
+	/**
+	 * What was typed, cut to the column with an ellipsis: the forms allow no more than the columns
+	 * hold, but an audit line must never be what makes an administrative change fail.
+	 */
+	static String clip(String text, int max) {
+		if (text == null || text.codePointCount(0, text.length()) <= max) {
+			return text;
+		}
+		return text.substring(0, text.offsetByCodePoints(0, max - 1)) + "…";
 	}
 
 }

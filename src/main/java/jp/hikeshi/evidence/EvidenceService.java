@@ -31,6 +31,7 @@ import org.postgresql.largeobject.LargeObjectManager;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Service;
@@ -139,11 +140,18 @@ public class EvidenceService {
 				throw BusinessRuleViolation.onField("file", "evidence.duplicate", same.get(0));
 			}
 			Instant now = now();
-			Long id = this.jdbc.queryForObject("""
-					insert into evidence (incident_id, file_name, content_type, size_bytes, sha256, content_oid, description,
-					                      collected_from, collected_by, collected_at)
-					values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""", Long.class, incidentId, name, detected, size,
-					hash, oid, description, collectedFrom, actor.username(), Timestamp.from(now));
+			Long id;
+			try {
+				id = this.jdbc.queryForObject("""
+						insert into evidence (incident_id, file_name, content_type, size_bytes, sha256, content_oid, description,
+						                      collected_from, collected_by, collected_at)
+						values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""", Long.class, incidentId, name, detected, size,
+						hash, oid, description, collectedFrom, actor.username(), Timestamp.from(now));
+			}
+			catch (DuplicateKeyException sameMeanwhile) {
+				// the same file sent twice at once: the other upload, checked at the same moment, kept it
+				throw BusinessRuleViolation.onField("file", "evidence.duplicateMeanwhile");
+			}
 			custody(id, actor, CustodyEntry.Action.COLLECTED, "SHA-256 " + hash, true, now);
 			this.events.publishEvent(new EvidenceEvents.Collected(incidentId, actor.username(), id, name, hash));
 			return find(incidentId, id, actor);

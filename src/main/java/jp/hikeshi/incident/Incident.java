@@ -244,6 +244,10 @@ public class Incident extends AbstractAggregateRoot<Incident> {
 						actor.username()));
 			}
 			case FORM_TEAM -> {
+				if (move.team().stream().map(Assignee::username).distinct().count() < move.team().size()) {
+					// one person is one member, with one duty: a name listed twice is a mistake to show
+					throw new TransitionRefused("incident.team.memberTwice");
+				}
 				this.responsible = move.responsible();
 				this.assignees = new ArrayList<>(move.team());
 				append(now, actor.username(), Kind.TEAM_FORMED, Change.field(move.responsible(), null,

@@ -20,6 +20,7 @@ import jp.hikeshi.incident.ChecklistItem.Status;
 import jp.hikeshi.organisation.OrganisationService;
 import jp.hikeshi.register.Register;
 import jp.hikeshi.shared.BusinessRuleViolation;
+import jp.hikeshi.shared.web.Paging;
 
 import org.springframework.context.MessageSource;
 
@@ -340,7 +341,7 @@ public class IncidentService {
 
 	@Transactional(readOnly = true)
 	public Page<Incident> myReports(Actor actor, int page) {
-		return this.incidents.findByReportedByOrderByReportedAtDesc(actor.username(), PageRequest.of(page, 20));
+		return this.incidents.findByReportedByOrderByReportedAtDesc(actor.username(), PageRequest.of(Paging.page(page), 20));
 	}
 
 	/**

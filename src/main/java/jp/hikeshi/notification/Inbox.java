@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import jp.hikeshi.organisation.OrganisationService;
+import jp.hikeshi.shared.web.Paging;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -60,7 +61,7 @@ public class Inbox {
 		return this.jdbc.sql("""
 				select id, rule, reference, params::text as params, link, created_at, read_at from notification
 				where channel = 'IN_APP' and recipient = ? order by id desc limit ? offset ?""")
-			.params(username, PAGE_SIZE + 1, Math.max(page, 0) * PAGE_SIZE)
+			.params(username, PAGE_SIZE + 1, Paging.page(page) * PAGE_SIZE)
 			.query((rs, n) -> {
 				Messages.Worded worded = this.messages.word(Rule.valueOf(rs.getString("rule")), rs.getString("reference"),
 						Notifier.JSON.readValue(rs.getString("params"), new TypeReference<Map<String, String>>() {

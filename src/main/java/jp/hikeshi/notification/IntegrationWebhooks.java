@@ -18,6 +18,7 @@ import jp.hikeshi.audit.AuditAction;
 import jp.hikeshi.audit.AuditLog;
 import jp.hikeshi.shared.BusinessRuleViolation;
 import jp.hikeshi.shared.PlainTextValidator;
+import jp.hikeshi.shared.web.Paging;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -195,7 +196,7 @@ public class IntegrationWebhooks {
 	@Transactional(readOnly = true)
 	public Deliveries deliveries(long id, int page) {
 		get(id);
-		int from = Math.max(page, 0);
+		int from = Paging.page(page);
 		List<Delivery> rows = this.jdbc.sql("""
 				select id, payload::jsonb ->> 'id' as message_id, rule, reference, state, attempts, http_status, failure,
 				       created_at, sent_at, next_attempt_at

@@ -8,6 +8,7 @@ import java.util.List;
 import jp.hikeshi.audit.AuditAction;
 import jp.hikeshi.audit.AuditLog;
 import jp.hikeshi.shared.BusinessRuleViolation;
+import jp.hikeshi.shared.web.Paging;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -60,7 +61,7 @@ public class NotificationLog {
 				where n.channel in ('EMAIL', 'CHAT') and (cast(? as varchar) is null or n.state = ?)
 				order by n.created_at desc, n.id desc limit ? offset ?""")
 			.params((state == null) ? null : state.name(), (state == null) ? null : state.name(), PAGE_SIZE + 1,
-					Math.max(page, 0) * PAGE_SIZE)
+					Paging.page(page) * PAGE_SIZE)
 			.query((rs, n) -> new Entry(rs.getLong("id"), Rule.valueOf(rs.getString("rule")),
 					Channel.valueOf(rs.getString("channel")), rs.getString("recipient"), rs.getString("webhook_name"),
 					rs.getString("reference"), DeliveryState.valueOf(rs.getString("state")),

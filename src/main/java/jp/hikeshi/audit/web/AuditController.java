@@ -1,6 +1,7 @@
 package jp.hikeshi.audit.web;
 
 import jp.hikeshi.audit.AuditLog;
+import jp.hikeshi.shared.web.Paging;
 
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Controller;
@@ -22,7 +23,7 @@ class AuditController {
 
 	@GetMapping("/admin/audit")
 	String list(@RequestParam(defaultValue = "0") int page, Model model) {
-		int safePage = Math.max(0, Math.min(page, 100_000));
+		int safePage = Paging.page(page);
 		model.addAttribute("events", this.auditLog.recent(PageRequest.of(safePage, PAGE_SIZE)));
 		return "admin/audit";
 	}

@@ -98,11 +98,20 @@ class EvidenceController {
 		return detail(id, evidenceId, Actor.of(user), model);
 	}
 
+	/**
+	 * The file, checked against its hash on the way. A deleted one is gone: the translated 410
+	 * page says so (the output stream is opened only for content, so a refusal is never an empty
+	 * file answered 200).
+	 */
 	@GetMapping("/incidents/{id}/evidence/{evidenceId}/download")
-	void download(@PathVariable long id, @PathVariable long evidenceId, Authentication user,
+	String download(@PathVariable long id, @PathVariable long evidenceId, Authentication user,
 			HttpServletResponse response) throws IOException {
 		Actor actor = Actor.of(user);
 		Evidence item = this.evidence.find(id, evidenceId, actor);
+		if (item.isDeleted()) {
+			response.setStatus(HttpServletResponse.SC_GONE);
+			return "error/410";
+		}
 		try (OutputStream out = response.getOutputStream()) {
 			this.evidence.download(id, evidenceId, actor, intact -> {
 				response.setContentType(MediaType.APPLICATION_OCTET_STREAM_VALUE);
@@ -116,6 +125,7 @@ class EvidenceController {
 				response.setHeader("X-Evidence-Verified", Boolean.toString(intact));
 			}, out);
 		}
+		return null;
 	}
 
 	@PostMapping(path = "/incidents/{id}/evidence/{evidenceId}/verify", consumes = FORM)

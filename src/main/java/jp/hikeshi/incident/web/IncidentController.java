@@ -41,6 +41,7 @@ import org.springframework.validation.FieldError;
 import org.springframework.web.bind.annotation.RequestHeader;
 import jp.hikeshi.register.Register;
 import jp.hikeshi.shared.BusinessRuleViolation;
+import jp.hikeshi.shared.web.Paging;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -104,7 +105,7 @@ class IncidentController {
 	String list(@Valid @ModelAttribute("search") SearchForm search, BindingResult errors, Authentication user,
 			Model model) {
 		IncidentSearch filters = errors.hasErrors() ? IncidentSearch.none() : search.toSearch(this.incidents.zone());
-		int page = errors.hasFieldErrors("page") ? 0 : search.getPage();
+		int page = errors.hasFieldErrors("page") ? 0 : Paging.page(search.getPage());
 		model.addAttribute("incidents", this.incidents.search(filters, Actor.of(user), PageRequest.of(page, PAGE_SIZE)));
 		model.addAttribute("states", IncidentState.values());
 		model.addAttribute("steps", IncidentState.Step.values());

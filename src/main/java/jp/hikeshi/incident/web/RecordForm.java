@@ -9,13 +9,14 @@ import jakarta.validation.constraints.Size;
 import jp.hikeshi.incident.DisclosureStatus;
 import jp.hikeshi.incident.Incident;
 import jp.hikeshi.incident.RequiredItems;
+import jp.hikeshi.shared.Happened;
 import jp.hikeshi.shared.PlainText;
 
 import org.springframework.format.annotation.DateTimeFormat;
 
 /** The required-items record (インシデント発生時に整理しておくべき事項) and the two dates. */
-record RecordForm(@DateTimeFormat(pattern = "yyyy-MM-dd'T'HH:mm") LocalDateTime occurredAt,
-		@NotNull @DateTimeFormat(pattern = "yyyy-MM-dd'T'HH:mm") LocalDateTime discoveredAt,
+record RecordForm(@Happened @DateTimeFormat(pattern = "yyyy-MM-dd'T'HH:mm") LocalDateTime occurredAt,
+		@NotNull @Happened @DateTimeFormat(pattern = "yyyy-MM-dd'T'HH:mm") LocalDateTime discoveredAt,
 		@Size(max = 1000) @PlainText(multiline = true) String clientAndParties,
 		@Size(max = 4000) @PlainText(multiline = true) String eventsAndDamage,
 		@Size(max = 4000) @PlainText(multiline = true) String assumedCause,

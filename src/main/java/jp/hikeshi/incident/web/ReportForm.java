@@ -9,6 +9,7 @@ import jakarta.validation.constraints.Size;
 
 import jp.hikeshi.incident.Incident;
 import jp.hikeshi.incident.StillHappening;
+import jp.hikeshi.shared.Happened;
 import jp.hikeshi.shared.PlainText;
 
 import org.springframework.format.annotation.DateTimeFormat;
@@ -20,7 +21,7 @@ import org.springframework.format.annotation.DateTimeFormat;
 public record ReportForm(
 		@NotBlank @Size(max = Incident.Report.MAX_DESCRIPTION) @PlainText(multiline = true) String description,
 		@Size(max = Incident.Report.MAX_TITLE) @PlainText String title,
-		@NotNull @DateTimeFormat(pattern = "yyyy-MM-dd'T'HH:mm") LocalDateTime discoveredAt,
+		@NotNull @Happened @DateTimeFormat(pattern = "yyyy-MM-dd'T'HH:mm") LocalDateTime discoveredAt,
 		@Size(max = Incident.Report.MAX_AFFECTED_SYSTEM) @PlainText String affectedSystem,
 		StillHappening stillHappening,
 		@Size(max = Incident.Report.MAX_OUTSIDE_NAME) @PlainText String outsideReporterName,

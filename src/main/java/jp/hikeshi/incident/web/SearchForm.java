@@ -9,6 +9,7 @@ import jp.hikeshi.incident.IncidentSearch;
 import jp.hikeshi.incident.IncidentState;
 import jp.hikeshi.incident.Severity;
 import jp.hikeshi.shared.PlainText;
+import jp.hikeshi.shared.PlausibleDate;
 
 /** The incident list's filters, from the query string. */
 public class SearchForm {
@@ -34,9 +35,11 @@ public class SearchForm {
 	private int page;
 
 	@org.springframework.format.annotation.DateTimeFormat(iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE)
+	@PlausibleDate
 	private java.time.LocalDate from;
 
 	@org.springframework.format.annotation.DateTimeFormat(iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE)
+	@PlausibleDate
 	private java.time.LocalDate to;
 
 	/** {@code include}: drills (訓練) too; anything else leaves them out. */

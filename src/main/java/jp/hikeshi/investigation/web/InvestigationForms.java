@@ -11,6 +11,7 @@ import jp.hikeshi.investigation.InvestigationCommands.AddContact;
 import jp.hikeshi.investigation.InvestigationCommands.AskForHelp;
 import jp.hikeshi.investigation.InvestigationCommands.RecordRemediation;
 import jp.hikeshi.investigation.InvestigationCommands.ReportToExecutive;
+import jp.hikeshi.shared.Happened;
 import jp.hikeshi.shared.PlainText;
 
 import org.springframework.format.annotation.DateTimeFormat;
@@ -42,7 +43,7 @@ public final class InvestigationForms {
 			@Size(max = LONG) @PlainText(multiline = true) String what,
 			@Size(max = RECORD) @PlainText(multiline = true) String why,
 			@Size(max = LONG) @PlainText(multiline = true) String how,
-			@DateTimeFormat(iso = ISO.DATE) LocalDate startedOn) {
+			@Happened @DateTimeFormat(iso = ISO.DATE) LocalDate startedOn) {
 
 		static FactsForm of(FiveW1H facts, long version) {
 			return new FactsForm(version, facts.when(), facts.where(), facts.who(), facts.whom(), facts.what(),
@@ -58,7 +59,7 @@ public final class InvestigationForms {
 
 	/** A repair; the day it was done stays empty while it is in progress. */
 	public record RemediationForm(Remediation.Kind kind, @Size(max = SHORT) @PlainText(multiline = true) String description,
-			@Size(max = 64) String owner, @DateTimeFormat(iso = ISO.DATE) LocalDate doneOn) {
+			@Size(max = 64) String owner, @Happened @DateTimeFormat(iso = ISO.DATE) LocalDate doneOn) {
 
 		static RemediationForm empty() {
 			return new RemediationForm(null, null, null, null);
@@ -74,7 +75,7 @@ public final class InvestigationForms {
 	 * A repair in progress marked done. The page has one such form per repair in progress; the
 	 * one sent is named by the address, and the page shows its errors beside that repair.
 	 */
-	public record CompletionForm(@DateTimeFormat(iso = ISO.DATE) LocalDate doneOn) {
+	public record CompletionForm(@Happened @DateTimeFormat(iso = ISO.DATE) LocalDate doneOn) {
 
 		static CompletionForm none() {
 			return new CompletionForm(null);
@@ -83,7 +84,7 @@ public final class InvestigationForms {
 	}
 
 	/** Help asked from outside (a vendor, IPA, the police, a forensics company). */
-	public record HelpForm(@Size(max = 200) @PlainText String helper, @DateTimeFormat(iso = ISO.DATE) LocalDate askedOn,
+	public record HelpForm(@Size(max = 200) @PlainText String helper, @Happened @DateTimeFormat(iso = ISO.DATE) LocalDate askedOn,
 			@Size(max = LONG) @PlainText(multiline = true) String request,
 			@Size(max = LONG) @PlainText(multiline = true) String advice) {
 
@@ -98,7 +99,7 @@ public final class InvestigationForms {
 	}
 
 	/** A report made to the executive during the response. */
-	public record ExecutiveReportForm(@DateTimeFormat(iso = ISO.DATE) LocalDate reportedOn,
+	public record ExecutiveReportForm(@Happened @DateTimeFormat(iso = ISO.DATE) LocalDate reportedOn,
 			@Size(max = LONG) @PlainText(multiline = true) String summary) {
 
 		static ExecutiveReportForm reportedOn(LocalDate today) {

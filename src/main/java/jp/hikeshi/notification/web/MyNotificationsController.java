@@ -14,6 +14,7 @@ import jp.hikeshi.notification.PersonalSettings;
 import jp.hikeshi.notification.Rule;
 import jp.hikeshi.notification.web.NotificationForms.PersonalForm;
 import jp.hikeshi.shared.web.Notice;
+import jp.hikeshi.shared.web.Paging;
 
 import org.springframework.http.MediaType;
 import org.springframework.security.core.Authentication;
@@ -47,7 +48,7 @@ class MyNotificationsController {
 		List<Inbox.Item> items = this.inbox.page(user.getName(), page, locale);
 		model.addAttribute("items", items.stream().limit(Inbox.PAGE_SIZE).toList());
 		model.addAttribute("hasNext", items.size() > Inbox.PAGE_SIZE);
-		model.addAttribute("page", Math.max(page, 0));
+		model.addAttribute("page", Paging.page(page));
 		return "notification/list";
 	}
 

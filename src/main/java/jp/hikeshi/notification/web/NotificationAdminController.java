@@ -22,6 +22,7 @@ import jp.hikeshi.notification.web.NotificationForms.TestMailForm;
 import jp.hikeshi.notification.web.NotificationForms.WebhookForm;
 import jp.hikeshi.shared.web.Notice;
 import jp.hikeshi.shared.web.Refusals;
+import jp.hikeshi.shared.web.Paging;
 
 import org.springframework.http.MediaType;
 import org.springframework.security.core.Authentication;
@@ -161,7 +162,7 @@ class NotificationAdminController {
 		List<NotificationLog.Entry> entries = this.log.page(state, page);
 		model.addAttribute("entries", entries.stream().limit(NotificationLog.PAGE_SIZE).toList());
 		model.addAttribute("hasNext", entries.size() > NotificationLog.PAGE_SIZE);
-		model.addAttribute("page", Math.max(page, 0));
+		model.addAttribute("page", Paging.page(page));
 		model.addAttribute("state", state);
 		model.addAttribute("states", List.of(DeliveryState.values()));
 		model.addAttribute("counts", this.log.counts());

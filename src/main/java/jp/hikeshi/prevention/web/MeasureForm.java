@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Size;
 import jp.hikeshi.prevention.Measure;
 import jp.hikeshi.prevention.PreventionService;
 import jp.hikeshi.shared.PlainText;
+import jp.hikeshi.shared.PlausibleDate;
 
 import org.springframework.format.annotation.DateTimeFormat;
 
@@ -15,7 +16,7 @@ import org.springframework.format.annotation.DateTimeFormat;
  * an active user and the date plausible, the service decides ({@code measure.*Required} and so on).
  */
 public record MeasureForm(Measure.Kind kind, @Size(max = 1000) @PlainText(multiline = true) String description,
-		String owner, @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dueOn) {
+		String owner, @PlausibleDate @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dueOn) {
 
 	static MeasureForm empty() {
 		return new MeasureForm(null, null, null, null);

@@ -15,6 +15,7 @@ import jp.hikeshi.reporting.GdprRisk;
 import jp.hikeshi.reporting.LeakStatus;
 import jp.hikeshi.reporting.FilingTexts;
 import jp.hikeshi.reporting.ReportingCase;
+import jp.hikeshi.shared.Happened;
 import jp.hikeshi.shared.PlainText;
 
 import org.springframework.format.annotation.DateTimeFormat;
@@ -114,7 +115,7 @@ public final class ReportingForms {
 	 * A report filed: the day and the authority's reference. Several duties each have this
 	 * form on the page; the one refused is shown with its errors, the others empty.
 	 */
-	public record FileForm(long version, @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate filedOn,
+	public record FileForm(long version, @Happened @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate filedOn,
 			@Size(max = Duty.MAX_REFERENCE_LENGTH) @PlainText String filingReference,
 			@Size(max = 1000) @PlainText(multiline = true) String lateReason, Duty.NoticeOutcome outcome,
 			Duty.AlternativeMeasure alternative) {
@@ -155,7 +156,7 @@ public final class ReportingForms {
 	 * announcement has one; the one sent is named by the address, and the page shows its errors
 	 * beside that announcement's date.
 	 */
-	public record PublishForm(long version, @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate publishedOn) {
+	public record PublishForm(long version, @Happened @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate publishedOn) {
 
 		static PublishForm none(long version) {
 			return new PublishForm(version, null);
@@ -168,7 +169,7 @@ public final class ReportingForms {
 	}
 
 	/** The inquiry desk (問い合わせ窓口). */
-	public record InquiryDeskForm(long version, @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate openedOn,
+	public record InquiryDeskForm(long version, @Happened @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate openedOn,
 			@Size(max = 300) @PlainText(multiline = true) String contact, Integer inquiries) {
 
 		static InquiryDeskForm of(ReportingCase reportingCase) {

@@ -26,31 +26,51 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * it, and a refusal is answered by Boot's error page (error/413) through a request that shows no
  * fields. Nothing is kept: the request goes no further. A request that carries its CSRF token in a
  * header (upload.js) is left alone, so that the evidence page itself answers it with the limit.
+ * A plain form over {@code server.tomcat.max-http-form-post-size} (or one Tomcat cannot parse) is
+ * answered the same way: the 413 page then speaks of what was typed, not of a file.
  */
 class UploadLimitFilter extends OncePerRequestFilter {
+
+	/** The request attribute the 413 page reads to speak of a form rather than a file. */
+	static final String FORM_TOO_LARGE = "formTooLarge";
+
+	private static final String FORM = "application/x-www-form-urlencoded";
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
 		String type = request.getContentType();
-		return !"POST".equals(request.getMethod()) || type == null
-				|| !type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/")
-				|| request.getHeader("X-CSRF-TOKEN") != null;
+		if (!"POST".equals(request.getMethod()) || type == null) {
+			return true;
+		}
+		String lower = type.toLowerCase(java.util.Locale.ROOT);
+		return !(lower.startsWith(FORM) || lower.startsWith("multipart/") && request.getHeader("X-CSRF-TOKEN") == null);
 	}
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
+		boolean form = request.getContentType().toLowerCase(java.util.Locale.ROOT).startsWith(FORM);
 		try {
-			request.getParts();
+			if (form) {
+				request.getParameterMap();
+			}
+			else {
+				request.getParts();
+			}
 		}
 		catch (IllegalStateException ex) {
 			if (!(ex instanceof InvalidParameterException refused)
-					|| refused.getErrorCode() != HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE) {
+					|| form && refused.getErrorCode() != HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE
+							&& refused.getErrorCode() != HttpServletResponse.SC_BAD_REQUEST
+					|| !form && refused.getErrorCode() != HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE) {
 				throw ex;
 			}
-			request.setAttribute(RequestDispatcher.ERROR_STATUS_CODE, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
+			if (form && refused.getErrorCode() == HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE) {
+				request.setAttribute(FORM_TOO_LARGE, true);
+			}
+			request.setAttribute(RequestDispatcher.ERROR_STATUS_CODE, refused.getErrorCode());
 			request.setAttribute(RequestDispatcher.ERROR_REQUEST_URI, request.getRequestURI());
-			response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
+			response.setStatus(refused.getErrorCode());
 			request.getRequestDispatcher("/error").forward(new WithoutFields(request), response);
 			return;
 		}

@@ -65,6 +65,23 @@ class ErrorPagesTest {
 		assertThat(response.body()).contains("このリクエストは処理できません").doesNotContain("NumberFormatException");
 	}
 
+	/** Over server.tomcat.max-http-form-post-size (256 KB): Hikeshi's own translated page, never Tomcat's. */
+	@Test
+	void aFormOfAMegabyteGetsHikeshisOwnPage() throws Exception {
+		HttpClient client = signedInClient(this.users.create(Role.REPORTER).getUsername());
+		Matcher token = CSRF.matcher(get(client, "/report", "ja").body());
+		assertThat(token.find()).isTrue();
+		String form = "description=" + "a".repeat(1024 * 1024) + "&_csrf=" + encode(token.group(1));
+		HttpResponse<String> response = client.send(HttpRequest.newBuilder(uri("/report"))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.header("Accept-Language", "ja")
+			.header("Accept", "text/html")
+			.POST(HttpRequest.BodyPublishers.ofString(form))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).isEqualTo(413);
+		assertThat(response.body()).contains("送られた内容が長すぎます").doesNotContain("Tomcat").doesNotContain("Exception");
+	}
+
 	@Test
 	void healthIsOpenWithProbesAndTheRestOfActuatorIsNot() throws Exception {
 		HttpClient anonymous = client();
