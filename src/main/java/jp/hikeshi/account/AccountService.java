@@ -152,6 +152,14 @@ public class AccountService {
 		this.auditLog.record(username, AuditAction.PASSWORD_CHANGED, username, null);
 	}
 
+	/**
+	 * After someone changed their own password: their other sessions end on every node (whoever
+	 * held the old password may hold one of them); the session that changed it stays open.
+	 */
+	public void endOtherSessions(String username, String currentSession) {
+		this.events.publishEvent(new AccountSignedOut(username, currentSession));
+	}
+
 	@Transactional(readOnly = true)
 	public List<UserAccount> all() {
 		return this.accounts.findAllByOrderByUsernameAsc();

@@ -70,4 +70,47 @@ class DockerComposeTest {
 			.isEqualTo("${SPRING_MAIL_STARTTLS_REQUIRED:-true}");
 	}
 
+	@Test
+	@SuppressWarnings("unchecked")
+	void onlyTheProxyIsPublishedAndOnlyItsForwardedHeadersAreTrusted() throws IOException {
+		Map<String, Object> compose;
+		try (Reader reader = Files.newBufferedReader(Path.of("docker-compose.yml"))) {
+			compose = new Yaml().load(reader);
+		}
+		Map<String, Object> services = (Map<String, Object>) compose.get("services");
+		Map<String, Object> app = (Map<String, Object>) services.get("app");
+		Map<String, Object> app2 = (Map<String, Object>) services.get("app2");
+		Map<String, Object> proxy = (Map<String, Object>) services.get("proxy");
+
+		assertThat(app).doesNotContainKey("ports");
+		assertThat(app2).as("the second node: the first's settings, in its profile").doesNotContainKey("ports")
+			.containsEntry("image", app.get("image"))
+			.containsEntry("environment", app.get("environment"))
+			.containsEntry("profiles", List.of("two-nodes"));
+		assertThat(app).doesNotContainKey("profiles");
+		assertThat(proxy).doesNotContainKey("profiles");
+		assertThat((String) proxy.get("image")).startsWith("caddy:2");
+		assertThat((List<String>) proxy.get("ports")).containsExactly("${HIKESHI_HTTP_PORT:-8080}:80");
+		services.forEach((name, service) -> {
+			if (!name.equals("proxy") && ((Map<String, Object>) service).get("ports") instanceof List<?> ports) {
+				assertThat(ports).as(name + " is reachable from this machine only")
+					.allSatisfy(port -> assertThat((String) port).startsWith("127.0.0.1:"));
+			}
+		});
+
+		String proxyAddress = (String) ((Map<String, Object>) ((Map<String, Object>) proxy.get("networks")).get("default"))
+			.get("ipv4_address");
+		Map<String, String> environment = (Map<String, String>) app.get("environment");
+		assertThat(environment).containsEntry("SERVER_FORWARD_HEADERS_STRATEGY", "native");
+		String trusted = environment.get("SERVER_TOMCAT_REMOTEIP_INTERNAL_PROXIES");
+		assertThat(proxyAddress).as("the proxy's fixed address is the one trusted").matches(trusted);
+		assertThat("172.28.53.11").doesNotMatch(trusted);
+		assertThat("192.168.1.20").doesNotMatch(trusted);
+		assertThat("10.0.0.5").doesNotMatch(trusted);
+
+		String caddyfile = (String) ((Map<String, Object>) ((Map<String, Object>) compose.get("configs")).get("caddyfile"))
+			.get("content");
+		assertThat(caddyfile).contains("reverse_proxy app:8080 app2:8080", "health_uri /actuator/health/readiness");
+	}
+
 }

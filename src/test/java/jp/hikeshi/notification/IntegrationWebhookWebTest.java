@@ -2,12 +2,12 @@ package jp.hikeshi.notification;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Map;
 
 import jp.hikeshi.account.Role;
 import jp.hikeshi.shared.web.Notice;
 import jp.hikeshi.test.FormPage;
 import jp.hikeshi.test.IntegrationTest;
+import jp.hikeshi.test.SignedInBrowser;
 import jp.hikeshi.test.TestUsers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -102,7 +102,9 @@ class IntegrationWebhookWebTest {
 	void aNewEndpointShowsItsSecretOnceItsTestEventIsSignedAndLoggedAndItsChangesAreAudited() throws Exception {
 		RequestPostProcessor admin = admin();
 		String path = "/web/tickets";
-		MvcResult created = this.mvc.perform(form("/admin/integrations").with(admin)
+		// one browser: the secret is flashed through its session to the page the redirect leads to
+		SignedInBrowser browser = new SignedInBrowser(this.mvc);
+		MvcResult created = browser.perform(form("/admin/integrations").with(admin)
 			.param("name", "チケット管理")
 			.param("url", receiver.url(path))
 			.param("events", "STATE_CHANGED", "INCIDENT_CLOSED"))
@@ -115,7 +117,11 @@ class IntegrationWebhookWebTest {
 		assertThat(audited("INTEGRATION_WEBHOOK_ADDED", "チケット管理")).isEqualTo(1);
 
 		String detail = "/admin/integrations/" + endpoint.id();
-		String once = page(get(detail).flashAttrs(Map.of("secret", secret)).with(admin));
+		String once = browser.perform(get(detail).with(admin))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
 		assertThat(once).contains("value=\"" + secret + "\"", "この一度だけ表示します");
 		String again = page(get(detail).with(admin));
 		assertThat(again).doesNotContain(secret, "この一度だけ表示します")

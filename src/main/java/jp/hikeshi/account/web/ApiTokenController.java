@@ -11,6 +11,7 @@ import jp.hikeshi.account.Role;
 import jp.hikeshi.shared.web.Notice;
 import jp.hikeshi.shared.web.Refusals;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -22,7 +23,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * Each person's own API tokens: the list, a new one (its secret shown on the next page, once)
@@ -39,8 +39,13 @@ class ApiTokenController {
 
 	private final ApiTokens tokens;
 
-	ApiTokenController(ApiTokens tokens) {
+	/** Where people reach Hikeshi: never read from the request's Host, which the sender chooses. */
+	private final String apiBase;
+
+	ApiTokenController(ApiTokens tokens, @Value("${hikeshi.public-base-url:http://localhost:8080}") String baseUrl) {
 		this.tokens = tokens;
+		String base = baseUrl.strip();
+		this.apiBase = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
 	}
 
 	@GetMapping
@@ -73,7 +78,7 @@ class ApiTokenController {
 
 	private String page(Authentication user, Model model) {
 		model.addAttribute("tokens", this.tokens.mine(owner(user)));
-		model.addAttribute("apiBase", ServletUriComponentsBuilder.fromCurrentContextPath().toUriString());
+		model.addAttribute("apiBase", this.apiBase);
 		model.addAttribute("maxDays", ApiTokens.MAX_DAYS);
 		model.addAttribute("defaultDays", ApiTokens.DEFAULT_DAYS);
 		return PAGE;

@@ -50,6 +50,7 @@ class PasswordController {
 				form.currentPassword(), form.password()))) {
 			return "account/password";
 		}
+		this.accounts.endOtherSessions(authentication.getName(), session.getId());
 		PasswordChangeRequiredFilter.satisfied(session);
 		redirect.addFlashAttribute("notice", Notice.of("password.changed"));
 		return "redirect:/";

@@ -3,13 +3,14 @@ package jp.hikeshi.system.security;
 import jp.hikeshi.account.AccountSignedOut;
 
 import org.springframework.security.core.session.SessionRegistry;
-import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Ends the open sessions of an account that was disabled, changed roles or had its password
- * reset: their next request goes to the sign-in page.
+ * changed or reset: their next request, on any node, goes to the sign-in page. The sessions are
+ * found in PostgreSQL by the account's name; one the event names as kept (the session that
+ * changed its own password) stays open.
  */
 @Component
 class SessionTerminator {
@@ -22,11 +23,9 @@ class SessionTerminator {
 
 	@TransactionalEventListener(fallbackExecution = true)
 	void on(AccountSignedOut event) {
-		this.sessions.getAllPrincipals()
+		this.sessions.getAllSessions(event.username(), false)
 			.stream()
-			.filter(principal -> principal instanceof UserDetails user
-					&& user.getUsername().equalsIgnoreCase(event.username()))
-			.flatMap(principal -> this.sessions.getAllSessions(principal, false).stream())
+			.filter(session -> !session.getSessionId().equals(event.keptSession()))
 			.forEach(session -> session.expireNow());
 	}
 

@@ -4,14 +4,13 @@ import jp.hikeshi.account.Role;
 import jp.hikeshi.account.UserAccount;
 import jp.hikeshi.test.CompletedSetup;
 import jp.hikeshi.test.IntegrationTest;
+import jp.hikeshi.test.SignedInBrowser;
 import jp.hikeshi.test.TestUsers;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
@@ -20,6 +19,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 @IntegrationTest
 class SignInTest {
@@ -42,13 +42,13 @@ class SignInTest {
 	@Test
 	void theSessionIdChangesAtSignIn() throws Exception {
 		UserAccount account = this.users.create(Role.REPORTER);
-		MockHttpSession before = new MockHttpSession();
-		String idBefore = before.getId();
-		MvcResult result = this.mvc
-			.perform(signIn(account.getUsername(), CompletedSetup.PASSWORD).session(before))
-			.andExpect(redirectedUrl("/"))
-			.andReturn();
-		assertThat(result.getRequest().getSession().getId()).isNotEqualTo(idBefore);
+		SignedInBrowser browser = new SignedInBrowser(this.mvc);
+		browser.perform(get("/login"));
+		String idBefore = browser.sessionId();
+		assertThat(idBefore).as("the sign-in page's session (its CSRF token)").isNotNull();
+		browser.perform(signIn(account.getUsername(), CompletedSetup.PASSWORD))
+			.andExpect(redirectedUrl("/"));
+		assertThat(browser.sessionId()).isNotNull().isNotEqualTo(idBefore);
 	}
 
 	@Test
@@ -77,14 +77,11 @@ class SignInTest {
 	@Test
 	void signingOutEndsTheSession() throws Exception {
 		UserAccount account = this.users.create(Role.REPORTER);
-		MockHttpSession session = (MockHttpSession) this.mvc
-			.perform(signIn(account.getUsername(), CompletedSetup.PASSWORD))
-			.andReturn()
-			.getRequest()
-			.getSession();
-		this.mvc.perform(post("/logout").contentType(MediaType.APPLICATION_FORM_URLENCODED).with(csrf()).session(session)).andExpect(redirectedUrl("/login?signedOut"));
-		assertThat(session.isInvalid()).isTrue();
-		this.mvc.perform(get("/")).andExpect(redirectedUrl("/login"));
+		SignedInBrowser browser = SignedInBrowser.signIn(this.mvc, account.getUsername(), CompletedSetup.PASSWORD);
+		browser.perform(get("/")).andExpect(status().isOk());
+		browser.perform(post("/logout").contentType(MediaType.APPLICATION_FORM_URLENCODED).with(csrf()))
+			.andExpect(redirectedUrl("/login?signedOut"));
+		browser.perform(get("/")).andExpect(redirectedUrl("/login"));
 	}
 
 	private static MockHttpServletRequestBuilder signIn(String username, String password) {

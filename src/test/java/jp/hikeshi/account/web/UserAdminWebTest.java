@@ -6,13 +6,13 @@ import jp.hikeshi.account.UserAccount;
 import jp.hikeshi.shared.web.Notice;
 import jp.hikeshi.test.CompletedSetup;
 import jp.hikeshi.test.IntegrationTest;
+import jp.hikeshi.test.SignedInBrowser;
 import jp.hikeshi.test.TestUsers;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
@@ -148,19 +148,17 @@ class UserAdminWebTest {
 	@Test
 	void aUserDisabledWhileSignedInIsSignedOutAtOnce() throws Exception {
 		UserAccount account = this.users.create(Role.REPORTER);
-		MockHttpSession session = (MockHttpSession) this.mvc
-			.perform(formLogin("/login").user(account.getUsername()).password(CompletedSetup.PASSWORD))
-			.andExpect(redirectedUrl("/"))
-			.andReturn()
-			.getRequest()
-			.getSession();
-		this.mvc.perform(get("/").session(session)).andExpect(status().isOk());
+		SignedInBrowser session = new SignedInBrowser(this.mvc);
+		session.perform(post("/login").contentType(MediaType.APPLICATION_FORM_URLENCODED).with(csrf())
+				.param("username", account.getUsername()).param("password", CompletedSetup.PASSWORD))
+			.andExpect(redirectedUrl("/"));
+		session.perform(get("/")).andExpect(status().isOk());
 
 		this.mvc.perform(post("/admin/users/{id}/disable", account.getId()).contentType(MediaType.APPLICATION_FORM_URLENCODED).with(csrf()).with(admin())
 				.param("version", String.valueOf(account.getVersion())))
 			.andExpect(flash().attribute("notice", Notice.of("user.disabled")));
 
-		this.mvc.perform(get("/").session(session)).andExpect(redirectedUrl("/login?expired"));
+		session.perform(get("/")).andExpect(redirectedUrl("/login?expired"));
 		this.mvc.perform(formLogin("/login").user(account.getUsername()).password(CompletedSetup.PASSWORD))
 			.andExpect(redirectedUrl("/login?error"));
 	}
@@ -172,19 +170,17 @@ class UserAdminWebTest {
 				.param("password", "temporary-Bridge-2026").param("passwordConfirmation", "temporary-Bridge-2026"))
 			.andExpect(flash().attribute("notice", Notice.of("user.passwordReset")));
 
-		MockHttpSession session = (MockHttpSession) this.mvc
-			.perform(formLogin("/login").user(account.getUsername()).password("temporary-Bridge-2026"))
-			.andExpect(redirectedUrl("/account/password"))
-			.andReturn()
-			.getRequest()
-			.getSession();
-		this.mvc.perform(get("/").session(session)).andExpect(redirectedUrl("/account/password"));
-		this.mvc.perform(post("/account/password").contentType(MediaType.APPLICATION_FORM_URLENCODED).session(session).with(csrf())
+		SignedInBrowser session = new SignedInBrowser(this.mvc);
+		session.perform(post("/login").contentType(MediaType.APPLICATION_FORM_URLENCODED).with(csrf())
+				.param("username", account.getUsername()).param("password", "temporary-Bridge-2026"))
+			.andExpect(redirectedUrl("/account/password"));
+		session.perform(get("/")).andExpect(redirectedUrl("/account/password"));
+		session.perform(post("/account/password").contentType(MediaType.APPLICATION_FORM_URLENCODED).with(csrf())
 				.param("currentPassword", "temporary-Bridge-2026")
 				.param("password", "my-own-Bridge-2027")
 				.param("passwordConfirmation", "my-own-Bridge-2027"))
 			.andExpect(redirectedUrl("/"));
-		this.mvc.perform(get("/").session(session)).andExpect(status().isOk());
+		session.perform(get("/")).andExpect(status().isOk());
 	}
 
 	private MockHttpServletRequestBuilder newUser(String username) {

@@ -16,6 +16,7 @@ import jp.hikeshi.incident.IncidentService;
 import jp.hikeshi.shared.web.Notice;
 import jp.hikeshi.test.FormPage;
 import jp.hikeshi.test.IntegrationTest;
+import jp.hikeshi.test.SignedInBrowser;
 import jp.hikeshi.test.TestUsers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -181,13 +182,13 @@ class EvidenceWebTest {
 		assertThat(FormPage.of(tooLong).valueOf("recipient")).isEqualTo(recipient);
 		assertThat(custody(item, "HANDED_OVER")).isZero();
 
-		MvcResult done = this.mvc.perform(form("handover", item).param("recipient", "〇〇県警察"))
+		SignedInBrowser browser = new SignedInBrowser(this.mvc);
+		MvcResult done = browser.perform(form("handover", item).param("recipient", "〇〇県警察"))
 			.andExpect(redirectedUrl("/incidents/" + this.incident + "/evidence/" + item.id()))
 			.andExpect(flash().attribute("notice", Notice.of("evidence.handedOver", "〇〇県警察")))
 			.andReturn();
 		assertThat(custody(item, "HANDED_OVER")).isOne();
-		this.mvc.perform(get(done.getResponse().getRedirectedUrl()).flashAttrs(done.getFlashMap())
-				.with(this.users.signedIn(this.lead.getUsername())))
+		browser.perform(get(done.getResponse().getRedirectedUrl()).with(this.users.signedIn(this.lead.getUsername())))
 			.andExpect(content().string(containsString(
 					this.messages.getMessage("evidence.handedOver", new Object[] { "〇〇県警察" }, Locale.JAPANESE))));
 	}

@@ -2,6 +2,7 @@ package jp.hikeshi.system.security;
 
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 
 import jp.hikeshi.account.AccountCommands.UpdateAccount;
 import jp.hikeshi.account.AccountService;
@@ -9,22 +10,22 @@ import jp.hikeshi.account.Role;
 import jp.hikeshi.account.UserAccount;
 import jp.hikeshi.test.CompletedSetup;
 import jp.hikeshi.test.IntegrationTest;
+import jp.hikeshi.test.SignedInBrowser;
 import jp.hikeshi.test.TestUsers;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.session.Session;
+import org.springframework.session.SessionRepository;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -54,40 +55,42 @@ class SessionEndedTest {
 	@Autowired
 	JdbcTemplate jdbc;
 
+	@Autowired
+	SessionRepository<? extends Session> sessions;
+
 	@Test
 	void aFormSentAfterTheSessionEndedIsKeptAndShownOnceAfterSigningIn() throws Exception {
 		UserAccount staff = this.users.create(Role.REPORTER);
-		MvcResult ended = this.mvc.perform(report().header("Referer", "http://localhost/report"))
+		SignedInBrowser session = new SignedInBrowser(this.mvc);
+		session.perform(report().header("Referer", "http://localhost/report"))
 			.andExpect(status().isFound())
-			.andExpect(redirectedUrl("/login?expired&draft"))
-			.andReturn();
+			.andExpect(redirectedUrl("/login?expired&draft"));
 		assertThat(countReportsBy(staff)).isZero();
-		MockHttpSession session = (MockHttpSession) ended.getRequest().getSession(false);
-		FormDraft draft = FormDraft.in(session).orElseThrow();
+		FormDraft draft = draftIn(session).orElseThrow();
 		assertThat(draft.action()).isEqualTo("/report");
 		assertThat(draft.returnTo()).isEqualTo("/report");
 		assertThat(draft.fields()).containsEntry("description", List.of(TYPED))
 			.containsEntry("stillHappening", List.of("YES"))
 			.doesNotContainKeys("_csrf", "password", "newPassword");
 
-		this.mvc.perform(get("/login?expired&draft").session(session))
+		session.perform(get("/login?expired&draft"))
 			.andExpect(content().string(allOf(containsString("セッションが終了しました"),
 					containsString("入力していた内容は保存してあります"))));
 
-		String idBefore = session.getId();
-		this.mvc.perform(signIn(staff).session(session))
+		String idBefore = session.sessionId();
+		session.perform(signIn(staff))
 			.andExpect(redirectedUrl("/report"));
-		assertThat(session.getId()).as("a new session id at sign-in").isNotEqualTo(idBefore);
-		assertThat(FormDraft.in(session)).as("the draft survives the new session id").isPresent();
+		assertThat(session.sessionId()).as("a new session id at sign-in").isNotEqualTo(idBefore);
+		assertThat(draftIn(session)).as("the draft survives the new session id").isPresent();
 
-		this.mvc.perform(get("/report").session(session))
+		session.perform(get("/report"))
 			.andExpect(status().isOk())
 			.andExpect(content().string(allOf(containsString("data-form-draft=\"{&quot;action&quot;:&quot;/report&quot;"),
 					containsString("&lt;b&gt;消えては困る&lt;/b&gt; 説明 &amp; \\&quot;引用\\&quot;"),
 					containsString("id=\"form-draft-restored\""), not(containsString("<b>消えては困る")),
 					not(containsString("_csrf&quot;")))));
-		assertThat(FormDraft.in(session)).isEmpty();
-		this.mvc.perform(get("/report").session(session))
+		assertThat(draftIn(session)).isEmpty();
+		session.perform(get("/report"))
 			.andExpect(status().isOk())
 			.andExpect(content().string(not(containsString("data-form-draft"))));
 	}
@@ -95,89 +98,88 @@ class SessionEndedTest {
 	@Test
 	void aPageOfAnotherSiteIsNeverTheReturnPage() throws Exception {
 		UserAccount staff = this.users.create(Role.REPORTER);
-		MockHttpSession session = ended(report().header("Referer", "https://evil.example/report"));
-		assertThat(FormDraft.in(session).orElseThrow().returnTo()).isEqualTo("/");
-		this.mvc.perform(signIn(staff).session(session))
+		SignedInBrowser session = ended(report().header("Referer", "https://evil.example/report"));
+		assertThat(draftIn(session).orElseThrow().returnTo()).isEqualTo("/");
+		session.perform(signIn(staff))
 			.andExpect(redirectedUrl("/"));
 
-		assertThat(FormDraft.in(ended(report().header("Referer", "http://localhost//evil.example/x"))).orElseThrow()
+		assertThat(draftIn(ended(report().header("Referer", "http://localhost//evil.example/x"))).orElseThrow()
 			.returnTo()).isEqualTo("/");
-		assertThat(FormDraft.in(ended(report().header("Referer", "http://localhost:8081/reports"))).orElseThrow()
+		assertThat(draftIn(ended(report().header("Referer", "http://localhost:8081/reports"))).orElseThrow()
 			.returnTo()).isEqualTo("/");
-		assertThat(FormDraft.in(ended(report())).orElseThrow().returnTo()).isEqualTo("/");
-		assertThat(FormDraft.in(ended(report().header("Referer", "http://localhost/reports?page=2"))).orElseThrow()
+		assertThat(draftIn(ended(report())).orElseThrow().returnTo()).isEqualTo("/");
+		assertThat(draftIn(ended(report().header("Referer", "http://localhost/reports?page=2"))).orElseThrow()
 			.returnTo()).isEqualTo("/reports?page=2");
 	}
 
 	@Test
 	void aBadTokenInALiveSessionIsStillRefused() throws Exception {
 		UserAccount staff = this.users.create(Role.REPORTER);
-		MockHttpSession session = signedIn(staff);
-		this.mvc.perform(report().session(session).with(csrf().useInvalidToken()))
+		SignedInBrowser session = signedIn(staff);
+		session.perform(report().with(csrf().useInvalidToken()))
 			.andExpect(status().isForbidden());
-		this.mvc.perform(report().session(session))
+		session.perform(report())
 			.andExpect(status().isForbidden());
-		assertThat(FormDraft.in(session)).isEmpty();
+		assertThat(draftIn(session)).isEmpty();
 		assertThat(countReportsBy(staff)).isZero();
 	}
 
 	@Test
 	void aPostFromAnotherSiteKeepsNothing() throws Exception {
-		MvcResult result = this.mvc.perform(report().header("Origin", "https://evil.example"))
-			.andExpect(status().isForbidden())
-			.andReturn();
-		assertThat(FormDraft.in(result.getRequest().getSession(false))).isEmpty();
-		result = this.mvc.perform(report().header("Sec-Fetch-Site", "cross-site"))
-			.andExpect(status().isForbidden())
-			.andReturn();
-		assertThat(FormDraft.in(result.getRequest().getSession(false))).isEmpty();
+		SignedInBrowser browser = new SignedInBrowser(this.mvc);
+		browser.perform(report().header("Origin", "https://evil.example"))
+			.andExpect(status().isForbidden());
+		assertThat(draftIn(browser)).isEmpty();
+		browser = new SignedInBrowser(this.mvc);
+		browser.perform(report().header("Sec-Fetch-Site", "cross-site"))
+			.andExpect(status().isForbidden());
+		assertThat(draftIn(browser)).isEmpty();
 		this.mvc.perform(report().header("Origin", "http://localhost").header("Sec-Fetch-Site", "same-origin"))
 			.andExpect(redirectedUrl("/login?expired&draft"));
 	}
 
 	@Test
 	void anOversizedFormIsNotKeptButThePersonIsStillAskedToSignIn() throws Exception {
-		MvcResult large = this.mvc.perform(report().param("affectedSystem", "長".repeat(FormDraft.MAX_BYTES / 3 + 1)))
-			.andExpect(redirectedUrl("/login?expired"))
-			.andReturn();
-		assertThat(FormDraft.in(large.getRequest().getSession(false))).isEmpty();
+		SignedInBrowser large = new SignedInBrowser(this.mvc);
+		large.perform(report().param("affectedSystem", "長".repeat(FormDraft.MAX_BYTES / 3 + 1)))
+			.andExpect(redirectedUrl("/login?expired"));
+		assertThat(draftIn(large)).isEmpty();
 
 		MockHttpServletRequestBuilder many = report();
 		for (int i = 0; i < FormDraft.MAX_FIELDS; i++) {
 			many.param("field" + i, "x");
 		}
-		MvcResult numerous = this.mvc.perform(many).andExpect(redirectedUrl("/login?expired")).andReturn();
-		assertThat(FormDraft.in(numerous.getRequest().getSession(false))).isEmpty();
+		SignedInBrowser numerous = new SignedInBrowser(this.mvc);
+		numerous.perform(many).andExpect(redirectedUrl("/login?expired"));
+		assertThat(draftIn(numerous)).isEmpty();
 	}
 
 	@Test
 	void signingOutOrInAfterTheSessionEndedNeedsNoDraft() throws Exception {
 		this.mvc.perform(post("/logout").contentType(MediaType.APPLICATION_FORM_URLENCODED).param("_csrf", "stale"))
 			.andExpect(redirectedUrl("/login?signedOut"));
-		MvcResult signIn = this.mvc
-			.perform(post("/login").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+		SignedInBrowser signIn = new SignedInBrowser(this.mvc);
+		signIn.perform(post("/login").contentType(MediaType.APPLICATION_FORM_URLENCODED)
 				.param("username", "someone")
 				.param("password", "typed-secret")
 				.param("_csrf", "stale"))
-			.andExpect(redirectedUrl("/login?expired"))
-			.andReturn();
-		assertThat(FormDraft.in(signIn.getRequest().getSession(false))).isEmpty();
+			.andExpect(redirectedUrl("/login?expired"));
+		assertThat(draftIn(signIn)).isEmpty();
 	}
 
 	@Test
 	void aSessionEndedByAnAdministratorKeepsTheFormToo() throws Exception {
 		UserAccount staff = this.users.create(Role.REPORTER);
-		MockHttpSession session = signedIn(staff);
+		SignedInBrowser session = signedIn(staff);
 		UserAccount current = this.accounts.findById(staff.getId()).orElseThrow();
 		this.accounts.update(new UpdateAccount(current.getId(), current.getVersion(), new UserAccount.Profile(
 				current.getDisplayName(), current.getDepartment(), current.getEmail(), current.getPhone()), EnumSet.of(Role.REPORTER,
 						Role.RESPONDER)), CompletedSetup.ADMIN);
 
-		MvcResult result = this.mvc.perform(report().session(session).with(csrf()).header("Referer", "http://localhost/report"))
-			.andExpect(redirectedUrl("/login?expired&draft"))
-			.andReturn();
+		session.perform(report().with(csrf()).header("Referer", "http://localhost/report"))
+			.andExpect(redirectedUrl("/login?expired&draft"));
 		assertThat(countReportsBy(staff)).isZero();
-		assertThat(FormDraft.in(result.getRequest().getSession(false)).orElseThrow().fields())
+		assertThat(draftIn(session).orElseThrow().fields())
 			.containsEntry("description", List.of(TYPED));
 	}
 
@@ -192,12 +194,15 @@ class SessionEndedTest {
 			.param("newPassword", "never-kept-either");
 	}
 
-	private MockHttpSession ended(MockHttpServletRequestBuilder request) throws Exception {
-		return (MockHttpSession) this.mvc.perform(request)
-			.andExpect(redirectedUrl("/login?expired&draft"))
-			.andReturn()
-			.getRequest()
-			.getSession(false);
+	private SignedInBrowser ended(MockHttpServletRequestBuilder request) throws Exception {
+		SignedInBrowser browser = new SignedInBrowser(this.mvc);
+		browser.perform(request).andExpect(redirectedUrl("/login?expired&draft"));
+		return browser;
+	}
+
+	/** The draft kept in the browser's session, read where the session lives (PostgreSQL). */
+	private Optional<FormDraft> draftIn(SignedInBrowser browser) {
+		return browser.attribute(this.sessions, FormDraft.class.getName()).map(FormDraft.class::cast);
 	}
 
 	private static MockHttpServletRequestBuilder signIn(UserAccount account) {
@@ -207,13 +212,11 @@ class SessionEndedTest {
 			.param("password", CompletedSetup.PASSWORD);
 	}
 
-	private MockHttpSession signedIn(UserAccount account) throws Exception {
-		return (MockHttpSession) this.mvc
-			.perform(formLogin("/login").user(account.getUsername()).password(CompletedSetup.PASSWORD))
-			.andExpect(redirectedUrl("/"))
-			.andReturn()
-			.getRequest()
-			.getSession(false);
+	private SignedInBrowser signedIn(UserAccount account) throws Exception {
+		SignedInBrowser browser = new SignedInBrowser(this.mvc);
+		browser.perform(signIn(account))
+			.andExpect(redirectedUrl("/"));
+		return browser;
 	}
 
 	private long countReportsBy(UserAccount account) {

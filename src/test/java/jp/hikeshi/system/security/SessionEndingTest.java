@@ -1,0 +1,90 @@
+package jp.hikeshi.system.security;
+
+import jp.hikeshi.account.Role;
+import jp.hikeshi.account.UserAccount;
+import jp.hikeshi.test.CompletedSetup;
+import jp.hikeshi.test.IntegrationTest;
+import jp.hikeshi.test.SignedInBrowser;
+import jp.hikeshi.test.TestUsers;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * Sessions end where a person expects them to: a new password of one's own ends one's other
+ * sessions (a thief's among them) but not the one that changed it, and a session cookie copied
+ * before signing out opens nothing afterwards.
+ */
+@IntegrationTest
+class SessionEndingTest {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	TestUsers users;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Test
+	void theSessionIsKeptInPostgresqlBehindAnHttpOnlyLaxCookie() throws Exception {
+		UserAccount account = this.users.create(Role.REPORTER);
+		MvcResult signedIn = this.mvc.perform(post("/login").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+				.with(csrf())
+				.param("username", account.getUsername())
+				.param("password", CompletedSetup.PASSWORD))
+			.andExpect(redirectedUrl("/"))
+			.andReturn();
+		assertThat(signedIn.getResponse().getHeaders("Set-Cookie")).isNotEmpty()
+			.allSatisfy(cookie -> assertThat(cookie).startsWith(SignedInBrowser.COOKIE + "=")
+				.contains("HttpOnly")
+				.contains("SameSite=Lax"));
+		assertThat(this.jdbc.queryForObject("select count(*) from spring_session where principal_name = ?", Long.class,
+				account.getUsername())).isOne();
+	}
+
+	@Test
+	void changingOnesOwnPasswordEndsOnesOtherSessionsButNotThisOne() throws Exception {
+		UserAccount account = this.users.create(Role.REPORTER);
+		SignedInBrowser desk = SignedInBrowser.signIn(this.mvc, account.getUsername(), CompletedSetup.PASSWORD);
+		SignedInBrowser phone = SignedInBrowser.signIn(this.mvc, account.getUsername(), CompletedSetup.PASSWORD);
+		phone.perform(get("/")).andExpect(status().isOk());
+
+		desk.perform(post("/account/password").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+				.with(csrf())
+				.param("currentPassword", CompletedSetup.PASSWORD)
+				.param("password", "a-Fresh-Lantern-2031")
+				.param("passwordConfirmation", "a-Fresh-Lantern-2031"))
+			.andExpect(redirectedUrl("/"));
+
+		desk.perform(get("/")).andExpect(status().isOk());
+		phone.perform(get("/")).andExpect(redirectedUrl("/login?expired"));
+	}
+
+	@Test
+	void aSessionCookieCopiedBeforeSigningOutOpensNothingAfterwards() throws Exception {
+		UserAccount account = this.users.create(Role.REPORTER);
+		SignedInBrowser owner = SignedInBrowser.signIn(this.mvc, account.getUsername(), CompletedSetup.PASSWORD);
+		SignedInBrowser thief = owner.copy();
+		thief.perform(get("/")).andExpect(status().isOk());
+
+		owner.perform(post("/logout").contentType(MediaType.APPLICATION_FORM_URLENCODED).with(csrf()))
+			.andExpect(redirectedUrl("/login?signedOut"));
+
+		thief.perform(get("/")).andExpect(redirectedUrl("/login"));
+		thief.perform(get("/account/password")).andExpect(redirectedUrl("/login"));
+	}
+
+}
