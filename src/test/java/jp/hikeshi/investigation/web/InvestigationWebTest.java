@@ -129,6 +129,38 @@ class InvestigationWebTest {
 		assertThat(saved().facts().when()).isNull();
 	}
 
+	/** Every 5W1H field at the longest its form allows is saved whole; one more is refused as typed. */
+	@Test
+	void fiveW1HTakesTheLongestEachFieldAllowsAndRefusesOneMore() throws Exception {
+		java.util.Map<String, Integer> limits = new java.util.LinkedHashMap<>();
+		for (java.lang.reflect.RecordComponent field : InvestigationForms.FactsForm.class.getRecordComponents()) {
+			jakarta.validation.constraints.Size size = InvestigationForms.FactsForm.class.getDeclaredField(field.getName())
+				.getAnnotation(jakarta.validation.constraints.Size.class);
+			if (size != null) {
+				limits.put(field.getName(), size.max());
+			}
+		}
+		assertThat(limits).hasSize(7);
+		MockHttpServletRequestBuilder longest = send("facts").param("version", String.valueOf(version()));
+		limits.forEach((field, max) -> longest.param(field, "長".repeat(max)));
+		this.mvc.perform(longest).andExpect(redirectedUrl("/incidents/" + this.incident + "/investigation"));
+		Object facts = saved().facts();
+		for (java.util.Map.Entry<String, Integer> limit : limits.entrySet()) {
+			assertThat((String) facts.getClass().getMethod(limit.getKey()).invoke(facts)).as(limit.getKey())
+				.hasSize(limit.getValue());
+		}
+
+		MockHttpServletRequestBuilder tooLong = send("facts").param("version", String.valueOf(version()));
+		limits.forEach((field, max) -> tooLong.param(field, "短".repeat(max + 1)));
+		MvcResult refused = this.mvc.perform(tooLong).andExpect(status().isOk()).andReturn();
+		FormPage page = FormPage.of(refused);
+		for (java.util.Map.Entry<String, Integer> limit : limits.entrySet()) {
+			assertThat(page.errorAt(limit.getKey())).isEqualTo(said(refused, "facts", limit.getKey()));
+			assertThat(page.valueOf(limit.getKey())).isEqualTo("短".repeat(limit.getValue() + 1));
+		}
+		assertThat(saved().facts().when()).isEqualTo("長".repeat(limits.get("when")));
+	}
+
 	@Test
 	void fiveW1HFromAStalePageKeepsWhatWasTypedAndCanBeSentAgain() throws Exception {
 		long seen = version();
