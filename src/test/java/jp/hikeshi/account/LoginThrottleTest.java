@@ -116,6 +116,20 @@ class LoginThrottleTest {
 	}
 
 	@Test
+	void theTenthFailureTellsTheOwnerOnceAndNothingElseDoes() {
+		List<Object> published = new java.util.concurrent.CopyOnWriteArrayList<>();
+		LoginThrottle throttle = new LoginThrottle(this.jdbc, this.transactions, published::add, this.clock);
+		for (int i = 0; i < LoginThrottle.LOCK_AFTER_FAILURES + 3; i++) {
+			wrong(throttle, "T-Told", "10.2.50." + i);
+			this.clock.advance(Duration.ofMinutes(2));
+		}
+		assertThat(published).singleElement()
+			.isEqualTo(new PasswordPathLocked("t-told", "10.2.50.9", this.clock.instant()
+				.minus(Duration.ofMinutes(2 * 4))
+				.plus(LoginThrottle.LOCK_DURATION)));
+	}
+
+	@Test
 	void anAddressGuessingManyNamesIsSlowedDownToo() {
 		LoginThrottle throttle = throttle();
 		for (int i = 0; i < LoginThrottle.FREE_FAILURES; i++) {
