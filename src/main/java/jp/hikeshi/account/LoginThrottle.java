@@ -155,7 +155,8 @@ public class LoginThrottle {
 		return this.transactions.execute(status -> reserve("password-change:" + name(username), now) != null);
 	}
 
-	public void passwordChanged(String username) {
+	/** The current password was right: its guesses are forgiven, whatever the new password then is. */
+	public void passwordChangeProven(String username) {
 		this.transactions.executeWithoutResult(
 				status -> this.jdbc.update("delete from sign_in_throttle where key = ?", "password-change:" + name(username)));
 	}

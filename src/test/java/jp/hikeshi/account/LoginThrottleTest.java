@@ -188,7 +188,7 @@ class LoginThrottleTest {
 			assertThat(throttle.reservePasswordChange("t-changer")).isTrue();
 		}
 		assertThat(throttle.reservePasswordChange("t-changer")).isFalse();
-		throttle.passwordChanged("t-changer");
+		throttle.passwordChangeProven("t-changer");
 		assertThat(throttle.reservePasswordChange("t-changer")).isTrue();
 	}
 
