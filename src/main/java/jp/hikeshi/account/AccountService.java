@@ -40,8 +40,11 @@ public class AccountService {
 
 	private final Clock clock;
 
+	private final LoginThrottle throttle;
+
 	AccountService(UserAccountRepository accounts, PasswordPolicy passwordPolicy, PasswordEncoder passwordEncoder,
-			AuditLog auditLog, ApplicationEventPublisher events, Clock clock) {
+			AuditLog auditLog, ApplicationEventPublisher events, Clock clock, LoginThrottle throttle) {
+		this.throttle = throttle;
 		this.accounts = accounts;
 		this.passwordPolicy = passwordPolicy;
 		this.passwordEncoder = passwordEncoder;
@@ -141,9 +144,14 @@ public class AccountService {
 	public void changeOwnPassword(String username, String currentPassword, String newPassword) {
 		UserAccount account = this.accounts.findByUsername(username)
 			.orElseThrow(() -> new BusinessRuleViolation("account.notFound"));
+		// counted before the comparison, in a transaction of its own that the refusal cannot roll back
+		if (!this.throttle.reservePasswordChange(username)) {
+			throw BusinessRuleViolation.onField("currentPassword", "password.changeThrottled");
+		}
 		if (!this.passwordEncoder.matches(currentPassword, account.getPasswordHash())) {
 			throw BusinessRuleViolation.onField("currentPassword", "password.currentWrong");
 		}
+		this.throttle.passwordChangeProven(username);
 		if (this.passwordEncoder.matches(newPassword, account.getPasswordHash())) {
 			throw BusinessRuleViolation.onField("password", "password.unchanged");
 		}

@@ -22,6 +22,8 @@ import jp.hikeshi.shared.Sha256;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -62,9 +64,12 @@ public class ApiTokens {
 	/** When each token's use was last written, so that a busy script does not write on every request. */
 	private final Map<Long, Instant> lastNoted = new java.util.concurrent.ConcurrentHashMap<>();
 
+	private final TransactionTemplate transactions;
+
 	ApiTokens(ApiTokenRepository tokens, UserAccountRepository accounts, AuditLog audit, Clock clock,
-			JdbcClient jdbc) {
+			JdbcClient jdbc, PlatformTransactionManager transactionManager) {
 		this.jdbc = jdbc;
+		this.transactions = new TransactionTemplate(transactionManager);
 		this.tokens = tokens;
 		this.accounts = accounts;
 		this.audit = audit;
@@ -135,7 +140,7 @@ public class ApiTokens {
 					rs.getString("username"), rs.getBoolean("enabled"), roles(rs.getString("current"))))
 			.optional();
 		return found.filter(token -> token.works(now)).map(token -> {
-			noteUse(token.id(), now);
+			noteUse(token, now);
 			return new TokenUser(token.id(), token.name(), new Actor(token.username(), token.roles()));
 		});
 	}
@@ -151,7 +156,8 @@ public class ApiTokens {
 
 	}
 
-	private void noteUse(long tokenId, Instant now) {
+	private void noteUse(Found token, Instant now) {
+		long tokenId = token.id();
 		Instant noted = this.lastNoted.get(tokenId);
 		if (noted != null && noted.isAfter(now.minus(USE_NOTED_EVERY))) {
 			return;
@@ -160,11 +166,18 @@ public class ApiTokens {
 			this.lastNoted.clear();
 		}
 		this.lastNoted.put(tokenId, now);
-		this.jdbc.sql("update api_token set last_used_at = ? where id = ? and (last_used_at is null or last_used_at < ?)")
-			.param(java.sql.Timestamp.from(now))
-			.param(tokenId)
-			.param(java.sql.Timestamp.from(now.minus(USE_NOTED_EVERY)))
-			.update();
+		// the one node whose update wins puts the use on the audit trail: at most once a minute per token
+		this.transactions.executeWithoutResult(status -> {
+			int won = this.jdbc
+				.sql("update api_token set last_used_at = ? where id = ? and (last_used_at is null or last_used_at < ?)")
+				.param(java.sql.Timestamp.from(now))
+				.param(tokenId)
+				.param(java.sql.Timestamp.from(now.minus(USE_NOTED_EVERY)))
+				.update();
+			if (won == 1) {
+				this.audit.record(token.username(), AuditAction.API_TOKEN_USED, token.name(), token.username());
+			}
+		});
 	}
 
 	private static Set<Role> roles(String names) {

@@ -5,9 +5,13 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
+
+import com.nulabinc.zxcvbn.Zxcvbn;
 
 import jp.hikeshi.shared.BusinessRuleViolation;
 
@@ -17,7 +21,10 @@ import org.springframework.stereotype.Component;
 /**
  * What a password must be: at least 12 characters, at most 72 bytes (bcrypt reads no further),
  * not the user name or containing it, not one of the common passwords shipped with the app,
- * and not the same few characters over and over.
+ * not the same few characters over and over, and not guessable in fewer than
+ * 10<sup>{@value #MIN_GUESSES_LOG10}</sup> tries as zxcvbn estimates it (its offline dictionaries of
+ * passwords, words and names, with years, dates, keyboard patterns and l33t spellings):
+ * {@code Summer2026!!!} is about 10<sup>8</sup>, three unrelated words well over 10<sup>12</sup>.
  */
 @Component
 public class PasswordPolicy {
@@ -27,6 +34,12 @@ public class PasswordPolicy {
 	public static final int MAX_BYTES = 72;
 
 	private static final int MIN_DISTINCT_CHARACTERS = 4;
+
+	/** zxcvbn's "very unguessable" (score 4): out of reach of an offline attack on a leaked bcrypt hash. */
+	static final int MIN_GUESSES_LOG10 = 10;
+
+	/** Words anyone attacking this installation would try first. */
+	private static final List<String> PRODUCT_WORDS = List.of("hikeshi", "火消し", "incident", "security");
 
 	private final Set<String> commonPasswords;
 
@@ -54,6 +67,20 @@ public class PasswordPolicy {
 		if (password.codePoints().distinct().count() < MIN_DISTINCT_CHARACTERS) {
 			throw violation("password.tooSimple");
 		}
+		List<String> known = new ArrayList<>(PRODUCT_WORDS);
+		if (username != null && !username.isBlank()) {
+			known.add(username);
+		}
+		if (Estimator.ZXCVBN.measure(password, known).getGuessesLog10() < MIN_GUESSES_LOG10) {
+			throw violation("password.guessable");
+		}
+	}
+
+	/** Built on first use: reading the dictionaries takes a second or two, which no start should wait for. */
+	private static final class Estimator {
+
+		static final Zxcvbn ZXCVBN = new Zxcvbn();
+
 	}
 
 	private static BusinessRuleViolation violation(String code, Object... arguments) {

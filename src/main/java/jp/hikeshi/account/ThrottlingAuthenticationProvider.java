@@ -6,7 +6,10 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
-/** Puts the {@link LoginThrottle} in front of the password check. */
+/**
+ * Puts the {@link LoginThrottle} in front of the password check: the attempt is counted before
+ * the password is compared, and forgiven when it was right.
+ */
 public class ThrottlingAuthenticationProvider implements AuthenticationProvider {
 
 	private final AuthenticationProvider delegate;
@@ -20,21 +23,22 @@ public class ThrottlingAuthenticationProvider implements AuthenticationProvider 
 
 	@Override
 	public Authentication authenticate(Authentication authentication) {
-		String username = authentication.getName();
 		String address = (authentication.getDetails() instanceof WebAuthenticationDetails details)
 				? details.getRemoteAddress() : null;
-		if (!this.throttle.isAllowed(username, address)) {
+		LoginThrottle.Attempt attempt = this.throttle.reserve(authentication.getName(), address);
+		if (!attempt.allowed()) {
 			throw new ThrottledLoginException();
 		}
+		Authentication result;
 		try {
-			Authentication result = this.delegate.authenticate(authentication);
-			this.throttle.recordSuccess(username, address);
-			return result;
+			result = this.delegate.authenticate(authentication);
 		}
 		catch (AuthenticationException ex) {
-			this.throttle.recordFailure(username, address);
+			this.throttle.failed(attempt);
 			throw ex;
 		}
+		this.throttle.succeeded(attempt);
+		return result;
 	}
 
 	@Override

@@ -13,6 +13,13 @@ public enum AuditAction {
 	// 平時の備え (issue #14): the register, the response policy, emergency contacts, drills
 	SYSTEM_ADDED, SYSTEM_CHANGED, SYSTEM_RETIRED, VENDOR_ADDED, VENDOR_CHANGED, VENDOR_REMOVED, CLIENT_ADDED,
 	CLIENT_CHANGED, CLIENT_REMOVED, REGISTER_IMPORTED, POLICY_DRAFTED, POLICY_APPROVED, EMERGENCY_CONTACTS_CHANGED,
-	EMERGENCY_CONTACTS_VERIFIED, DRILL_SCENARIO_CHANGED
+	EMERGENCY_CONTACTS_VERIFIED, DRILL_SCENARIO_CHANGED,
+	// signing in and out (issue #16); second factors (TOTP, passkeys) will add their enrolments and resets here
+	SIGNED_IN, SIGN_IN_FAILED, SIGN_IN_THROTTLED, PASSWORD_LOCKED, SIGNED_OUT, API_TOKEN_USED;
+
+	/** The kinds the administrator's page offers together as "every sign-in event". */
+	public static final java.util.Set<AuditAction> SIGN_IN = java.util.Collections.unmodifiableSet(java.util.EnumSet.of(
+			SIGNED_IN, SIGN_IN_FAILED, SIGN_IN_THROTTLED, PASSWORD_LOCKED, SIGNED_OUT, PASSWORD_CHANGED, API_TOKEN_CREATED,
+			API_TOKEN_USED, API_TOKEN_REVOKED));
 
 }

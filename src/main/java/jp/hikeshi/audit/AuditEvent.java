@@ -39,16 +39,33 @@ public class AuditEvent {
 	/** The API token the action came through; {@code null} for an action on a page. */
 	private String via;
 
+	/** The address the request came from; {@code null} outside a request. */
+	private String address;
+
+	private String userAgent;
+
 	protected AuditEvent() {
 	}
 
 	AuditEvent(Instant occurredAt, String actor, AuditAction action, String subject, String detail) {
 		this.occurredAt = occurredAt;
-		this.actor = actor;
+		// a name typed at sign-in can be anything: it is kept, cut to the columns
+		this.actor = Origin.cut(actor, 64);
 		this.action = action.name();
 		this.subject = clip(subject, MAX_SUBJECT);
 		this.detail = clip(detail, MAX_DETAIL);
 		this.via = jp.hikeshi.shared.Attribution.apiToken().orElse(null);
+		Origin origin = Origin.ofCurrentRequest();
+		this.address = origin.address();
+		this.userAgent = origin.userAgent();
+	}
+
+	public String getAddress() {
+		return this.address;
+	}
+
+	public String getUserAgent() {
+		return this.userAgent;
 	}
 
 	public Long getId() {

@@ -33,7 +33,12 @@ public enum Rule {
 	/** A prevention measure is due in 7 days or overdue: its owner and the security leads. */
 	MEASURE_DUE(false, true, false, 5),
 	/** Once a day, what waits for me: only for those who ask for it. */
-	DAILY_DIGEST(false, true, false, 9);
+	DAILY_DIGEST(false, true, false, 9),
+	/**
+	 * Too many wrong passwords locked sign-in with my password for a while: the account's owner,
+	 * always, so that someone guessing at it does not go unnoticed.
+	 */
+	PASSWORD_LOCKED(true, true, false, 1);
 
 	/** The reports whose reminders nobody may switch off. */
 	static final Set<DutyType> LEGAL = Set.of(DutyType.PPC_PRELIMINARY, DutyType.PPC_FINAL, DutyType.PERSON_NOTICE,
@@ -77,7 +82,7 @@ public enum Rule {
 	 * person ("you are on the team", "your report was taken", the digest) stays out of channels.
 	 */
 	public boolean isChatAllowed() {
-		return this != TEAM_ASSIGNED && this != REPORTER_UPDATE && this != DAILY_DIGEST;
+		return this != TEAM_ASSIGNED && this != REPORTER_UPDATE && this != DAILY_DIGEST && this != PASSWORD_LOCKED;
 	}
 
 	/** A person may switch this rule's e-mail off for themselves (the digest they switch on). */

@@ -20,7 +20,13 @@ class PasswordPolicyTest {
 			"my-HANAKO-password,   hanako, password.containsUsername",
 			"Password1234,         hanako, password.common",
 			"1q2w3e4r5t6y,         hanako, password.common",
-			"aaaaaaaaaaaabbbb,     hanako, password.tooSimple" })
+			"aaaaaaaaaaaabbbb,     hanako, password.tooSimple",
+			// not on the list, but a word, a year and symbols: guessed in about 10^8 tries
+			"Summer2026!!!,        hanako, password.guessable",
+			"Winter2025!!,         hanako, password.guessable",
+			"P@ssw0rd2026!,        hanako, password.guessable",
+			"exactly12chr,         hanako, password.guessable",
+			"Hikeshi2026!!,        hanako, password.guessable" })
 	void refuses(String password, String username, String code) {
 		assertThatThrownBy(() -> this.policy.check(password, username)).isInstanceOf(BusinessRuleViolation.class)
 			.hasMessage(code)
@@ -41,7 +47,7 @@ class PasswordPolicyTest {
 	}
 
 	@ParameterizedTest
-	@CsvSource({ "tall-Lighthouse-keeps-41", "exactly12chr", "夜明けの灯台は三つ目の岬にある" })
+	@CsvSource({ "tall-Lighthouse-keeps-41", "kq8-Vrw3-zPx", "夜明けの灯台は三つ目の岬にある" })
 	void acceptsALongUncommonPassword(String password) {
 		assertThatCode(() -> this.policy.check(password, "hanako")).doesNotThrowAnyException();
 	}

@@ -141,6 +141,12 @@ class NotificationDeliveryTest {
 	@Autowired
 	HikariDataSource dataSource;
 
+	@Autowired
+	org.springframework.context.ApplicationEventPublisher events;
+
+	@Autowired
+	org.springframework.transaction.PlatformTransactionManager transactionManager;
+
 	String domain;
 
 	@DynamicPropertySource
@@ -547,6 +553,26 @@ class NotificationDeliveryTest {
 	}
 
 	// --- helpers ---
+
+	@Test
+	void theOwnerOfAnAccountWhosePasswordPathLockedIsToldByMailAndNobodyForAnUnknownName() throws Exception {
+		Actor owner = person("locked", Role.REPORTER);
+		Instant until = Instant.parse("2026-12-01T03:15:00Z");
+		org.springframework.transaction.support.TransactionTemplate transaction = new org.springframework.transaction.support.TransactionTemplate(
+				this.transactionManager);
+		// as the throttle publishes it: the name as typed, in lower case
+		transaction.executeWithoutResult(status -> this.events.publishEvent(
+				new jp.hikeshi.account.PasswordPathLocked(owner.username().toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT), "10.0.0.1", until)));
+		transaction.executeWithoutResult(status -> this.events
+			.publishEvent(new jp.hikeshi.account.PasswordPathLocked("nobody-" + this.domain, "10.0.0.1", until)));
+		this.dispatcher.drain(Instant.now());
+
+		Map<String, List<MimeMessage>> mails = mailsByRecipient();
+		assertThat(mails).containsOnlyKeys(address(owner));
+		MimeMessage mail = mails.get(address(owner)).get(0);
+		assertThat(subject(mail)).isEqualTo("[火消し] 2026年12月1日 12:15 まで、パスワードでのサインインを停止しています");
+		assertThat(body(mail)).contains("管理者に連絡してください", "https://hikeshi.example.test/login");
+	}
 
 	private Actor person(String name, Role role) {
 		String username = name + "-" + this.domain.replace('.', '-');

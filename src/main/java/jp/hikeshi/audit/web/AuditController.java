@@ -1,15 +1,28 @@
 package jp.hikeshi.audit.web;
 
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+
+import jp.hikeshi.audit.AuditAction;
 import jp.hikeshi.audit.AuditLog;
 import jp.hikeshi.shared.web.Paging;
 
+import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ModelAttribute;
 
-/** The administrative audit trail, newest first. */
+/**
+ * The administrative audit trail, newest first, filtered by kind, person, address and days.
+ * Filters that cannot be read are named next to their field (400) and nothing is listed.
+ */
 @Controller
 class AuditController {
 
@@ -22,9 +35,19 @@ class AuditController {
 	}
 
 	@GetMapping("/admin/audit")
-	String list(@RequestParam(defaultValue = "0") int page, Model model) {
-		int safePage = Paging.page(page);
-		model.addAttribute("events", this.auditLog.recent(PageRequest.of(safePage, PAGE_SIZE)));
+	String list(@Valid @ModelAttribute("filter") AuditFilterForm filter, BindingResult errors, Model model,
+			HttpServletResponse response) {
+		filter.check(errors);
+		model.addAttribute("kinds", List.of(AuditAction.values()));
+		if (errors.hasErrors()) {
+			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+			model.addAttribute("events", Page.empty(PageRequest.of(0, PAGE_SIZE)));
+			return "admin/audit";
+		}
+		// the organisation's zone, which every page is given (system.web.DisplayZone)
+		ZoneId zone = (model.getAttribute("zone") instanceof ZoneId given) ? given : ZoneOffset.UTC;
+		model.addAttribute("events",
+				this.auditLog.search(filter.toSearch(zone), PageRequest.of(Paging.page(filter.getPage()), PAGE_SIZE)));
 		return "admin/audit";
 	}
 

@@ -16,7 +16,10 @@ import org.springframework.context.annotation.Lazy;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
+import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -128,11 +131,15 @@ public class SecurityConfiguration {
 
 	@Bean
 	AuthenticationManager authenticationManager(UserDetailsService userDetailsService, PasswordEncoder passwordEncoder,
-			LoginThrottle throttle) {
+			LoginThrottle throttle, ApplicationEventPublisher events) {
 		DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(userDetailsService);
 		passwords.setPasswordEncoder(passwordEncoder);
 		ProviderManager manager = new ProviderManager(new ThrottlingAuthenticationProvider(passwords, throttle));
 		manager.setEraseCredentialsAfterAuthentication(true);
+		// successes and failures (a throttled attempt too) go on the audit trail (account.SignInAudit)
+		DefaultAuthenticationEventPublisher signIns = new DefaultAuthenticationEventPublisher(events);
+		signIns.setDefaultAuthenticationFailureEvent(AuthenticationFailureBadCredentialsEvent.class);
+		manager.setAuthenticationEventPublisher(signIns);
 		return manager;
 	}
 

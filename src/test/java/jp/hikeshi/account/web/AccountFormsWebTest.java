@@ -273,6 +273,24 @@ class AccountFormsWebTest {
 		assertThat(passwordHashOf(account)).isEqualTo(hash);
 	}
 
+	@Test
+	void theCurrentPasswordCannotBeGuessedWithoutLimit() throws Exception {
+		UserAccount account = this.users.create(Role.REPORTER);
+		String hash = passwordHashOf(account);
+		for (int i = 0; i < 12; i++) {
+			this.mvc.perform(ownPassword(account, "guess-number-" + i, "brand-New-lantern-77", "brand-New-lantern-77"))
+				.andExpect(status().isOk());
+		}
+		String html = this.mvc
+			.perform(ownPassword(account, CompletedSetup.PASSWORD, "brand-New-lantern-77", "brand-New-lantern-77"))
+			.andExpect(status().isOk())
+			.andExpect(model().attributeHasFieldErrorCode("form", "currentPassword", "password.changeThrottled"))
+			.andReturn().getResponse().getContentAsString();
+		assertThat(FormPage.of(html).errorAt("currentPassword"))
+			.isEqualTo("現在のパスワードの誤りが続いたため、しばらく受け付けません。数分待ってから、もう一度お試しください。");
+		assertThat(passwordHashOf(account)).as("even the right password waits").isEqualTo(hash);
+	}
+
 	private MockHttpServletRequestBuilder ownPassword(UserAccount account, String current, String password,
 			String confirmation) {
 		return post("/account/password").contentType(MediaType.APPLICATION_FORM_URLENCODED)
