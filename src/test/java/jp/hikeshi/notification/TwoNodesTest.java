@@ -53,8 +53,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * <p>
  * Costs two application contexts (about 15-25 s on two cores); keep every two-node check in
  * this one class. It lives in the notification package to call the jobs as their scheduler does.
- * TODO(lead): once helper D's shared sign-in throttle is merged, add: a lock earned by failures
- * on node 1 refuses the password on node 2.
  */
 class TwoNodesTest {
 
@@ -227,11 +225,32 @@ class TwoNodesTest {
 			new Browser().failToSignIn(one, "nobody-" + forged, forged);
 			new Browser().failToSignIn(two, "nobody-two-" + forged, forged);
 		}
-		assertThat(one.getBean(LoginThrottle.class).isAllowed("someone-else", "127.0.0.1")).as("the real address is slowed")
-			.isFalse();
-		assertThat(one.getBean(LoginThrottle.class).isAllowed("someone-else", "203.0.113.1")).isTrue();
-		assertThat(two.getBean(LoginThrottle.class).isAllowed("someone-else", "127.0.0.1")).as("the proxy is not slowed")
-			.isTrue();
+		// both nodes count into the one sign-in throttle in PostgreSQL: each name tried, with the address it was charged to
+		List<String> charged = one.getBean(JdbcTemplate.class)
+			.queryForList("select key from sign_in_throttle where key like 'pair:%|nobody-%' order by key", String.class);
+		// node one: the real address, whose fourth try is refused before any password is checked (three are free)
+		assertThat(charged).as("node one charges the real address, node two the one its proxy forwarded")
+			.containsExactlyInAnyOrder("pair:127.0.0.1|nobody-203.0.113.1", "pair:127.0.0.1|nobody-203.0.113.2",
+					"pair:127.0.0.1|nobody-203.0.113.3",
+					"pair:203.0.113.1|nobody-two-203.0.113.1", "pair:203.0.113.2|nobody-two-203.0.113.2",
+					"pair:203.0.113.3|nobody-two-203.0.113.3", "pair:203.0.113.4|nobody-two-203.0.113.4");
+		// and what one node counted, the other sees
+		assertThat(two.getBean(JdbcTemplate.class)
+			.queryForObject("select failures from sign_in_throttle where key = 'address:127.0.0.1'", Integer.class))
+			.isEqualTo(3);
+	}
+
+	@Test
+	void wrongPasswordsCountedOnOneNodeSlowTheOtherDown() {
+		String name = "shared-throttle-" + java.util.UUID.randomUUID();
+		LoginThrottle first = one.getBean(LoginThrottle.class);
+		for (int i = 0; i < 3; i++) {
+			LoginThrottle.Attempt attempt = first.reserve(name, "198.51.100.7");
+			assertThat(attempt.allowed()).as("free failure %d on node one", i + 1).isTrue();
+			first.failed(attempt);
+		}
+		// the clock stands still: the wait the fourth attempt owes is not over, whichever node it reaches
+		assertThat(two.getBean(LoginThrottle.class).reserve(name, "198.51.100.8").allowed()).isFalse();
 	}
 
 	@Test

@@ -5,12 +5,11 @@ import java.time.ZoneId;
 import java.util.EnumSet;
 import java.util.Set;
 
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 
 import jp.hikeshi.audit.AuditAction;
 import jp.hikeshi.audit.AuditSearch;
+import jp.hikeshi.shared.PlausibleDate;
 
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.validation.BindingResult;
@@ -20,11 +19,6 @@ import org.springframework.validation.BindingResult;
  * person, the start of an address, and a range of days in the company's time zone.
  */
 public class AuditFilterForm {
-
-	/** Days before this or after {@link #LAST_YEAR} are typing mistakes, not a search. */
-	static final int FIRST_YEAR = 2000;
-
-	static final int LAST_YEAR = 2100;
 
 	/** The value that stands for every sign-in event. */
 	static final String SIGN_IN = "SIGN_IN";
@@ -38,17 +32,19 @@ public class AuditFilterForm {
 	@Size(max = 45)
 	private String address;
 
+	// days outside the plausible range are typing mistakes, not a search
+	@PlausibleDate
 	@DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
 	private LocalDate from;
 
+	@PlausibleDate
 	@DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
 	private LocalDate to;
 
-	@Min(0)
-	@Max(100_000)
+	// any number is read; the controller keeps it within the pages there can be (Paging)
 	private int page;
 
-	/** What the bean annotations cannot say: a known kind, plausible days, in order. */
+	/** What the bean annotations cannot say: a known kind, an address's form, days in order. */
 	void check(BindingResult errors) {
 		if (this.kind != null && !this.kind.isBlank() && !errors.hasFieldErrors("kind") && actions() == null) {
 			errors.rejectValue("kind", "audit.filter.unknownKind");

@@ -8,6 +8,7 @@ import jp.hikeshi.account.UserAccount;
 import jp.hikeshi.test.CompletedSetup;
 import jp.hikeshi.test.FormPage;
 import jp.hikeshi.test.IntegrationTest;
+import jp.hikeshi.test.SignedInBrowser;
 import jp.hikeshi.test.TestUsers;
 import org.junit.jupiter.api.Test;
 
@@ -15,7 +16,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
@@ -52,13 +52,10 @@ class SignInAuditTest {
 		String typedIntoTheName = "Oops-" + account.getUsername() + "-pw!";
 		this.mvc.perform(signIn(typedIntoTheName, "whatever-1").with(from("10.66.1.7")))
 			.andExpect(redirectedUrl("/login?error"));
-		MockHttpSession session = (MockHttpSession) this.mvc
-			.perform(signIn(account.getUsername(), CompletedSetup.PASSWORD).with(from("10.66.1.8")))
-			.andExpect(redirectedUrl("/"))
-			.andReturn()
-			.getRequest()
-			.getSession();
-		this.mvc.perform(post("/logout").with(csrf()).session(session).with(from("10.66.1.9")))
+		SignedInBrowser browser = new SignedInBrowser(this.mvc);
+		browser.perform(signIn(account.getUsername(), CompletedSetup.PASSWORD).with(from("10.66.1.8")))
+			.andExpect(redirectedUrl("/"));
+		browser.perform(post("/logout").with(csrf()).with(from("10.66.1.9")))
 			.andExpect(redirectedUrl("/login?signedOut"));
 
 		assertThat(entries(typedIntoTheName)).containsExactly(

@@ -145,6 +145,9 @@ class FormLimitsTest {
 		for (String filter : List.of("assignee", "text", "drills")) {
 			LANDS_IN.put("incident.web.SearchForm." + filter, NOWHERE);
 		}
+		for (String filter : List.of("kind", "person", "address")) {
+			LANDS_IN.put("audit.web.AuditFilterForm." + filter, NOWHERE);
+		}
 		// investigation (5W1H: where and why are the record's affected systems and assumed cause)
 		String facts = "investigation.web.InvestigationForms$FactsForm";
 		lands(facts, "when", "investigation.when_text", TIMELINE_VALUE);
