@@ -3,6 +3,8 @@ package jp.hikeshi.api;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jp.hikeshi.system.DatabaseUnavailable;
 
 import jp.hikeshi.account.AccountNotFoundException;
 import jp.hikeshi.incident.IncidentChangedMeanwhile;
@@ -16,6 +18,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -164,7 +167,11 @@ class ApiErrors {
 	}
 
 	@ExceptionHandler(Exception.class)
-	ProblemDetail unexpected(Exception ex, HttpServletRequest request) {
+	ProblemDetail unexpected(Exception ex, HttpServletRequest request, HttpServletResponse response) {
+		if (DatabaseUnavailable.isCause(ex)) {
+			response.setHeader(HttpHeaders.RETRY_AFTER, "60");
+			return ApiDatabaseUnavailable.problem(problems(), request);
+		}
 		logger.error("API request {} {} failed", request.getMethod(), request.getRequestURI(), ex);
 		return problems().problem(HttpStatus.INTERNAL_SERVER_ERROR, "api.internal", request);
 	}

@@ -60,6 +60,7 @@ class ApiSecurityConfiguration {
 					problems.problem(HttpStatus.NOT_FOUND, "api.notFound", request), Map.of())));
 		http.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'"))
 			.frameOptions(frame -> frame.deny()));
+		http.addFilterBefore(new ApiDatabaseUnavailable(problems), SecurityContextHolderFilter.class);
 		http.addFilterBefore(new RequestSizeLimit(problems), SecurityContextHolderFilter.class);
 		http.addFilterBefore(new BearerTokenFilter(tokens, throttle, limits, problems), AuthorizationFilter.class);
 		return http.build();

@@ -1,6 +1,8 @@
 package jp.hikeshi.organisation;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Optional;
 
@@ -9,9 +11,12 @@ import jp.hikeshi.audit.AuditLog;
 import jp.hikeshi.organisation.Organisation.Settings;
 import jp.hikeshi.shared.BusinessRuleViolation;
 
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.TransactionException;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 @Service
@@ -26,8 +31,16 @@ public class OrganisationService {
 
 	private final Clock clock;
 
-	/** Cached: every page asks. Reset when the settings change. */
-	private volatile ZoneId timeZone;
+	/**
+	 * Every page asks, so the answer is kept: reset here when the settings change, and read again after
+	 * {@link #SETTINGS_KEPT} so that another node sees a change within a minute.
+	 */
+	static final Duration SETTINGS_KEPT = Duration.ofSeconds(60);
+
+	private volatile Kept<ZoneId> timeZone;
+
+	private record Kept<T>(T value, Instant until) {
+	}
 
 	OrganisationService(OrganisationRepository organisations, AuditLog auditLog, Clock clock) {
 		this.organisations = organisations;
@@ -35,15 +48,29 @@ public class OrganisationService {
 		this.clock = clock;
 	}
 
-	/** The zone pages and deadlines use; Asia/Tokyo until the company is registered. */
-	@Transactional(readOnly = true)
+	/**
+	 * The zone pages and deadlines use; Asia/Tokyo until the company is registered. No transaction of
+	 * its own: a kept answer needs no connection, so a page that needs nothing else renders while the
+	 * database is down; one that cannot be read again in time is kept while the database is down.
+	 */
+	@Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
 	public ZoneId timeZone() {
-		ZoneId zone = this.timeZone;
-		if (zone == null) {
-			zone = current().map(Organisation::getTimeZone).orElse(DEFAULT_TIME_ZONE);
-			this.timeZone = zone;
+		Kept<ZoneId> kept = this.timeZone;
+		Instant now = this.clock.instant();
+		if (kept != null && now.isBefore(kept.until())) {
+			return kept.value();
 		}
-		return zone;
+		try {
+			ZoneId zone = current().map(Organisation::getTimeZone).orElse(DEFAULT_TIME_ZONE);
+			this.timeZone = new Kept<>(zone, now.plus(SETTINGS_KEPT));
+			return zone;
+		}
+		catch (DataAccessException | TransactionException ex) {
+			if (kept == null) {
+				throw ex;
+			}
+			return kept.value();
+		}
 	}
 
 	@Transactional(readOnly = true)

@@ -50,6 +50,36 @@ class DockerComposeTest {
 				"SPRING_MAIL_PASSWORD");
 	}
 
+	/** #16: the application connected as the database's superuser, and could rewrite the history. */
+	@Test
+	@SuppressWarnings("unchecked")
+	void theApplicationRunsAsARoleThatOwnsNothingAndFlywayAsTheOwner() throws IOException {
+		Map<String, Object> compose;
+		try (Reader reader = Files.newBufferedReader(Path.of("docker-compose.yml"))) {
+			compose = new Yaml().load(reader);
+		}
+		Map<String, Object> services = (Map<String, Object>) compose.get("services");
+		Map<String, Object> db = (Map<String, Object>) services.get("db");
+		Map<String, String> dbEnvironment = (Map<String, String>) db.get("environment");
+		Map<String, String> app = (Map<String, String>) ((Map<String, Object>) services.get("app")).get("environment");
+
+		String owner = dbEnvironment.get("POSTGRES_USER");
+		assertThat(app.get("SPRING_FLYWAY_USER")).isEqualTo(owner);
+		assertThat(app.get("SPRING_FLYWAY_PASSWORD")).isEqualTo(dbEnvironment.get("POSTGRES_PASSWORD"));
+		assertThat(app.get("SPRING_DATASOURCE_USERNAME")).as("not the superuser").isEqualTo("hikeshi_app")
+			.isNotEqualTo(owner);
+		assertThat(app.get("SPRING_DATASOURCE_PASSWORD")).startsWith("${HIKESHI_APP_DB_PASSWORD:?")
+			.isEqualTo(dbEnvironment.get("HIKESHI_APP_DB_PASSWORD"));
+
+		// the role is made on the volume's first start, with the password from the environment
+		assertThat((List<String>) db.get("volumes")).contains("./src/main/docker/postgres-init:/docker-entrypoint-initdb.d:ro");
+		Path init = Path.of("src/main/docker/postgres-init/10-app-role.sh");
+		assertThat(Files.isExecutable(init)).isTrue();
+		assertThat(Files.readString(init)).contains("create role hikeshi_app login password :'password'")
+			.contains("HIKESHI_APP_DB_PASSWORD")
+			.doesNotContain("superuser");
+	}
+
 	@Test
 	@SuppressWarnings("unchecked")
 	void mailpitStartsOnlyWithTheMailProfileAndShowsItsMailsOnPort8025() throws IOException {

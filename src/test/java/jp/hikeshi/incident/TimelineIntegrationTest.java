@@ -15,6 +15,7 @@ import jp.hikeshi.prevention.Measure;
 import jp.hikeshi.prevention.PreventionService;
 import jp.hikeshi.prevention.RootCause;
 import jp.hikeshi.test.IntegrationTest;
+import jp.hikeshi.test.TestDatabaseConfiguration.DatabaseOwner;
 import jp.hikeshi.test.TestUsers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -50,6 +51,10 @@ class TimelineIntegrationTest {
 	@Autowired
 	JdbcTemplate jdbc;
 
+	/** The triggers refuse even the owner, who is not the application (ApplicationRoleTest). */
+	@Autowired
+	DatabaseOwner owner;
+
 	private Actor reporter;
 
 	private Actor lead;
@@ -71,7 +76,7 @@ class TimelineIntegrationTest {
 		long id = reported();
 		Map<String, Object> before = entry(id, 1);
 
-		assertThatThrownBy(() -> this.jdbc.update(
+		assertThatThrownBy(() -> this.owner.jdbc().update(
 				"update incident_timeline_entry set note = 'rewritten' where incident_id = ? and sequence = 1", id))
 			.isInstanceOf(DataAccessException.class)
 			.rootCause()
@@ -86,7 +91,7 @@ class TimelineIntegrationTest {
 		long id = reported();
 		int count = entries(id);
 
-		assertThatThrownBy(() -> this.jdbc.update("delete from incident_timeline_entry where incident_id = ?", id))
+		assertThatThrownBy(() -> this.owner.jdbc().update("delete from incident_timeline_entry where incident_id = ?", id))
 			.isInstanceOf(DataAccessException.class)
 			.rootCause()
 			.hasMessageContaining("append-only");
@@ -100,7 +105,7 @@ class TimelineIntegrationTest {
 		long id = reported();
 		int count = entries(id);
 
-		assertThatThrownBy(() -> this.jdbc.execute("truncate incident_timeline_entry"))
+		assertThatThrownBy(() -> this.owner.jdbc().execute("truncate incident_timeline_entry"))
 			.isInstanceOf(DataAccessException.class)
 			.rootCause()
 			.hasMessageContaining("append-only");
@@ -113,7 +118,7 @@ class TimelineIntegrationTest {
 		long id = incidentWithSomeHistory();
 		assertThat(verify(id).intact()).isTrue();
 
-		asSuperuserWithoutTheTrigger(() -> this.jdbc.update(
+		asSuperuserWithoutTheTrigger(() -> this.owner.jdbc().update(
 				"update incident_timeline_entry set note = '書き換えられた理由' where incident_id = ? and sequence = 3", id));
 
 		TimelineVerification verification = verify(id);
@@ -127,7 +132,7 @@ class TimelineIntegrationTest {
 		long id = incidentWithSomeHistory();
 		int length = entries(id);
 
-		asSuperuserWithoutTheTrigger(() -> this.jdbc.update(
+		asSuperuserWithoutTheTrigger(() -> this.owner.jdbc().update(
 				"delete from incident_timeline_entry where incident_id = ? and sequence = ?", id, length));
 
 		TimelineVerification verification = verify(id);
@@ -142,7 +147,7 @@ class TimelineIntegrationTest {
 		long id = incidentWithSomeHistory();
 		int length = entries(id);
 
-		asSuperuserWithoutTheTrigger(() -> this.jdbc
+		asSuperuserWithoutTheTrigger(() -> this.owner.jdbc()
 			.update("delete from incident_timeline_entry where incident_id = ? and sequence = 2", id));
 
 		TimelineVerification verification = verify(id);
@@ -300,12 +305,12 @@ class TimelineIntegrationTest {
 
 	/** What only someone with the database's superuser could do: change history behind the application. */
 	private void asSuperuserWithoutTheTrigger(Runnable tampering) {
-		this.jdbc.execute("alter table incident_timeline_entry disable trigger incident_timeline_append_only");
+		this.owner.jdbc().execute("alter table incident_timeline_entry disable trigger incident_timeline_append_only");
 		try {
 			tampering.run();
 		}
 		finally {
-			this.jdbc.execute("alter table incident_timeline_entry enable trigger incident_timeline_append_only");
+			this.owner.jdbc().execute("alter table incident_timeline_entry enable trigger incident_timeline_append_only");
 		}
 	}
 
@@ -313,7 +318,7 @@ class TimelineIntegrationTest {
 		assertThat(this.jdbc.queryForObject(
 				"select tgenabled from pg_trigger where tgname = 'incident_timeline_append_only'", String.class))
 			.isEqualTo("O");
-		assertThatThrownBy(() -> this.jdbc.update("delete from incident_timeline_entry where incident_id = ?", id))
+		assertThatThrownBy(() -> this.owner.jdbc().update("delete from incident_timeline_entry where incident_id = ?", id))
 			.rootCause()
 			.hasMessageContaining("append-only");
 	}

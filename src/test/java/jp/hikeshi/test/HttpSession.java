@@ -37,18 +37,23 @@ public final class HttpSession {
 	}
 
 	public HttpSession signIn(String username, String password) {
+		HttpResponse<String> signedIn = signInResponse(username, password);
+		if (signedIn.statusCode() != 302 || signedIn.headers().firstValue("Location").orElse("").contains("error")) {
+			throw new IllegalStateException("could not sign in as " + username + ": " + signedIn.statusCode());
+		}
+		return this;
+	}
+
+	/** The answer to the sign-in form, whatever it is. */
+	public HttpResponse<String> signInResponse(String username, String password) {
 		HttpResponse<String> login = get("/login");
 		if (login.statusCode() != 200) {
 			throw new IllegalStateException("the sign-in page answered " + login.statusCode() + " " + login.headers().map());
 		}
 		String token = csrfOf(login.body());
-		HttpResponse<String> signedIn = send(request("/login").header("Content-Type", "application/x-www-form-urlencoded")
+		return send(request("/login").header("Content-Type", "application/x-www-form-urlencoded")
 			.POST(HttpRequest.BodyPublishers.ofString("username=" + encode(username) + "&password=" + encode(password)
 					+ "&_csrf=" + encode(token))));
-		if (signedIn.statusCode() != 302 || signedIn.headers().firstValue("Location").orElse("").contains("error")) {
-			throw new IllegalStateException("could not sign in as " + username + ": " + signedIn.statusCode());
-		}
-		return this;
 	}
 
 	public HttpResponse<String> get(String path) {

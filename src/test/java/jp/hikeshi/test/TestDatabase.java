@@ -15,7 +15,9 @@ import org.testcontainers.postgresql.PostgreSQLContainer;
 /**
  * One PostgreSQL server for the whole test run: Testcontainers' PostgreSQL 17 where a Docker
  * engine answers, otherwise a throw-away embedded PostgreSQL 17. Each Spring test context gets
- * a database of its own on it, so contexts never see each other's data.
+ * a database of its own on it, so contexts never see each other's data. As in production, Flyway
+ * migrates as the owner ({@link #username()}) and the application connects as its own role
+ * ({@link #applicationUsername()}), which owns nothing: the whole suite shows its grants are enough.
  */
 public final class TestDatabase {
 
@@ -38,11 +40,27 @@ public final class TestDatabase {
 		this.password = password;
 	}
 
+	/** The application's role, as spring.flyway.placeholders.approle names it; one for the whole server. */
+	private static final String APPLICATION_ROLE = "hikeshi_app";
+
+	private static final String APPLICATION_PASSWORD = "hikeshi_app";
+
 	public static synchronized TestDatabase server() {
 		if (instance == null) {
 			instance = DockerClientFactory.instance().isDockerAvailable() ? container() : embedded();
+			instance.createApplicationRole();
 		}
 		return instance;
+	}
+
+	private void createApplicationRole() {
+		try (Connection connection = DriverManager.getConnection(url("postgres"), this.username, this.password);
+				Statement statement = connection.createStatement()) {
+			statement.execute("create role " + APPLICATION_ROLE + " login password '" + APPLICATION_PASSWORD + "'");
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Could not create the application's role", ex);
+		}
 	}
 
 	private static TestDatabase container() {
@@ -88,12 +106,22 @@ public final class TestDatabase {
 		return "jdbc:postgresql://" + this.host + ":" + this.port + "/" + database;
 	}
 
+	/** The owner, who migrates: a superuser here. */
 	public String username() {
 		return this.username;
 	}
 
 	public String password() {
 		return this.password;
+	}
+
+	/** The role the application runs as. */
+	public String applicationUsername() {
+		return APPLICATION_ROLE;
+	}
+
+	public String applicationPassword() {
+		return APPLICATION_PASSWORD;
 	}
 
 }

@@ -4,13 +4,19 @@ import jp.hikeshi.system.DisposableDatabase;
 
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 
-/** The connection to the embedded development PostgreSQL (local trust authentication). */
+/** The application's connection to the embedded PostgreSQL: its own role, with its generated password. */
 public final class EmbeddedPostgresConnectionDetails implements JdbcConnectionDetails, DisposableDatabase {
 
 	private final String jdbcUrl;
 
-	public EmbeddedPostgresConnectionDetails(String jdbcUrl) {
+	private final String username;
+
+	private final String password;
+
+	public EmbeddedPostgresConnectionDetails(String jdbcUrl, String username, String password) {
 		this.jdbcUrl = jdbcUrl;
+		this.username = username;
+		this.password = password;
 	}
 
 	@Override
@@ -20,12 +26,12 @@ public final class EmbeddedPostgresConnectionDetails implements JdbcConnectionDe
 
 	@Override
 	public String getUsername() {
-		return "postgres";
+		return this.username;
 	}
 
 	@Override
 	public String getPassword() {
-		return "";
+		return this.password;
 	}
 
 }

@@ -2,10 +2,12 @@ package jp.hikeshi.system.security;
 
 import java.io.IOException;
 
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import jp.hikeshi.account.ThrottledLoginException;
+import jp.hikeshi.system.DatabaseUnavailable;
 
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.DefaultRedirectStrategy;
@@ -14,7 +16,8 @@ import org.springframework.security.web.authentication.AuthenticationFailureHand
 /**
  * One answer for every failed sign-in (unknown name, wrong password, disabled account) so
  * the page never tells whether an account exists; a second one when attempts are throttled,
- * which is the same for names that exist and names that do not.
+ * which is the same for names that exist and names that do not. A sign-in that failed because the
+ * database cannot be reached is no wrong password: it goes on to the 503 page (DatabaseUnavailableFilter).
  */
 class SignInFailureHandler implements AuthenticationFailureHandler {
 
@@ -22,7 +25,10 @@ class SignInFailureHandler implements AuthenticationFailureHandler {
 
 	@Override
 	public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
-			AuthenticationException exception) throws IOException {
+			AuthenticationException exception) throws IOException, ServletException {
+		if (DatabaseUnavailable.isCause(exception)) {
+			throw new ServletException("Sign-in impossible: the database cannot be reached", exception);
+		}
 		String target = (exception instanceof ThrottledLoginException) ? "/login?throttled" : "/login?error";
 		this.redirect.sendRedirect(request, response, target);
 	}

@@ -3,6 +3,7 @@ package jp.hikeshi.system.web;
 import java.time.ZoneId;
 
 import jp.hikeshi.organisation.OrganisationService;
+import jp.hikeshi.system.DatabaseUnavailable;
 
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -17,9 +18,18 @@ class DisplayZone {
 		this.organisations = organisations;
 	}
 
+	/** The page that says the database cannot be reached needs no zone, but is rendered with one. */
 	@ModelAttribute("zone")
 	ZoneId zone() {
-		return this.organisations.timeZone();
+		try {
+			return this.organisations.timeZone();
+		}
+		catch (RuntimeException ex) {
+			if (!DatabaseUnavailable.isCause(ex)) {
+				throw ex;
+			}
+			return OrganisationService.DEFAULT_TIME_ZONE;
+		}
 	}
 
 }

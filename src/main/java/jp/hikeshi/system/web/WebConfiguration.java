@@ -21,6 +21,15 @@ import org.springframework.web.servlet.resource.ResourceUrlEncodingFilter;
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
 
+	/** Outside everything else, Spring Security's filters (-100) included. */
+	@Bean
+	FilterRegistrationBean<DatabaseUnavailableFilter> databaseUnavailableFilter() {
+		FilterRegistrationBean<DatabaseUnavailableFilter> registration = new FilterRegistrationBean<>(
+				new DatabaseUnavailableFilter());
+		registration.setOrder(-110);
+		return registration;
+	}
+
 	/** Before Spring Security (order -100), whose CSRF check is the first to read a form's fields. */
 	@Bean
 	FilterRegistrationBean<UploadLimitFilter> uploadLimitFilter() {

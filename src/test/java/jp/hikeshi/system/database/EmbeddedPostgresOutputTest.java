@@ -22,7 +22,8 @@ class EmbeddedPostgresOutputTest {
 		Files.writeString(directory.resolve("notes.txt"), "not a database\n");
 		EmbeddedPostgresAutoConfiguration configuration = new EmbeddedPostgresAutoConfiguration();
 
-		assertThatThrownBy(() -> configuration.embeddedPostgres(new EmbeddedDatabaseProperties(directory)))
+		assertThatThrownBy(() -> configuration.embeddedDatabase(new EmbeddedDatabaseProperties(directory, false),
+				new org.springframework.mock.env.MockEnvironment()))
 			.isInstanceOf(IllegalStateException.class)
 			.hasMessageContaining("did not start")
 			.hasMessageContaining("postgres.log")
