@@ -232,6 +232,8 @@ public class TimelineEntry {
 		/** after: to whom. */
 		EVIDENCE_HANDED_OVER(Slot.TEXT, Slot.NONE, Slot.TEXT),
 		EVIDENCE_HELD(Slot.TEXT, Slot.NONE, Slot.NONE),
+		/** Content that did not match its hash or seal, downloaded all the same; note: why. */
+		EVIDENCE_TAMPERED_DOWNLOAD(Slot.TEXT, Slot.NONE, Slot.NONE),
 		// --- investigation (調査・対応) ---
 		/** after: the 5W1H items that changed. */
 		INVESTIGATION_UPDATED(Slot.NONE, Slot.NONE, Slot.enumsOf("InvestigationItem")),
@@ -259,6 +261,8 @@ public class TimelineEntry {
 		DUTY_WAIVED(Slot.enumOf("DutyType"), Slot.NONE, Slot.NONE),
 		DUTY_NOT_YET_DUE(Slot.enumOf("DutyType"), Slot.NONE, Slot.NONE),
 		DUTY_REOPENED(Slot.enumOf("DutyType"), Slot.NONE, Slot.NONE),
+		/** A supplementary report (追完) to one filed. subject: the report; before: the filing's reference; after: the day; note: why. */
+		DUTY_SUPPLEMENTED(Slot.enumOf("DutyType"), Slot.TEXT, Slot.DATE),
 		/** subject: the kind of announcement; after: its public title. */
 		ANNOUNCEMENT_DRAFTED(Slot.enumOf("AnnouncementKind"), Slot.NONE, Slot.TEXT),
 		ANNOUNCEMENT_APPROVED(Slot.enumOf("AnnouncementKind"), Slot.NONE, Slot.TEXT),

@@ -29,6 +29,11 @@ public record TimelineVerification(int entries, List<Problem> problems, Upgrade 
 			this(sequence, code, List.of(labels));
 		}
 
+		/** The message key of the label at {@code index}, or {@code ""} where there is none. */
+		public String label(int index) {
+			return (index < this.labels.size()) ? this.labels.get(index) : "";
+		}
+
 	}
 
 	/** Entries 1 to {@code upTo} were sealed at {@code at}, when the seals came. */
