@@ -109,7 +109,7 @@ class StepTwoAfterTheFactTest {
 	}
 
 	@Test
-	void aClosedIncidentTakesALateSupplementaryReportWithItsReason() {
+	void aClosedIncidentTakesALateSupplementaryReportWithItsReason() throws Exception {
 		long id = closedWithIpaFiled();
 		ReportingCase reportingCase = this.reporting.caseFor(id, this.lead);
 		long ipa = duty(reportingCase, DutyType.IPA).getId();
@@ -121,8 +121,19 @@ class StepTwoAfterTheFactTest {
 			.extracting(violation -> ((BusinessRuleViolation) violation).code())
 			.isEqualTo("duty.supplement.reasonRequired");
 
-		this.reporting.supplement(id, reportingCase.getVersion(), this.lead, ipa, today, "IPA-2026-0042",
-				"侵入経路が後から判明したため");
+		// through the API: the same rule, as problem details
+		this.mvc.perform(post("/api/v1/incidents/{id}/duties/IPA/supplement", id).with(api(this.bearer))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("""
+					{"version": %d, "filedOn": "%s"}""".formatted(reportingCase.getVersion(), today)))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.code").value("duty.supplement.reasonRequired"));
+		this.mvc.perform(post("/api/v1/incidents/{id}/duties/IPA/supplement", id).with(api(this.bearer))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("""
+					{"version": %d, "filedOn": "%s", "reference": "IPA-2026-0042", "reason": "侵入経路が後から判明したため"}"""
+				.formatted(reportingCase.getVersion(), today)))
+			.andExpect(status().isOk());
 
 		List<TimelineEntry> supplements = this.incidents.findForPage(id, this.lead)
 			.getTimeline()
