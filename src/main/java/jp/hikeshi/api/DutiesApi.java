@@ -128,6 +128,14 @@ class DutiesApi {
 			Duty.AlternativeMeasure alternative) {
 	}
 
+	/** A supplementary report (追完) to one filed: also after the incident is closed. */
+	@Schema(name = "DutySupplementRequest")
+	record DutySupplementRequest(@NotNull Long version,
+			@Schema(description = "The day it was filed: not before 発覚, not in the future.", example = "2027-01-20") LocalDate filedOn,
+			@Schema(description = "The authority's reference (受付番号).") @Size(max = Duty.MAX_REFERENCE_LENGTH) @PlainText String reference,
+			@Schema(description = "Why it is filed (required).") @Size(max = 1000) @PlainText(multiline = true) String reason) {
+	}
+
 	@Schema(name = "DutyWaiverRequest")
 	record DutyWaiverRequest(@NotNull Long version,
 			@Schema(description = "Why it is not to be filed (required).") @Size(max = 1000) @PlainText(multiline = true) String reason) {
@@ -218,6 +226,41 @@ class DutiesApi {
 			@Valid @org.springframework.web.bind.annotation.RequestBody DutyWaiverRequest body, Authentication user) {
 		Actor actor = Actor.of(user);
 		this.reporting.waive(id, body.version(), actor, dutyOf(id, type, actor), body.reason());
+		return list(this.reporting.view(id, actor));
+	}
+
+	@PostMapping(path = "/api/v1/incidents/{id}/duties/{type}/supplement", consumes = JSON, produces = JSON)
+	@Operation(summary = "Record a supplementary report (追完)",
+			description = """
+					Records a report that adds to one already filed, with the day, the reference and the reason 					(required), as the reporting page does; it goes on the timeline. The one change step 2 takes 					once the incident is closed: every other change to a closed incident is refused (422, 					`duty.incidentClosed`), as is any change before the report is triaged (`duty.notTriaged`). 					For the security lead.""",
+			requestBody = @RequestBody(content = @Content(examples = @ExampleObject("""
+					{"version": 12, "filedOn": "2027-01-20", "reference": "PPC-2027-0042", "reason": "侵入経路が後から判明したため"}"""))))
+	@ApiResponse(responseCode = "200", description = "Recorded; the reports owed as they are now",
+			content = @Content(schema = @Schema(implementation = DutyList.class), examples = @ExampleObject(LIST_EXAMPLE)))
+	@ApiResponse(responseCode = "400", description = "Not JSON, or a value of the wrong type",
+			content = @Content(mediaType = "application/problem+json", examples = @ExampleObject(MALFORMED)))
+	@ApiResponse(responseCode = "401", description = "No token, or one that does not work",
+			content = @Content(mediaType = "application/problem+json", examples = @ExampleObject(UNAUTHENTICATED)))
+	@ApiResponse(responseCode = "404", description = "No such incident or report, or not one the caller may see",
+			content = @Content(mediaType = "application/problem+json", examples = @ExampleObject(NOT_FOUND)))
+	@ApiResponse(responseCode = "409", description = "The version sent is no longer current",
+			content = @Content(mediaType = "application/problem+json", examples = @ExampleObject(CONFLICT)))
+	@ApiResponse(responseCode = "415", description = "The body is not application/json",
+			content = @Content(mediaType = "application/problem+json"))
+	@ApiResponse(responseCode = "422", description = "Refused (no reason, the report not filed yet), with the field to correct; nothing recorded",
+			content = @Content(mediaType = "application/problem+json", examples = @ExampleObject(WAIVER_REFUSED)))
+	DutyList supplement(@PathVariable long id,
+			@Parameter(description = "The report, as Duty.type names it", example = "PPC_FINAL") @PathVariable String type,
+			@Valid @org.springframework.web.bind.annotation.RequestBody DutySupplementRequest body, Authentication user) {
+		Actor actor = Actor.of(user);
+		try {
+			this.reporting.supplement(id, body.version(), actor, dutyOf(id, type, actor), body.filedOn(),
+					body.reference(), body.reason());
+		}
+		catch (BusinessRuleViolation refused) {
+			throw "filingReference".equals(refused.field())
+					? BusinessRuleViolation.onField("reference", refused.code(), refused.arguments()) : refused;
+		}
 		return list(this.reporting.view(id, actor));
 	}
 

@@ -164,7 +164,7 @@ class TimelineApi {
 		List<TimelineProblem> problems = verification.problems()
 			.stream()
 			.map(problem -> new TimelineProblem(problem.sequence(), problem.code(),
-					this.messages.getMessage(problem.code(), new Object[] { problem.sequence() }, problem.code(), locale)))
+					this.messages.getMessage(problem.code(), arguments(problem, locale), problem.code(), locale)))
 			.toList();
 		Integer firstBroken = verification.problems()
 			.stream()
@@ -172,6 +172,13 @@ class TimelineApi {
 			.min(Integer::compare)
 			.orElse(null);
 		return new TimelineCheck(verification.intact(), verification.entries(), firstBroken, problems);
+	}
+
+	/** The entry, then the labels the problem names (states), in the caller's language. */
+	private Object[] arguments(TimelineVerification.Problem problem, Locale locale) {
+		List<Object> arguments = new java.util.ArrayList<>(List.of(problem.sequence()));
+		problem.labels().forEach(label -> arguments.add(this.messages.getMessage(label, null, label, locale)));
+		return arguments.toArray();
 	}
 
 	private static TimelineLine line(TimelineEntry entry, TimelineView.Line line, People.Directory directory,

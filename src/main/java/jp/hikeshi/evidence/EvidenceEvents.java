@@ -29,6 +29,17 @@ public final class EvidenceEvents {
 
 	}
 
+	/** Content that did not match its hash or seal, downloaded all the same, and why. */
+	public record DownloadedDespiteMismatch(long incidentId, String actor, long evidenceId, String fileName,
+			String reason) implements HistoryEvent {
+
+		@Override
+		public Line line() {
+			return Line.of(Kind.EVIDENCE_TAMPERED_DOWNLOAD, this.fileName, null, null, this.reason);
+		}
+
+	}
+
 	public record HandedOver(long incidentId, String actor, long evidenceId, String fileName, String recipient)
 			implements HistoryEvent {
 

@@ -14,7 +14,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.function.Consumer;
 
 import javax.sql.DataSource;
 
@@ -23,6 +22,7 @@ import jp.hikeshi.account.Role;
 import jp.hikeshi.incident.Incident;
 import jp.hikeshi.incident.IncidentNotFoundException;
 import jp.hikeshi.incident.IncidentService;
+import jp.hikeshi.shared.ApplicationSecret;
 import jp.hikeshi.shared.BusinessRuleViolation;
 
 import org.postgresql.PGConnection;
@@ -57,6 +57,11 @@ public class EvidenceService {
 
 	private static final int HEAD = 512;
 
+	static final String SEAL_PURPOSE = "evidence-v1";
+
+	/** The longest reason a "download anyway" takes: the custody entry's detail column. */
+	public static final int MAX_REASON = 1000;
+
 	private final ApplicationEventPublisher events;
 
 	private final JdbcTemplate jdbc;
@@ -69,9 +74,12 @@ public class EvidenceService {
 
 	private final long maxBytes;
 
+	private final ApplicationSecret.Seal seal;
+
 	EvidenceService(JdbcTemplate jdbc, DataSource dataSource, IncidentService incidents, Clock clock,
 			@Value("${hikeshi.evidence.max-size:100MB}") DataSize maxSize,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, ApplicationSecret secret) {
+		this.seal = secret.seal(SEAL_PURPOSE);
 		this.events = events;
 		this.jdbc = jdbc;
 		this.dataSource = dataSource;
@@ -152,6 +160,7 @@ public class EvidenceService {
 				// the same file sent twice at once: the other upload, checked at the same moment, kept it
 				throw BusinessRuleViolation.onField("file", "evidence.duplicateMeanwhile");
 			}
+			this.jdbc.update("update evidence set seal = ? where id = ?", seal(id, incidentId, hash, size), id);
 			custody(id, actor, CustodyEntry.Action.COLLECTED, "SHA-256 " + hash, true, now);
 			this.events.publishEvent(new EvidenceEvents.Collected(incidentId, actor.username(), id, name, hash));
 			return find(incidentId, id, actor);
@@ -168,25 +177,53 @@ public class EvidenceService {
 	}
 
 	/**
-	 * Checks the content against its hash, tells {@code beforeContent} the result (so the
-	 * response can say it), then streams the content; the download is a custody entry.
+	 * Checks the content against its hash and the hash against its seal, in one streaming pass,
+	 * before a byte is sent. Intact: {@code beforeContent} runs (the response's headers), the
+	 * content is streamed and the download is a custody entry. Not intact: nothing is sent, the
+	 * finding is a custody entry, and {@link EvidenceTampered} tells the caller to refuse (it may
+	 * offer {@link #downloadAnyway}).
 	 */
-	public boolean download(long incidentId, long evidenceId, Actor actor, Consumer<Boolean> beforeContent,
-			OutputStream out) {
+	@Transactional(noRollbackFor = EvidenceTampered.class)
+	public void download(long incidentId, long evidenceId, Actor actor, Runnable beforeContent, Sink out) {
 		Evidence evidence = present(incidentId, evidenceId, actor);
-		boolean intact = rehash(evidenceId).equals(evidence.sha256());
-		custody(evidenceId, actor, CustodyEntry.Action.DOWNLOADED, null, intact, now());
-		beforeContent.accept(intact);
-		readContent(evidenceId, in -> {
-			in.transferTo(out);
-			return null;
-		});
-		return intact;
+		if (!intact(evidence)) {
+			custody(evidenceId, actor, CustodyEntry.Action.VERIFIED, null, false, now());
+			throw new EvidenceTampered(incidentId, evidenceId, null, null);
+		}
+		custody(evidenceId, actor, CustodyEntry.Action.DOWNLOADED, null, true, now());
+		beforeContent.run();
+		stream(evidenceId, out);
+	}
+
+	/**
+	 * Evidence whose content or seal does not match, downloaded all the same by someone who says
+	 * why: a custody entry with the reason and a line on the timeline, then the content as it is.
+	 */
+	public void downloadAnyway(long incidentId, long evidenceId, Actor actor, String given, Runnable beforeContent,
+			Sink out) {
+		Evidence evidence = present(incidentId, evidenceId, actor);
+		if (given == null || given.isBlank() || given.strip().length() > MAX_REASON) {
+			throw new EvidenceTampered(incidentId, evidenceId, "evidence.anyway.reasonRequired", given);
+		}
+		String reason = given.strip();
+		custody(evidenceId, actor, CustodyEntry.Action.DOWNLOADED, reason, false, now());
+		this.events.publishEvent(new EvidenceEvents.DownloadedDespiteMismatch(incidentId, actor.username(), evidenceId,
+				evidence.fileName(), reason));
+		beforeContent.run();
+		stream(evidenceId, out);
+	}
+
+	/** Where a download's content goes; opened only once the content is checked. */
+	@FunctionalInterface
+	public interface Sink {
+
+		OutputStream open() throws IOException;
+
 	}
 
 	public boolean verify(long incidentId, long evidenceId, Actor actor) {
 		Evidence evidence = present(incidentId, evidenceId, actor);
-		boolean intact = rehash(evidenceId).equals(evidence.sha256());
+		boolean intact = intact(evidence);
 		custody(evidenceId, actor, CustodyEntry.Action.VERIFIED, null, intact, now());
 		return intact;
 	}
@@ -249,14 +286,14 @@ public class EvidenceService {
 	@Transactional(readOnly = true)
 	public List<Evidence> of(long incidentId, Actor actor) {
 		visible(incidentId, actor);
-		return this.jdbc.query(SELECT + " where incident_id = ? order by collected_at, id", EvidenceService::evidence,
+		return this.jdbc.query(SELECT + " where incident_id = ? order by collected_at, id", this::evidence,
 				incidentId);
 	}
 
 	@Transactional(readOnly = true)
 	public Evidence find(long incidentId, long evidenceId, Actor actor) {
 		visible(incidentId, actor);
-		return this.jdbc.query(SELECT + " where incident_id = ? and id = ?", EvidenceService::evidence, incidentId,
+		return this.jdbc.query(SELECT + " where incident_id = ? and id = ?", this::evidence, incidentId,
 				evidenceId).stream().findFirst().orElseThrow(() -> new IncidentNotFoundException(incidentId));
 	}
 
@@ -270,15 +307,44 @@ public class EvidenceService {
 				(Boolean) rs.getObject(5)), evidenceId);
 	}
 
+	/** The row, its seal, and what the last check of its content found. */
 	private static final String SELECT = """
 			select id, incident_id, file_name, content_type, size_bytes, sha256, description, collected_from, collected_by,
-			       collected_at, litigation_hold, deleted_at, deleted_by, deletion_reason from evidence""";
+			       collected_at, litigation_hold, deleted_at, deleted_by, deletion_reason, seal,
+			       (select c.hash_ok from evidence_custody c where c.evidence_id = evidence.id and c.hash_ok is not null
+			        order by c.occurred_at desc, c.id desc limit 1) as last_check
+			from evidence""";
 
-	private static Evidence evidence(java.sql.ResultSet rs, int row) throws SQLException {
+	private Evidence evidence(java.sql.ResultSet rs, int row) throws SQLException {
 		Timestamp deleted = rs.getTimestamp(12);
-		return new Evidence(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getLong(5),
-				rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getTimestamp(10).toInstant(),
-				rs.getBoolean(11), deleted == null ? null : deleted.toInstant(), rs.getString(13), rs.getString(14));
+		long id = rs.getLong(1);
+		long incidentId = rs.getLong(2);
+		String sha256 = rs.getString(6);
+		long size = rs.getLong(5);
+		boolean sealHolds = this.seal.holds(rs.getString(15), "evidence", id, incidentId, sha256, size);
+		return new Evidence(id, incidentId, rs.getString(3), rs.getString(4), size, sha256, rs.getString(7),
+				rs.getString(8), rs.getString(9), rs.getTimestamp(10).toInstant(), rs.getBoolean(11),
+				deleted == null ? null : deleted.toInstant(), rs.getString(13), rs.getString(14), sealHolds,
+				(Boolean) rs.getObject(16));
+	}
+
+	/** The seal of an evidence file's hash: which file, of which incident, with which hash and size. */
+	String seal(long id, long incidentId, String sha256, long size) {
+		return this.seal.of("evidence", id, incidentId, sha256, size);
+	}
+
+	/** One streaming pass over the content; then whether it has the hash it arrived with, sealed. */
+	private boolean intact(Evidence evidence) {
+		return evidence.sealHolds() && rehash(evidence.id()).equals(evidence.sha256());
+	}
+
+	private void stream(long evidenceId, Sink out) {
+		readContent(evidenceId, in -> {
+			try (OutputStream sink = out.open()) {
+				in.transferTo(sink);
+			}
+			return null;
+		});
 	}
 
 	private Evidence present(long incidentId, long evidenceId, Actor actor) {

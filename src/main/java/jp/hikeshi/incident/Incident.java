@@ -169,6 +169,11 @@ public class Incident extends AbstractAggregateRoot<Incident> {
 	@OptimisticLock(excluded = true)
 	private String timelineHead = "";
 
+	/** The head (length and last hash) sealed with the installation's key ({@link TimelineSeal}). */
+	@OptimisticLock(excluded = true)
+	@jakarta.persistence.Column(name = "timeline_seal")
+	private String timelineSeal;
+
 	/**
 	 * 訓練: a drill (机上演習) runs the real workflow on an incident marked so. Set at creation
 	 * only ({@link #reportDrill}); no method, form or API changes it, the column is not updatable
@@ -745,11 +750,23 @@ public class Incident extends AbstractAggregateRoot<Incident> {
 		return (int) (100 * items.stream().filter(RequiredItem::filled).count() / items.size());
 	}
 
-	/** Checks the chain of hashes from the first entry to the head the incident remembers. */
+	/**
+	 * Checks the chain of hashes from the first entry to the head the incident remembers, and
+	 * that the incident's own fields agree with what its history says happened.
+	 */
 	public TimelineVerification verifyTimeline() {
+		return verifyTimeline(null);
+	}
+
+	/**
+	 * As {@link #verifyTimeline()}, and, with the seal, that every entry and the head carry the
+	 * installation's seal: what a forger with the database's credentials cannot recompute.
+	 */
+	TimelineVerification verifyTimeline(TimelineSeal seal) {
 		List<TimelineVerification.Problem> problems = new ArrayList<>();
 		String previous = "";
 		int expected = 1;
+		TimelineVerification.Upgrade upgrade = null;
 		for (TimelineEntry entry : this.timeline) {
 			if (entry.getSequence() != expected) {
 				problems.add(new TimelineVerification.Problem(expected, "timeline.verify.missing"));
@@ -761,13 +778,83 @@ public class Incident extends AbstractAggregateRoot<Incident> {
 			if (!entry.computeHash(this.reference).equals(entry.getHash())) {
 				problems.add(new TimelineVerification.Problem(entry.getSequence(), "timeline.verify.altered"));
 			}
+			if (seal != null && entry.getSeal() == null) {
+				problems.add(new TimelineVerification.Problem(entry.getSequence(), "timeline.verify.unsealed"));
+			}
+			else if (seal != null && !seal.holds(entry, this.reference)) {
+				problems.add(new TimelineVerification.Problem(entry.getSequence(), "timeline.verify.forged"));
+			}
+			Optional<Instant> atUpgrade = entry.sealedAtUpgrade();
+			if (atUpgrade.isPresent()) {
+				upgrade = new TimelineVerification.Upgrade(entry.getSequence(), atUpgrade.get());
+			}
 			previous = entry.getHash();
 			expected++;
 		}
 		if (this.timeline.size() != this.timelineLength || !previous.equals(this.timelineHead)) {
 			problems.add(new TimelineVerification.Problem(this.timelineLength, "timeline.verify.headMismatch"));
 		}
-		return new TimelineVerification(this.timeline.size(), problems);
+		else if (seal != null
+				&& !seal.holdsHead(this.timelineSeal, this.reference, this.timelineLength, this.timelineHead)) {
+			problems.add(new TimelineVerification.Problem(this.timelineLength, "timeline.verify.headForged"));
+		}
+		problems.addAll(disagreements());
+		return new TimelineVerification(this.timeline.size(), problems, upgrade);
+	}
+
+	/**
+	 * Replays what the timeline says happened and compares it with the incident's row: a state,
+	 * a responsible person or a closing approval set behind the application's back has no
+	 * history that leads to it. Each disagreement names the entry the row should follow from.
+	 */
+	private List<TimelineVerification.Problem> disagreements() {
+		List<TimelineVerification.Problem> problems = new ArrayList<>();
+		TimelineEntry lastMove = null;
+		TimelineEntry lastTeam = null;
+		TimelineEntry lastApproval = null;
+		for (TimelineEntry entry : this.timeline) {
+			if (entry.getToState() != null) {
+				lastMove = entry;
+			}
+			// older rows name no responsible person (subject "team")
+			if (entry.getKind() == Kind.TEAM_FORMED && !"team".equals(entry.getField())) {
+				lastTeam = entry;
+			}
+			if (entry.getKind() == Kind.CLOSING_APPROVED || (entry.getKind() == Kind.WITHDRAWN
+					&& Withdrawn.CLOSING_APPROVAL.name().equals(entry.getField()))) {
+				lastApproval = entry;
+			}
+		}
+		if (lastMove == null || lastMove.getToState() != this.state) {
+			problems.add(new TimelineVerification.Problem((lastMove == null) ? 0 : lastMove.getSequence(),
+					"timeline.verify.stateDisagrees", "IncidentState." + this.state.name(),
+					(lastMove == null) ? "IncidentState.REPORTED" : "IncidentState." + lastMove.getToState().name()));
+		}
+		if ((lastTeam == null) ? this.responsible != null && this.timeline.stream().noneMatch(
+				entry -> entry.getKind() == Kind.TEAM_FORMED) : !lastTeam.getField().equals(this.responsible)) {
+			problems.add(new TimelineVerification.Problem((lastTeam == null) ? 0 : lastTeam.getSequence(),
+					"timeline.verify.responsibleDisagrees"));
+		}
+		String approvedBy = (lastApproval == null || lastApproval.getKind() == Kind.WITHDRAWN) ? null
+				: lastApproval.getActor();
+		if (!Objects.equals(approvedBy, this.closingApprovedBy)) {
+			problems.add(new TimelineVerification.Problem((lastApproval == null) ? 0 : lastApproval.getSequence(),
+					"timeline.verify.approvalDisagrees"));
+		}
+		return problems;
+	}
+
+	/** Sealed by {@link TimelineSeal} each time an entry is persisted. */
+	void sealHead(String mac) {
+		this.timelineSeal = mac;
+	}
+
+	int timelineLength() {
+		return this.timelineLength;
+	}
+
+	String timelineHead() {
+		return this.timelineHead;
 	}
 
 	// --- internals ---

@@ -59,9 +59,12 @@ public class IncidentService {
 
 	private final List<RefusalWitness> witnesses;
 
+	private final TimelineSeal seal;
+
 	IncidentService(IncidentRepository incidents, OrganisationService organisations, Clock clock,
 			List<TransitionGuard> guards, PlaybookService playbooks, People people, Register register,
-			MessageSource messages, List<RefusalWitness> witnesses) {
+			MessageSource messages, List<RefusalWitness> witnesses, TimelineSeal seal) {
+		this.seal = seal;
 		this.people = people;
 		this.register = register;
 		this.messages = messages;
@@ -336,7 +339,7 @@ public class IncidentService {
 
 	@Transactional(readOnly = true)
 	public TimelineVerification verifyTimeline(long id, Actor actor) {
-		return find(id, actor).verifyTimeline();
+		return find(id, actor).verifyTimeline(this.seal);
 	}
 
 	@Transactional(readOnly = true)

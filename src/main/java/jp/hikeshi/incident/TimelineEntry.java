@@ -4,6 +4,7 @@ import java.time.Instant;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
@@ -12,6 +13,8 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.PrimaryKeyJoinColumn;
+import jakarta.persistence.SecondaryTable;
 import jakarta.persistence.Table;
 
 import jp.hikeshi.shared.Sha256;
@@ -19,11 +22,17 @@ import jp.hikeshi.shared.Sha256;
 /**
  * One entry of an incident's timeline (対応経過): who, when, what, before → after. Entries are
  * never changed (no setters here, and the database refuses UPDATE and DELETE), and each carries a SHA-256 hash over
- * its content and the previous entry's hash, so that a changed or removed entry shows.
+ * its content and the previous entry's hash, so that a changed or removed entry shows. Its seal
+ * ({@link TimelineSeal}, a row of its own beside it) is what someone with the database but without
+ * the installation's key cannot make.
  */
 @Entity
 @Table(name = "incident_timeline_entry")
+@SecondaryTable(name = TimelineEntry.SEALS, pkJoinColumns = @PrimaryKeyJoinColumn(name = "entry_id"))
+@EntityListeners(TimelineSeal.class)
 public class TimelineEntry {
+
+	static final String SEALS = "incident_timeline_seal";
 
 	@Id
 	@GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -63,6 +72,16 @@ public class TimelineEntry {
 	private String previousHash;
 
 	private String hash;
+
+	@Column(table = SEALS, name = "mac")
+	private String seal;
+
+	@Column(table = SEALS)
+	private Instant sealedAt;
+
+	/** Sealed when the seals came (an entry written before them), not when it was written. */
+	@Column(table = SEALS)
+	private Boolean atUpgrade;
 
 	/** The API token the actor came through ({@link jp.hikeshi.shared.Attribution}); {@code null} on a page. */
 	private String via;
@@ -104,6 +123,25 @@ public class TimelineEntry {
 			canonical.append("via").append(this.via.length()).append(':').append(this.via).append('|');
 		}
 		return Sha256.hex(canonical.toString());
+	}
+
+	void sealWith(String mac, Instant now) {
+		this.seal = mac;
+		this.sealedAt = now;
+		this.atUpgrade = false;
+	}
+
+	Incident getIncident() {
+		return this.incident;
+	}
+
+	String getSeal() {
+		return this.seal;
+	}
+
+	/** When the entry was sealed, if it was sealed at the upgrade that brought the seals; empty otherwise. */
+	java.util.Optional<Instant> sealedAtUpgrade() {
+		return Boolean.TRUE.equals(this.atUpgrade) ? java.util.Optional.of(this.sealedAt) : java.util.Optional.empty();
 	}
 
 	public Long getId() {
@@ -194,6 +232,8 @@ public class TimelineEntry {
 		/** after: to whom. */
 		EVIDENCE_HANDED_OVER(Slot.TEXT, Slot.NONE, Slot.TEXT),
 		EVIDENCE_HELD(Slot.TEXT, Slot.NONE, Slot.NONE),
+		/** Content that did not match its hash or seal, downloaded all the same; note: why. */
+		EVIDENCE_TAMPERED_DOWNLOAD(Slot.TEXT, Slot.NONE, Slot.NONE),
 		// --- investigation (調査・対応) ---
 		/** after: the 5W1H items that changed. */
 		INVESTIGATION_UPDATED(Slot.NONE, Slot.NONE, Slot.enumsOf("InvestigationItem")),
@@ -221,6 +261,8 @@ public class TimelineEntry {
 		DUTY_WAIVED(Slot.enumOf("DutyType"), Slot.NONE, Slot.NONE),
 		DUTY_NOT_YET_DUE(Slot.enumOf("DutyType"), Slot.NONE, Slot.NONE),
 		DUTY_REOPENED(Slot.enumOf("DutyType"), Slot.NONE, Slot.NONE),
+		/** A supplementary report (追完) to one filed. subject: the report; before: the filing's reference; after: the day; note: why. */
+		DUTY_SUPPLEMENTED(Slot.enumOf("DutyType"), Slot.TEXT, Slot.DATE),
 		/** subject: the kind of announcement; after: its public title. */
 		ANNOUNCEMENT_DRAFTED(Slot.enumOf("AnnouncementKind"), Slot.NONE, Slot.TEXT),
 		ANNOUNCEMENT_APPROVED(Slot.enumOf("AnnouncementKind"), Slot.NONE, Slot.TEXT),

@@ -389,6 +389,15 @@ public class ReportingCase {
 	}
 
 	/** @return the duty, undecided again */
+	/** A duty a supplementary report (追完) may follow: one already filed. */
+	Duty supplementable(long dutyId) {
+		Duty duty = applicable(dutyId);
+		if (duty.getState() != Duty.State.FILED) {
+			throw new BusinessRuleViolation("duty.supplement.notFiled");
+		}
+		return duty;
+	}
+
 	Duty reopen(long dutyId, String by, Instant at) {
 		Duty duty = applicable(dutyId);
 		if (duty.getState() == Duty.State.TO_DO) {

@@ -100,6 +100,17 @@ public final class ReportingEvents {
 
 	}
 
+	/** A supplementary report (追完) to one filed, with the day, the filing's reference and why. */
+	public record DutySupplemented(long incidentId, String actor, DutyType duty, LocalDate filedOn, String reference,
+			String reason) implements HistoryEvent {
+
+		@Override
+		public Line line() {
+			return Line.of(Kind.DUTY_SUPPLEMENTED, this.duty, this.reference, this.filedOn, this.reason);
+		}
+
+	}
+
 	/** The company decided not to file a report, and why. */
 	public record DutyWaived(long incidentId, String actor, DutyType duty, String reason) implements HistoryEvent {
 

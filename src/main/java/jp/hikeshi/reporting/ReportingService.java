@@ -22,6 +22,7 @@ import jp.hikeshi.calendar.LegalDeadlines;
 import jp.hikeshi.incident.Category;
 import jp.hikeshi.incident.HistoryEvent;
 import jp.hikeshi.incident.Incident;
+import jp.hikeshi.incident.IncidentState;
 import jp.hikeshi.incident.IncidentNotFoundException;
 import jp.hikeshi.incident.IncidentService;
 import jp.hikeshi.incident.LeakKind;
@@ -372,6 +373,42 @@ public class ReportingService {
 		publish(new ReportingEvents.DutyReopened(incidentId, actor.username(), duty.getType()));
 	}
 
+	/**
+	 * A supplementary report (追完) to a report already filed, also after the incident is closed:
+	 * what the company learned later reaches the authority. The reason is required and goes on
+	 * the timeline with the day and the filing's reference; nothing else of the case changes.
+	 */
+	public void supplement(long incidentId, long version, Actor actor, long dutyId, LocalDate filedOn,
+			String reference, String reason) {
+		requireLead(actor);
+		Incident incident = visibleIncident(incidentId, actor);
+		if (incident.isDrill()) {
+			throw new BusinessRuleViolation("duty.drill.practiceOnly");
+		}
+		if (UNTRIAGED.contains(incident.getState())) {
+			throw new BusinessRuleViolation("duty.notTriaged");
+		}
+		if (reason == null || reason.isBlank()) {
+			throw BusinessRuleViolation.onField("reason", "duty.supplement.reasonRequired");
+		}
+		if (filedOn == null) {
+			throw BusinessRuleViolation.onField("filedOn", "duty.filedOnRequired");
+		}
+		if (filedOn.isBefore(localDate(incident.getDiscoveredAt()))) {
+			throw BusinessRuleViolation.onField("filedOn", "duty.filedBeforeDiscovery");
+		}
+		if (filedOn.isAfter(today())) {
+			throw BusinessRuleViolation.onField("filedOn", "duty.filedInFuture");
+		}
+		String given = (reference == null || reference.isBlank()) ? null : reference.strip();
+		if (given != null && given.length() > Duty.MAX_REFERENCE_LENGTH) {
+			throw BusinessRuleViolation.onField("filingReference", "duty.referenceTooLong", Duty.MAX_REFERENCE_LENGTH);
+		}
+		Duty duty = act(incident, version, actor, c -> c.supplementable(dutyId));
+		publish(new ReportingEvents.DutySupplemented(incidentId, actor.username(), duty.getType(), filedOn, given,
+				reason.strip()));
+	}
+
 	public void draftAnnouncement(long incidentId, long version, Actor actor, Announcement.Kind kind, String draft) {
 		requireLead(actor);
 		Announcement announcement = act(incidentId, version, actor,
@@ -534,6 +571,14 @@ public class ReportingService {
 		return result;
 	}
 
+	/** As {@link #act(long, long, Actor, Function)}, whatever the incident's state: the caller has checked it. */
+	private <T> T act(Incident incident, long version, Actor actor, Function<ReportingCase, T> command) {
+		ReportingCase reportingCase = lockedCase(incident, version, actor);
+		T result = command.apply(reportingCase);
+		this.cases.save(reportingCase);
+		return result;
+	}
+
 	/** Puts a line on the incident's timeline, in this transaction. */
 	private void publish(HistoryEvent event) {
 		this.events.publishEvent(event);
@@ -547,6 +592,30 @@ public class ReportingService {
 	 */
 	private ReportingCase lockedCase(long incidentId, Long version, Actor actor) {
 		Incident incident = visibleIncident(incidentId, actor);
+		requireInStepTwo(incident);
+		return lockedCase(incident, version, actor);
+	}
+
+	/**
+	 * Step 2 is changed only between triage and closing (#16). Before the security lead has judged
+	 * the report an incident, no case with duties is made from posted facts; after the incident
+	 * is closed, what it reported stands: only a late supplementary report (追完) is taken, with
+	 * its reason ({@link #supplement}).
+	 */
+	private static void requireInStepTwo(Incident incident) {
+		if (UNTRIAGED.contains(incident.getState())) {
+			throw new BusinessRuleViolation("duty.notTriaged");
+		}
+		if (incident.getState() == IncidentState.CLOSED) {
+			throw new BusinessRuleViolation("duty.incidentClosed");
+		}
+	}
+
+	private static final Set<IncidentState> UNTRIAGED = java.util.EnumSet.of(IncidentState.REPORTED,
+			IncidentState.TRIAGE, IncidentState.DISMISSED);
+
+	private ReportingCase lockedCase(Incident incident, Long version, Actor actor) {
+		long incidentId = incident.getId();
 		ReportingCase reportingCase = this.cases.findByIncidentIdForUpdate(incidentId).orElseGet(() -> open(incident, actor.username()));
 		if (version != null && reportingCase.getVersion() != version) {
 			throw new ObjectOptimisticLockingFailureException(ReportingCase.class, reportingCase.getId());

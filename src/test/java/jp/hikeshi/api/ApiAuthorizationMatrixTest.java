@@ -108,6 +108,7 @@ class ApiAuthorizationMatrixTest {
 		row("GET /api/v1/incidents/{id}/duties", u, u, u, gone, ok, gone, ok, gone);
 		row("POST /api/v1/incidents/{id}/duties/{type}/filing", u, u, u, gone, reached, gone, reached, gone);
 		row("POST /api/v1/incidents/{id}/duties/{type}/waiver", u, u, u, gone, reached, gone, reached, gone);
+		row("POST /api/v1/incidents/{id}/duties/{type}/supplement", u, u, u, gone, reached, gone, reached, gone);
 		row("GET /api/v1/duties", u, u, u, gone, ok, gone, ok, gone);
 		// the register: the security lead and the administrator, as on its pages (an empty body: 422)
 		row("GET /api/v1/systems", u, u, u, gone, ok, gone, gone, ok);

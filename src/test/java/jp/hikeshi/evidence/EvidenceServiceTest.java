@@ -64,9 +64,9 @@ class EvidenceServiceTest {
 		assertThat(kept.sizeBytes()).isEqualTo(LOG.length);
 
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		AtomicReference<Boolean> said = new AtomicReference<>();
-		assertThat(this.evidence.download(this.incident, kept.id(), this.lead, said::set, out)).isTrue();
-		assertThat(said.get()).isTrue();
+		AtomicReference<Boolean> headers = new AtomicReference<>(false);
+		this.evidence.download(this.incident, kept.id(), this.lead, () -> headers.set(true), () -> out);
+		assertThat(headers.get()).isTrue();
 		assertThat(out.toByteArray()).isEqualTo(LOG);
 		assertThat(this.evidence.custody(this.incident, kept.id(), this.lead)).extracting(CustodyEntry::action)
 			.containsExactly(CustodyEntry.Action.COLLECTED, CustodyEntry.Action.DOWNLOADED);

@@ -2,7 +2,6 @@ package jp.hikeshi.evidence.web;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -17,6 +16,7 @@ import jakarta.validation.Valid;
 import jp.hikeshi.account.Actor;
 import jp.hikeshi.evidence.Evidence;
 import jp.hikeshi.evidence.EvidenceService;
+import jp.hikeshi.evidence.EvidenceTampered;
 import jp.hikeshi.evidence.web.EvidenceForms.DeletionForm;
 import jp.hikeshi.evidence.web.EvidenceForms.HandOverForm;
 import jp.hikeshi.evidence.web.EvidenceForms.UploadForm;
@@ -99,9 +99,9 @@ class EvidenceController {
 	}
 
 	/**
-	 * The file, checked against its hash on the way. A deleted one is gone: the translated 410
-	 * page says so (the output stream is opened only for content, so a refusal is never an empty
-	 * file answered 200).
+	 * Served only when its content matches its hash and the hash its seal; otherwise {@link #tampered}.
+	 * A deleted file is gone: the translated 410 page says so (the output stream is opened only for
+	 * content, so a refusal is never an empty file answered 200).
 	 */
 	@GetMapping("/incidents/{id}/evidence/{evidenceId}/download")
 	String download(@PathVariable long id, @PathVariable long evidenceId, Authentication user,
@@ -112,20 +112,61 @@ class EvidenceController {
 			response.setStatus(HttpServletResponse.SC_GONE);
 			return "error/410";
 		}
-		try (OutputStream out = response.getOutputStream()) {
-			this.evidence.download(id, evidenceId, actor, intact -> {
-				response.setContentType(MediaType.APPLICATION_OCTET_STREAM_VALUE);
-				response.setContentLengthLong(item.sizeBytes());
-				response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-					.filename(item.fileName(), StandardCharsets.UTF_8)
-					.build()
-					.toString());
-				response.setHeader("X-Content-Type-Options", "nosniff");
-				response.setHeader("X-Evidence-SHA256", item.sha256());
-				response.setHeader("X-Evidence-Verified", Boolean.toString(intact));
-			}, out);
-		}
+		this.evidence.download(id, evidenceId, actor, () -> attachment(response, item, true),
+				response::getOutputStream);
 		return null;
+	}
+
+	/**
+	 * Evidence that does not match, taken all the same by someone who says why (a POST, so that no
+	 * link or prefetch does it): a custody entry and a timeline line, then the content as it is.
+	 */
+	@PostMapping(path = "/incidents/{id}/evidence/{evidenceId}/download-anyway", consumes = FORM)
+	String downloadAnyway(@PathVariable long id, @PathVariable long evidenceId, DownloadAnywayForm form,
+			Authentication user, HttpServletResponse response) {
+		Actor actor = Actor.of(user);
+		Evidence item = this.evidence.find(id, evidenceId, actor);
+		if (item.isDeleted()) {
+			response.setStatus(HttpServletResponse.SC_GONE);
+			return "error/410";
+		}
+		this.evidence.downloadAnyway(id, evidenceId, actor, form.reason(), () -> attachment(response, item, false),
+				response::getOutputStream);
+		return null;
+	}
+
+	/**
+	 * 409 Conflict, not 410 or 500: the evidence is there, but its state (content or seal that no
+	 * longer matches what was recorded) conflicts with serving it as verified evidence. The page
+	 * says so and offers the audited "download anyway". Rendered here because the download
+	 * handlers write their own response.
+	 */
+	@ExceptionHandler(EvidenceTampered.class)
+	org.springframework.web.servlet.ModelAndView tampered(EvidenceTampered tampered, HttpServletResponse response) {
+		Actor actor = Actor.of(org.springframework.security.core.context.SecurityContextHolder.getContext()
+			.getAuthentication());
+		org.springframework.web.servlet.ModelAndView page = new org.springframework.web.servlet.ModelAndView(
+				"evidence/tampered", HttpStatus.CONFLICT);
+		page.addObject("incident", this.incidents.find(tampered.incidentId(), actor));
+		page.addObject("item", this.evidence.find(tampered.incidentId(), tampered.evidenceId(), actor));
+		page.addObject("anyway", new DownloadAnywayForm(tampered.typed()));
+		page.addObject("refusal", tampered.refusal());
+		page.addObject("maxReason", EvidenceService.MAX_REASON);
+		return page;
+	}
+
+	/** Why evidence that does not match is downloaded all the same; checked by the service. */
+	record DownloadAnywayForm(String reason) {
+	}
+
+	private static void attachment(HttpServletResponse response, Evidence item, boolean verified) {
+		response.setContentType(MediaType.APPLICATION_OCTET_STREAM_VALUE);
+		response.setContentLengthLong(item.sizeBytes());
+		response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
+				ContentDisposition.attachment().filename(item.fileName(), StandardCharsets.UTF_8).build().toString());
+		response.setHeader("X-Content-Type-Options", "nosniff");
+		response.setHeader("X-Evidence-SHA256", item.sha256());
+		response.setHeader("X-Evidence-Verified", Boolean.toString(verified));
 	}
 
 	@PostMapping(path = "/incidents/{id}/evidence/{evidenceId}/verify", consumes = FORM)

@@ -126,9 +126,14 @@ class IncidentController {
 	}
 
 	@GetMapping("/{id}/timeline/verify")
-	String verify(@PathVariable long id, Authentication user, Model model) {
+	String verify(@PathVariable long id, Authentication user, Model model, Locale locale) {
 		model.addAttribute("incident", this.incidents.find(id, Actor.of(user)));
-		model.addAttribute("verification", this.incidents.verifyTimeline(id, Actor.of(user)));
+		jp.hikeshi.incident.TimelineVerification verification = this.incidents.verifyTimeline(id, Actor.of(user));
+		model.addAttribute("verification", verification);
+		if (verification.sealedAtUpgrade() != null) {
+			model.addAttribute("sealedAtUpgradeOn", jp.hikeshi.shared.ReadableTime
+				.dateTime(verification.sealedAtUpgrade().at(), this.incidents.zone(), locale));
+		}
 		return "incident/verify";
 	}
 

@@ -205,6 +205,19 @@ class ReportingController {
 		return done(id, redirect, "duty.waived");
 	}
 
+	/** A late supplementary report (追完), the one change step 2 takes after the incident is closed. */
+	@PostMapping(path = "/incidents/{id}/reporting/duties/{dutyId}/supplement", consumes = FORM)
+	String supplement(@PathVariable long id, @PathVariable long dutyId,
+			@Valid @ModelAttribute("supplementForm") ReportingForms.SupplementForm form, BindingResult errors,
+			Authentication user, Model model, RedirectAttributes redirect) {
+		Actor actor = actor(user);
+		if (!Refusals.accepted(errors, () -> this.reporting.supplement(id, form.version(), actor, dutyId,
+				form.filedOn(), form.filingReference(), form.reason()))) {
+			return pageWithRefused(id, dutyId, "supplementForm", actor, model);
+		}
+		return done(id, redirect, "duty.supplemented");
+	}
+
 	@PostMapping(path = "/incidents/{id}/reporting/duties/{dutyId}/not-yet-due", consumes = FORM)
 	String notYetDue(@PathVariable long id, @PathVariable long dutyId, VersionForm form, Authentication user,
 			RedirectAttributes redirect) {
@@ -309,6 +322,7 @@ class ReportingController {
 		addUnlessRefused(model, "publishForm", PublishForm.none(reportingCase.getVersion()));
 		model.addAttribute("emptyFileForm", FileForm.EMPTY);
 		model.addAttribute("emptyWaiveForm", WaiveForm.EMPTY);
+		model.addAttribute("emptySupplementForm", ReportingForms.SupplementForm.EMPTY);
 		return "reporting/page";
 	}
 

@@ -129,6 +129,15 @@ public final class ReportingForms {
 
 	}
 
+	/** A supplementary report (追完) to one filed: the day, the filing's reference, and why (required). */
+	public record SupplementForm(long version, @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate filedOn,
+			@Size(max = Duty.MAX_REFERENCE_LENGTH) @PlainText String filingReference,
+			@Size(max = 1000) @PlainText(multiline = true) String reason) {
+
+		static final SupplementForm EMPTY = new SupplementForm(0, null, null, null);
+
+	}
+
 	/** The decision not to file a report, with its reason. */
 	public record WaiveForm(long version, @Size(max = 1000) @PlainText(multiline = true) String reason) {
 

@@ -201,6 +201,7 @@ class AuthorizationMatrixTest {
 		row("GET /incidents/{id}/evidence/{evidenceId}", login, gone, gone, gone, gone, gone);
 		row("GET /incidents/{id}/evidence/{evidenceId}/download", login, gone, gone, gone, gone, gone);
 		row("POST /incidents/{id}/evidence/{evidenceId}/verify", login, gone, gone, gone, gone, gone);
+		row("POST /incidents/{id}/evidence/{evidenceId}/download-anyway", login, gone, gone, gone, gone, gone);
 		row("POST /incidents/{id}/evidence/{evidenceId}/handover", login, gone, gone, gone, gone, gone);
 		row("POST /incidents/{id}/evidence/{evidenceId}/hold", login, gone, gone, gone, gone, gone);
 		row("POST /incidents/{id}/evidence/{evidenceId}/delete", login, gone, gone, gone, gone, gone);
@@ -232,6 +233,7 @@ class AuthorizationMatrixTest {
 		row("POST /incidents/{id}/reporting/facts", login, gone, ok, no, ok, gone);
 		row("POST /incidents/{id}/reporting/duties/{dutyId}/file", login, gone, ok, no, ok, gone);
 		row("POST /incidents/{id}/reporting/duties/{dutyId}/waive", login, gone, ok, no, ok, gone);
+		row("POST /incidents/{id}/reporting/duties/{dutyId}/supplement", login, gone, ok, no, ok, gone);
 		row("POST /incidents/{id}/reporting/duties/{dutyId}/not-yet-due", login, gone, ok, no, ok, gone);
 		row("POST /incidents/{id}/reporting/duties/{dutyId}/reopen", login, gone, ok, no, ok, gone);
 		row("POST /incidents/{id}/reporting/announcements", login, gone, ok, no, ok, gone);
