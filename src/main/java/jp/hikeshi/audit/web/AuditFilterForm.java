@@ -53,14 +53,8 @@ public class AuditFilterForm {
 		if (this.address != null && !errors.hasFieldErrors("address") && !this.address.strip().matches("[0-9A-Fa-f:.]*")) {
 			errors.rejectValue("address", "audit.filter.addressForm");
 		}
-		for (String field : new String[] { "from", "to" }) {
-			LocalDate day = field.equals("from") ? this.from : this.to;
-			if (day != null && (day.getYear() < FIRST_YEAR || day.getYear() > LAST_YEAR)) {
-				errors.rejectValue(field, "audit.filter.dayOutOfRange",
-						new Object[] { String.valueOf(FIRST_YEAR), String.valueOf(LAST_YEAR) }, null);
-			}
-		}
-		if (this.from != null && this.to != null && this.from.isAfter(this.to) && !errors.hasFieldErrors("to")) {
+		if (this.from != null && this.to != null && this.from.isAfter(this.to) && !errors.hasFieldErrors("from")
+				&& !errors.hasFieldErrors("to")) {
 			errors.rejectValue("to", "audit.filter.toBeforeFrom");
 		}
 	}
