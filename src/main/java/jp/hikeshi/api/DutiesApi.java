@@ -131,7 +131,7 @@ class DutiesApi {
 	/** A supplementary report (追完) to one filed: also after the incident is closed. */
 	@Schema(name = "DutySupplementRequest")
 	record DutySupplementRequest(@NotNull Long version,
-			@Schema(description = "The day it was filed: not before 発覚, not in the future.", example = "2027-01-20") LocalDate filedOn,
+			@Schema(description = "The day it was filed: not before 発覚, not in the future.", example = "2027-01-20") @Happened LocalDate filedOn,
 			@Schema(description = "The authority's reference (受付番号).") @Size(max = Duty.MAX_REFERENCE_LENGTH) @PlainText String reference,
 			@Schema(description = "Why it is filed (required).") @Size(max = 1000) @PlainText(multiline = true) String reason) {
 	}

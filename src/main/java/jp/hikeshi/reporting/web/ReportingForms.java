@@ -130,7 +130,7 @@ public final class ReportingForms {
 	}
 
 	/** A supplementary report (追完) to one filed: the day, the filing's reference, and why (required). */
-	public record SupplementForm(long version, @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate filedOn,
+	public record SupplementForm(long version, @Happened @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate filedOn,
 			@Size(max = Duty.MAX_REFERENCE_LENGTH) @PlainText String filingReference,
 			@Size(max = 1000) @PlainText(multiline = true) String reason) {
 

@@ -21,12 +21,16 @@ import org.springframework.web.servlet.resource.ResourceUrlEncodingFilter;
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
 
-	/** Outside everything else, Spring Security's filters (-100) included. */
+	/**
+	 * Outside everything else: Spring Session's filter (which finds the session in PostgreSQL, at
+	 * Integer.MIN_VALUE + 50) and Spring Security's (-100) included. The 503 page is then rendered
+	 * on the request as it came, without a session to look up.
+	 */
 	@Bean
 	FilterRegistrationBean<DatabaseUnavailableFilter> databaseUnavailableFilter() {
 		FilterRegistrationBean<DatabaseUnavailableFilter> registration = new FilterRegistrationBean<>(
 				new DatabaseUnavailableFilter());
-		registration.setOrder(-110);
+		registration.setOrder(Integer.MIN_VALUE + 40);
 		return registration;
 	}
 

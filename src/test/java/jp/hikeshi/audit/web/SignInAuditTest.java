@@ -122,7 +122,7 @@ class SignInAuditTest {
 			.andReturn().getResponse().getContentAsString());
 		assertThat(page.errorAt("kind")).isEqualTo("一覧から操作を選んでください。");
 		assertThat(page.errorAt("address")).startsWith("数字・ピリオド・コロンだけで");
-		assertThat(page.errorAt("from")).isEqualTo("2000年から2100年までの日付を選んでください。");
+		assertThat(page.errorAt("from")).isEqualTo("2000年1月1日から2099年12月31日までの日付を入力してください。");
 		assertThat(page.errorAt("to")).isEqualTo("日付を YYYY-MM-DD の形で入力してください。");
 		assertThat(page.valueOf("address")).as("what was typed stays").isEqualTo("<script>");
 		assertThat(page.html()).doesNotContain("<script>");

@@ -194,6 +194,11 @@ class FormLimitsTest {
 		lands("reporting.web.ReportingForms$FileForm", "lateReason", "notification_duty.late_reason");
 		lands("api.DutiesApi$DutyFilingRequest", "reference", "notification_duty.filing_reference");
 		lands("api.DutiesApi$DutyFilingRequest", "lateReason", "notification_duty.late_reason");
+		// a late 追完 (supplementary) report lives on the timeline only
+		lands("reporting.web.ReportingForms$SupplementForm", "filingReference", TIMELINE_VALUE);
+		lands("reporting.web.ReportingForms$SupplementForm", "reason", TIMELINE_NOTE);
+		lands("api.DutiesApi$DutySupplementRequest", "reference", TIMELINE_VALUE);
+		lands("api.DutiesApi$DutySupplementRequest", "reason", TIMELINE_NOTE);
 		lands("reporting.web.ReportingForms$WaiveForm", "reason", "notification_duty.waiver_reason");
 		lands("api.DutiesApi$DutyWaiverRequest", "reason", "notification_duty.waiver_reason");
 		lands("reporting.web.ReportingForms$DraftForm", "draft", "announcement.draft");
