@@ -23,6 +23,12 @@ public final class DatabaseUnavailable {
 					|| cause instanceof org.hibernate.exception.JDBCConnectionException) {
 				return true;
 			}
+			// a pooled connection that died with the server: the statement fails with a broken pipe and
+			// the rollback after it with "Connection is closed", which then replaces the first failure
+			if (cause instanceof java.net.SocketException || (cause instanceof SQLException closed
+					&& "Connection is closed".equals(closed.getMessage()))) {
+				return true;
+			}
 			if (cause instanceof SQLException sql && sql.getSQLState() != null
 					&& (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
 				// connection exceptions; 57P01-57P03: the server shuts down, crashed, or cannot take connections yet

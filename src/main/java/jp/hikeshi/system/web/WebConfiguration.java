@@ -34,6 +34,14 @@ class WebConfiguration implements WebMvcConfigurer {
 		return registration;
 	}
 
+	/** Between the 503 filter and Spring Session's (Integer.MIN_VALUE + 50): probes carry no session. */
+	@Bean
+	FilterRegistrationBean<ProbesWithoutSession> probesWithoutSession() {
+		FilterRegistrationBean<ProbesWithoutSession> registration = new FilterRegistrationBean<>(new ProbesWithoutSession());
+		registration.setOrder(Integer.MIN_VALUE + 45);
+		return registration;
+	}
+
 	/** Before Spring Security (order -100), whose CSRF check is the first to read a form's fields. */
 	@Bean
 	FilterRegistrationBean<UploadLimitFilter> uploadLimitFilter() {
