@@ -154,11 +154,22 @@ class FactsApiTest {
 					TimelineEntry.Kind.DUTIES_RECALCULATED);
 	}
 
-	/** Facts may be recorded before anyone has triaged the report: the duties show, provisionally, from 発覚. */
+	/**
+	 * Facts wait until the lead has taken the report (#16: posting facts on a report nobody had
+	 * looked at made a reporting case with duties); from then on they may be recorded at once, and
+	 * the duties show, provisionally, from 発覚.
+	 */
 	@Test
-	void factsMayBeRecordedAsSoonAsTheIncidentIsReported() throws Exception {
+	void factsMayBeRecordedAsSoonAsTheLeadHasTakenTheReport() throws Exception {
 		long fresh = reported("不審なメールの添付ファイルを開いた").getId();
 		assertThat(this.incidents.find(fresh, this.lead).getState()).isEqualTo(IncidentState.REPORTED);
+		this.mvc.perform(put("/api/v1/incidents/{id}/facts", fresh).with(api(this.bearer))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("""
+					{"personalData": "FEARED", "dataSets": []}"""))
+			.andExpect(status().isUnprocessableEntity())
+			.andExpect(jsonPath("$.code").value("duty.notTriaged"));
+		this.incidents.take(fresh, this.incidents.find(fresh, this.lead).getVersion(), this.lead);
 		this.mvc.perform(put("/api/v1/incidents/{id}/facts", fresh).with(api(this.bearer))
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("""

@@ -50,7 +50,8 @@ class ApplicationPropertiesTest {
 				JsonNode property = known.get(key);
 				if (property == null) {
 					boolean inAMap = known.values().stream()
-						.anyMatch(candidate -> candidate.path("type").asString("").startsWith("java.util.Map")
+						.anyMatch(candidate -> (candidate.path("type").asString("").startsWith("java.util.Map")
+								|| candidate.path("type").asString("").equals("java.util.Properties"))
 								&& key.startsWith(candidate.path("name").asString() + "."));
 					if (!inAMap) {
 						unread.add(file + ": " + key + " is not a setting");

@@ -62,6 +62,10 @@ class SetupControllerTest {
 	@MockitoBean
 	LoginThrottle loginThrottle;
 
+	/** Where the sign-in configuration finds a person's sessions (PostgreSQL; not part of this slice). */
+	@MockitoBean
+	org.springframework.session.FindByIndexNameSessionRepository<?> sessions;
+
 	@BeforeEach
 	void notYetSetUp() {
 		given(this.setup.isCompleted()).willReturn(false);
