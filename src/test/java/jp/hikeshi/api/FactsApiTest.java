@@ -155,12 +155,12 @@ class FactsApiTest {
 	}
 
 	/**
-	 * Facts wait until the lead has taken the report (#16: posting facts on a report nobody had
-	 * looked at made a reporting case with duties); from then on they may be recorded at once, and
-	 * the duties show, provisionally, from 発覚.
+	 * Facts wait until the lead has judged the report an incident (#16: posting facts on a report
+	 * nobody had looked at made a reporting case with duties); from then on they may be recorded at
+	 * once, and the duties show, provisionally, from 発覚.
 	 */
 	@Test
-	void factsMayBeRecordedAsSoonAsTheLeadHasTakenTheReport() throws Exception {
+	void factsMayBeRecordedAsSoonAsTheLeadHasJudgedTheReportAnIncident() throws Exception {
 		long fresh = reported("不審なメールの添付ファイルを開いた").getId();
 		assertThat(this.incidents.find(fresh, this.lead).getState()).isEqualTo(IncidentState.REPORTED);
 		this.mvc.perform(put("/api/v1/incidents/{id}/facts", fresh).with(api(this.bearer))
@@ -170,6 +170,8 @@ class FactsApiTest {
 			.andExpect(status().isUnprocessableEntity())
 			.andExpect(jsonPath("$.code").value("duty.notTriaged"));
 		this.incidents.take(fresh, this.incidents.find(fresh, this.lead).getVersion(), this.lead);
+		this.incidents.escalate(fresh, this.incidents.find(fresh, this.lead).getVersion(), this.lead,
+				Category.INFORMATION_LEAK, LeakKind.MISSENT_OR_MISPUBLISHED, Severity.HIGH, null);
 		this.mvc.perform(put("/api/v1/incidents/{id}/facts", fresh).with(api(this.bearer))
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("""
