@@ -1,7 +1,6 @@
 package jp.hikeshi.audit.web;
 
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -35,8 +34,9 @@ class AuditController {
 	}
 
 	@GetMapping("/admin/audit")
-	String list(@Valid @ModelAttribute("filter") AuditFilterForm filter, BindingResult errors, Model model,
-			HttpServletResponse response) {
+	String list(@Valid @ModelAttribute("filter") AuditFilterForm filter, BindingResult errors,
+			@ModelAttribute("zone") ZoneId zone, Model model, HttpServletResponse response) {
+		// zone: the organisation's, given to every page by system.web.DisplayZone
 		filter.check(errors);
 		model.addAttribute("kinds", List.of(AuditAction.values()));
 		if (errors.hasErrors()) {
@@ -44,8 +44,6 @@ class AuditController {
 			model.addAttribute("events", Page.empty(PageRequest.of(0, PAGE_SIZE)));
 			return "admin/audit";
 		}
-		// the organisation's zone, which every page is given (system.web.DisplayZone)
-		ZoneId zone = (model.getAttribute("zone") instanceof ZoneId given) ? given : ZoneOffset.UTC;
 		model.addAttribute("events",
 				this.auditLog.search(filter.toSearch(zone), PageRequest.of(Paging.page(filter.getPage()), PAGE_SIZE)));
 		return "admin/audit";
