@@ -42,9 +42,13 @@ public class AccountService {
 
 	private final LoginThrottle throttle;
 
+	private final RememberedDevices devices;
+
 	AccountService(UserAccountRepository accounts, PasswordPolicy passwordPolicy, PasswordEncoder passwordEncoder,
-			AuditLog auditLog, ApplicationEventPublisher events, Clock clock, LoginThrottle throttle) {
+			AuditLog auditLog, ApplicationEventPublisher events, Clock clock, LoginThrottle throttle,
+			RememberedDevices devices) {
 		this.throttle = throttle;
+		this.devices = devices;
 		this.accounts = accounts;
 		this.passwordPolicy = passwordPolicy;
 		this.passwordEncoder = passwordEncoder;
@@ -122,6 +126,8 @@ public class AccountService {
 		this.passwordPolicy.check(temporaryPassword, account.getUsername());
 		account.changePassword(this.passwordEncoder.encode(temporaryPassword), true, this.clock.instant());
 		this.auditLog.record(actor, AuditAction.PASSWORD_RESET, account.getUsername(), null);
+		// whoever held the old password may have remembered a browser with it
+		this.devices.revokeAll(account.getId());
 		this.events.publishEvent(new AccountSignedOut(account.getUsername()));
 	}
 
@@ -158,6 +164,7 @@ public class AccountService {
 		this.passwordPolicy.check(newPassword, username);
 		account.changePassword(this.passwordEncoder.encode(newPassword), false, this.clock.instant());
 		this.auditLog.record(username, AuditAction.PASSWORD_CHANGED, username, null);
+		this.devices.revokeAll(account.getId());
 	}
 
 	/**

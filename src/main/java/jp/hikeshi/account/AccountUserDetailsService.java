@@ -2,6 +2,7 @@ package jp.hikeshi.account;
 
 import java.util.List;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -15,8 +16,15 @@ class AccountUserDetailsService implements UserDetailsService {
 
 	private final UserAccountRepository accounts;
 
-	AccountUserDetailsService(UserAccountRepository accounts) {
+	private final SecondFactorPolicy policy;
+
+	private final ObjectProvider<FactorEnrolments> enrolments;
+
+	AccountUserDetailsService(UserAccountRepository accounts, SecondFactorPolicy policy,
+			ObjectProvider<FactorEnrolments> enrolments) {
 		this.accounts = accounts;
+		this.policy = policy;
+		this.enrolments = enrolments;
 	}
 
 	@Override
@@ -29,7 +37,8 @@ class AccountUserDetailsService implements UserDetailsService {
 			.sorted()
 			.map(role -> new SimpleGrantedAuthority(role.authority()))
 			.toList();
-		return new SignedInUser(account, authorities);
+		return new SignedInUser(account, authorities, SecondFactorRequirement.of(account.getId(), account.getRoles(),
+				this.policy, this.enrolments));
 	}
 
 }

@@ -162,6 +162,21 @@ public class LoginThrottle {
 	}
 
 	/**
+	 * One attempt at a person's second factor (an authenticator app's code, a recovery code),
+	 * counted per person like a password: three free, then each waits twice as long, then locked.
+	 */
+	public boolean reserveSecondFactor(String username) {
+		Instant now = this.clock.instant();
+		return this.transactions.execute(status -> reserve("second-factor:" + name(username), now) != null);
+	}
+
+	/** The second factor was right: its wrong guesses are forgiven. */
+	public void secondFactorProven(String username) {
+		this.transactions.executeWithoutResult(
+				status -> this.jdbc.update("delete from sign_in_throttle where key = ?", "second-factor:" + name(username)));
+	}
+
+	/**
 	 * How long an address that sent wrong API tokens must wait before its next token is checked;
 	 * zero when it may now. Tokens are too long to guess, but a scan should still slow down.
 	 */

@@ -43,8 +43,10 @@ public class PasswordChangeRequiredFilter extends OncePerRequestFilter {
 	}
 
 	private static boolean isExempt(String path) {
+		// the second factor comes first: its pages stay open, or the two filters would send each other round
 		return path.equals(PASSWORD_PAGE) || path.equals("/logout") || path.equals("/error")
-				|| path.startsWith("/css/") || path.startsWith("/js/") || path.startsWith("/images/");
+				|| path.startsWith("/css/") || path.startsWith("/js/") || path.startsWith("/images/")
+				|| SecondFactorGate.isOpen(path) || SecondFactorGate.isEnrolment(path);
 	}
 
 }

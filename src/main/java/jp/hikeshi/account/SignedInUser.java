@@ -5,17 +5,36 @@ import java.util.Collection;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.userdetails.User;
 
-/** The principal of a session: the account's name, display name and roles at sign-in. */
+/**
+ * The principal of a session: the account's name, display name and roles at sign-in, and whether
+ * a second factor was owed then (decided once per sign-in, so that no page asks again).
+ */
 public class SignedInUser extends User {
 
 	private final String displayName;
 
 	private final boolean passwordChangeRequired;
 
-	SignedInUser(UserAccount account, Collection<? extends GrantedAuthority> authorities) {
+	private final long accountId;
+
+	private final SecondFactorRequirement secondFactor;
+
+	SignedInUser(UserAccount account, Collection<? extends GrantedAuthority> authorities,
+			SecondFactorRequirement secondFactor) {
 		super(account.getUsername(), account.getPasswordHash(), account.isEnabled(), true, true, true, authorities);
 		this.displayName = account.getDisplayName();
 		this.passwordChangeRequired = account.isPasswordChangeRequired();
+		this.accountId = account.getId();
+		this.secondFactor = secondFactor;
+	}
+
+	public long getAccountId() {
+		return this.accountId;
+	}
+
+	/** Whether this sign-in owes a second factor, and whether the person had one to give. */
+	public SecondFactorRequirement getSecondFactor() {
+		return this.secondFactor;
 	}
 
 	public String getDisplayName() {

@@ -14,6 +14,7 @@ import jp.hikeshi.organisation.OrganisationService;
 import jp.hikeshi.register.Register;
 import jp.hikeshi.register.VendorKind;
 import jp.hikeshi.shared.PhoneNumbers;
+import jp.hikeshi.shared.QrImage;
 import jp.hikeshi.shared.ReadableTime;
 
 import org.springframework.stereotype.Service;

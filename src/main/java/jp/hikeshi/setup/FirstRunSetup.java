@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import jp.hikeshi.account.AccountCommands.CreateAccount;
 import jp.hikeshi.account.AccountService;
 import jp.hikeshi.account.Role;
+import jp.hikeshi.account.SecondFactorPolicy;
 import jp.hikeshi.account.UserAccount.Profile;
 import jp.hikeshi.organisation.Organisation.Settings;
 import jp.hikeshi.organisation.OrganisationService;
@@ -26,11 +27,14 @@ public class FirstRunSetup {
 
 	private final AccountService accounts;
 
+	private final SecondFactorPolicy secondFactors;
+
 	private final AtomicBoolean completed = new AtomicBoolean();
 
-	FirstRunSetup(OrganisationService organisations, AccountService accounts) {
+	FirstRunSetup(OrganisationService organisations, AccountService accounts, SecondFactorPolicy secondFactors) {
 		this.organisations = organisations;
 		this.accounts = accounts;
+		this.secondFactors = secondFactors;
 	}
 
 	public boolean isCompleted() {
@@ -47,14 +51,19 @@ public class FirstRunSetup {
 	/**
 	 * @param additionalRoles roles the administrator also holds (in a small company the
 	 * administrator is often the security lead or an executive too)
+	 * @param requireSecondFactor whether the security lead, executives and administrators must
+	 * pass a second factor after their password (offered ticked)
 	 */
 	@Transactional
 	public void complete(Settings company, String username, Profile administrator, Set<Role> additionalRoles,
-			String password) {
+			String password, boolean requireSecondFactor) {
 		this.organisations.register(company, username);
 		Set<Role> roles = EnumSet.of(Role.ADMIN, Role.REPORTER);
 		roles.addAll(additionalRoles);
 		this.accounts.create(new CreateAccount(username, administrator, roles, password), username);
+		if (requireSecondFactor) {
+			this.secondFactors.change(SecondFactorPolicy.FIRST_RUN_CHOICE, username);
+		}
 	}
 
 }

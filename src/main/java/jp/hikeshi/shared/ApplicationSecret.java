@@ -47,6 +47,14 @@ public class ApplicationSecret {
 	}
 
 	/**
+	 * An AES key for one purpose ({@code "authenticator-app-v1"}), derived as HMAC(secret, purpose):
+	 * what one purpose encrypts no other purpose's key opens.
+	 */
+	public SecretKeySpec encryptionKey(String purpose) {
+		return new SecretKeySpec(hmac(this.key, ("key:" + purpose).getBytes(StandardCharsets.UTF_8)), "AES");
+	}
+
+	/**
 	 * A seal for one purpose ({@code "timeline-v1"}): an HMAC-SHA256 with a key derived from the
 	 * secret as HMAC(secret, purpose), so that no purpose's MAC can stand in for another's.
 	 */

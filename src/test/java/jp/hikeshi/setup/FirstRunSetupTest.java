@@ -131,7 +131,7 @@ class FirstRunSetupTest {
 					start.await();
 					try {
 						this.setup.complete(new Settings(name + "の会社", Industry.OTHER, null, ZoneId.of("Asia/Tokyo")),
-								name, new Profile(name, null, null, null), EnumSet.of(Role.SECURITY_LEAD), PASSWORD);
+								name, new Profile(name, null, null, null), EnumSet.of(Role.SECURITY_LEAD), PASSWORD, false);
 						return "created";
 					}
 					catch (BusinessRuleViolation violation) {

@@ -27,7 +27,7 @@ public class CompletedSetup {
 		return args -> {
 			if (!setup.isCompleted()) {
 				setup.complete(new Settings("テスト株式会社", Industry.MANUFACTURING, null, ZoneId.of("Asia/Tokyo")),
-						ADMIN, new Profile("最初の管理者", null, null, null), EnumSet.noneOf(Role.class), PASSWORD);
+						ADMIN, new Profile("最初の管理者", null, null, null), EnumSet.noneOf(Role.class), PASSWORD, false);
 			}
 		};
 	}

@@ -29,13 +29,14 @@ public record SetupForm(
 		@Size(max = 254) @Email(regexp = Profile.EMAIL) String email,
 		Set<Role> additionalRoles,
 		@NotBlank @Size(max = 200) String password,
-		@NotBlank @Size(max = 200) String passwordConfirmation) {
+		@NotBlank @Size(max = 200) String passwordConfirmation,
+		boolean requireSecondFactor) {
 
 	/** Roles the first administrator may also take on. */
 	static final Set<Role> OFFERED_ROLES = EnumSet.of(Role.SECURITY_LEAD, Role.EXECUTIVE);
 
 	static SetupForm empty() {
-		return new SetupForm(null, null, null, null, null, EnumSet.copyOf(OFFERED_ROLES), null, null);
+		return new SetupForm(null, null, null, null, null, EnumSet.copyOf(OFFERED_ROLES), null, null, true);
 	}
 
 	/**

@@ -4,7 +4,10 @@ import java.util.LinkedHashMap;
 
 import jp.hikeshi.account.LoginThrottle;
 import jp.hikeshi.account.PasswordChangeRequiredFilter;
+import jp.hikeshi.account.RememberedDevices;
 import jp.hikeshi.account.Role;
+import jp.hikeshi.account.SecondFactorGate;
+import jp.hikeshi.account.SecondFactors;
 import jp.hikeshi.account.ThrottlingAuthenticationProvider;
 import jp.hikeshi.setup.FirstRunSetup;
 
@@ -53,13 +56,15 @@ public class SecurityConfiguration {
 
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, FirstRunSetup setup,
-			AuthenticationManager authenticationManager, SessionRegistry sessionRegistry,
-			@Lazy @Qualifier("requestMappingHandlerMapping") HandlerMapping pages) throws Exception {
+			AuthenticationManager authenticationManager, SessionRegistry sessionRegistry, SecondFactors secondFactors,
+			RememberedDevices rememberedDevices, @Lazy @Qualifier("requestMappingHandlerMapping") HandlerMapping pages) throws Exception {
 		http.authorizeHttpRequests(requests -> requests
 			.requestMatchers("/css/**", "/js/**", "/images/**", "/webjars/**", "/favicon.ico", "/error").permitAll()
 			.requestMatchers(EndpointRequest.to(HealthEndpoint.class)).permitAll()
 			.requestMatchers(EndpointRequest.toAnyEndpoint()).hasRole(Role.ADMIN.name())
 			.requestMatchers("/login", "/setup").permitAll()
+			// the second-factor gate: for a signed-in session that owes one (SecondFactorGate)
+			.requestMatchers("/login/second-factor", "/login/second-factor/recovery").authenticated()
 			.requestMatchers("/admin/**").hasRole(Role.ADMIN.name())
 			.requestMatchers("/report", "/reports", "/reports/**", "/measures", "/measures/*/*/done", "/notifications",
 					"/notifications/**").authenticated()
@@ -125,6 +130,8 @@ public class SecurityConfiguration {
 			.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
 			.permissionsPolicyHeader(permissions -> permissions.policy("camera=(), microphone=(), geolocation=()")));
 		http.addFilterBefore(new FirstRunFilter(setup), AuthorizationFilter.class);
+		// the second factor first, then a password change an administrator required
+		http.addFilterBefore(new SecondFactorGate(secondFactors, rememberedDevices), AuthorizationFilter.class);
 		http.addFilterBefore(new PasswordChangeRequiredFilter(), AuthorizationFilter.class);
 		return http.build();
 	}

@@ -26,6 +26,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyBoolean;
 import static org.mockito.ArgumentMatchers.anySet;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.BDDMockito.given;
@@ -62,6 +63,13 @@ class SetupControllerTest {
 	@MockitoBean
 	LoginThrottle loginThrottle;
 
+	/** The second-factor gate's (not part of this slice). */
+	@MockitoBean
+	jp.hikeshi.account.SecondFactors secondFactors;
+
+	@MockitoBean
+	jp.hikeshi.account.RememberedDevices rememberedDevices;
+
 	/** Where the sign-in configuration finds a person's sessions (PostgreSQL; not part of this slice). */
 	@MockitoBean
 	org.springframework.session.FindByIndexNameSessionRepository<?> sessions;
@@ -84,7 +92,7 @@ class SetupControllerTest {
 		this.mvc.perform(valid())
 			.andExpect(redirectedUrl("/login"))
 			.andExpect(flash().attribute("notice", Notice.of("setup.completed")));
-		verify(this.setup).complete(any(), anyString(), any(), anySet(), anyString());
+		verify(this.setup).complete(any(), anyString(), any(), anySet(), anyString(), anyBoolean());
 	}
 
 	@Test
@@ -96,7 +104,7 @@ class SetupControllerTest {
 			.andExpect(model().attributeHasFieldErrorCode("form", "username", "NotBlank"))
 			.andExpect(model().attributeHasFieldErrorCode("form", "displayName", "NotBlank"))
 			.andExpect(model().attributeHasFieldErrorCode("form", "password", "NotBlank"));
-		verify(this.setup, never()).complete(any(), anyString(), any(), anySet(), anyString());
+		verify(this.setup, never()).complete(any(), anyString(), any(), anySet(), anyString(), anyBoolean());
 	}
 
 	@Test
@@ -104,13 +112,13 @@ class SetupControllerTest {
 		this.mvc.perform(valid("companyName", "社".repeat(201), "username", "u".repeat(65)))
 			.andExpect(model().attributeHasFieldErrorCode("form", "companyName", "Size"))
 			.andExpect(model().attributeHasFieldErrorCode("form", "username", "Size"));
-		verify(this.setup, never()).complete(any(), anyString(), any(), anySet(), anyString());
+		verify(this.setup, never()).complete(any(), anyString(), any(), anySet(), anyString(), anyBoolean());
 	}
 
 	@Test
 	void aPolicyViolationIsShownOnThePasswordField() throws Exception {
 		willThrow(BusinessRuleViolation.onField("password", "password.containsUsername")).given(this.setup)
-			.complete(any(), anyString(), any(), anySet(), anyString());
+			.complete(any(), anyString(), any(), anySet(), anyString(), anyBoolean());
 		this.mvc.perform(valid())
 			.andExpect(status().isOk())
 			.andExpect(model().attributeHasFieldErrorCode("form", "password", "password.containsUsername"))
@@ -120,7 +128,7 @@ class SetupControllerTest {
 	@Test
 	void aRefusedSetupKeepsWhatWasTypedButThePasswords() throws Exception {
 		willThrow(BusinessRuleViolation.onField("password", "password.tooShort", 12)).given(this.setup)
-			.complete(any(), anyString(), any(), anySet(), anyString());
+			.complete(any(), anyString(), any(), anySet(), anyString(), anyBoolean());
 		String html = this.mvc.perform(valid("companyName", "株式会社 <テスト> & \"社\"", "email", "owner@example.jp"))
 			.andExpect(status().isOk())
 			.andReturn()
@@ -145,13 +153,13 @@ class SetupControllerTest {
 		assertThat(page.errorAt("username")).isEqualTo("半角英数字と . _ @ - だけを使ってください。");
 		assertThat(page.errorAt("passwordConfirmation")).isEqualTo("2つのパスワードが一致しません。");
 		assertThat(page.valueOf("username")).isEqualTo("owner name");
-		verify(this.setup).complete(any(), anyString(), any(), anySet(), anyString());
+		verify(this.setup).complete(any(), anyString(), any(), anySet(), anyString(), anyBoolean());
 	}
 
 	@Test
 	void aSecondSetupThatLostTheRaceIsSentToSignIn() throws Exception {
 		willThrow(new BusinessRuleViolation("setup.alreadyCompleted")).given(this.setup)
-			.complete(any(), anyString(), any(), anySet(), anyString());
+			.complete(any(), anyString(), any(), anySet(), anyString(), anyBoolean());
 		this.mvc.perform(valid())
 			.andExpect(redirectedUrl("/login"))
 			.andExpect(flash().attribute("notice", Notice.of("setup.alreadyCompleted")));
@@ -162,7 +170,7 @@ class SetupControllerTest {
 		this.mvc.perform(post("/setup").contentType(MediaType.APPLICATION_FORM_URLENCODED).param("companyName", "x")).andExpect(status().isForbidden());
 		this.mvc.perform(post("/setup").contentType(MediaType.APPLICATION_FORM_URLENCODED).with(csrf()).contentType("application/json").content("{}"))
 			.andExpect(status().isUnsupportedMediaType());
-		verify(this.setup, never()).complete(any(), anyString(), any(), anySet(), anyString());
+		verify(this.setup, never()).complete(any(), anyString(), any(), anySet(), anyString(), anyBoolean());
 	}
 
 	@Test

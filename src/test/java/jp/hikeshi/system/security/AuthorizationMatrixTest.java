@@ -83,6 +83,19 @@ class AuthorizationMatrixTest {
 		row("GET /account/tokens", login, ok, ok, ok, ok, ok);
 		row("POST /account/tokens", login, ok, ok, ok, ok, ok);
 		row("POST /account/tokens/{tokenId}/revoke", login, gone, gone, gone, gone, gone);
+		// second factors: the gate (a session owing nothing is sent on), one's own sign-in security, the administrator's
+		row("GET /login/second-factor", login, ok, ok, ok, ok, ok);
+		row("POST /login/second-factor", login, ok, ok, ok, ok, ok);
+		row("POST /login/second-factor/recovery", login, ok, ok, ok, ok, ok);
+		row("GET /account/security", login, ok, ok, ok, ok, ok);
+		row("POST /account/security/app", login, ok, ok, ok, ok, ok);
+		row("POST /account/security/app/confirm", login, ok, ok, ok, ok, ok);
+		row("POST /account/security/app/remove", login, ok, ok, ok, ok, ok);
+		row("POST /account/security/recovery-codes", login, ok, ok, ok, ok, ok);
+		row("POST /account/security/devices/{deviceId}/revoke", login, ok, ok, ok, ok, ok);
+		row("GET /admin/sign-in-security", login, no, no, no, no, ok);
+		row("POST /admin/sign-in-security", login, no, no, no, no, ok);
+		row("POST /admin/users/{id}/second-factors/reset", login, no, no, no, no, ok);
 		row("GET /admin/tokens", login, no, no, no, no, ok);
 		row("POST /admin/tokens/{tokenId}/revoke", login, no, no, no, no, gone);
 		row("GET /admin/users", login, no, no, no, no, ok);
@@ -381,7 +394,8 @@ class AuthorizationMatrixTest {
 			.replace("{drillId}", "999999")
 			.replace("{position}", "1")
 			.replace("{noteId}", "999999")
-			.replace("{scenarioId}", "999999");
+			.replace("{scenarioId}", "999999")
+			.replace("{deviceId}", "999999");
 		if (parts[0].equals("POST")) {
 			// A stale version: the request reaches the page but changes nothing.
 			return post(path).with(csrf()).contentType(MediaType.APPLICATION_FORM_URLENCODED).param("version", "-1");

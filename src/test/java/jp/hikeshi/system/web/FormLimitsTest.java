@@ -60,6 +60,9 @@ class FormLimitsTest {
 			LANDS_IN.put("account.web.PasswordForm." + password, NOWHERE);
 			LANDS_IN.put("setup.web.SetupForm." + password, NOWHERE);
 		}
+		// second factors: codes are checked, never kept as typed
+		LANDS_IN.put("account.web.SecondFactorForms$RecoveryForm.recoveryCode", NOWHERE);
+		LANDS_IN.put("account.web.SecondFactorForms$RemoveForm.proof", NOWHERE);
 		lands("setup.web.SetupForm", "companyName", "organisation.name", AUDIT_SUBJECT);
 		lands("setup.web.SetupForm", "username", "user_account.username");
 		lands("setup.web.SetupForm", "displayName", "user_account.display_name");

@@ -1,4 +1,4 @@
-package jp.hikeshi.emergency;
+package jp.hikeshi.shared;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;

@@ -1,4 +1,4 @@
-package jp.hikeshi.emergency;
+package jp.hikeshi.shared;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
@@ -12,10 +12,10 @@ import io.nayuki.qrcodegen.QrCode;
 
 /**
  * A QR code as a black-and-white PNG: each module {@link #SCALE} pixels square, with the quiet
- * zone of four modules the standard asks for. Medium error correction: a card behind a
- * keyboard gets scratched.
+ * zone of four modules the standard asks for (the wall card, the authenticator app's enrolment).
+ * Medium error correction: a card behind a keyboard gets scratched.
  */
-final class QrImage {
+public final class QrImage {
 
 	/** Pixels per module: sharp when printed at about 3 cm. */
 	static final int SCALE = 8;
@@ -29,7 +29,7 @@ final class QrImage {
 		this.code = code;
 	}
 
-	static QrImage of(String text) {
+	public static QrImage of(String text) {
 		return new QrImage(QrCode.encodeText(text, QrCode.Ecc.MEDIUM));
 	}
 
@@ -60,7 +60,7 @@ final class QrImage {
 		return image;
 	}
 
-	byte[] png() {
+	public byte[] png() {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		try {
 			ImageIO.write(image(), "png", out);
@@ -72,7 +72,7 @@ final class QrImage {
 	}
 
 	/** The PNG as a {@code data:} address: the page's CSP allows it (img-src data:) and the PDF renderer reads it. */
-	String dataUri() {
+	public String dataUri() {
 		return "data:image/png;base64," + Base64.getEncoder().encodeToString(png());
 	}
 
