@@ -74,7 +74,7 @@ class SecondFactorController {
 		if (!errors.hasErrors()) {
 			Check check = this.apps.check(owed.get().accountId(), user.getName(), form.code());
 			if (check == Check.ACCEPTED) {
-				return passed(SignInFactors.TOTP, form.remember(), owed.get(), user, request, response);
+				return passed(SignInFactors.TOTP, form.rememberThisBrowser(), owed.get(), user, request, response);
 			}
 			errors.rejectValue("code", refusal(check));
 		}
@@ -93,7 +93,7 @@ class SecondFactorController {
 		if (!errors.hasErrors()) {
 			Check check = this.apps.useRecoveryCode(owed.get().accountId(), user.getName(), form.recoveryCode());
 			if (check == Check.ACCEPTED) {
-				return passed(SignInFactors.RECOVERY_CODE, form.remember(), owed.get(), user, request, response);
+				return passed(SignInFactors.RECOVERY_CODE, form.rememberThisBrowser(), owed.get(), user, request, response);
 			}
 			errors.rejectValue("recoveryCode", refusal(check));
 		}

@@ -11,20 +11,28 @@ final class SecondFactorForms {
 	}
 
 	/** A code from the authenticator app, at the gate; and whether to remember this browser. */
-	record CodeForm(@NotBlank @Pattern(regexp = "(\\d{6})?") String code, boolean remember) {
+	record CodeForm(@NotBlank @Pattern(regexp = "(\\d{6})?") String code, Boolean remember) {
 
 		static CodeForm empty() {
 			return new CodeForm(null, false);
+		}
+
+		boolean rememberThisBrowser() {
+			return Boolean.TRUE.equals(this.remember);
 		}
 
 	}
 
 	/** A recovery code, at the gate (with or without its hyphens). */
 	record RecoveryForm(@NotBlank @Size(max = 20) @Pattern(regexp = "[A-Za-z0-9 -]*") String recoveryCode,
-			boolean remember) {
+			Boolean remember) {
 
 		static RecoveryForm empty() {
 			return new RecoveryForm(null, false);
+		}
+
+		boolean rememberThisBrowser() {
+			return Boolean.TRUE.equals(this.remember);
 		}
 
 	}

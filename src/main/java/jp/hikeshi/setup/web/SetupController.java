@@ -59,7 +59,7 @@ class SetupController {
 	String complete(@Valid @ModelAttribute("form") SetupForm form, BindingResult errors, RedirectAttributes redirect) {
 		form.checkConfirmation(errors);
 		if (Refusals.accepted(errors, () -> this.setup.complete(form.company(), form.username(), form.administrator(),
-				form.roles(), form.password(), form.requireSecondFactor()))) {
+				form.roles(), form.password(), form.secondFactorRequired()))) {
 			redirect.addFlashAttribute("notice", Notice.of("setup.completed"));
 			return "redirect:/login";
 		}

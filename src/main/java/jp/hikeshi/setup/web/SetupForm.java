@@ -30,7 +30,7 @@ public record SetupForm(
 		Set<Role> additionalRoles,
 		@NotBlank @Size(max = 200) String password,
 		@NotBlank @Size(max = 200) String passwordConfirmation,
-		boolean requireSecondFactor) {
+		Boolean requireSecondFactor) {
 
 	/** Roles the first administrator may also take on. */
 	static final Set<Role> OFFERED_ROLES = EnumSet.of(Role.SECURITY_LEAD, Role.EXECUTIVE);
@@ -50,6 +50,11 @@ public record SetupForm(
 			errors.addError(new FieldError(errors.getObjectName(), "passwordConfirmation", null, false,
 					errors.resolveMessageCodes("password.mismatch", "passwordConfirmation"), null, null));
 		}
+	}
+
+	/** Unticked only when the box was there and left empty; offered ticked. */
+	boolean secondFactorRequired() {
+		return !Boolean.FALSE.equals(this.requireSecondFactor);
 	}
 
 	Settings company() {
