@@ -125,10 +125,10 @@ class AccountSecurityController {
 		return CODES_PAGE;
 	}
 
-	@PostMapping(path = "/devices/{id}/revoke", consumes = FORM)
-	String revoke(@PathVariable long id, Authentication user, RedirectAttributes redirect) {
+	@PostMapping(path = "/devices/{deviceId}/revoke", consumes = FORM)
+	String revoke(@PathVariable long deviceId, Authentication user, RedirectAttributes redirect) {
 		UserAccount me = me(user);
-		this.devices.revoke(me.getId(), me.getUsername(), id);
+		this.devices.revoke(me.getId(), me.getUsername(), deviceId);
 		redirect.addFlashAttribute("notice", Notice.of("rememberedDevice.revoked"));
 		return "redirect:" + SecondFactors.ENROL;
 	}
