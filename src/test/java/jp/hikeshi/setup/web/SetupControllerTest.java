@@ -29,6 +29,7 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyBoolean;
 import static org.mockito.ArgumentMatchers.anySet;
 import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.willThrow;
 import static org.mockito.Mockito.never;
@@ -93,6 +94,18 @@ class SetupControllerTest {
 			.andExpect(redirectedUrl("/login"))
 			.andExpect(flash().attribute("notice", Notice.of("setup.completed")));
 		verify(this.setup).complete(any(), anyString(), any(), anySet(), anyString(), anyBoolean());
+	}
+
+	@Test
+	void theSecondFactorRequirementIsOfferedTickedAndMayBeUnticked() throws Exception {
+		this.mvc.perform(get("/setup"))
+			.andExpect(content().string(containsString("name=\"requireSecondFactor\" value=\"true\" checked")));
+		// a box left empty sends only the page's marker
+		this.mvc.perform(valid().param("_requireSecondFactor", "on")).andExpect(redirectedUrl("/login"));
+		verify(this.setup).complete(any(), anyString(), any(), anySet(), anyString(), eq(false));
+		this.mvc.perform(valid().param("requireSecondFactor", "true").param("_requireSecondFactor", "on"))
+			.andExpect(redirectedUrl("/login"));
+		verify(this.setup).complete(any(), anyString(), any(), anySet(), anyString(), eq(true));
 	}
 
 	@Test
