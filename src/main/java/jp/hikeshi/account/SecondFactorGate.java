@@ -41,6 +41,10 @@ public class SecondFactorGate extends OncePerRequestFilter {
 		}
 		SecondFactorRequirement requirement = owed.get();
 		String path = request.getRequestURI().substring(request.getContextPath().length());
+		if (isStatic(path)) {
+			chain.doFilter(request, response);
+			return;
+		}
 		String device = rememberedDevice(request);
 		if (device != null && this.devices.recognise(requirement.accountId(), authentication.getName(), device)) {
 			this.factors.passed(SignInFactors.REMEMBERED_DEVICE, request, response);
@@ -64,7 +68,11 @@ public class SecondFactorGate extends OncePerRequestFilter {
 	public static boolean isOpen(String path) {
 		return path.equals(SecondFactors.GATE) || path.startsWith(SecondFactors.GATE + "/") || path.equals("/login")
 				|| path.equals("/login/webauthn") || path.startsWith("/webauthn/authenticate/") || path.equals("/logout")
-				|| path.equals("/error") || path.equals("/favicon.ico") || path.startsWith("/css/") || path.startsWith("/js/")
+				|| isStatic(path);
+	}
+
+	private static boolean isStatic(String path) {
+		return path.equals("/error") || path.equals("/favicon.ico") || path.startsWith("/css/") || path.startsWith("/js/")
 				|| path.startsWith("/images/") || path.startsWith("/webjars/");
 	}
 
