@@ -11,6 +11,9 @@ import org.springframework.security.core.userdetails.User;
  */
 public class SignedInUser extends User {
 
+	/** Kept in sessions in PostgreSQL: a change of fields must not make every open session unreadable. */
+	private static final long serialVersionUID = 2L;
+
 	private final String displayName;
 
 	private final boolean passwordChangeRequired;
