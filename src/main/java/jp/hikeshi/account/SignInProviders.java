@@ -203,7 +203,8 @@ public class SignInProviders {
 			.collect(Collectors.joining(", "));
 		// never the secrets: only which providers a person can now use
 		this.audit.record(actor, AuditAction.SIGN_IN_PROVIDERS_CHANGED, offered.isEmpty() ? "-" : offered,
-				breakGlassAccounts.stream().map(UserAccount::getUsername).sorted().collect(Collectors.joining(", ")));
+				cut(breakGlassAccounts.stream().map(UserAccount::getUsername).sorted().collect(Collectors.joining(", ")),
+						1000));
 		if (passwordsBefore != change.passwordsEnabled()) {
 			this.audit.record(actor,
 					change.passwordsEnabled() ? AuditAction.PASSWORDS_SWITCHED_ON : AuditAction.PASSWORDS_SWITCHED_OFF,
@@ -285,7 +286,8 @@ public class SignInProviders {
 				throw BusinessRuleViolation.onField(field, "signInProviders.domain.invalid", domain);
 			}
 		}
-		return domains.isEmpty() ? null : String.join(", ", domains);
+		// joined without spaces: never longer than what was typed, so it fits where the form's limit did
+		return domains.isEmpty() ? null : String.join(",", domains);
 	}
 
 	private static void require(String field, String value) {
@@ -298,6 +300,10 @@ public class SignInProviders {
 		if (blankToNull(typed) == null && stored == null) {
 			throw BusinessRuleViolation.onField(field, "signInProviders.secret.required");
 		}
+	}
+
+	private static String cut(String text, int length) {
+		return text.substring(0, Math.min(text.length(), length));
 	}
 
 	private static String blankToNull(String value) {
