@@ -1,7 +1,5 @@
 package jp.hikeshi.account;
 
-import java.util.Map;
-
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
@@ -50,10 +48,9 @@ public class ProviderRegistrations implements ClientRegistrationRepository {
 			.authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
 			.redirectUri("{baseUrl}/login/oauth2/code/{registrationId}")
 			.scope("openid", "profile", "email")
-			.userNameAttributeName(IdTokenClaimNames.SUB)
-			.issuerUri(issuer(configured))
-			// the validator compares the token's iss with this; ProviderSignIn checks it again with the tenant
-			.providerConfigurationMetadata(Map.of("issuer", issuer(configured)));
+			// no issuerUri: Spring's validator would refuse another tenant's token with an error of its own;
+			// ProviderSignIn compares iss (and Entra's tid) itself, so that the refusal is named and audited
+			.userNameAttributeName(IdTokenClaimNames.SUB);
 		return switch (configured.provider()) {
 			case ENTRA -> {
 				String tenant = entraAuthority() + "/" + configured.tenantId();

@@ -10,11 +10,11 @@ import jp.hikeshi.account.SignInProviders;
  * The administrator's sign-in settings. The secrets are never sent back to the page: left blank,
  * the stored one stays ("replace" only when typed).
  */
-record SignInProvidersForm(boolean entraEnabled, @Size(max = 36) String entraTenantId,
+record SignInProvidersForm(Boolean entraEnabled, @Size(max = 36) String entraTenantId,
 		@Size(max = 200) String entraClientId, @Size(max = 1000) String entraClientSecret,
-		@Size(max = 1000) String entraAllowedDomains, boolean googleEnabled, @Size(max = 200) String googleClientId,
+		@Size(max = 1000) String entraAllowedDomains, Boolean googleEnabled, @Size(max = 200) String googleClientId,
 		@Size(max = 1000) String googleClientSecret, @Size(max = 1000) String googleAllowedDomains,
-		boolean justInTime, boolean passwordsEnabled, Set<Long> breakGlass, long version) {
+		Boolean justInTime, Boolean passwordsEnabled, Set<Long> breakGlass, Long version) {
 
 	static SignInProvidersForm of(SignInProviders.Overview overview) {
 		return new SignInProvidersForm(overview.entra().enabled(), overview.entra().tenantId(),
@@ -30,11 +30,16 @@ record SignInProvidersForm(boolean entraEnabled, @Size(max = 36) String entraTen
 				this.justInTime, this.passwordsEnabled, this.breakGlass, this.version);
 	}
 
+	/** An unticked box is not sent at all: it means no. */
 	SignInProviders.Change toChange() {
-		return new SignInProviders.Change(this.entraEnabled, this.entraTenantId, this.entraClientId,
-				this.entraClientSecret, this.entraAllowedDomains, this.googleEnabled, this.googleClientId,
-				this.googleClientSecret, this.googleAllowedDomains, this.justInTime, this.passwordsEnabled,
-				(this.breakGlass == null) ? Set.of() : this.breakGlass, this.version);
+		return new SignInProviders.Change(yes(this.entraEnabled), this.entraTenantId, this.entraClientId,
+				this.entraClientSecret, this.entraAllowedDomains, yes(this.googleEnabled), this.googleClientId,
+				this.googleClientSecret, this.googleAllowedDomains, yes(this.justInTime), yes(this.passwordsEnabled),
+				(this.breakGlass == null) ? Set.of() : this.breakGlass, (this.version == null) ? -1 : this.version);
+	}
+
+	private static boolean yes(Boolean ticked) {
+		return Boolean.TRUE.equals(ticked);
 	}
 
 }
