@@ -148,6 +148,26 @@ public class SignInProviders {
 		return stored().isJustInTime();
 	}
 
+	/**
+	 * While passwords are switched off, the last break-glass administrator cannot stop being one
+	 * (disabled, or no longer an administrator): the company would have no way in but the provider.
+	 */
+	void requireAnotherBreakGlass(UserAccount leaving) {
+		SignInSettings stored = stored();
+		if (stored.isPasswordsEnabled() || !stored.getBreakGlass().contains(leaving.getId())) {
+			return;
+		}
+		boolean another = stored.getBreakGlass()
+			.stream()
+			.filter(id -> !id.equals(leaving.getId()))
+			.map(this.accounts::findById)
+			.flatMap(Optional::stream)
+			.anyMatch(UserAccount::isActiveAdministrator);
+		if (!another) {
+			throw new BusinessRuleViolation("account.lastBreakGlass");
+		}
+	}
+
 	public void change(Change change, String actor) {
 		SignInSettings stored = stored();
 		if (stored.getVersion() != change.version()) {

@@ -242,6 +242,12 @@ class ProviderSignInTest {
 		admin.perform(get("/admin/users")).andExpect(status().isOk());
 		// the company sign-in still works for everyone
 		signIn(new SignedInBrowser(this.mvc), "entra", entra(person.getEmail())).andExpect(redirectedUrl("/"));
+		// and the last break-glass administrator stays one while passwords are off
+		UserAccount current = this.accounts.findById(breakGlass.getId()).orElseThrow();
+		assertThatThrownBy(() -> this.accounts.disable(current.getId(), current.getVersion(), CompletedSetup.ADMIN))
+			.isInstanceOf(BusinessRuleViolation.class)
+			.hasMessage("account.lastBreakGlass");
+		assertThat(this.accounts.findById(breakGlass.getId()).orElseThrow().isEnabled()).isTrue();
 	}
 
 	@Test
