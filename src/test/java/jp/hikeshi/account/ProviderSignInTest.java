@@ -136,6 +136,8 @@ class ProviderSignInTest {
 		this.mvc.perform(get("/login").param("refused", "other-tenant"))
 			.andExpect(status().isOk())
 			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+				.string(org.hamcrest.Matchers.containsString("/oauth2/authorization/entra")))
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
 				.string(org.hamcrest.Matchers.containsString("管理者にお問い合わせください")));
 	}
 
