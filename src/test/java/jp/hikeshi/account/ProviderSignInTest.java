@@ -240,6 +240,15 @@ class ProviderSignInTest {
 			.param("username", person.getUsername())
 			.param("password", CompletedSetup.PASSWORD)).andExpect(redirectedUrl("/login?passwordsOff"));
 
+		// the sign-in page leads with the providers; the password form waits behind the emergency link
+		String page = this.mvc.perform(get("/login")).andReturn().getResponse().getContentAsString();
+		assertThat(page).contains("sign-in-providers--only", "/login?emergency=", "/oauth2/authorization/google");
+		String emergency = this.mvc.perform(get("/login").param("emergency", ""))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(emergency).doesNotContain("sign-in-providers--only").contains("name=\"password\"");
+
 		SignedInBrowser admin = SignedInBrowser.signIn(this.mvc, breakGlass.getUsername(), CompletedSetup.PASSWORD);
 		admin.perform(get("/admin/users")).andExpect(status().isOk());
 		// the company sign-in still works for everyone
