@@ -44,10 +44,13 @@ public class AccountService {
 
 	private final RememberedDevices devices;
 
+	private final SignInProviders signIn;
+
 	AccountService(UserAccountRepository accounts, PasswordPolicy passwordPolicy, PasswordEncoder passwordEncoder,
 			AuditLog auditLog, ApplicationEventPublisher events, Clock clock, LoginThrottle throttle,
-			RememberedDevices devices) {
+			SignInProviders signIn, RememberedDevices devices) {
 		this.throttle = throttle;
+		this.signIn = signIn;
 		this.devices = devices;
 		this.accounts = accounts;
 		this.passwordPolicy = passwordPolicy;
@@ -83,6 +86,7 @@ public class AccountService {
 		boolean rolesChanged = !account.getRoles().equals(command.roles());
 		if (account.isActiveAdministrator() && !command.roles().contains(Role.ADMIN)) {
 			requireAnotherAdministrator();
+			this.signIn.requireAnotherBreakGlass(account);
 		}
 		account.apply(command.profile(), command.roles(), this.clock.instant());
 		this.auditLog.record(actor, AuditAction.ACCOUNT_UPDATED, account.getUsername(), describe(command.roles()));
@@ -104,6 +108,7 @@ public class AccountService {
 		}
 		if (account.isActiveAdministrator()) {
 			requireAnotherAdministrator();
+			this.signIn.requireAnotherBreakGlass(account);
 		}
 		account.disable(this.clock.instant());
 		this.auditLog.record(actor, AuditAction.ACCOUNT_DISABLED, account.getUsername(), null);

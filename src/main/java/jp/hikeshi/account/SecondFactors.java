@@ -73,7 +73,8 @@ public class SecondFactors {
 
 	/**
 	 * The second factor this signed-in session still owes, if any. Free for a session signed in
-	 * with a password (decided at sign-in); for another principal decided once and kept in the session.
+	 * with a password (decided at sign-in); for another sign-in (an identity provider's) decided at
+	 * its first request and kept in the session.
 	 */
 	public Optional<SecondFactorRequirement> owed(Authentication authentication, HttpSession session) {
 		if (authentication == null || !authentication.isAuthenticated()
@@ -81,7 +82,7 @@ public class SecondFactors {
 			return Optional.empty();
 		}
 		SecondFactorRequirement requirement;
-		if (authentication.getPrincipal() instanceof SignedInUser user) {
+		if (authentication.getPrincipal() instanceof SignedInUser user && user.getSecondFactor() != null) {
 			requirement = user.getSecondFactor();
 		}
 		else {

@@ -31,11 +31,16 @@ public class SignedInUser extends User {
 		this.secondFactor = secondFactor;
 	}
 
+	/** A sign-in whose second factor is decided later, once for its session ({@link SecondFactors#owed}). */
+	SignedInUser(UserAccount account, Collection<? extends GrantedAuthority> authorities) {
+		this(account, authorities, null);
+	}
+
 	public long getAccountId() {
 		return this.accountId;
 	}
 
-	/** Whether this sign-in owes a second factor, and whether the person had one to give. */
+	/** Whether this sign-in owes a second factor, and whether the person had one to give; null when not decided at sign-in. */
 	public SecondFactorRequirement getSecondFactor() {
 		return this.secondFactor;
 	}

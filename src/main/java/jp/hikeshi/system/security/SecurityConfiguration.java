@@ -4,10 +4,14 @@ import java.util.LinkedHashMap;
 
 import jp.hikeshi.account.LoginThrottle;
 import jp.hikeshi.account.PasswordChangeRequiredFilter;
+import jp.hikeshi.account.PasswordsSwitchedOff;
+import jp.hikeshi.account.ProviderRegistrations;
+import jp.hikeshi.account.ProviderSignIn;
 import jp.hikeshi.account.RememberedDevices;
 import jp.hikeshi.account.Role;
 import jp.hikeshi.account.SecondFactorGate;
 import jp.hikeshi.account.SecondFactors;
+import jp.hikeshi.account.SignInProviders;
 import jp.hikeshi.account.ThrottlingAuthenticationProvider;
 import jp.hikeshi.setup.FirstRunSetup;
 
@@ -56,13 +60,15 @@ public class SecurityConfiguration {
 
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, FirstRunSetup setup,
-			AuthenticationManager authenticationManager, SessionRegistry sessionRegistry, SecondFactors secondFactors,
-			RememberedDevices rememberedDevices, @Lazy @Qualifier("requestMappingHandlerMapping") HandlerMapping pages) throws Exception {
+			AuthenticationManager authenticationManager, SessionRegistry sessionRegistry,
+			@Lazy @Qualifier("requestMappingHandlerMapping") HandlerMapping pages, ProviderRegistrations providers,
+			SecondFactors secondFactors, RememberedDevices rememberedDevices)
+			throws Exception {
 		http.authorizeHttpRequests(requests -> requests
 			.requestMatchers("/css/**", "/js/**", "/images/**", "/webjars/**", "/favicon.ico", "/error").permitAll()
 			.requestMatchers(EndpointRequest.to(HealthEndpoint.class)).permitAll()
 			.requestMatchers(EndpointRequest.toAnyEndpoint()).hasRole(Role.ADMIN.name())
-			.requestMatchers("/login", "/setup").permitAll()
+			.requestMatchers("/login", "/setup", ProviderLogin.AUTHORIZATION, ProviderLogin.REDIRECT).permitAll()
 			// the second-factor gate: for a signed-in session that owes one (SecondFactorGate)
 			.requestMatchers("/login/second-factor", "/login/second-factor/recovery").authenticated()
 			.requestMatchers("/admin/**").hasRole(Role.ADMIN.name())
@@ -114,6 +120,7 @@ public class SecurityConfiguration {
 		http.formLogin(form -> form.loginPage("/login")
 			.failureHandler(new SignInFailureHandler())
 			.successHandler(new SignInSuccessHandler()));
+		ProviderLogin.configure(http, providers);
 		http.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut"));
 		// A form sent after its session ended is kept for after signing in again, not refused.
 		SessionEndedRecovery sessionEnded = new SessionEndedRecovery();
@@ -138,10 +145,13 @@ public class SecurityConfiguration {
 
 	@Bean
 	AuthenticationManager authenticationManager(UserDetailsService userDetailsService, PasswordEncoder passwordEncoder,
-			LoginThrottle throttle, ApplicationEventPublisher events) {
+			LoginThrottle throttle, ApplicationEventPublisher events, SignInProviders providers, ProviderSignIn signIn) {
 		DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(userDetailsService);
 		passwords.setPasswordEncoder(passwordEncoder);
-		ProviderManager manager = new ProviderManager(new ThrottlingAuthenticationProvider(passwords, throttle));
+		passwords.setPostAuthenticationChecks(new PasswordsSwitchedOff(providers));
+		// the identity providers' answers too: this manager replaces the one oauth2Login would add them to
+		ProviderManager manager = new ProviderManager(new ThrottlingAuthenticationProvider(passwords, throttle),
+				ProviderLogin.authenticationProvider(signIn));
 		manager.setEraseCredentialsAfterAuthentication(true);
 		// successes and failures (a throttled attempt too) go on the audit trail (account.SignInAudit)
 		DefaultAuthenticationEventPublisher signIns = new DefaultAuthenticationEventPublisher(events);

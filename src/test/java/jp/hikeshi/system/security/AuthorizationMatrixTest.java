@@ -96,6 +96,13 @@ class AuthorizationMatrixTest {
 		row("GET /admin/sign-in-security", login, no, no, no, no, ok);
 		row("POST /admin/sign-in-security", login, no, no, no, no, ok);
 		row("POST /admin/users/{id}/second-factors/reset", login, no, no, no, no, ok);
+		// sign-in with Entra ID / Google: the administrator's settings; the providers' own addresses are
+		// Spring Security's filters (none is configured here: no sign-in address; an answer without a
+		// request of ours goes back to the sign-in page with a general message)
+		row("GET /admin/sign-in-providers", login, no, no, no, no, ok);
+		row("POST /admin/sign-in-providers", login, no, no, no, no, ok);
+		row("GET /oauth2/authorization/entra", gone, gone, gone, gone, gone, gone);
+		row("GET /login/oauth2/code/entra", ok, ok, ok, ok, ok, ok);
 		row("GET /admin/tokens", login, no, no, no, no, ok);
 		row("POST /admin/tokens/{tokenId}/revoke", login, no, no, no, no, gone);
 		row("GET /admin/users", login, no, no, no, no, ok);
