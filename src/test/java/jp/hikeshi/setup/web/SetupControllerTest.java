@@ -64,6 +64,16 @@ class SetupControllerTest {
 	@MockitoBean
 	LoginThrottle loginThrottle;
 
+	/** The identity providers' settings and sign-in (not part of this slice). */
+	@MockitoBean
+	jp.hikeshi.account.SignInProviders signInProviders;
+
+	@MockitoBean
+	jp.hikeshi.account.ProviderRegistrations providerRegistrations;
+
+	@MockitoBean
+	jp.hikeshi.account.ProviderSignIn providerSignIn;
+
 	/** The second-factor gate's (not part of this slice). */
 	@MockitoBean
 	jp.hikeshi.account.SecondFactors secondFactors;
