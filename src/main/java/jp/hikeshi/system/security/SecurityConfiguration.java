@@ -3,6 +3,7 @@ package jp.hikeshi.system.security;
 import java.util.LinkedHashMap;
 
 import jp.hikeshi.account.LoginThrottle;
+import jp.hikeshi.account.PasskeySignIn;
 import jp.hikeshi.account.PasswordChangeRequiredFilter;
 import jp.hikeshi.account.Role;
 import jp.hikeshi.account.ThrottlingAuthenticationProvider;
@@ -53,13 +54,16 @@ public class SecurityConfiguration {
 
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, FirstRunSetup setup,
-			AuthenticationManager authenticationManager, SessionRegistry sessionRegistry,
+			AuthenticationManager authenticationManager, SessionRegistry sessionRegistry, PasskeySignIn passkeys,
 			@Lazy @Qualifier("requestMappingHandlerMapping") HandlerMapping pages) throws Exception {
 		http.authorizeHttpRequests(requests -> requests
 			.requestMatchers("/css/**", "/js/**", "/images/**", "/webjars/**", "/favicon.ico", "/error").permitAll()
 			.requestMatchers(EndpointRequest.to(HealthEndpoint.class)).permitAll()
 			.requestMatchers(EndpointRequest.toAnyEndpoint()).hasRole(Role.ADMIN.name())
 			.requestMatchers("/login", "/setup").permitAll()
+			// passkeys: signing in is public; adding one needs a session (account.PasskeyRegistrationGuard)
+			.requestMatchers(HttpMethod.POST, "/webauthn/authenticate/options", "/login/webauthn").permitAll()
+			.requestMatchers("/webauthn/register", "/webauthn/register/**").authenticated()
 			.requestMatchers("/admin/**").hasRole(Role.ADMIN.name())
 			.requestMatchers("/report", "/reports", "/reports/**", "/measures", "/measures/*/*/done", "/notifications",
 					"/notifications/**").authenticated()
@@ -109,6 +113,7 @@ public class SecurityConfiguration {
 		http.formLogin(form -> form.loginPage("/login")
 			.failureHandler(new SignInFailureHandler())
 			.successHandler(new SignInSuccessHandler()));
+		passkeys.applyTo(http);
 		http.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut"));
 		// A form sent after its session ended is kept for after signing in again, not refused.
 		SessionEndedRecovery sessionEnded = new SessionEndedRecovery();
