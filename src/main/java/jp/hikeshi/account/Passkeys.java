@@ -18,6 +18,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Passkeys implements FactorEnrolments {
 
+	/** The longest label a person may give a passkey (column {@code user_credentials.label}). */
+	public static final int MAX_LABEL = PasskeyRegistrationGuard.MAX_LABEL;
+
 	private final PasskeyUsers users;
 
 	private final PasskeyCredentials credentials;
