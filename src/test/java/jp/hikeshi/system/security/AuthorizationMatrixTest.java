@@ -83,6 +83,17 @@ class AuthorizationMatrixTest {
 		row("GET /account/tokens", login, ok, ok, ok, ok, ok);
 		row("POST /account/tokens", login, ok, ok, ok, ok, ok);
 		row("POST /account/tokens/{tokenId}/revoke", login, gone, gone, gone, gone, gone);
+		// passkeys: the person's page; someone else's (or an unknown) passkey is not removed (a notice says so)
+		row("GET /account/passkeys", login, ok, ok, ok, ok, ok);
+		row("POST /account/passkeys/{passkeyId}/remove", login, ok, ok, ok, ok, ok);
+		// Spring Security's WebAuthn endpoints (filters, not controller methods). Signing in is public: the
+		// options for anyone, the answer refused (401) when it is no passkey's. Adding a passkey needs a
+		// session that signed in recently with a password or passkey: the matrix's principals carry no
+		// sign-in factor, so they are asked to sign in again (403; PasskeySignInTest covers a real session).
+		row("POST /webauthn/authenticate/options", ok, ok, ok, ok, ok, ok);
+		row("POST /login/webauthn", login, login, login, login, login, login);
+		row("POST /webauthn/register/options", login, no, no, no, no, no);
+		row("POST /webauthn/register", login, no, no, no, no, no);
 		row("GET /admin/tokens", login, no, no, no, no, ok);
 		row("POST /admin/tokens/{tokenId}/revoke", login, no, no, no, no, gone);
 		row("GET /admin/users", login, no, no, no, no, ok);
@@ -362,6 +373,7 @@ class AuthorizationMatrixTest {
 		String path = parts[1].replace("{id}", Long.toString(target))
 			.replace("{transition}", "TAKE")
 			.replace("{tokenId}", "999999999")
+			.replace("{passkeyId}", "bm8tc3VjaC1wYXNza2V5")
 			.replace("{itemId}", "1")
 			.replace("{kind}", "PPC_PRELIMINARY")
 			.replace("{dutyId}", "1")
