@@ -95,6 +95,8 @@
   if (!form) {
     return;
   }
+  // the CSRF header and token are on the page's section
+  var page = document.getElementById('passkeys');
   var labelField = document.getElementById('label-field');
   var labelInput = document.getElementById('label');
   var labelError = document.getElementById('label-error');
@@ -144,7 +146,7 @@
   }
 
   async function register(label) {
-    var optionsResponse = await post(form, '/webauthn/register/options');
+    var optionsResponse = await post(page, '/webauthn/register/options');
     if (!optionsResponse.ok) {
       refusal(await codeOf(optionsResponse));
       return;
@@ -163,7 +165,7 @@
       return;
     }
     var response = created.response;
-    var answer = await post(form, '/webauthn/register', {
+    var answer = await post(page, '/webauthn/register', {
       publicKey: {
         label: label,
         credential: {

@@ -2,7 +2,10 @@ package jp.hikeshi.account;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.webauthn.api.AuthenticatorSelectionCriteria;
+import org.springframework.security.web.webauthn.api.PublicKeyCredentialUserEntity;
 import org.springframework.security.web.webauthn.api.PublicKeyCredentialRpEntity;
 import org.springframework.security.web.webauthn.api.ResidentKeyRequirement;
 import org.springframework.security.web.webauthn.api.UserVerificationRequirement;
@@ -24,11 +27,18 @@ class PasskeyConfiguration {
 		Webauthn4JRelyingPartyOperations operations = new Webauthn4JRelyingPartyOperations(users, credentials,
 				PublicKeyCredentialRpEntity.builder().id(relyingParty.id()).name(RelyingParty.NAME).build(),
 				relyingParty.origins());
-		operations.setCustomizeCreationOptions(options -> options.authenticatorSelection(AuthenticatorSelectionCriteria
-			.builder()
-			.userVerification(UserVerificationRequirement.REQUIRED)
-			.residentKey(ResidentKeyRequirement.REQUIRED)
-			.build()));
+		operations.setCustomizeCreationOptions(options -> {
+			options.authenticatorSelection(AuthenticatorSelectionCriteria.builder()
+				.userVerification(UserVerificationRequirement.REQUIRED)
+				.residentKey(ResidentKeyRequirement.REQUIRED)
+				.build());
+			// the entity as saved (with the person's display name), not the one Spring built by the login name
+			Authentication person = SecurityContextHolder.getContext().getAuthentication();
+			PublicKeyCredentialUserEntity saved = (person == null) ? null : users.findByUsername(person.getName());
+			if (saved != null) {
+				options.user(saved);
+			}
+		});
 		operations.setCustomizeRequestOptions(options -> options.userVerification(UserVerificationRequirement.REQUIRED));
 		return operations;
 	}
