@@ -31,8 +31,6 @@ public class PasskeySignIn {
 
 	private final RelyingParty relyingParty;
 
-	private final WebAuthnRelyingPartyOperations operations;
-
 	private final PasskeyAuthenticationProvider provider;
 
 	private final PasskeyRegistrationGuard guard;
@@ -41,7 +39,6 @@ public class PasskeySignIn {
 			UserDetailsService accounts, LoginThrottle throttle, AuditLog audit,
 			PlatformTransactionManager transactionManager) {
 		this.relyingParty = relyingParty;
-		this.operations = operations;
 		this.provider = new PasskeyAuthenticationProvider(operations, accounts, throttle, audit,
 				new TransactionTemplate(transactionManager));
 		this.guard = new PasskeyRegistrationGuard(audit, transactionManager);
@@ -68,11 +65,6 @@ public class PasskeySignIn {
 				}
 			}));
 		http.addFilterAfter(this.guard, ExceptionTranslationFilter.class);
-	}
-
-	/** The relying party Spring verifies with (for tests that build a ceremony by hand). */
-	WebAuthnRelyingPartyOperations operations() {
-		return this.operations;
 	}
 
 	static void json(HttpServletResponse response, int status, String body) throws IOException {
