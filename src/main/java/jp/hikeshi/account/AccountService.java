@@ -42,9 +42,13 @@ public class AccountService {
 
 	private final LoginThrottle throttle;
 
+	private final SignInProviders signIn;
+
 	AccountService(UserAccountRepository accounts, PasswordPolicy passwordPolicy, PasswordEncoder passwordEncoder,
-			AuditLog auditLog, ApplicationEventPublisher events, Clock clock, LoginThrottle throttle) {
+			AuditLog auditLog, ApplicationEventPublisher events, Clock clock, LoginThrottle throttle,
+			SignInProviders signIn) {
 		this.throttle = throttle;
+		this.signIn = signIn;
 		this.accounts = accounts;
 		this.passwordPolicy = passwordPolicy;
 		this.passwordEncoder = passwordEncoder;
@@ -79,6 +83,7 @@ public class AccountService {
 		boolean rolesChanged = !account.getRoles().equals(command.roles());
 		if (account.isActiveAdministrator() && !command.roles().contains(Role.ADMIN)) {
 			requireAnotherAdministrator();
+			this.signIn.requireAnotherBreakGlass(account);
 		}
 		account.apply(command.profile(), command.roles(), this.clock.instant());
 		this.auditLog.record(actor, AuditAction.ACCOUNT_UPDATED, account.getUsername(), describe(command.roles()));
@@ -100,6 +105,7 @@ public class AccountService {
 		}
 		if (account.isActiveAdministrator()) {
 			requireAnotherAdministrator();
+			this.signIn.requireAnotherBreakGlass(account);
 		}
 		account.disable(this.clock.instant());
 		this.auditLog.record(actor, AuditAction.ACCOUNT_DISABLED, account.getUsername(), null);

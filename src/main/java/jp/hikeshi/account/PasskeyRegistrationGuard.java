@@ -41,8 +41,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * In front of Spring's registration endpoints ({@code /webauthn/register/**}): a passkey is added
- * only in a session that proved itself recently (a password or a passkey within
- * {@link #RECENT}), under a label of at most {@value #MAX_LABEL} characters; and a registration
+ * only in a session that proved itself recently (a password, a passkey or the company's identity
+ * provider within {@link #RECENT}), under a label of at most {@value #MAX_LABEL} characters; and a registration
  * Spring's verification refuses (another site's origin, another RP id, no user verification) is a
  * 400 on the audit trail, not an error page. The answers are JSON for the page's script, which
  * shows the message by the label field.
@@ -124,12 +124,15 @@ class PasskeyRegistrationGuard extends OncePerRequestFilter {
 		}
 	}
 
-	/** Signed in with a password or a passkey within {@link #RECENT}. */
+	/** The whole sign-ins: a password, a passkey, the company's identity provider (where passwords are off). */
+	private static final java.util.Set<String> PROVEN_BY = java.util.Set.of(SignInFactors.PASSWORD, SignInFactors.PASSKEY,
+			SignInFactors.PROVIDER);
+
+	/** Signed in (a password, a passkey or the identity provider) within {@link #RECENT}. */
 	static boolean recentlyProven(Authentication authentication, Instant now) {
 		for (GrantedAuthority authority : authentication.getAuthorities()) {
 			if (authority instanceof FactorGrantedAuthority factor
-					&& (SignInFactors.PASSWORD.equals(factor.getAuthority())
-							|| SignInFactors.PASSKEY.equals(factor.getAuthority()))
+					&& PROVEN_BY.contains(factor.getAuthority())
 					&& factor.getIssuedAt().plus(RECENT).isAfter(now)) {
 				return true;
 			}

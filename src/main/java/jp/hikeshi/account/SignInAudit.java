@@ -33,11 +33,23 @@ class SignInAudit {
 		if (event.getAuthentication() instanceof UsernamePasswordAuthenticationToken signedIn) {
 			this.audit.record(signedIn.getName(), AuditAction.SIGNED_IN, signedIn.getName(), null);
 		}
+		// an identity provider's sign-in (OAuth2 login), named by the account it matched
+		if (event.getAuthentication().getPrincipal() instanceof ProviderSignedInUser signedIn) {
+			AuditAction action = (signedIn.provider() == IdentityProvider.ENTRA) ? AuditAction.SIGNED_IN_WITH_ENTRA
+					: AuditAction.SIGNED_IN_WITH_GOOGLE;
+			this.audit.record(signedIn.getUsername(), action, signedIn.getUsername(), null);
+		}
 	}
 
 	@EventListener
 	@Transactional
 	void on(AbstractAuthenticationFailureEvent event) {
+		if (event.getException() instanceof ProviderSignInRefused refused) {
+			// in a transaction of its own: the sign-in's was rolled back, nothing else was kept
+			String tried = cut(refused.tried(), 64);
+			this.audit.record(tried, refused.reason().audited(), cut(refused.tried(), 200), refused.provider().brand());
+			return;
+		}
 		String tried = event.getAuthentication().getName();
 		AuditAction action = (event.getException() instanceof ThrottledLoginException) ? AuditAction.SIGN_IN_THROTTLED
 				: AuditAction.SIGN_IN_FAILED;
@@ -55,6 +67,10 @@ class SignInAudit {
 	@EventListener
 	void on(PasswordPathLocked event) {
 		this.audit.record(event.username(), AuditAction.PASSWORD_LOCKED, event.username(), null);
+	}
+
+	private static String cut(String text, int length) {
+		return (text == null) ? "" : text.substring(0, Math.min(text.length(), length));
 	}
 
 }

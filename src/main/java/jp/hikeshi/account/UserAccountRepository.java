@@ -31,4 +31,8 @@ public interface UserAccountRepository extends ListCrudRepository<UserAccount, L
 	@Query("select distinct u from UserAccount u join u.roles r where u.enabled = true and r = ?1 order by u.displayName, u.id")
 	List<UserAccount> findEnabledHolding(Role role);
 
+	/** The accounts whose address is this one, whatever the case (a provider's verified e-mail). */
+	@Query("select u from UserAccount u where lower(u.email) = lower(?1) order by u.id")
+	List<UserAccount> findByEmail(String email);
+
 }

@@ -12,6 +12,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.criteria.CriteriaBuilder;
+import jakarta.persistence.criteria.CriteriaQuery;
+import jakarta.persistence.criteria.Root;
+
 import jp.hikeshi.account.Actor;
 import jp.hikeshi.account.People;
 import jp.hikeshi.account.UserAccount;
@@ -26,9 +32,11 @@ import org.springframework.context.MessageSource;
 
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.jpa.domain.Specification;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -60,6 +68,9 @@ public class IncidentService {
 	private final List<RefusalWitness> witnesses;
 
 	private final TimelineSeal seal;
+
+	@PersistenceContext
+	private EntityManager entityManager;
 
 	IncidentService(IncidentRepository incidents, OrganisationService organisations, Clock clock,
 			List<TransitionGuard> guards, PlaybookService playbooks, People people, Register register,
@@ -381,6 +392,58 @@ public class IncidentService {
 	@Transactional(readOnly = true)
 	public Page<Incident> search(IncidentSearch search, Actor actor, Pageable pageable) {
 		return this.incidents.findAll(search.toSpecification(actor), newestFirst(pageable));
+	}
+
+	/**
+	 * The list's page, newest first, with its matches counted no further than
+	 * {@value #COUNTED_UP_TO} (or just past the page asked for): counting every match of a
+	 * frequent word among a million incidents takes seconds, and nobody reads past the
+	 * thousandth. The page then says "1,000件以上".
+	 */
+	@Transactional(readOnly = true)
+	public ListPage listPage(IncidentSearch search, Actor actor, Pageable pageable) {
+		return listPage(search, actor, pageable, COUNTED_UP_TO);
+	}
+
+	@Transactional(readOnly = true)
+	ListPage listPage(IncidentSearch search, Actor actor, Pageable pageable, int countedUpTo) {
+		Specification<Incident> matching = search.toSpecification(actor);
+		CriteriaBuilder criteria = this.entityManager.getCriteriaBuilder();
+		CriteriaQuery<Incident> select = criteria.createQuery(Incident.class);
+		Root<Incident> incident = select.from(Incident.class);
+		select.where(matching.toPredicate(incident, select, criteria))
+			.orderBy(criteria.desc(incident.get("reportedAt")), criteria.desc(incident.get("id")));
+		List<Incident> content = this.entityManager.createQuery(select)
+			.setFirstResult((int) pageable.getOffset())
+			.setMaxResults(pageable.getPageSize())
+			.getResultList();
+		if (content.size() < pageable.getPageSize() && (!content.isEmpty() || pageable.getOffset() == 0)) {
+			// the last page: its matches are known without counting
+			return new ListPage(new PageImpl<>(content, pageable, pageable.getOffset() + content.size()), false);
+		}
+		int bound = (int) Math.max(countedUpTo, pageable.getOffset() + pageable.getPageSize()) + 1;
+		CriteriaQuery<Long> ids = criteria.createQuery(Long.class);
+		Root<Incident> counted = ids.from(Incident.class);
+		ids.select(counted.get("id")).where(matching.toPredicate(counted, ids, criteria));
+		int matches = this.entityManager.createQuery(ids).setMaxResults(bound).getResultList().size();
+		return new ListPage(new PageImpl<>(content, pageable, matches), matches == bound);
+	}
+
+	/** Past this many matches the list stops counting. */
+	public static final int COUNTED_UP_TO = 1000;
+
+	/**
+	 * A page of the list.
+	 * @param countStopped whether counting stopped at the page's bound: there are at least
+	 * {@code page.totalElements - 1} matches, and the last page is not known
+	 */
+	public record ListPage(Page<Incident> page, boolean countStopped) {
+
+		/** How many matches there are at least, when counting stopped. */
+		public long atLeast() {
+			return this.page.getTotalElements() - 1;
+		}
+
 	}
 
 	/**

@@ -106,7 +106,9 @@ class IncidentController {
 			Model model) {
 		IncidentSearch filters = errors.hasErrors() ? IncidentSearch.none() : search.toSearch(this.incidents.zone());
 		int page = errors.hasFieldErrors("page") ? 0 : Paging.page(search.getPage());
-		model.addAttribute("incidents", this.incidents.search(filters, Actor.of(user), PageRequest.of(page, PAGE_SIZE)));
+		IncidentService.ListPage found = this.incidents.listPage(filters, Actor.of(user), PageRequest.of(page, PAGE_SIZE));
+		model.addAttribute("incidents", found.page());
+		model.addAttribute("countStopped", found.countStopped());
 		model.addAttribute("states", IncidentState.values());
 		model.addAttribute("steps", IncidentState.Step.values());
 		model.addAttribute("categories", Category.values());

@@ -5,7 +5,11 @@ import java.util.LinkedHashMap;
 import jp.hikeshi.account.LoginThrottle;
 import jp.hikeshi.account.PasskeySignIn;
 import jp.hikeshi.account.PasswordChangeRequiredFilter;
+import jp.hikeshi.account.PasswordsSwitchedOff;
+import jp.hikeshi.account.ProviderRegistrations;
+import jp.hikeshi.account.ProviderSignIn;
 import jp.hikeshi.account.Role;
+import jp.hikeshi.account.SignInProviders;
 import jp.hikeshi.account.ThrottlingAuthenticationProvider;
 import jp.hikeshi.setup.FirstRunSetup;
 
@@ -54,13 +58,15 @@ public class SecurityConfiguration {
 
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, FirstRunSetup setup,
-			AuthenticationManager authenticationManager, SessionRegistry sessionRegistry, PasskeySignIn passkeys,
-			@Lazy @Qualifier("requestMappingHandlerMapping") HandlerMapping pages) throws Exception {
+			AuthenticationManager authenticationManager, SessionRegistry sessionRegistry,
+			@Lazy @Qualifier("requestMappingHandlerMapping") HandlerMapping pages, ProviderRegistrations providers,
+			PasskeySignIn passkeys)
+			throws Exception {
 		http.authorizeHttpRequests(requests -> requests
 			.requestMatchers("/css/**", "/js/**", "/images/**", "/webjars/**", "/favicon.ico", "/error").permitAll()
 			.requestMatchers(EndpointRequest.to(HealthEndpoint.class)).permitAll()
 			.requestMatchers(EndpointRequest.toAnyEndpoint()).hasRole(Role.ADMIN.name())
-			.requestMatchers("/login", "/setup").permitAll()
+			.requestMatchers("/login", "/setup", ProviderLogin.AUTHORIZATION, ProviderLogin.REDIRECT).permitAll()
 			// passkeys: signing in is public; adding one needs a session (account.PasskeyRegistrationGuard)
 			.requestMatchers(HttpMethod.POST, "/webauthn/authenticate/options", "/login/webauthn").permitAll()
 			.requestMatchers("/webauthn/register", "/webauthn/register/**").authenticated()
@@ -113,6 +119,7 @@ public class SecurityConfiguration {
 		http.formLogin(form -> form.loginPage("/login")
 			.failureHandler(new SignInFailureHandler())
 			.successHandler(new SignInSuccessHandler()));
+		ProviderLogin.configure(http, providers);
 		passkeys.applyTo(http);
 		http.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut"));
 		// A form sent after its session ended is kept for after signing in again, not refused.
@@ -136,10 +143,13 @@ public class SecurityConfiguration {
 
 	@Bean
 	AuthenticationManager authenticationManager(UserDetailsService userDetailsService, PasswordEncoder passwordEncoder,
-			LoginThrottle throttle, ApplicationEventPublisher events) {
+			LoginThrottle throttle, ApplicationEventPublisher events, SignInProviders providers, ProviderSignIn signIn) {
 		DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(userDetailsService);
 		passwords.setPasswordEncoder(passwordEncoder);
-		ProviderManager manager = new ProviderManager(new ThrottlingAuthenticationProvider(passwords, throttle));
+		passwords.setPostAuthenticationChecks(new PasswordsSwitchedOff(providers));
+		// the identity providers' answers too: this manager replaces the one oauth2Login would add them to
+		ProviderManager manager = new ProviderManager(new ThrottlingAuthenticationProvider(passwords, throttle),
+				ProviderLogin.authenticationProvider(signIn));
 		manager.setEraseCredentialsAfterAuthentication(true);
 		// successes and failures (a throttled attempt too) go on the audit trail (account.SignInAudit)
 		DefaultAuthenticationEventPublisher signIns = new DefaultAuthenticationEventPublisher(events);

@@ -6,6 +6,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import jp.hikeshi.account.PasswordsSwitchedOff;
 import jp.hikeshi.account.ThrottledLoginException;
 import jp.hikeshi.system.DatabaseUnavailable;
 
@@ -29,7 +30,8 @@ class SignInFailureHandler implements AuthenticationFailureHandler {
 		if (DatabaseUnavailable.isCause(exception)) {
 			throw new ServletException("Sign-in impossible: the database cannot be reached", exception);
 		}
-		String target = (exception instanceof ThrottledLoginException) ? "/login?throttled" : "/login?error";
+		String target = (exception instanceof ThrottledLoginException) ? "/login?throttled"
+				: (exception instanceof PasswordsSwitchedOff.Refused) ? "/login?passwordsOff" : "/login?error";
 		this.redirect.sendRedirect(request, response, target);
 	}
 

@@ -94,6 +94,13 @@ class AuthorizationMatrixTest {
 		row("POST /login/webauthn", login, login, login, login, login, login);
 		row("POST /webauthn/register/options", login, no, no, no, no, no);
 		row("POST /webauthn/register", login, no, no, no, no, no);
+		// sign-in with Entra ID / Google: the administrator's settings; the providers' own addresses are
+		// Spring Security's filters (none is configured here: no sign-in address; an answer without a
+		// request of ours goes back to the sign-in page with a general message)
+		row("GET /admin/sign-in-providers", login, no, no, no, no, ok);
+		row("POST /admin/sign-in-providers", login, no, no, no, no, ok);
+		row("GET /oauth2/authorization/entra", gone, gone, gone, gone, gone, gone);
+		row("GET /login/oauth2/code/entra", ok, ok, ok, ok, ok, ok);
 		row("GET /admin/tokens", login, no, no, no, no, ok);
 		row("POST /admin/tokens/{tokenId}/revoke", login, no, no, no, no, gone);
 		row("GET /admin/users", login, no, no, no, no, ok);

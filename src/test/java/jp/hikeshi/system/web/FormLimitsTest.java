@@ -60,6 +60,14 @@ class FormLimitsTest {
 			LANDS_IN.put("account.web.PasswordForm." + password, NOWHERE);
 			LANDS_IN.put("setup.web.SetupForm." + password, NOWHERE);
 		}
+		// sign-in with Entra ID / Google (the client secrets are kept encrypted)
+		lands("account.web.SignInProvidersForm", "entraTenantId", "sign_in_settings.entra_tenant_id");
+		lands("account.web.SignInProvidersForm", "entraClientId", "sign_in_settings.entra_client_id");
+		lands("account.web.SignInProvidersForm", "entraAllowedDomains", "sign_in_settings.entra_allowed_domains");
+		lands("account.web.SignInProvidersForm", "googleClientId", "sign_in_settings.google_client_id");
+		lands("account.web.SignInProvidersForm", "googleAllowedDomains", "sign_in_settings.google_allowed_domains");
+		LANDS_IN.put("account.web.SignInProvidersForm.entraClientSecret", NOWHERE);
+		LANDS_IN.put("account.web.SignInProvidersForm.googleClientSecret", NOWHERE);
 		lands("setup.web.SetupForm", "companyName", "organisation.name", AUDIT_SUBJECT);
 		lands("setup.web.SetupForm", "username", "user_account.username");
 		lands("setup.web.SetupForm", "displayName", "user_account.display_name");
