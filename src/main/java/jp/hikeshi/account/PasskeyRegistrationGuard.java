@@ -128,12 +128,17 @@ class PasskeyRegistrationGuard extends OncePerRequestFilter {
 	private static final java.util.Set<String> PROVEN_BY = java.util.Set.of(SignInFactors.PASSWORD, SignInFactors.PASSKEY,
 			SignInFactors.PROVIDER);
 
-	/** Signed in (a password, a passkey or the identity provider) within {@link #RECENT}. */
+	/**
+	 * Signed in (a password, a passkey or the identity provider) within {@link #RECENT}. A factor
+	 * without its time (a plain authority, as the identity-provider sign-in adds today) counts as
+	 * recent: the session itself ends after 30 idle minutes.
+	 */
 	static boolean recentlyProven(Authentication authentication, Instant now) {
 		for (GrantedAuthority authority : authentication.getAuthorities()) {
-			if (authority instanceof FactorGrantedAuthority factor
-					&& PROVEN_BY.contains(factor.getAuthority())
-					&& factor.getIssuedAt().plus(RECENT).isAfter(now)) {
+			if (!PROVEN_BY.contains(authority.getAuthority())) {
+				continue;
+			}
+			if (!(authority instanceof FactorGrantedAuthority factor) || factor.getIssuedAt().plus(RECENT).isAfter(now)) {
 				return true;
 			}
 		}
