@@ -149,6 +149,28 @@ public class LoginThrottle {
 		}
 	}
 
+	/**
+	 * One sign-in attempt with a passkey, counted against the address only: whose passkey it is
+	 * is known once it has been verified, and a passkey cannot be guessed, so no name is locked.
+	 */
+	public Attempt reservePasskey(String address) {
+		Instant now = this.clock.instant();
+		cleanUpNowAndThen(now);
+		String from = address(address);
+		return this.transactions
+			.execute(status -> new Attempt("", from, reserve("address:" + from, now) != null, 0));
+	}
+
+	/** The passkey was verified: the attempt is not held against the address. */
+	public void passkeySucceeded(Attempt attempt) {
+		if (!attempt.allowed()) {
+			return;
+		}
+		this.transactions.executeWithoutResult(status -> this.jdbc.update(
+				"update sign_in_throttle set failures = greatest(failures - 1, 0) where key = ?",
+				"address:" + attempt.address()));
+	}
+
 	/** One attempt at the password-change form's current password, counted per account. */
 	public boolean reservePasswordChange(String username) {
 		Instant now = this.clock.instant();

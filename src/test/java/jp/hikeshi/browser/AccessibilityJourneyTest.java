@@ -104,7 +104,8 @@ class AccessibilityJourneyTest {
 			try (Browser browser = Browser.open(this.port, language)) {
 				browser.signIn(reporter.getUsername(), CompletedSetup.PASSWORD);
 				check(browser, axe, violations, "/", "/report", "/reports", "/reports/" + waiting + "/sent",
-						"/account/password", "/account/tokens", "/preparedness/contacts", "/preparedness/wall-card");
+						"/account/password", "/account/tokens", "/account/passkeys", "/preparedness/contacts",
+						"/preparedness/wall-card");
 				// a token refused (no name), then one made: its secret shown once; then the list with it
 				browser.go("/account/tokens").type("days", "400");
 				browser.submit(browser.driver().findElement(org.openqa.selenium.By.cssSelector("form.form button[type=submit]")).getText());

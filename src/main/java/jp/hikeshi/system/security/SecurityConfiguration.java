@@ -3,6 +3,7 @@ package jp.hikeshi.system.security;
 import java.util.LinkedHashMap;
 
 import jp.hikeshi.account.LoginThrottle;
+import jp.hikeshi.account.PasskeySignIn;
 import jp.hikeshi.account.PasswordChangeRequiredFilter;
 import jp.hikeshi.account.PasswordsSwitchedOff;
 import jp.hikeshi.account.ProviderRegistrations;
@@ -62,7 +63,8 @@ public class SecurityConfiguration {
 	SecurityFilterChain securityFilterChain(HttpSecurity http, FirstRunSetup setup,
 			AuthenticationManager authenticationManager, SessionRegistry sessionRegistry,
 			@Lazy @Qualifier("requestMappingHandlerMapping") HandlerMapping pages, ProviderRegistrations providers,
-			SecondFactors secondFactors, RememberedDevices rememberedDevices)
+			SecondFactors secondFactors, RememberedDevices rememberedDevices,
+			PasskeySignIn passkeys)
 			throws Exception {
 		http.authorizeHttpRequests(requests -> requests
 			.requestMatchers("/css/**", "/js/**", "/images/**", "/webjars/**", "/favicon.ico", "/error").permitAll()
@@ -71,6 +73,9 @@ public class SecurityConfiguration {
 			.requestMatchers("/login", "/setup", ProviderLogin.AUTHORIZATION, ProviderLogin.REDIRECT).permitAll()
 			// the second-factor gate: for a signed-in session that owes one (SecondFactorGate)
 			.requestMatchers("/login/second-factor", "/login/second-factor/recovery").authenticated()
+			// passkeys: signing in is public; adding one needs a session (account.PasskeyRegistrationGuard)
+			.requestMatchers(HttpMethod.POST, "/webauthn/authenticate/options", "/login/webauthn").permitAll()
+			.requestMatchers("/webauthn/register", "/webauthn/register/**").authenticated()
 			.requestMatchers("/admin/**").hasRole(Role.ADMIN.name())
 			.requestMatchers("/report", "/reports", "/reports/**", "/measures", "/measures/*/*/done", "/notifications",
 					"/notifications/**").authenticated()
@@ -121,6 +126,7 @@ public class SecurityConfiguration {
 			.failureHandler(new SignInFailureHandler())
 			.successHandler(new SignInSuccessHandler()));
 		ProviderLogin.configure(http, providers);
+		passkeys.applyTo(http);
 		http.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut"));
 		// A form sent after its session ended is kept for after signing in again, not refused.
 		SessionEndedRecovery sessionEnded = new SessionEndedRecovery();

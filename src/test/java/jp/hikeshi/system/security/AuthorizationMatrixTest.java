@@ -96,6 +96,17 @@ class AuthorizationMatrixTest {
 		row("GET /admin/sign-in-security", login, no, no, no, no, ok);
 		row("POST /admin/sign-in-security", login, no, no, no, no, ok);
 		row("POST /admin/users/{id}/second-factors/reset", login, no, no, no, no, ok);
+		// passkeys: the person's page; someone else's (or an unknown) passkey is not removed (a notice says so)
+		row("GET /account/passkeys", login, ok, ok, ok, ok, ok);
+		row("POST /account/passkeys/{passkeyId}/remove", login, ok, ok, ok, ok, ok);
+		// Spring Security's WebAuthn endpoints (filters, not controller methods). Signing in is public: the
+		// options for anyone, the answer refused (401) when it is no passkey's. Adding a passkey needs a
+		// session that signed in recently with a password or passkey: the matrix's principals carry no
+		// sign-in factor, so they are asked to sign in again (403; PasskeySignInTest covers a real session).
+		row("POST /webauthn/authenticate/options", ok, ok, ok, ok, ok, ok);
+		row("POST /login/webauthn", login, login, login, login, login, login);
+		row("POST /webauthn/register/options", login, no, no, no, no, no);
+		row("POST /webauthn/register", login, no, no, no, no, no);
 		// sign-in with Entra ID / Google: the administrator's settings; the providers' own addresses are
 		// Spring Security's filters (none is configured here: no sign-in address; an answer without a
 		// request of ours goes back to the sign-in page with a general message)
@@ -382,6 +393,7 @@ class AuthorizationMatrixTest {
 		String path = parts[1].replace("{id}", Long.toString(target))
 			.replace("{transition}", "TAKE")
 			.replace("{tokenId}", "999999999")
+			.replace("{passkeyId}", "bm8tc3VjaC1wYXNza2V5")
 			.replace("{itemId}", "1")
 			.replace("{kind}", "PPC_PRELIMINARY")
 			.replace("{dutyId}", "1")
