@@ -109,8 +109,11 @@ class PasskeySignInTest {
 				"select last_used, signature_count from user_credentials where credential_id = ?", passkey.id()))
 			.isEqualTo(before);
 
-		// registering: another site's origin, then another RP id — nothing is stored
-		SignedInBrowser browser = SignedInBrowser.signIn(this.mvc, person.getUsername(), CompletedSetup.PASSWORD);
+		// registering: another site's origin, then another RP id — nothing is stored (the person has a
+		// passkey, so a password alone no longer opens the page: the passkey signs in)
+		SignedInBrowser browser = new SignedInBrowser(this.mvc);
+		signIn(browser, passkey, userHandle, HandMadePasskey.ORIGIN, HandMadePasskey.RP_ID, address())
+			.andExpect(status().isOk());
 		HandMadePasskey other = new HandMadePasskey();
 		register(browser, other, "別の端末", evil, HandMadePasskey.RP_ID).andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.success").value(false));
@@ -166,8 +169,13 @@ class PasskeySignInTest {
 	void thePageListsThePersonsPasskeysAndRemovesOnlyTheirOwn() throws Exception {
 		UserAccount person = this.users.create(Role.REPORTER);
 		HandMadePasskey passkey = new HandMadePasskey();
-		registered(person, passkey, "<b>仕事用</b>");
-		SignedInBrowser browser = SignedInBrowser.signIn(this.mvc, person.getUsername(), CompletedSetup.PASSWORD);
+		String userHandle = registered(person, passkey, "<b>仕事用</b>");
+		// with a passkey, a password alone no longer opens the account's pages (the second-factor gate)
+		SignedInBrowser afterPassword = SignedInBrowser.signIn(this.mvc, person.getUsername(), CompletedSetup.PASSWORD);
+		afterPassword.perform(get("/account/passkeys")).andExpect(redirectedUrl("/login/second-factor"));
+		SignedInBrowser browser = new SignedInBrowser(this.mvc);
+		signIn(browser, passkey, userHandle, HandMadePasskey.ORIGIN, HandMadePasskey.RP_ID, address())
+			.andExpect(status().isOk());
 		String page = browser.perform(get("/account/passkeys")).andExpect(status().isOk()).andReturn().getResponse()
 			.getContentAsString();
 		assertThat(page).contains("&lt;b&gt;仕事用&lt;/b&gt;").doesNotContain(passkey.id() + "<").doesNotContain("<b>仕事用");

@@ -81,6 +81,10 @@ class SetupControllerTest {
 	@MockitoBean
 	jp.hikeshi.account.RememberedDevices rememberedDevices;
 
+	/** Passkeys' sign-in (not part of this slice). */
+	@MockitoBean
+	jp.hikeshi.account.PasskeySignIn passkeys;
+
 	/** Where the sign-in configuration finds a person's sessions (PostgreSQL; not part of this slice). */
 	@MockitoBean
 	org.springframework.session.FindByIndexNameSessionRepository<?> sessions;
