@@ -81,6 +81,9 @@ class ProviderSignInTest {
 	JdbcTemplate jdbc;
 
 	@Autowired
+	AuthenticatorApps apps;
+
+	@Autowired
 	SessionRepository<? extends Session> sessions;
 
 	@BeforeEach
@@ -113,6 +116,32 @@ class ProviderSignInTest {
 		claims.put("email", "renamed-" + admin.getEmail());
 		signIn(new SignedInBrowser(this.mvc), "entra", claims).andExpect(redirectedUrl("/"));
 		assertThat(audited("SIGNED_IN_WITH_ENTRA", admin.getUsername())).isEqualTo(2);
+	}
+
+	@Test
+	void aPersonWithAnAuthenticatorAppStillOwesItsCodeUnlessEntraCheckedASecondFactor() throws Exception {
+		UserAccount lead = account("carol", Role.SECURITY_LEAD);
+		this.apps.start(lead.getId());
+		byte[] key = AuthenticatorAppsTest.base32(this.apps.pendingSecret(lead.getId()).orElseThrow());
+		this.apps.confirm(lead.getId(), lead.getUsername(), Totp.code(key, Totp.step(java.time.Instant.now())));
+
+		// Google says nothing of a second factor: the gate asks for the app's code
+		SignedInBrowser viaGoogle = new SignedInBrowser(this.mvc);
+		signIn(viaGoogle, "google", google(lead.getEmail())).andExpect(status().is3xxRedirection());
+		viaGoogle.perform(get("/triage")).andExpect(redirectedUrl("/login/second-factor"));
+
+		// Entra with a password only: the same
+		Map<String, Object> claims = entra(lead.getEmail());
+		claims.put("amr", LocalOidcProvider.list("pwd"));
+		SignedInBrowser passwordOnly = new SignedInBrowser(this.mvc);
+		signIn(passwordOnly, "entra", claims).andExpect(status().is3xxRedirection());
+		passwordOnly.perform(get("/triage")).andExpect(redirectedUrl("/login/second-factor"));
+
+		// Entra that checked a second factor itself: through
+		claims.put("amr", LocalOidcProvider.list("pwd", "mfa"));
+		SignedInBrowser withMfa = new SignedInBrowser(this.mvc);
+		signIn(withMfa, "entra", claims).andExpect(status().is3xxRedirection());
+		withMfa.perform(get("/triage")).andExpect(status().isOk());
 	}
 
 	@Test
