@@ -12,6 +12,7 @@ import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.web.access.ExceptionTranslationFilter;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.session.SessionAuthenticationStrategy;
 import org.springframework.security.web.webauthn.authentication.WebAuthnAuthenticationFilter;
 import org.springframework.security.web.webauthn.management.WebAuthnRelyingPartyOperations;
@@ -44,7 +45,12 @@ public class PasskeySignIn {
 		this.guard = new PasskeyRegistrationGuard(audit, transactionManager);
 	}
 
-	public void applyTo(HttpSecurity http) throws Exception {
+	/**
+	 * @param signedIn what the page's script is told after a passkey sign-in (where to go next,
+	 * as JSON): the sign-in configuration's, so that a kept form leads back to its page as after a
+	 * password
+	 */
+	public void applyTo(HttpSecurity http, AuthenticationSuccessHandler signedIn) throws Exception {
 		http.webAuthn(webAuthn -> webAuthn.rpName(RelyingParty.NAME)
 			.rpId(this.relyingParty.id())
 			.allowedOrigins(this.relyingParty.origins())
@@ -53,6 +59,7 @@ public class PasskeySignIn {
 				@Override
 				public <O extends WebAuthnAuthenticationFilter> O postProcess(O filter) {
 					filter.setAuthenticationManager(new ProviderManager(PasskeySignIn.this.provider));
+					filter.setAuthenticationSuccessHandler(signedIn);
 					SessionAuthenticationStrategy sessions = http.getSharedObject(SessionAuthenticationStrategy.class);
 					if (sessions != null) {
 						filter.setSessionAuthenticationStrategy(sessions);

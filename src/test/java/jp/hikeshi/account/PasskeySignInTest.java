@@ -25,6 +25,8 @@ import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -122,6 +124,29 @@ class PasskeySignInTest {
 				other.id())).isZero();
 		assertThat(audited(person.getUsername(), "PASSKEY_REGISTRATION_REFUSED")).containsExactly(evil,
 				HandMadePasskey.ORIGIN);
+	}
+
+	@Test
+	void aFormKeptWhenTheSessionEndedLeadsBackToItsPageAfterAPasskeySignIn() throws Exception {
+		UserAccount staff = this.users.create(Role.REPORTER);
+		HandMadePasskey passkey = new HandMadePasskey();
+		String userHandle = registered(staff, passkey, "スマートフォン");
+
+		// a report typed on a phone whose session ended meanwhile: kept, and the person asked to sign in
+		SignedInBrowser phone = new SignedInBrowser(this.mvc);
+		phone.perform(post("/report").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.header("Referer", "http://localhost/report")
+			.param("_csrf", "token-of-a-session-that-is-gone")
+			.param("description", "共有フォルダのファイル名が変わった")
+			.param("discoveredAt", "2026-11-01T09:30")
+			.param("stillHappening", "YES")).andExpect(redirectedUrl("/login?expired&draft"));
+
+		signIn(phone, passkey, userHandle, HandMadePasskey.ORIGIN, HandMadePasskey.RP_ID, address())
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.authenticated").value(true))
+			.andExpect(jsonPath("$.redirectUrl").value("/report"));
+		phone.perform(get("/report")).andExpect(status().isOk())
+			.andExpect(content().string(containsString("共有フォルダのファイル名が変わった")));
 	}
 
 	@Test

@@ -126,7 +126,7 @@ public class SecurityConfiguration {
 			.failureHandler(new SignInFailureHandler())
 			.successHandler(new SignInSuccessHandler()));
 		ProviderLogin.configure(http, providers);
-		passkeys.applyTo(http);
+		passkeys.applyTo(http, new PasskeySignInSuccessHandler());
 		http.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut"));
 		// A form sent after its session ended is kept for after signing in again, not refused.
 		SessionEndedRecovery sessionEnded = new SessionEndedRecovery();
