@@ -1,7 +1,5 @@
 package jp.hikeshi.account;
 
-import java.nio.ByteBuffer;
-import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -13,14 +11,12 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
 
-import javax.crypto.Cipher;
-import javax.crypto.spec.GCMParameterSpec;
-import javax.crypto.spec.SecretKeySpec;
 
 import jp.hikeshi.audit.AuditAction;
 import jp.hikeshi.audit.AuditLog;
 import jp.hikeshi.shared.ApplicationSecret;
 import jp.hikeshi.shared.BusinessRuleViolation;
+import jp.hikeshi.shared.SecretBox;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -48,8 +44,6 @@ public class AuthenticatorApps implements FactorEnrolments {
 
 	private static final int RECOVERY_LENGTH = 12;
 
-	private static final int NONCE_BYTES = 12;
-
 	private final JdbcTemplate jdbc;
 
 	private final LoginThrottle throttle;
@@ -64,7 +58,7 @@ public class AuthenticatorApps implements FactorEnrolments {
 
 	private final Clock clock;
 
-	private final SecretKeySpec secretKey;
+	private final SecretBox secretBox;
 
 	private final ApplicationSecret.Seal recoveryCodeSeal;
 
@@ -79,7 +73,7 @@ public class AuthenticatorApps implements FactorEnrolments {
 		this.accounts = accounts;
 		this.devices = devices;
 		this.clock = clock;
-		this.secretKey = secret.encryptionKey("authenticator-app-v1");
+		this.secretBox = new SecretBox(secret.encryptionKey("authenticator-app-v1"));
 		this.recoveryCodeSeal = secret.seal("recovery-code-v1");
 	}
 
@@ -301,29 +295,15 @@ public class AuthenticatorApps implements FactorEnrolments {
 	}
 
 	private String encrypt(byte[] secret) {
-		try {
-			byte[] nonce = new byte[NONCE_BYTES];
-			this.random.nextBytes(nonce);
-			Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-			cipher.init(Cipher.ENCRYPT_MODE, this.secretKey, new GCMParameterSpec(128, nonce));
-			byte[] sealed = cipher.doFinal(secret);
-			return Base64.getEncoder().encodeToString(ByteBuffer.allocate(nonce.length + sealed.length).put(nonce).put(sealed).array());
-		}
-		catch (GeneralSecurityException ex) {
-			throw new IllegalStateException("AES-GCM is part of every Java runtime", ex);
-		}
+		return Base64.getEncoder().encodeToString(this.secretBox.seal(secret));
 	}
 
 	private byte[] decrypt(String stored) {
-		try {
-			byte[] bytes = Base64.getDecoder().decode(stored);
-			Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-			cipher.init(Cipher.DECRYPT_MODE, this.secretKey, new GCMParameterSpec(128, bytes, 0, NONCE_BYTES));
-			return cipher.doFinal(bytes, NONCE_BYTES, bytes.length - NONCE_BYTES);
+		byte[] secret = this.secretBox.openBytes(Base64.getDecoder().decode(stored));
+		if (secret == null) {
+			throw new IllegalStateException("The authenticator app's secret cannot be read with this installation's key");
 		}
-		catch (GeneralSecurityException ex) {
-			throw new IllegalStateException("The authenticator app's secret cannot be read with this installation's key", ex);
-		}
+		return secret;
 	}
 
 	/** How a code at the gate went. */

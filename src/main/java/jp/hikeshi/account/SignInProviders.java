@@ -1,9 +1,5 @@
 package jp.hikeshi.account;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -16,14 +12,13 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-import javax.crypto.Cipher;
-import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 import jp.hikeshi.audit.AuditAction;
 import jp.hikeshi.audit.AuditLog;
 import jp.hikeshi.shared.ApplicationSecret;
 import jp.hikeshi.shared.BusinessRuleViolation;
+import jp.hikeshi.shared.SecretBox;
 
 import org.springframework.core.env.Environment;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
@@ -46,8 +41,6 @@ public class SignInProviders {
 
 	static final Pattern DOMAIN = Pattern.compile("[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+");
 
-	private static final int NONCE_BYTES = 12;
-
 	private final SignInSettingsRepository settings;
 
 	private final UserAccountRepository accounts;
@@ -58,9 +51,7 @@ public class SignInProviders {
 
 	private final Clock clock;
 
-	private final SecretKeySpec secretsKey;
-
-	private final SecureRandom random = new SecureRandom();
+	private final SecretBox secretBox;
 
 	SignInProviders(SignInSettingsRepository settings, UserAccountRepository accounts, AuditLog audit,
 			Environment environment, Clock clock, ApplicationSecret secret) {
@@ -70,8 +61,8 @@ public class SignInProviders {
 		this.environment = environment;
 		this.clock = clock;
 		// a key of its own, derived from the installation's secret: the client secrets are sealed with nothing else
-		this.secretsKey = new SecretKeySpec(
-				HexFormat.of().parseHex(secret.seal("sign-in-client-secrets-v1").of("aes-256-key")), "AES");
+		this.secretBox = new SecretBox(new SecretKeySpec(
+				HexFormat.of().parseHex(secret.seal("sign-in-client-secrets-v1").of("aes-256-key")), "AES"));
 	}
 
 	/** How one provider stands, for the administrator's page: never its secret, only whether it is set. */
@@ -331,34 +322,11 @@ public class SignInProviders {
 	}
 
 	private byte[] sealIfGiven(String secret) {
-		if (blankToNull(secret) == null) {
-			return null;
-		}
-		try {
-			byte[] nonce = new byte[NONCE_BYTES];
-			this.random.nextBytes(nonce);
-			Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-			cipher.init(Cipher.ENCRYPT_MODE, this.secretsKey, new GCMParameterSpec(128, nonce));
-			byte[] sealed = cipher.doFinal(secret.strip().getBytes(StandardCharsets.UTF_8));
-			return ByteBuffer.allocate(NONCE_BYTES + sealed.length).put(nonce).put(sealed).array();
-		}
-		catch (GeneralSecurityException ex) {
-			throw new IllegalStateException("AES-GCM is part of every Java runtime", ex);
-		}
+		return (blankToNull(secret) == null) ? null : this.secretBox.seal(secret.strip());
 	}
 
 	private String open(byte[] sealed) {
-		if (sealed == null) {
-			return null;
-		}
-		try {
-			Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-			cipher.init(Cipher.DECRYPT_MODE, this.secretsKey, new GCMParameterSpec(128, sealed, 0, NONCE_BYTES));
-			return new String(cipher.doFinal(sealed, NONCE_BYTES, sealed.length - NONCE_BYTES), StandardCharsets.UTF_8);
-		}
-		catch (GeneralSecurityException ex) {
-			return null;
-		}
+		return (sealed == null) ? null : this.secretBox.open(sealed);
 	}
 
 }
