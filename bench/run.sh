@@ -139,7 +139,7 @@ T=$(curl -s -c "$COOKIES" -b "$COOKIES" "$BASE/setup" | token)
 STATUS=$(curl -s -o /dev/null -w '%{http_code}' -c "$COOKIES" -b "$COOKIES" "$BASE/setup" --data-urlencode "_csrf=$T" \
   --data-urlencode "companyName=ベンチマーク株式会社" -d industry=MANUFACTURING -d username=bench \
   --data-urlencode "displayName=計測 太郎" -d email=bench@bench.example -d additionalRoles=SECURITY_LEAD \
-  -d additionalRoles=EXECUTIVE -d "password=$PASSWORD" -d "passwordConfirmation=$PASSWORD")
+  -d additionalRoles=EXECUTIVE -d requireSecondFactor=false -d "password=$PASSWORD" -d "passwordConfirmation=$PASSWORD")
 [ "$STATUS" = 302 ] || { echo "first-run setup failed ($STATUS)"; exit 1; }
 # the member of staff who reports shares bench's password (its hash copied); bench, the lead, is told
 sql "update user_account set email = 'bench@bench.example' where username = 'bench';
