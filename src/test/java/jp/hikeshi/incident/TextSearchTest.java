@@ -87,8 +87,8 @@ class TextSearchTest {
 			for (IncidentState state : new IncidentState[] { null, IncidentState.REPORTED }) {
 				IncidentSearch search = new IncidentSearch(state, null, null, null, null, text);
 				List<Long> expected = plainSearch(state, text);
-				// read newest first: one incident, a few, all of them; counted up to 3 and to 1,000
-				for (int newest : new int[] { 1, 4, 5000 }) {
+				// read newest first: one incident, a few, more, all of them; counted up to 3 and to 1,000
+				for (int newest : new int[] { 1, 4, 25, 5000 }) {
 					for (int bound : new int[] { 3, 1000 }) {
 						for (int page = 0; page < 4; page++) {
 							assertPage(search, expected, PageRequest.of(page, 2), bound, newest);
