@@ -27,9 +27,10 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The executive's figures, each one SQL aggregate: a fixed number of statements per page however
  * many incidents there are (the dashboard statement-count test holds it to that). The period's
- * figures read {@code incident_day_rollup}, one row per day and category that triggers keep in
- * the transaction of each change (V34), so their cost does not grow with the incidents in the
- * period; the figures of now (open incidents, decisions, duties) read the open incidents through
+ * figures read {@code incident_rollup_period}: the whole months of the period from
+ * {@code incident_month_rollup} (V50) and its partial months from {@code incident_day_rollup}, one
+ * row per day and category that triggers keep in the transaction of each change (V34), so their cost
+ * grows neither with the incidents in the period nor with its length; the figures of now (open incidents, decisions, duties) read the open incidents through
  * indexes. Drills (訓練) are never counted: the rollup leaves them out, every other statement
  * filters them.
  */
@@ -52,8 +53,8 @@ public class DashboardService {
 			       grouping(category)
 			from (select category, to_char(day, 'YYYY-MM') as month, reported, detect_seconds, detect_counted,
 			             contain_seconds, contain_counted, recover_seconds, recover_counted
-			      from incident_day_rollup
-			      where day between ? and ? and category <> '') as period
+			      from incident_rollup_period(?, ?)
+			      where category <> '') as period
 			group by grouping sets ((category), (month))
 			having sum(reported) > 0
 			order by 10, 1, 2""";
@@ -158,7 +159,7 @@ public class DashboardService {
 		return this.jdbc.query("""
 				select to_char(day, 'YYYY-MM') as month, case category when '' then 'UNCLASSIFIED' else category end,
 				       sum(reported)
-				from incident_day_rollup where day between ? and ?
+				from incident_rollup_period(?, ?)
 				group by 1, 2 having sum(reported) > 0 order by 1, 2""",
 				(rs, row) -> new Metrics.MonthCount(rs.getString(1), rs.getString(2), rs.getLong(3)), first, last);
 	}
@@ -168,8 +169,8 @@ public class DashboardService {
 		return this.jdbc.query("""
 				select category, sum(damaged), sum(direct_yen), sum(indirect_yen),
 				       case when sum(disruption_counted) > 0 then sum(disruption_days) else 0 end
-				from incident_day_rollup
-				where day between ? and ? and category <> ''
+				from incident_rollup_period(?, ?)
+				where category <> ''
 				group by category having sum(damaged) > 0 order by category""",
 				(rs, row) -> new Metrics.Damage(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
 						rs.getBigDecimal(5)),

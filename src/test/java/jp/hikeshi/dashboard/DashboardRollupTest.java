@@ -125,10 +125,19 @@ class DashboardRollupTest {
 		// a period that starts or ends on the turn of the month, where a day cut in UTC would err
 		periods.add(new LocalDate[] { LocalDate.of(2026, 2, 1), LocalDate.of(2026, 2, 28) });
 		periods.add(new LocalDate[] { LocalDate.of(2026, 1, 10), LocalDate.of(2026, 1, 31) });
+		// whole months between partial ones: February from the months (V50), January's and March's ends from the days
+		periods.add(new LocalDate[] { LocalDate.of(2026, 1, 10), LocalDate.of(2026, 3, 5) });
+		periods.add(new LocalDate[] { LocalDate.of(2025, 12, 15), LocalDate.of(2026, 2, 28) });
+		periods.add(new LocalDate[] { LocalDate.of(2026, 1, 1), LocalDate.of(2026, 2, 1) });
 		for (int i = 0; i < 4; i++) {
 			LocalDate from = LocalDate.of(2026, 1, 20).plusDays(random.nextInt(20));
 			periods.add(new LocalDate[] { from, from.plusDays(random.nextInt(30)) });
 		}
+		for (int i = 0; i < 4; i++) {
+			LocalDate from = LocalDate.of(2025, 12, 1).plusDays(random.nextInt(70));
+			periods.add(new LocalDate[] { from, from.plusDays(random.nextInt(100)) });
+		}
+		assertMonthsAreTheirFoldedDays(because);
 		ZoneId zone = ZoneId.of(this.jdbc.queryForObject("select time_zone from organisation", String.class));
 		assertThat(metrics(periods.get(0)[0], periods.get(0)[1]).durationsByMonth()).as(because).hasSize(2);
 		for (LocalDate[] period : periods) {
@@ -136,6 +145,10 @@ class DashboardRollupTest {
 			Timestamp start = Timestamp.from(period[0].atStartOfDay(zone).toInstant());
 			Timestamp end = Timestamp.from(period[1].plusDays(1).atStartOfDay(zone).toInstant());
 			String where = because + ", " + period[0] + " to " + period[1];
+			assertThat(rows(PERIOD_SUMS.formatted("incident_rollup_period(?, ?)"), period[0], period[1]))
+				.as(where + ": the period's months and days sum to its days")
+				.isEqualTo(rows(PERIOD_SUMS.formatted("incident_day_rollup where day between ? and ?"), period[0],
+						period[1]));
 
 			assertThat(metrics.overTime()).as(where).isEqualTo(plainOverTime(zone, start, end));
 			List<Metrics.Durations> byCategory = new ArrayList<>();
@@ -149,6 +162,40 @@ class DashboardRollupTest {
 			assertThat(metrics.durationsByMonth()).as(where).isEqualTo(byMonth);
 			assertThat(metrics.damageByCategory()).as(where).isEqualTo(plainDamage(start, end));
 		}
+	}
+
+	/** Every sum of a period's rows, by category (the days with no incident left make a row of zeros or none). */
+	private static final String PERIOD_SUMS = """
+			select category, sum(reported), sum(detect_seconds), sum(detect_counted), sum(contain_seconds),
+			       sum(contain_counted), sum(recover_seconds), sum(recover_counted), sum(damaged), sum(direct_yen),
+			       sum(indirect_yen), sum(disruption_days), sum(disruption_counted)
+			from %s group by category having sum(reported) <> 0 or sum(damaged) <> 0 order by category""";
+
+	/** A month's row (V50) holds what its folded days hold, no more, no less. */
+	private void assertMonthsAreTheirFoldedDays(String because) {
+		String months = """
+				select month, category, reported, detect_seconds, detect_counted, contain_seconds, contain_counted,
+				       recover_seconds, recover_counted, damaged, direct_yen, indirect_yen, disruption_days, disruption_counted
+				from incident_month_rollup where reported <> 0 or damaged <> 0 order by 1, 2""";
+		String days = """
+				select date_trunc('month', day::timestamp)::date as month, category, sum(reported)::bigint,
+				       sum(detect_seconds), sum(detect_counted)::bigint, sum(contain_seconds), sum(contain_counted)::bigint,
+				       sum(recover_seconds), sum(recover_counted)::bigint, sum(damaged)::bigint, sum(direct_yen),
+				       sum(indirect_yen), sum(disruption_days), sum(disruption_counted)::bigint
+				from incident_day_rollup where folded group by 1, 2 having sum(reported) <> 0 or sum(damaged) <> 0
+				order by 1, 2""";
+		assertThat(rows(months)).as(because + ": the months").isEqualTo(rows(days));
+	}
+
+	/** Each row as the list of its values, whatever its columns are called. */
+	private List<List<Object>> rows(String sql, Object... arguments) {
+		return this.jdbc.query(sql, (rs, row) -> {
+			List<Object> values = new ArrayList<>();
+			for (int column = 1; column <= rs.getMetaData().getColumnCount(); column++) {
+				values.add(rs.getObject(column));
+			}
+			return values;
+		}, arguments);
 	}
 
 	private Metrics metrics(LocalDate from, LocalDate to) {
