@@ -73,7 +73,7 @@ T=$(curl -s -c "$JAR0" -b "$JAR0" "$BASE/setup" | token)
 STATUS=$(curl -s -o /dev/null -w '%{http_code}' -c "$JAR0" -b "$JAR0" "$BASE/setup" --data-urlencode "_csrf=$T" \
   --data-urlencode "companyName=ベンチマーク株式会社" -d industry=MANUFACTURING -d username=bench \
   --data-urlencode "displayName=計測" -d additionalRoles=SECURITY_LEAD -d additionalRoles=EXECUTIVE \
-  -d "password=$PASSWORD" -d "passwordConfirmation=$PASSWORD")
+  -d requireSecondFactor=false -d "password=$PASSWORD" -d "passwordConfirmation=$PASSWORD")
 [ "$STATUS" = 302 ] || { echo "first-run setup failed ($STATUS)"; exit 1; }
 
 echo "== seeding 100,000 incidents and 1,000,000 timeline entries"

@@ -14,6 +14,8 @@ import jakarta.persistence.criteria.Subquery;
 
 import jp.hikeshi.account.Actor;
 
+import org.hibernate.query.criteria.HibernateCriteriaBuilder;
+
 import org.springframework.data.jpa.domain.Specification;
 
 /**
@@ -42,6 +44,33 @@ public record IncidentSearch(IncidentState state, IncidentState.Step step, Categ
 	public IncidentSearch includingDrills() {
 		return new IncidentSearch(this.state, this.step, this.category, this.severity, this.assignee, this.text,
 				this.reportedFrom, this.reportedBefore, true);
+	}
+
+	/** Whether words are searched for. */
+	boolean hasText() {
+		return this.text != null && !this.text.isBlank();
+	}
+
+	/** The words as the search compares them: trimmed and lowered, as each field is. */
+	String words() {
+		return this.text.trim().toLowerCase(Locale.ROOT);
+	}
+
+	/** The same filters without the words. */
+	IncidentSearch withoutText() {
+		return new IncidentSearch(this.state, this.step, this.category, this.severity, this.assignee, null,
+				this.reportedFrom, this.reportedBefore, this.withDrills);
+	}
+
+	/**
+	 * The gram index's condition (V49): every incident containing the words meets it, a few that
+	 * do not may too, so it only narrows what the LIKE of {@link #toSpecification} then checks.
+	 */
+	Specification<Incident> mayContainText() {
+		// the words bound as a parameter (a criteria literal is written into the SQL)
+		return (root, query, builder) -> builder.isTrue(builder.function("incident_text_may_contain", Boolean.class,
+				root.get("title"), root.get("description"), root.get("reference"),
+				((HibernateCriteriaBuilder) builder).value(words())));
 	}
 
 	Specification<Incident> toSpecification(Actor actor) {
@@ -96,8 +125,8 @@ public record IncidentSearch(IncidentState state, IncidentState.Step step, Categ
 		if (this.reportedBefore != null) {
 			where.add(builder.lessThan(root.get("reportedAt"), this.reportedBefore));
 		}
-		if (this.text != null && !this.text.isBlank()) {
-			String pattern = "%" + escapeLike(this.text.trim().toLowerCase(Locale.ROOT)) + "%";
+		if (hasText()) {
+			String pattern = "%" + escapeLike(words()) + "%";
 			where.add(builder.or(builder.like(builder.lower(root.get("title")), pattern, '\\'),
 					builder.like(builder.lower(root.get("description")), pattern, '\\'),
 					builder.like(builder.lower(root.get("reference")), pattern, '\\')));

@@ -1,0 +1,169 @@
+package jp.hikeshi.incident;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jp.hikeshi.account.Actor;
+import jp.hikeshi.account.Role;
+import jp.hikeshi.account.UserAccount;
+import jp.hikeshi.test.IntegrationTest;
+import jp.hikeshi.test.StatementCounter;
+import jp.hikeshi.test.TestUsers;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The list's text search, through the newest incidents or through the gram index (V49), finds
+ * exactly what a plain substring search of the lowered title, description and reference finds:
+ * the same incidents, newest first, page by page, counted up to the same bound. The plain search
+ * is written here with strpos, so that it shares no code (nor LIKE's escaping) with the list.
+ */
+@IntegrationTest
+@Import(StatementCounter.class)
+class TextSearchTest {
+
+	private static final List<String> WORDS = List.of("メ", "メール", "盗", "炎", "紛失", "ログ", "火災", "ランサムウェア",
+			"請求書メール", "不審な接続元", "vpn", "VPN", "ｖｐｎ", "ＶＰＮ", "emotet", "WINDOWS", "ｗｉｎｄｏｗｓ", "phishing",
+			"12345", "%", "100%", "_", "under_score", "\\", "c:\\temp", "1\n行", "ル\nメ", "  メール  ", "Σ", "σ", "ß",
+			"ﾊﾝ", "inc-", "", "   ");
+
+	@Autowired
+	IncidentService incidents;
+
+	@Autowired
+	TestUsers users;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	TransactionTemplate transactions;
+
+	@Autowired
+	StatementCounter statements;
+
+	private Actor lead;
+
+	private String reference;
+
+	@BeforeEach
+	void aVariedRegister() {
+		UserAccount reporter = this.users.create(Role.REPORTER);
+		this.lead = actor(this.users.create(Role.SECURITY_LEAD));
+		String[][] reports = { { "不審なメールの添付ファイル", "経理部のPCに画面が表示された" },
+				{ "ＶＰＮ装置への不正ログイン", "Ｗｉｎｄｏｗｓ Update が未適用" }, { "VPN Emotet", "mixed CASE windows PHISHING" },
+				{ "100% 完了", "under_score and back\\slash c:\\temp" }, { "請求書メール", "行1\n行2 メモ" },
+				{ "ランサムウェア感染の疑い", "端末番号 12345" }, { "USBメモリの紛失", "端末番号 112345x" },
+				{ "社用スマートフォンの盗難", "ﾊﾝｶｸｶﾅ と 全角ＡＢＣ" }, { "Ωmega ΣΑΣ", "Straße İstanbul" },
+				{ "タイトルの末尾はル", "メで始まる説明" }, { "不審な接続", "元の端末" } };
+		Incident last = null;
+		for (String[] report : reports) {
+			last = this.incidents.report(new Incident.Report(report[0], report[1], Instant.parse("2025-03-03T01:30:00Z"),
+					"営業PC-11", StillHappening.NO, null, null, null), actor(reporter));
+		}
+		this.reference = last.getReference();
+	}
+
+	@Test
+	void everyWayFindsWhatThePlainSubstringSearchFinds() {
+		List<String> words = new ArrayList<>(WORDS);
+		words.add(this.reference);
+		words.add(this.reference.toLowerCase(Locale.ROOT));
+		words.add(this.reference.substring(this.reference.length() - 3));
+		for (String text : words) {
+			for (IncidentState state : new IncidentState[] { null, IncidentState.REPORTED }) {
+				IncidentSearch search = new IncidentSearch(state, null, null, null, null, text);
+				List<Long> expected = plainSearch(state, text);
+				// read newest first: one incident, a few, more, all of them; counted up to 3 and to 1,000
+				for (int newest : new int[] { 1, 4, 25, 5000 }) {
+					for (int bound : new int[] { 3, 1000 }) {
+						for (int page = 0; page < 4; page++) {
+							assertPage(search, expected, PageRequest.of(page, 2), bound, newest);
+						}
+						assertPage(search, expected, PageRequest.of(0, 50), bound, newest);
+					}
+				}
+			}
+		}
+	}
+
+	@Test
+	void theGramIndexServesTheSearchAsTheApplicationWritesIt() {
+		// an absent word: the newest incident does not hold it, so the index is asked
+		IncidentSearch absent = new IncidentSearch(null, null, null, null, null, "標的型攻撃" + UUID.randomUUID());
+		this.statements.reset();
+		this.incidents.listPage(absent, this.lead, PageRequest.of(0, 50), 1000, 1);
+		List<String> indexed = this.statements.statements().stream()
+			.filter(sql -> sql.contains("incident_text_may_contain"))
+			.toList();
+		assertThat(indexed).isNotEmpty();
+		for (String sql : indexed) {
+			// its generic plan (the words unknown), sequential scans priced out: the index can serve it
+			String plan = this.transactions.execute(status -> {
+				this.jdbc.execute("set local enable_seqscan = off");
+				this.jdbc.execute("set local plan_cache_mode = force_generic_plan");
+				this.jdbc.execute("prepare text_search as " + numbered(sql));
+				String nulls = String.join(", ", java.util.Collections.nCopies(placeholders(sql), "null"));
+				List<String> lines = this.jdbc.queryForList("explain execute text_search(" + nulls + ")", String.class);
+				this.jdbc.execute("deallocate text_search");
+				return String.join("\n", lines);
+			});
+			assertThat(plan).as(sql).contains("incident_text_grams_idx");
+		}
+	}
+
+	private void assertPage(IncidentSearch search, List<Long> expected, PageRequest request, int countedUpTo, int newest) {
+		IncidentService.ListPage found = this.incidents.listPage(search, this.lead, request, countedUpTo, newest);
+		String why = "「" + search.text() + "」 " + request + ", counted up to " + countedUpTo + ", newest " + newest;
+		int bound = (int) Math.max(countedUpTo, request.getOffset() + request.getPageSize()) + 1;
+		int from = (int) Math.min(request.getOffset(), expected.size());
+		int to = (int) Math.min(request.getOffset() + request.getPageSize(), expected.size());
+		assertThat(found.page().getContent()).as(why).extracting(Incident::getId).containsExactlyElementsOf(expected.subList(from, to));
+		assertThat(found.countStopped()).as(why).isEqualTo(expected.size() >= bound);
+		assertThat(found.page().getTotalElements()).as(why).isEqualTo(Math.min(expected.size(), bound));
+	}
+
+	/** Every incident (drills aside) holding the trimmed, lowered words, newest first. */
+	private List<Long> plainSearch(IncidentState state, String text) {
+		String words = text.trim().toLowerCase(Locale.ROOT);
+		return this.jdbc.queryForList("""
+				select id from incident
+				where not drill and (cast(? as varchar) is null or state = ?)
+				  and (strpos(lower(title), ?) > 0 or strpos(lower(description), ?) > 0 or strpos(lower(reference), ?) > 0)
+				order by reported_at desc, id desc""", Long.class, state == null ? null : state.name(),
+				state == null ? null : state.name(), words, words, words);
+	}
+
+	/** JDBC's placeholders as PostgreSQL's numbered parameters, for EXPLAIN. */
+	private static String numbered(String sql) {
+		Matcher placeholder = Pattern.compile("\\?").matcher(sql);
+		StringBuilder numbered = new StringBuilder();
+		int n = 0;
+		while (placeholder.find()) {
+			placeholder.appendReplacement(numbered, "\\$" + ++n);
+		}
+		return placeholder.appendTail(numbered).toString();
+	}
+
+	private static int placeholders(String sql) {
+		return (int) sql.chars().filter(c -> c == '?').count();
+	}
+
+	private static Actor actor(UserAccount account) {
+		return new Actor(account.getUsername(), account.getRoles());
+	}
+
+}
