@@ -59,32 +59,33 @@ class ReportController {
 		return List.of(StillHappening.values());
 	}
 
-	/** The register's systems in use: "which device or service?" is a choice, free text beside it. */
-	@ModelAttribute("systems")
-	List<Register.SystemEntry> systems() {
-		return this.register.systemsInUse();
-	}
-
-	@ModelAttribute("vendors")
-	List<Register.VendorEntry> vendors() {
-		return this.register.vendors();
-	}
-
 	@GetMapping("/report")
 	String form(Model model) {
 		model.addAttribute("form",
 				ReportForm.noticedAt(LocalDateTime.now(this.incidents.zone()).truncatedTo(ChronoUnit.MINUTES)));
-		return "report/form";
+		return formPage(model);
 	}
 
 	@PostMapping(path = "/report", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
-	String report(@Valid @ModelAttribute("form") ReportForm form, BindingResult errors, Authentication user) {
+	String report(@Valid @ModelAttribute("form") ReportForm form, BindingResult errors, Authentication user,
+			Model model) {
 		AtomicReference<Incident> reported = new AtomicReference<>();
 		if (!Refusals.accepted(errors,
 				() -> reported.set(report(form, user)))) {
-			return "report/form";
+			return formPage(model);
 		}
 		return "redirect:/reports/" + reported.get().getId() + "/sent";
+	}
+
+	/**
+	 * The form with the register's systems in use ("which device or service?" is a choice, free
+	 * text beside it) and its vendors: read only when the form is shown, not for a report that is
+	 * accepted and redirected.
+	 */
+	private String formPage(Model model) {
+		model.addAttribute("systems", this.register.systemsInUse());
+		model.addAttribute("vendors", this.register.vendors());
+		return "report/form";
 	}
 
 	/** The service names a refused system by its place in the list; the form has one choice. */
