@@ -149,6 +149,26 @@ class TimelineSealTest {
 	}
 
 	@Test
+	void theStartRecordsTheBackfillDoneAndLaterStartsDoNotReadTheTimelineAgain() {
+		// the context's start ran it in its own thread: once it found nothing left, it said so
+		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(this.backfill::done);
+		long id = incidentWithSomeHistory();
+		Tampering.asSuperuser(this.owner.jdbc(), database -> database.update("""
+				delete from incident_timeline_seal
+				where entry_id in (select id from incident_timeline_entry where incident_id = ?)""", id));
+
+		// a later start looks no more: no entry written since V39 is unsealed (this one was unsealed by hand)
+		this.backfill.onStart();
+		assertThat(this.jdbc.queryForObject("""
+				select count(*) from incident_timeline_entry e
+				where e.incident_id = ? and not exists (select 1 from incident_timeline_seal s where s.entry_id = e.id)""",
+				Integer.class, id)).isPositive();
+
+		assertThat(this.backfill.sealWhatIsUnsealed()).isPositive();
+		assertThat(verify(id).problems()).isEmpty();
+	}
+
+	@Test
 	void entriesWrittenBeforeTheSealsAreSealedOnceAtStartAndSaySo() {
 		long id = incidentWithSomeHistory();
 		int length = sorted(this.incidents.findForPage(id, this.lead)).size();
