@@ -71,6 +71,17 @@ public class TimelineView {
 	 */
 	public record Line(int sequence, Instant at, String when, String who, String kind, String text, String note,
 			Kind type, String asText, String via) {
+
+		/** The page's class for the entry's kind, "timeline-state_changed": Java, not #strings per row (200 rows). */
+		public String typeClass() {
+			return "timeline-" + this.type.name().toLowerCase(Locale.ROOT);
+		}
+
+		/** Whether the change reads as anything; the page leaves its paragraph out otherwise (as #strings.isEmpty did). */
+		public boolean hasText() {
+			return this.text != null && !this.text.isBlank();
+		}
+
 	}
 
 	/** The whole timeline, oldest first. */

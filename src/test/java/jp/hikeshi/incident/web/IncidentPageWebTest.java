@@ -192,6 +192,23 @@ class IncidentPageWebTest {
 	}
 
 	@Test
+	void eachTimelineEntryIsClassedByItsKindAndShowsAChangeOnlyWhereThereIsOne() throws Exception {
+		this.mvc.perform(form("/incidents/{id}/notes", this.incident.getId()).param("version", String.valueOf(version()))
+			.param("text", "ログを保全した"));
+		String html = this.mvc.perform(get("/incidents/{id}", this.incident.getId()).with(signedIn()))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		// a state change reads as its change; a note has none, only the note itself
+		assertThat(html).containsPattern(
+				"<li class=\"timeline-state_changed\">\\s*<time [^>]*>[^<]+</time>\\s*<span class=\"timeline-actor\">[^<]+</span>\\s*"
+						+ "<strong class=\"timeline-kind\">[^<]+</strong>\\s*<p class=\"multiline timeline-change\">[^<]+</p>");
+		assertThat(html).containsPattern("<li class=\"timeline-note\">\\s*<time [^>]*>[^<]+</time>\\s*<span class=\"timeline-actor\">[^<]+</span>\\s*"
+				+ "<strong class=\"timeline-kind\">[^<]+</strong>\\s*<p class=\"multiline\">ログを保全した</p>");
+	}
+
+	@Test
 	void theTeamPickerOffersOnlyThoseWhoCanOpenIncidents() throws Exception {
 		UserAccount staffOnly = this.users.create(Role.REPORTER);
 		UserAccount responder = this.users.create(Role.RESPONDER);
