@@ -6,7 +6,8 @@
 -- vocabulary so that searches for one, two or several characters, ASCII words and references
 -- find what they would find in a real register. The hashes are stand-ins: the benchmark
 -- measures pages, it does not verify chains (each entry's hash is its id in hexadecimal, the
--- incident's head the last one's: md5 would take a third of the load's time).
+-- incident's head the last one's: md5 would take a third of the load's time). Nor are they sealed:
+-- the application's seal backfill was recorded done at the first start, on the empty database (V51).
 --
 -- Bulk load: the non-unique indexes and foreign keys of the two tables, the timeline's keys and
 -- the non-unique indexes of tables pointing to them are dropped first and made again at the end
