@@ -32,7 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * are compared, figure by figure, with the plain SQL over the incidents that they replaced, on
  * random incidents: reported around the turns of days and months in Asia/Tokyo, inserted one by
  * one and in bulk, classified, contained, recovered, damaged, moved, deleted, drills among them;
- * before and after the rows are folded, and after a change of the organisation's zone.
+ * before and after the rows are folded, and after a change of the organisation's zone. The figures
+ * of now (V52) likewise, through changes of state, severity and closing approval, drills among them.
  */
 @SpringBootTest(properties = { "hikeshi.notifications.jobs.enabled=false", "hikeshi.test.context=dashboard-rollup" })
 @Import({ TestDatabaseConfiguration.class, CompletedSetup.class })
@@ -41,8 +42,10 @@ class DashboardRollupTest {
 	private static final String[] CATEGORIES = { null, "INFORMATION_LEAK", "VIRUS_RANSOMWARE", "SYSTEM_OUTAGE",
 			"LOST_DEVICE", "OTHER" };
 
-	private static final String[] STATES = { "REPORTED", "TRIAGE", "ESCALATED", "CONTAINMENT", "RECOVERY", "CLOSED",
-			"DISMISSED" };
+	private static final String[] STATES = { "REPORTED", "TRIAGE", "ESCALATED", "TEAM_FORMED", "CONTAINMENT",
+			"DISCLOSURE", "RECOVERY", "PREVENTION", "CLOSED", "DISMISSED" };
+
+	private static final String[] SEVERITIES = { null, "LOW", "HIGH", "CRITICAL" };
 
 	/** Midnight of 1 February 2026 in Tokyo: incidents are reported in the hours either side. */
 	private static final Instant TURN_OF_MONTH = Instant.parse("2026-01-31T15:00:00Z");
@@ -71,11 +74,13 @@ class DashboardRollupTest {
 		}
 		// one statement of 300: the statement trigger groups them, and folds
 		ids.addAll(this.jdbc.queryForList("""
-				insert into incident (reference, title, description, category, state, discovered_at, reported_at,
-				                      occurred_at, contained_at, damage_direct_yen, drill)
-				select 'B' || ? || '-' || g, 't', 'd', (array['OTHER', 'SYSTEM_OUTAGE', null])[1 + g % 3], 'CLOSED',
+				insert into incident (reference, title, description, category, state, severity, discovered_at, reported_at,
+				                      occurred_at, contained_at, damage_direct_yen, drill, closing_approved_at)
+				select 'B' || ? || '-' || g, 't', 'd', (array['OTHER', 'SYSTEM_OUTAGE', null])[1 + g % 3],
+				       (array['CLOSED', 'REPORTED', 'PREVENTION', 'ESCALATED'])[1 + g % 4],
+				       (array['LOW', null])[1 + g % 2],
 				       t, t, t - (g % 5) * interval '7 hours', t + (g % 4) * interval '5 hours',
-				       case when g % 6 = 0 then g * 1000 end, g % 11 = 0
+				       case when g % 6 = 0 then g * 1000 end, g % 11 = 0, case when g % 5 = 0 then t end
 				from (select g, timestamptz '2026-01-31 15:00:00+00' + (g - 150) * interval '37 minutes' as t
 				      from generate_series(1, 300) g) s
 				returning id""", Long.class, seed % 100000));
@@ -89,10 +94,15 @@ class DashboardRollupTest {
 			long id = ids.remove(random.nextInt(ids.size()));
 			this.jdbc.update("delete from incident where id = ?", id);
 		}
+		// one statement moving many: a row trigger for each
+		this.jdbc.update("update incident set state = 'PREVENTION' where id % 9 = 0");
 		assertSameFigures(random, because + ", after the changes");
 
 		this.jdbc.queryForObject("select incident_rollup_fold()::text", String.class);
 		assertThat(this.jdbc.queryForObject("select count(*) from incident_day_rollup where not folded", Long.class))
+			.isZero();
+		this.jdbc.queryForObject("select incident_open_fold()::text", String.class);
+		assertThat(this.jdbc.queryForObject("select count(*) from incident_open_count where not folded", Long.class))
 			.isZero();
 		assertSameFigures(random, because + ", after a fold");
 
@@ -138,6 +148,7 @@ class DashboardRollupTest {
 			periods.add(new LocalDate[] { from, from.plusDays(random.nextInt(100)) });
 		}
 		assertMonthsAreTheirFoldedDays(because);
+		assertSameFiguresOfNow(because);
 		ZoneId zone = ZoneId.of(this.jdbc.queryForObject("select time_zone from organisation", String.class));
 		assertThat(metrics(periods.get(0)[0], periods.get(0)[1]).durationsByMonth()).as(because).hasSize(2);
 		for (LocalDate[] period : periods) {
@@ -162,6 +173,28 @@ class DashboardRollupTest {
 			assertThat(metrics.durationsByMonth()).as(where).isEqualTo(byMonth);
 			assertThat(metrics.damageByCategory()).as(where).isEqualTo(plainDamage(start, end));
 		}
+	}
+
+	/** The open incidents by state and severity and the decisions (V52) as the plain SQL counts them. */
+	private void assertSameFiguresOfNow(String because) {
+		Metrics metrics = metrics(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 1, 31));
+		assertThat(metrics.open()).as(because).isNotEmpty();
+		assertThat(metrics.open()).as(because + ": open by state and severity")
+			.containsExactlyInAnyOrderElementsOf(this.jdbc.query("""
+					select state, severity, count(*) from incident
+					where state not in ('CLOSED', 'DISMISSED') and not drill group by state, severity""",
+					(rs, row) -> new Metrics.OpenCount(rs.getString(1),
+							jp.hikeshi.incident.IncidentState.valueOf(rs.getString(1)).step().name(), rs.getString(2),
+							rs.getLong(3))));
+		assertThat(metrics.decisions()).as(because + ": decisions")
+			.isEqualTo(this.jdbc.queryForObject("""
+					select (select count(*) from incident where state = 'ESCALATED' and not drill),
+					       (select count(*) from incident where state = 'PREVENTION' and closing_approved_at is null
+					          and not drill),
+					       (select count(*) from announcement a join reporting_case c on c.id = a.case_id
+					          join incident i on i.id = c.incident_id
+					        where a.approved_at is null and i.state not in ('CLOSED', 'DISMISSED') and not i.drill)""",
+					(rs, row) -> new Metrics.Decisions(rs.getLong(1), rs.getLong(2), rs.getLong(3))));
 	}
 
 	/** Every sum of a period's rows, by category (the days with no incident left make a row of zeros or none). */
@@ -210,7 +243,7 @@ class DashboardRollupTest {
 				                      occurred_at, reported_at, contained_at, recovered_at, damage_direct_yen,
 				                      damage_indirect_yen, disruption_days, drill)
 				values (?, 't', 'd', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""", Long.class, reference,
-				pick(random, CATEGORIES), pick(random, new String[] { null, "LOW", "HIGH", "CRITICAL" }),
+				pick(random, CATEGORIES), pick(random, SEVERITIES),
 				pick(random, STATES), Timestamp.from(reported), maybeBefore(random, reported),
 				Timestamp.from(reported), maybeAfter(random, reported), maybeAfter(random, reported),
 				random.nextInt(3) == 0 ? (Object) random.nextLong(0, 10_000_000) : null,
@@ -223,7 +256,7 @@ class DashboardRollupTest {
 	private void change(Random random, long id) {
 		Instant reported = this.jdbc.queryForObject("select reported_at from incident where id = ?", Timestamp.class, id)
 			.toInstant();
-		switch (random.nextInt(7)) {
+		switch (random.nextInt(10)) {
 			case 0 -> this.jdbc.update("update incident set category = ? where id = ?", pick(random, CATEGORIES), id);
 			case 1 -> this.jdbc.update("update incident set contained_at = ? where id = ?", maybeAfter(random, reported),
 					id);
@@ -241,6 +274,10 @@ class DashboardRollupTest {
 					update incident set reported_at = reported_at + ? * interval '1 hour',
 					       discovered_at = discovered_at + ? * interval '1 hour',
 					       occurred_at = occurred_at + ? * interval '1 hour' where id = ?""", 13, 13, 13, id);
+			case 6 -> this.jdbc.update("update incident set severity = ? where id = ?", pick(random, SEVERITIES), id);
+			case 7 -> this.jdbc.update(
+					"update incident set closing_approved_at = case when closing_approved_at is null then now() end where id = ?",
+					id);
 			default -> this.jdbc.update("update incident set state = ?, version = version + 1 where id = ?",
 					pick(random, STATES), id);
 		}
