@@ -32,7 +32,8 @@ import org.springframework.transaction.annotation.Transactional;
  * row per day and category that triggers keep in the transaction of each change (V34), so their cost
  * grows neither with the incidents in the period nor with its length; the open incidents by state
  * and severity and the decisions waiting read the counts triggers keep (V52) in the same way; the
- * incidents named, the announcements waiting and the duties read the open incidents through indexes. Drills (訓練) are never counted: the rollup leaves them out, every other statement
+ * incidents named, the announcements waiting and the duties read the open incidents through
+ * indexes. Drills (訓練) are never counted: the rollups leave them out, every other statement
  * filters them.
  */
 @Service
