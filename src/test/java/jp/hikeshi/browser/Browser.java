@@ -46,10 +46,14 @@ public final class Browser implements AutoCloseable {
 
 	/**
 	 * A wait that looks again every {@value #POLL_MILLIS} ms. Selenium's default of 500 ms costs
-	 * up to half a second on every click that leads to a page (the suite waits on hundreds).
+	 * up to half a second on every click that leads to a page (the suite waits on hundreds). An
+	 * element found on a page that a script then replaces is looked for again, not an error: a
+	 * condition read between the two pages failed the passkey journey now and then.
 	 */
 	public static WebDriverWait waiting(WebDriver driver, Duration timeout) {
-		return new WebDriverWait(driver, timeout, Duration.ofMillis(POLL_MILLIS));
+		WebDriverWait wait = new WebDriverWait(driver, timeout, Duration.ofMillis(POLL_MILLIS));
+		wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+		return wait;
 	}
 
 	/** Starts a browser, or skips (or fails, where browser tests are required) the calling test. */
