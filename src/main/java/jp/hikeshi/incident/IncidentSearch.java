@@ -4,8 +4,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 
 import jakarta.persistence.criteria.CriteriaBuilder;
+import jakarta.persistence.criteria.Expression;
 import jakarta.persistence.criteria.Join;
 import jakarta.persistence.criteria.JoinType;
 import jakarta.persistence.criteria.Predicate;
@@ -63,14 +65,40 @@ public record IncidentSearch(IncidentState state, IncidentState.Step step, Categ
 	}
 
 	/**
-	 * The gram index's condition (V49): every incident containing the words meets it, a few that
-	 * do not may too, so it only narrows what the LIKE of {@link #toSpecification} then checks.
+	 * The gram index's condition (V49, V53): every incident containing the words holds these of
+	 * their grams ({@link RareGrams}), a few that do not may too, so it only narrows what the LIKE
+	 * of {@link #toSpecification} then checks.
 	 */
-	Specification<Incident> mayContainText() {
-		// the words bound as a parameter (a criteria literal is written into the SQL)
-		return (root, query, builder) -> builder.isTrue(builder.function("incident_text_may_contain", Boolean.class,
+	Specification<Incident> mayContainText(List<String> grams) {
+		// the grams bound as a parameter (a criteria literal is written into the SQL)
+		return (root, query, builder) -> builder.isTrue(builder.function("incident_text_holds", Boolean.class,
 				root.get("title"), root.get("description"), root.get("reference"),
-				((HibernateCriteriaBuilder) builder).value(words())));
+				((HibernateCriteriaBuilder) builder).value(grams.toArray(String[]::new))));
+	}
+
+	/**
+	 * Whether lowering the fields can be left out: no character of the words has a case (kana,
+	 * kanji, their punctuation, ASCII digits and signs), so lower() keeps each of them and makes
+	 * none of them from another character, and a field contains the words exactly when its lowered
+	 * self does. Lowering is most of what checking a row costs (three times the LIKE itself).
+	 */
+	boolean caseless() {
+		return words().codePoints().allMatch(IncidentSearch::caseless);
+	}
+
+	private static boolean caseless(int c) {
+		if (c < 0x80) {
+			return !Character.isLetter(c);
+		}
+		Character.UnicodeBlock block = Character.UnicodeBlock.of(c);
+		return block == Character.UnicodeBlock.HIRAGANA || block == Character.UnicodeBlock.KATAKANA
+				|| block == Character.UnicodeBlock.KATAKANA_PHONETIC_EXTENSIONS
+				|| block == Character.UnicodeBlock.CJK_SYMBOLS_AND_PUNCTUATION
+				|| block == Character.UnicodeBlock.CJK_UNIFIED_IDEOGRAPHS
+				|| block == Character.UnicodeBlock.CJK_UNIFIED_IDEOGRAPHS_EXTENSION_A
+				|| block == Character.UnicodeBlock.CJK_COMPATIBILITY_IDEOGRAPHS
+				// half-width katakana and its punctuation
+				|| (c >= 0xFF61 && c <= 0xFF9F);
 	}
 
 	Specification<Incident> toSpecification(Actor actor) {
@@ -127,9 +155,11 @@ public record IncidentSearch(IncidentState state, IncidentState.Step step, Categ
 		}
 		if (hasText()) {
 			String pattern = "%" + escapeLike(words()) + "%";
-			where.add(builder.or(builder.like(builder.lower(root.get("title")), pattern, '\\'),
-					builder.like(builder.lower(root.get("description")), pattern, '\\'),
-					builder.like(builder.lower(root.get("reference")), pattern, '\\')));
+			boolean caseless = caseless();
+			where.add(builder.or(Stream.of("title", "description", "reference").map(field -> {
+				Expression<String> text = root.get(field);
+				return builder.like(caseless ? text : builder.lower(text), pattern, '\\');
+			}).toArray(Predicate[]::new)));
 		}
 		return where;
 	}

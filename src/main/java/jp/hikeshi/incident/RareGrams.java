@@ -1,0 +1,93 @@
+package jp.hikeshi.incident;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Which of the words' grams the search asks the gram index (V49) for: the {@value #ASKED} rarest,
+ * by the share of incidents ANALYZE found holding each (V53), read again every ten minutes. GIN
+ * reads the whole posting list of every gram asked, and the grams of a reference ("in", "c-",
+ * "20") or of digits are in most incidents; any of the grams gives a superset of the matches,
+ * which the LIKE then checks, so the results do not depend on the choice. Before the first
+ * ANALYZE nothing is known and every gram is asked, as before.
+ */
+@Component
+class RareGrams {
+
+	/** How many grams the index is asked for: two or three rare ones leave few candidates. */
+	static final int ASKED = 3;
+
+	private static final Duration FRESH = Duration.ofMinutes(10);
+
+	private final JdbcTemplate jdbc;
+
+	private final Clock clock;
+
+	private volatile Frequencies frequencies;
+
+	RareGrams(JdbcTemplate jdbc, Clock clock) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	/** The rarest few of the grams an incident must hold to contain these (lowered) words. */
+	List<String> of(String words) {
+		List<String> grams = new ArrayList<>(new LinkedHashSet<>(grams(words)));
+		Map<String, Float> shares = frequencies().shares();
+		if (grams.size() <= ASKED || shares.isEmpty()) {
+			return grams;
+		}
+		// a gram not among the most common is rarer than any of them; the sort keeps ties in order
+		grams.sort(Comparator.comparingDouble(gram -> shares.getOrDefault(gram, 0f)));
+		return List.copyOf(grams.subList(0, ASKED));
+	}
+
+	/**
+	 * The grams an incident must hold to contain the words, as search_text_grams (V49) makes them:
+	 * the character itself for one, its bigrams for more (characters as PostgreSQL counts them).
+	 */
+	static List<String> grams(String words) {
+		int[] characters = words.codePoints().toArray();
+		List<String> grams = new ArrayList<>();
+		if (characters.length < 2) {
+			grams.add(words);
+			return grams;
+		}
+		for (int i = 0; i + 1 < characters.length; i++) {
+			grams.add(new String(characters, i, 2));
+		}
+		return grams;
+	}
+
+	/** Reads the frequencies again at the next search (after an ANALYZE, in tests). */
+	void forget() {
+		this.frequencies = null;
+	}
+
+	private Frequencies frequencies() {
+		Frequencies known = this.frequencies;
+		Instant now = this.clock.instant();
+		if (known == null || known.readAt().plus(FRESH).isBefore(now)) {
+			Map<String, Float> shares = new HashMap<>();
+			this.jdbc.query("select gram, frequency from incident_text_gram_frequencies()",
+					row -> { shares.put(row.getString(1), row.getFloat(2)); });
+			known = new Frequencies(Map.copyOf(shares), now);
+			this.frequencies = known;
+		}
+		return known;
+	}
+
+	private record Frequencies(Map<String, Float> shares, Instant readAt) {
+	}
+
+}
