@@ -24,3 +24,9 @@ $$;
 
 revoke all on function incident_text_gram_frequencies() from public;
 grant execute on function incident_text_gram_frequencies() to ${approle};
+
+-- The newest incidents (drills aside) in the list's order, read from the index alone: the search
+-- asks when the nth newest was reported before it reads that many row by row (up to 30,000), and
+-- incident_reported_at_idx had to visit the table for each of them (2.9 ms of CPU at 9,500, now
+-- 0.5 ms). About 30 MB at a million incidents.
+create index incident_real_reported_idx on incident (reported_at desc, id desc) where not drill;

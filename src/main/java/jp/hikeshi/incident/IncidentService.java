@@ -467,7 +467,11 @@ public class IncidentService {
 		}
 		Specification<Incident> indexed = matching.and(search.mayContainText(this.rareGrams.of(search.words())));
 		if (newest.size() < to) {
-			return pageAndCount(indexed, pageable, bound);
+			// the matches newest first give the page and the count in one reading of the candidates,
+			// which ordering them reads whole anyway
+			List<Long> found = ids(indexed, true, bound);
+			List<Long> page = found.subList(Math.min(from, found.size()), Math.min(to, found.size()));
+			return new ListPage(new PageImpl<>(inOrder(page), pageable, found.size()), found.size() == bound);
 		}
 		int matches = ids(indexed, false, bound).size();
 		return new ListPage(new PageImpl<>(inOrder(newest.subList(from, to)), pageable, matches), matches == bound);
