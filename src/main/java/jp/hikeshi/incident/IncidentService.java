@@ -423,8 +423,9 @@ public class IncidentService {
 	 * cost). 「メ」 (a third of the incidents), 「盗」 (one in sixteen) and 「windows」 (one in six) are
 	 * counted so. Only the rest asks the gram index (V49) for the candidates among all incidents,
 	 * which the LIKE then checks: a rare or absent word is answered at once, where reading newest
-	 * first would read every incident, while the index reads every posting of its rarest gram (a
-	 * tenth of a microsecond each, against a third of one for a row, or one when it is lowered).
+	 * first would read every incident, while for a frequent one the index lists every incident
+	 * holding its rarest gram (about a quarter of a microsecond each, where a row read costs half
+	 * a microsecond, or more than one when lowered).
 	 * No query reads newest first without a bound: the planner, misjudging how often a LIKE
 	 * matches, may sort every match instead.
 	 */
@@ -435,8 +436,8 @@ public class IncidentService {
 		if (!search.hasText()) {
 			return pageAndCount(matching, pageable, bound);
 		}
-		// each query below reads a few thousand rows at most: starting parallel workers for them
-		// costs more than it saves (measured on two cores at a million incidents)
+		// each query below reads thousands of rows, tens of thousands at most: starting parallel
+		// workers for them costs more than it saves (measured on two cores at a million incidents)
 		this.entityManager.createNativeQuery("select set_config('max_parallel_workers_per_gather', '0', true)")
 			.getSingleResult();
 		int from = (int) pageable.getOffset();
