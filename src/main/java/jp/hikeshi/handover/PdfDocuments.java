@@ -4,10 +4,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.lang.ref.SoftReference;
 import java.text.Normalizer;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
 
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
 import com.openhtmltopdf.outputdevice.helper.ExternalResourceControlPriority;
@@ -27,11 +26,14 @@ import org.springframework.stereotype.Component;
  * Turns a document's XHTML into an A4 PDF with Noto Sans JP embedded (only the glyphs used, so a
  * report stays small), its text selectable and searchable.
  * <p>
- * Parsing a 5.5 MB font takes about 0.3 s, so each font is parsed once per slot of a small pool
- * (one slot a processor) and reused: a parsed font reads its glyphs from a shared buffer and is
- * not safe for two documents at once, so a document borrows a slot for the time it is rendered.
- * Nothing is read before the first PDF: the fonts cost neither start-up time nor memory on a
- * server that never makes one.
+ * Parsing a 5.5 MB font takes about 0.3 s, so both fonts are parsed once and reused while PDFs
+ * are being made. A parsed font reads its glyphs from a shared buffer and is not safe for two
+ * documents at once, and the fonts and one document's rendering take about 50 MB of heap: so PDFs
+ * are made one at a time (the next waits about half a second), and the fonts are held softly,
+ * for the collector to drop once no PDF has been made for a while. With a set of fonts for each
+ * processor, three people downloading the report at once ran the 128 MB heap of
+ * {@code jvm.options} out of memory. Nothing is read before the first PDF: the fonts cost neither
+ * start-up time nor memory on a server that never makes one.
  */
 @Component
 public class PdfDocuments {
@@ -46,15 +48,11 @@ public class PdfDocuments {
 
 	private static final char KANGXI_LAST = '\u2FD5';
 
-	private final int slots = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+	/** Held while a document is rendered: one at a time. */
+	private final ReentrantLock rendering = new ReentrantLock();
 
-	private final BlockingQueue<Fonts> pool = new ArrayBlockingQueue<>(this.slots);
-
-	private final AtomicInteger made = new AtomicInteger();
-
-	private volatile byte[] regular;
-
-	private volatile byte[] bold;
+	/** The parsed fonts, guarded by {@link #rendering}. */
+	private SoftReference<Fonts> fonts = new SoftReference<>(null);
 
 	public PdfDocuments() {
 		XRLog.setLoggerImpl(new PdfLog());
@@ -65,8 +63,9 @@ public class PdfDocuments {
 	 * PNG written into it as a {@code data:} address is drawn.
 	 */
 	public byte[] render(String xhtml) {
-		Fonts fonts = borrow();
+		this.rendering.lock();
 		try (PDDocument document = new PDDocument()) {
+			Fonts fonts = fonts();
 			ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
 			PdfRendererBuilder builder = new PdfRendererBuilder();
 			builder.useFastMode();
@@ -88,32 +87,18 @@ public class PdfDocuments {
 			throw new UncheckedIOException(ex);
 		}
 		finally {
-			this.pool.add(fonts);
+			this.rendering.unlock();
 		}
 	}
 
-	/** A free slot; a new one while fewer than {@link #slots} exist, else the next one returned. */
-	private Fonts borrow() {
-		Fonts free = this.pool.poll();
-		if (free != null) {
-			return free;
+	/** The parsed fonts, parsed again if the collector has dropped them; under {@link #rendering}. */
+	private Fonts fonts() {
+		Fonts parsed = this.fonts.get();
+		if (parsed == null) {
+			parsed = new Fonts();
+			this.fonts = new SoftReference<>(parsed);
 		}
-		if (this.made.getAndUpdate(n -> (n < this.slots) ? n + 1 : n) < this.slots) {
-			try {
-				return new Fonts();
-			}
-			catch (RuntimeException ex) {
-				this.made.decrementAndGet();
-				throw ex;
-			}
-		}
-		try {
-			return this.pool.take();
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException("Interrupted while waiting for a PDF font", ex);
-		}
+		return parsed;
 	}
 
 	/**
@@ -147,14 +132,7 @@ public class PdfDocuments {
 		}
 	}
 
-	private synchronized void readFonts() {
-		if (this.bold == null) {
-			this.regular = read("fonts/NotoSansJP-Regular.ttf");
-			this.bold = read("fonts/NotoSansJP-Bold.ttf");
-		}
-	}
-
-	private TrueTypeFont parse(byte[] bytes) {
+	private static TrueTypeFont parse(byte[] bytes) {
 		try {
 			return new TTFParser().parse(new RandomAccessReadBuffer(bytes));
 		}
@@ -163,17 +141,16 @@ public class PdfDocuments {
 		}
 	}
 
-	/** Both weights, parsed once, for one document at a time. */
-	private final class Fonts {
+	/** Both weights, parsed, for one document at a time. */
+	private static final class Fonts {
 
 		private final TrueTypeFont regular;
 
 		private final TrueTypeFont bold;
 
 		Fonts() {
-			readFonts();
-			this.regular = parse(PdfDocuments.this.regular);
-			this.bold = parse(PdfDocuments.this.bold);
+			this.regular = parse(read("fonts/NotoSansJP-Regular.ttf"));
+			this.bold = parse(read("fonts/NotoSansJP-Bold.ttf"));
 		}
 
 		TrueTypeFont regular() {

@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
  * The repositories are created on first use ({@code spring.data.jpa.repositories.bootstrap-mode=lazy}):
  * building them parses every query, a third of the start's main-thread time. Once the application
  * is up, a background thread builds them all, so the first person to report does not wait for it
- * and a broken query still shows in the log at start. The tests build them eagerly.
+ * and a broken query still shows in the log at start. The tests build them eagerly. Then the query
+ * parsers' caches are emptied ({@link QueryParserCaches}): the parsing they served is done.
  */
 @Component
 class RepositoryWarmUp {
@@ -24,6 +25,7 @@ class RepositoryWarmUp {
 		Thread thread = new Thread(() -> {
 			try {
 				event.getApplicationContext().getBeansOfType(Repository.class);
+				QueryParserCaches.clear();
 			}
 			catch (RuntimeException ex) {
 				log.error("A repository cannot be built", ex);
