@@ -460,6 +460,13 @@ public class IncidentService {
 			if (more <= read && newest.size() < to) {
 				more = enoughToHold(to, newest.size(), read, affordable);
 			}
+			if (newest.isEmpty() && shareHolds(bound, this.rareGrams.shareOf(search.words()), affordable)) {
+				// none among the newest, yet ANALYZE found the word in so many incidents that the
+				// index would list hundreds of thousands (「メ」, a third of a seed whose last 22,000
+				// reports hold none: half a second); the newest are unlike the rest, so read as many
+				// of them as can be afforded, which the count's bound may end sooner
+				more = affordable;
+			}
 			if (more <= read) {
 				break;
 			}
@@ -489,6 +496,11 @@ public class IncidentService {
 		}
 		long enough = (long) Math.ceil(1.2 * wanted * read / found);
 		return (enough > affordable) ? read : (int) Math.max(enough, read + 1L);
+	}
+
+	/** Whether {@code affordable} incidents should hold {@code wanted} matches at the given share, with a fifth more for chance. */
+	private static boolean shareHolds(int wanted, float share, int affordable) {
+		return share > 0 && 1.2 * wanted / share <= affordable;
 	}
 
 	/** The page, newest first, and its matches counted up to the bound unless it is the last page. */

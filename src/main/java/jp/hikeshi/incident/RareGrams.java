@@ -53,6 +53,17 @@ class RareGrams {
 	}
 
 	/**
+	 * The share of incidents holding the words, as far as ANALYZE's statistics tell it: for words
+	 * of one or two characters, the share holding their one gram; 0 when that gram is rarer than
+	 * the most common ones, for longer words (rare grams say little of the whole), or before the
+	 * first ANALYZE.
+	 */
+	float shareOf(String words) {
+		List<String> grams = grams(words);
+		return (grams.size() == 1) ? frequencies().shares().getOrDefault(grams.get(0), 0f) : 0f;
+	}
+
+	/**
 	 * The grams an incident must hold to contain the words, as search_text_grams (V49) makes them:
 	 * the character itself for one, its bigrams for more (characters as PostgreSQL counts them).
 	 */

@@ -65,6 +65,12 @@ class RareGramsTest {
 		// three grams or fewer are all asked for
 		assertThat(this.rareGrams.of("一二三四")).containsExactly("一二", "二三", "三四");
 		assertThat(this.rareGrams.of("一")).containsExactly("一");
+		// the share of incidents holding the words is told for one gram only: 一二 is in every one of
+		// these twenty, a share of all incidents above nothing; for 一二三 its grams say too little
+		assertThat(this.rareGrams.shareOf("一二")).isGreaterThan(0f)
+			.isEqualTo(this.rareGrams.shareOf("二三"));
+		assertThat(this.rareGrams.shareOf("一二三")).isZero();
+		assertThat(this.rareGrams.shareOf("一二三四五六")).isZero();
 	}
 
 }

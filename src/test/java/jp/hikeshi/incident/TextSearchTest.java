@@ -136,6 +136,28 @@ class TextSearchTest {
 		}
 	}
 
+	@Test
+	void aWordManyOlderIncidentsHoldIsReadForNewestFirstThoughTheNewestHoldNone() {
+		// thirty older incidents hold 鰻, the two hundred newest none: ANALYZE's share of 鰻 says the
+		// newest ones worth reading should hold the count's bound, so the index is not asked
+		UserAccount reporter = this.users.create(Role.REPORTER);
+		for (int i = 0; i < 230; i++) {
+			String title = (i < 30) ? "鰻の養殖場の端末 " + i : "取引先からの問い合わせ " + i;
+			this.incidents.report(new Incident.Report(title, "拠点の回線", Instant.parse("2025-03-03T01:30:00Z"),
+					"営業PC-11", StillHappening.NO, null, null, null), actor(reporter));
+		}
+		this.owner.jdbc().execute("analyze incident");
+		this.rareGrams.forget();
+		assertThat(this.rareGrams.shareOf("鰻")).isGreaterThan(0f);
+		IncidentSearch search = new IncidentSearch(null, null, null, null, null, "鰻");
+		this.statements.reset();
+		assertPage(search, plainSearch(null, "鰻"), PageRequest.of(0, 2), 3, 5000);
+		assertThat(this.statements.statements()).noneMatch(sql -> sql.contains("incident_text_holds"));
+		for (int page = 0; page < 16; page++) {
+			assertPage(search, plainSearch(null, "鰻"), PageRequest.of(page, 2), 1000, 5000);
+		}
+	}
+
 	private void assertPage(IncidentSearch search, List<Long> expected, PageRequest request, int countedUpTo, int newest) {
 		IncidentService.ListPage found = this.incidents.listPage(search, this.lead, request, countedUpTo, newest);
 		String why = "「" + search.text() + "」 " + request + ", counted up to " + countedUpTo + ", newest " + newest;
