@@ -485,22 +485,25 @@ public class IncidentService {
 		return new ListPage(new PageImpl<>(inOrder(newest.subList(from, to)), pageable, matches), matches == bound);
 	}
 
+	/** What an expected number of rows is multiplied by, so that chance rarely leaves it short: a fifth more. */
+	private static final double FOR_CHANCE = 1.2;
+
 	/**
 	 * How many of the newest incidents should hold {@code wanted} matches, at the rate of
-	 * {@code found} in the {@code read} newest, with a fifth more for chance; or {@code read}
+	 * {@code found} in the {@code read} newest, {@link #FOR_CHANCE} included; or {@code read}
 	 * itself when that is more than {@code affordable} (or nothing was found to judge by).
 	 */
 	private static int enoughToHold(int wanted, int found, int read, int affordable) {
 		if (found == 0) {
 			return read;
 		}
-		long enough = (long) Math.ceil(1.2 * wanted * read / found);
+		long enough = (long) Math.ceil(FOR_CHANCE * wanted * read / found);
 		return (enough > affordable) ? read : (int) Math.max(enough, read + 1L);
 	}
 
-	/** Whether {@code affordable} incidents should hold {@code wanted} matches at the given share, with a fifth more for chance. */
+	/** Whether {@code affordable} incidents should hold {@code wanted} matches at the given share, {@link #FOR_CHANCE} included. */
 	private static boolean shareHolds(int wanted, float share, int affordable) {
-		return share > 0 && 1.2 * wanted / share <= affordable;
+		return share > 0 && FOR_CHANCE * wanted / share <= affordable;
 	}
 
 	/** The page, newest first, and its matches counted up to the bound unless it is the last page. */

@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Text pasted from another PDF prints and copies as the ideographs that were meant; documents asked
- * for at once share the one set of parsed fonts and each comes out whole.
+ * for at once each come out whole, in both weights of the font.
  */
 class PdfDocumentsTest {
 
