@@ -447,6 +447,9 @@ public class IncidentService {
 		List<Long> newest = new ArrayList<>();
 		Instant before = null;
 		int read = Math.max(1, readNewestFirst / 30);
+		// the newest incidents read so far: those reported since this moment, about this many
+		Instant readSince = null;
+		int readRows = 0;
 		for (int slice = 0; slice < 2; slice++) {
 			Instant since = reportedAtOf(others, read);
 			Specification<Incident> newer = (since == null) ? matching : matching.and(reportedSince(since));
@@ -456,6 +459,8 @@ public class IncidentService {
 				List<Long> page = newest.subList(Math.min(from, newest.size()), Math.min(to, newest.size()));
 				return new ListPage(new PageImpl<>(inOrder(page), pageable, newest.size()), newest.size() == bound);
 			}
+			readSince = since;
+			readRows = read;
 			int more = enoughToHold(bound, newest.size(), read, affordable);
 			if (more <= read && newest.size() < to) {
 				more = enoughToHold(to, newest.size(), read, affordable);
@@ -474,15 +479,57 @@ public class IncidentService {
 			read = more;
 		}
 		Specification<Incident> indexed = matching.and(search.mayContainText(this.rareGrams.of(search.words())));
-		if (newest.size() < to) {
-			// the matches newest first give the page and the count in one reading of the candidates,
-			// which ordering them reads whole anyway
-			List<Long> found = ids(indexed, true, bound);
-			List<Long> page = found.subList(Math.min(from, found.size()), Math.min(to, found.size()));
-			return new ListPage(new PageImpl<>(inOrder(page), pageable, found.size()), found.size() == bound);
+		List<Long> found = newest;
+		if (found.size() < to) {
+			found = olderMatches(indexed, others, found, to, bound, readSince, readRows,
+					this.rareGrams.rarestShare(search.words()));
+			if (found.size() < to || found.size() == bound) {
+				// every match was read, or enough for the count to stop
+				List<Long> page = found.subList(Math.min(from, found.size()), Math.min(to, found.size()));
+				return new ListPage(new PageImpl<>(inOrder(page), pageable, found.size()), found.size() == bound);
+			}
 		}
+		// the page is known; the count takes the candidates in whatever order is quickest
 		int matches = ids(indexed, false, bound).size();
-		return new ListPage(new PageImpl<>(inOrder(newest.subList(from, to)), pageable, matches), matches == bound);
+		return new ListPage(new PageImpl<>(inOrder(found.subList(from, to)), pageable, matches), matches == bound);
+	}
+
+	/**
+	 * The page's matches older than the newest ones read, newest first, through the gram index, one
+	 * window of time at a time: the index lists every incident holding the words' rarest grams,
+	 * and ordering them reads each one, so a frequent word would read a sixth of a million
+	 * incidents for a page of fifty (「windows」 behind 22,000 reports that hold none: half a
+	 * second). A window then holds as many incidents as should hold the count's bound at the
+	 * grams' share, at least eight times those read so far; the next one as many as should hold the
+	 * rest at the rate the words turned up, or eight times all read so far when they did not. Past
+	 * {@value #WINDOWS_UP_TO} incidents, or for grams rarer than the most common (few candidates),
+	 * the window is all the rest. Returns the matches already found and those of the windows, up
+	 * to {@code bound}; fewer than {@code to} only when every match was read.
+	 */
+	private List<Long> olderMatches(Specification<Incident> indexed, Specification<Incident> others, List<Long> newest,
+			int to, int bound, Instant readSince, int readRows, float share) {
+		List<Long> found = new ArrayList<>(newest);
+		Instant upTo = readSince;
+		long rows = readRows;
+		// as many as should hold the count's bound at the grams' share (each window asks the index
+		// again, which costs more than the candidates it lists), at least eight times those read
+		long window = (share > 0) ? Math.max(8L * rows, (long) Math.ceil(FOR_CHANCE * (bound - found.size()) / share)) : -1;
+		while (true) {
+			Instant from = (window < 0 || rows >= WINDOWS_UP_TO) ? null
+					: reportedAtOf(others, (int) Math.min(rows + window, WINDOWS_UP_TO));
+			Specification<Incident> older = (upTo == null) ? indexed : indexed.and(reportedBefore(upTo));
+			int before = found.size();
+			found.addAll(ids((from == null) ? older : older.and(reportedSince(from)), true, bound - found.size()));
+			if (from == null || found.size() >= to) {
+				return found;
+			}
+			int more = found.size() - before;
+			window = Math.min(rows + window, WINDOWS_UP_TO) - rows;
+			rows += window;
+			// at the rate found in this window, or eight times all read so far when none
+			window = (more == 0) ? 8L * rows : (long) Math.ceil(FOR_CHANCE * (bound - found.size()) * window / more);
+			upTo = from;
+		}
 	}
 
 	/** What an expected number of rows is multiplied by, so that chance rarely leaves it short: a fifth more. */
@@ -575,6 +622,12 @@ public class IncidentService {
 	 * index (a third as many when the fields must be lowered).
 	 */
 	static final int READ_NEWEST_FIRST = 30000;
+
+	/**
+	 * How far back the older matches are looked for window by window, in incidents: finding where
+	 * a window starts reads the index of when each was reported that far.
+	 */
+	static final int WINDOWS_UP_TO = 100000;
 
 	/**
 	 * A page of the list.

@@ -64,6 +64,16 @@ class RareGrams {
 	}
 
 	/**
+	 * The share of incidents holding the rarest of the grams an incident must hold to contain the
+	 * words: at least the share holding the words themselves. 0 when one of the grams is rarer than
+	 * the most common ones, or before the first ANALYZE.
+	 */
+	float rarestShare(String words) {
+		Map<String, Float> shares = frequencies().shares();
+		return (float) grams(words).stream().mapToDouble(gram -> shares.getOrDefault(gram, 0f)).min().orElse(0);
+	}
+
+	/**
 	 * The grams an incident must hold to contain the words, as search_text_grams (V49) makes them:
 	 * the character itself for one, its bigrams for more (characters as PostgreSQL counts them).
 	 */

@@ -158,6 +158,43 @@ class TextSearchTest {
 		}
 	}
 
+	@Test
+	void aWordTheNewestHoldNoneOfIsLookedForInTheIndexWindowByWindowOfTime() {
+		// half of two hundred older incidents hold 窓口, one in twenty 鍵, the hundred newest neither:
+		// the index is asked for the matches before the newest read, in windows of time, not for
+		// every candidate ordered; every page and count is the plain search's
+		UserAccount reporter = this.users.create(Role.REPORTER);
+		for (int i = 0; i < 300; i++) {
+			String title = (i >= 200) ? "取引先からの問い合わせ " + i : ((i % 2 == 0) ? "窓口の端末 " : "支店の回線 ") + i;
+			String description = (i < 200 && i % 20 == 0) ? "鍵の管理簿" : "拠点の回線";
+			this.incidents.report(new Incident.Report(title, description, Instant.parse("2025-03-03T01:30:00Z"),
+					"営業PC-11", StillHappening.NO, null, null, null), actor(reporter));
+		}
+		this.owner.jdbc().execute("analyze incident");
+		this.rareGrams.forget();
+		assertThat(this.rareGrams.rarestShare("窓口")).isGreaterThan(0f);
+		IncidentSearch windowed = new IncidentSearch(null, null, null, null, null, "窓口");
+		this.statements.reset();
+		assertPage(windowed, plainSearch(null, "窓口"), PageRequest.of(0, 2), 3, 30);
+		List<String> indexed = this.statements.statements().stream()
+			.filter(sql -> sql.contains("incident_text_holds"))
+			.toList();
+		assertThat(indexed).isNotEmpty().allMatch(sql -> sql.contains("reported_at<") && sql.contains("reported_at>="));
+		for (String text : List.of("窓口", "窓", "鍵", "鍵の管理簿", "支店", "取引先", "の")) {
+			IncidentSearch search = new IncidentSearch(null, null, null, null, null, text);
+			List<Long> expected = plainSearch(null, text);
+			for (int newest : new int[] { 30, 300, 3000 }) {
+				for (int bound : new int[] { 3, 20, 1000 }) {
+					for (int page = 0; page < 4; page++) {
+						assertPage(search, expected, PageRequest.of(page, 2), bound, newest);
+					}
+					assertPage(search, expected, PageRequest.of(0, 50), bound, newest);
+					assertPage(search, expected, PageRequest.of(2, 50), bound, newest);
+				}
+			}
+		}
+	}
+
 	private void assertPage(IncidentSearch search, List<Long> expected, PageRequest request, int countedUpTo, int newest) {
 		IncidentService.ListPage found = this.incidents.listPage(search, this.lead, request, countedUpTo, newest);
 		String why = "「" + search.text() + "」 " + request + ", counted up to " + countedUpTo + ", newest " + newest;
