@@ -46,13 +46,31 @@ public class Inbox {
 	public record Item(long id, String headline, String text, String link, Instant createdAt, boolean unread) {
 	}
 
+	/**
+	 * How many of one's notifications are unread, counted no further than {@value #BELL_SHOWS_UP_TO}
+	 * (the bell then shows "99+"): a lead with 37,000 unread made every page count them all (4 to
+	 * 14 ms).
+	 */
 	@Transactional(readOnly = true)
-	public long unread(String username) {
-		return this.jdbc
-			.sql("select count(*) from notification where channel = 'IN_APP' and recipient = ? and read_at is null")
-			.param(username)
+	public Unread unread(String username) {
+		long counted = this.jdbc.sql("""
+				select count(*) from (select from notification
+				where channel = 'IN_APP' and recipient = ? and read_at is null limit ?) unread""")
+			.params(username, BELL_SHOWS_UP_TO + 1)
 			.query(Long.class)
 			.single();
+		return new Unread(Math.min(counted, BELL_SHOWS_UP_TO), counted > BELL_SHOWS_UP_TO);
+	}
+
+	/** The most the bell counts. */
+	static final int BELL_SHOWS_UP_TO = 99;
+
+	/**
+	 * The bell's count.
+	 * @param count how many are unread, or {@value #BELL_SHOWS_UP_TO} when {@code more}
+	 * @param more whether there are more than that
+	 */
+	public record Unread(long count, boolean more) {
 	}
 
 	@Transactional(readOnly = true)

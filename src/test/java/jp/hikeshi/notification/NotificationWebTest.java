@@ -232,6 +232,34 @@ class NotificationWebTest {
 	}
 
 	@Test
+	void theBellCountsUpToNinetyNineAndShowsMoreAsNinetyNinePlus() throws Exception {
+		UserAccount lead = this.users.create(Role.SECURITY_LEAD);
+		RequestPostProcessor asLead = this.users.signedIn(lead.getUsername());
+		report();
+		long first = this.jdbc.queryForObject("select id from notification where recipient = ? and channel = 'IN_APP'",
+				Long.class, lead.getUsername());
+		copies(first, 98);
+		String ninetyNine = page(get("/"), asLead);
+		assertThat(ninetyNine).contains("aria-label=\"通知（未読 99 件）\"", "<span class=\"bell-count\" aria-hidden=\"true\">99</span>");
+		copies(first, 1);
+		String hundred = page(get("/"), asLead);
+		assertThat(hundred).contains("aria-label=\"通知（未読 99 件超）\"", "<span class=\"bell-count\" aria-hidden=\"true\">99+</span>");
+		copies(first, 2000);
+		assertThat(page(get("/").header("Accept-Language", "en"), asLead)).contains("aria-label=\"Notifications (more than 99 unread)\"",
+				"<span class=\"bell-count\" aria-hidden=\"true\">99+</span>");
+	}
+
+	/** So many more unread notifications like this one for its recipient, each of its own occurrence. */
+	private void copies(long notification, int count) {
+		this.jdbc.update("""
+				insert into notification (rule, occurrence, channel, recipient, incident_id, reference, params, link, state,
+				                          next_attempt_at, created_at)
+				select rule, occurrence || '-copy-' || gen_random_uuid(), channel, recipient, incident_id, reference, params, link,
+				       state, next_attempt_at, created_at
+				from notification, generate_series(1, ?) where id = ?""", count, notification);
+	}
+
+	@Test
 	void onesOwnSettingsGreyTheMandatoryRowsRefuseAnUnknownLanguageAndFollowTheLanguageOfThePages() throws Exception {
 		UserAccount responder = this.users.create(Role.RESPONDER);
 		RequestPostProcessor asResponder = this.users.signedIn(responder.getUsername());
