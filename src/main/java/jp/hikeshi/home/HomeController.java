@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 
 import jp.hikeshi.account.Actor;
 import jp.hikeshi.account.Role;
@@ -15,6 +16,10 @@ import jp.hikeshi.prevention.PreventionService;
 import jp.hikeshi.reporting.ReportingService;
 import jp.hikeshi.reporting.ReportingService.AnnouncementToApprove;
 
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Pageable;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -28,13 +33,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class HomeController {
 
-	private static final int DUTIES_SHOWN = 8;
-
-	/** Not yet taken before being judged; oldest first within each. */
-	private static final Comparator<Incident> NOT_TAKEN_FIRST = Comparator
-		.comparing((Incident incident) -> incident.getState() != IncidentState.REPORTED)
-		.thenComparing(Incident::getReportedAt)
-		.thenComparing(Incident::getId);
+	/** How many of each list the page shows; the rest are a link away. */
+	static final int SHOWN = 8;
 
 	private final IncidentService incidents;
 
@@ -54,10 +54,14 @@ class HomeController {
 	@GetMapping("/")
 	String home(Authentication user, Model model) {
 		Actor actor = Actor.of(user);
+		Pageable first = PageRequest.of(0, SHOWN);
 		if (actor.has(Role.SECURITY_LEAD)) {
-			List<Incident> triage = this.incidents.triageQueue().stream().sorted(NOT_TAKEN_FIRST).toList();
-			model.addAttribute("triage", triage);
-			triage.stream()
+			// not yet taken before being judged, oldest first within each
+			Page<Incident> untaken = this.incidents.inState(IncidentState.REPORTED, first);
+			Page<Incident> judged = this.incidents.inState(IncidentState.TRIAGE, first);
+			List<Incident> shown = Stream.concat(untaken.stream(), judged.stream()).limit(SHOWN).toList();
+			model.addAttribute("triage", new PageImpl<>(shown, first, untaken.getTotalElements() + judged.getTotalElements()));
+			Stream.concat(untaken.stream().limit(1), judged.stream().limit(1))
 				.min(Comparator.comparing(Incident::getReportedAt).thenComparing(Incident::getId))
 				.ifPresent(oldest -> {
 					model.addAttribute("oldest", oldest);
@@ -66,36 +70,26 @@ class HomeController {
 				});
 		}
 		if (actor.has(Role.EXECUTIVE)) {
-			model.addAttribute("decisions", decisions(actor));
+			model.addAttribute("decisions", new Decisions(this.incidents.inState(IncidentState.ESCALATED, first),
+					this.incidents.closingsToApprove(first), this.reporting.announcementsToApprove(actor)));
 		}
 		if (actor.has(Role.RESPONDER)) {
-			model.addAttribute("assigned", this.incidents.assignedTo(actor));
+			model.addAttribute("assigned", this.incidents.assignedTo(actor, first));
 		}
-		model.addAttribute("duties", this.reporting.openDuties(actor).stream().limit(DUTIES_SHOWN).toList());
-		model.addAttribute("measures", this.prevention.openMeasures(actor).stream().limit(DUTIES_SHOWN).toList());
+		model.addAttribute("duties", this.reporting.openDuties(actor).stream().limit(SHOWN).toList());
+		model.addAttribute("measures", this.prevention.openMeasures(actor).stream().limit(SHOWN).toList());
 		model.addAttribute("today", this.prevention.today());
 		return "home/index";
-	}
-
-	private Decisions decisions(Actor actor) {
-		List<Incident> awaiting = this.incidents.awaitingExecutive();
-		return new Decisions(
-				awaiting.stream().filter(incident -> incident.getState() == IncidentState.ESCALATED).toList(),
-				awaiting.stream()
-					.filter(incident -> incident.getState() == IncidentState.PREVENTION
-							&& incident.getClosingApprovedAt() == null)
-					.toList(),
-				this.reporting.announcementsToApprove(actor));
 	}
 
 	/**
 	 * What waits for the executive, each where it is decided: a response team to form, a closing
 	 * to approve, an announcement to approve before it goes out.
 	 */
-	public record Decisions(List<Incident> teams, List<Incident> closings, List<AnnouncementToApprove> announcements) {
+	public record Decisions(Page<Incident> teams, Page<Incident> closings, List<AnnouncementToApprove> announcements) {
 
-		public int count() {
-			return this.teams.size() + this.closings.size() + this.announcements.size();
+		public long count() {
+			return this.teams.getTotalElements() + this.closings.getTotalElements() + this.announcements.size();
 		}
 
 		public boolean isEmpty() {

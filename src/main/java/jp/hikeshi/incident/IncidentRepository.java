@@ -33,28 +33,45 @@ interface IncidentRepository extends ListCrudRepository<Incident, Long>, JpaSpec
 	@QueryHints(@QueryHint(name = HibernateHints.HINT_FLUSH_MODE, value = "COMMIT"))
 	Optional<Incident> findByReference(String reference);
 
-	/** Real incidents in these states: a drill never waits in a queue. */
-	List<Incident> findByStateInAndDrillFalseOrderByReportedAtAsc(Collection<IncidentState> states);
+	/** Real incidents in these states, a page of them, oldest first: a drill never waits in a queue. */
+	Page<Incident> findByStateInAndDrillFalseOrderByReportedAtAscIdAsc(Collection<IncidentState> states, Pageable pageable);
 
 	long countByStateAndDrillFalse(IncidentState state);
 
 	Page<Incident> findByReportedByOrderByReportedAtDesc(String reportedBy, Pageable pageable);
 
-	@Query("""
+	@Query(value = """
 			select i from Incident i
 			where i.drill = false
 			  and (i.state = jp.hikeshi.incident.IncidentState.ESCALATED
 			   or (i.state = jp.hikeshi.incident.IncidentState.PREVENTION and i.closingApprovedAt is null))
-			order by i.reportedAt asc""")
-	List<Incident> findAwaitingExecutive();
+			order by i.reportedAt asc, i.id asc""", countQuery = """
+			select count(i) from Incident i
+			where i.drill = false
+			  and (i.state = jp.hikeshi.incident.IncidentState.ESCALATED
+			   or (i.state = jp.hikeshi.incident.IncidentState.PREVENTION and i.closingApprovedAt is null))""")
+	Page<Incident> findAwaitingExecutive(Pageable pageable);
 
-	@Query("""
+	/** Closings waiting for the executive's approval, oldest first. */
+	@Query(value = """
+			select i from Incident i
+			where i.drill = false and i.state = jp.hikeshi.incident.IncidentState.PREVENTION and i.closingApprovedAt is null
+			order by i.reportedAt asc, i.id asc""", countQuery = """
+			select count(i) from Incident i
+			where i.drill = false and i.state = jp.hikeshi.incident.IncidentState.PREVENTION and i.closingApprovedAt is null""")
+	Page<Incident> findClosingsToApprove(Pageable pageable);
+
+	@Query(value = """
 			select i from Incident i
 			where (i.responsible = ?1 or exists (select 1 from Incident j join j.assignees a where j = i and a.username = ?1))
 			  and i.state not in (jp.hikeshi.incident.IncidentState.CLOSED, jp.hikeshi.incident.IncidentState.DISMISSED)
 			  and i.drill = false
-			order by i.reportedAt asc""")
-	List<Incident> findAssignedTo(String username);
+			order by i.reportedAt asc, i.id asc""", countQuery = """
+			select count(i) from Incident i
+			where (i.responsible = ?1 or exists (select 1 from Incident j join j.assignees a where j = i and a.username = ?1))
+			  and i.state not in (jp.hikeshi.incident.IncidentState.CLOSED, jp.hikeshi.incident.IncidentState.DISMISSED)
+			  and i.drill = false""")
+	Page<Incident> findAssignedTo(String username, Pageable pageable);
 
 	/**
 	 * Loads an incident for a command, locking its row: a second command on the same incident

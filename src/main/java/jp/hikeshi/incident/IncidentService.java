@@ -372,9 +372,21 @@ public class IncidentService {
 		return this.incidents.findAll(search.toOwnReportsSpecification(actor.username()), newestFirst(pageable));
 	}
 
+	/**
+	 * The lead's queue, a page of it, oldest first: reports not yet taken and those being triaged.
+	 * Every work queue is read a page at a time: a queue may hold tens of thousands (a million
+	 * incidents, 35,000 of them reported and untaken, ran the home page out of memory).
+	 */
 	@Transactional(readOnly = true)
-	public List<Incident> triageQueue() {
-		return this.incidents.findByStateInAndDrillFalseOrderByReportedAtAsc(EnumSet.of(IncidentState.REPORTED, IncidentState.TRIAGE));
+	public Page<Incident> triageQueue(Pageable pageable) {
+		return this.incidents.findByStateInAndDrillFalseOrderByReportedAtAscIdAsc(
+				EnumSet.of(IncidentState.REPORTED, IncidentState.TRIAGE), pageable);
+	}
+
+	/** Real incidents in one state, a page of them, oldest first. */
+	@Transactional(readOnly = true)
+	public Page<Incident> inState(IncidentState state, Pageable pageable) {
+		return this.incidents.findByStateInAndDrillFalseOrderByReportedAtAscIdAsc(EnumSet.of(state), pageable);
 	}
 
 	/** How many real reports wait for a lead to take them, counted without loading them. */
@@ -383,14 +395,22 @@ public class IncidentService {
 		return this.incidents.countByStateAndDrillFalse(IncidentState.REPORTED);
 	}
 
+	/** Teams to form and closings to approve, a page of them, oldest first. */
 	@Transactional(readOnly = true)
-	public List<Incident> awaitingExecutive() {
-		return this.incidents.findAwaitingExecutive();
+	public Page<Incident> awaitingExecutive(Pageable pageable) {
+		return this.incidents.findAwaitingExecutive(pageable);
 	}
 
+	/** Closings waiting for the executive's approval, a page of them, oldest first. */
 	@Transactional(readOnly = true)
-	public List<Incident> assignedTo(Actor actor) {
-		return this.incidents.findAssignedTo(actor.username());
+	public Page<Incident> closingsToApprove(Pageable pageable) {
+		return this.incidents.findClosingsToApprove(pageable);
+	}
+
+	/** The open incidents this person is responsible for or assigned to, a page of them, oldest first. */
+	@Transactional(readOnly = true)
+	public Page<Incident> assignedTo(Actor actor, Pageable pageable) {
+		return this.incidents.findAssignedTo(actor.username(), pageable);
 	}
 
 	@Transactional(readOnly = true)

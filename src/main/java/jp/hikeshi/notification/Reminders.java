@@ -30,6 +30,7 @@ import jp.hikeshi.reporting.DeadlineRule;
 import jp.hikeshi.reporting.DueDuty;
 import jp.hikeshi.reporting.ReportingService;
 
+import org.springframework.data.domain.PageRequest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -270,7 +271,7 @@ class Reminders {
 		// reports not yet taken: the ones waiting for a lead
 		long triage = this.incidents.countUntaken();
 		// teams to form and closings to approve, and the announcements waiting for approval
-		int decisions = this.incidents.awaitingExecutive().size()
+		long decisions = this.incidents.awaitingExecutive(PageRequest.of(0, 1)).getTotalElements()
 				+ this.reporting.announcementsToApprove(new Actor("digest", Set.of(Role.EXECUTIVE))).size();
 		long dutiesDue = this.reporting.openDuties().stream().filter(due -> due.urgency().dueNow()).count();
 		List<Measure> measures = this.prevention.openMeasures();
@@ -282,7 +283,7 @@ class Reminders {
 			counts.put("triage", String.valueOf(lead ? triage : 0));
 			counts.put("decisions", String.valueOf(executive ? decisions : 0));
 			counts.put("duties", String.valueOf((lead || executive) ? dutiesDue : 0));
-			counts.put("assigned", String.valueOf(this.incidents.assignedTo(new Actor(reader, Set.of())).size()));
+			counts.put("assigned", String.valueOf(this.incidents.assignedTo(new Actor(reader, Set.of()), PageRequest.of(0, 1)).getTotalElements()));
 			counts.put("measures", String.valueOf(measures.stream()
 				.filter(m -> (lead || reader.equals(m.owner())) && !m.dueOn().isAfter(today.plusDays(MEASURE_DAYS_AHEAD)))
 				.count()));

@@ -154,7 +154,7 @@ class DrillTest {
 
 		Incident real = this.incidents.report(new Incident.Report("本番の報告：共有フォルダが開けない", "本番の報告です", null, null,
 				StillHappening.NO, null, null, null), this.responder);
-		assertThat(this.incidents.triageQueue()).extracting(Incident::getId)
+		assertThat(this.incidents.triageQueue(PageRequest.of(0, 1000)).getContent()).extracting(Incident::getId)
 			.contains(real.getId())
 			.doesNotContain(incident.getId());
 		assertThat(this.incidents.search(IncidentSearch.none(), this.lead, PageRequest.of(0, 1000)).getContent())

@@ -35,9 +35,11 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.MessageSource;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.util.HtmlUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -84,6 +86,9 @@ class HomeWebTest {
 	@Autowired
 	MessageSource messages;
 
+	@Autowired
+	TransactionTemplate transactions;
+
 	@jakarta.persistence.PersistenceContext
 	jakarta.persistence.EntityManager entities;
 
@@ -103,12 +108,15 @@ class HomeWebTest {
 		this.responder = actor(this.users.create(Role.RESPONDER));
 	}
 
+	/** Rolled back: only this test's reports wait, so all of them are among the first shown. */
 	@Test
+	@Transactional
 	void theLeadSeesReportsNotYetTakenFirstThenThoseBeingJudged() throws Exception {
+		nothingElseWaits();
 		Incident older = report("古い報告：プリンタの設定が変わっている", StillHappening.NO);
 		this.incidents.take(older.getId(), version(older.getId()), this.lead);
 		Incident newer = report("新しい報告：見知らぬ管理者アカウント", StillHappening.YES);
-		int waiting = this.incidents.triageQueue().size();
+		long waiting = this.incidents.triageQueue(PageRequest.of(0, 1)).getTotalElements();
 
 		String html = home(this.lead);
 
@@ -192,10 +200,23 @@ class HomeWebTest {
 		long announced = escalated("ウェブサイトの改ざん");
 		this.reporting.draftAnnouncement(announced, caseVersion(announced), this.lead, Announcement.Kind.FIRST,
 				"当社ウェブサイトの改ざんについて（第1報）\n現在、調査を進めています。");
-		int waiting = this.incidents.awaitingExecutive().size()
-				+ this.reporting.announcementsToApprove(this.executive).size();
+		long waiting = 2 + 1 + this.reporting.announcementsToApprove(this.executive).size();
 
-		String html = home(this.executive);
+		// only these wait while the page is read (rolled back): the page shows the first few of each list
+		String html = this.transactions.execute(status -> {
+			status.setRollbackOnly();
+			this.jdbc.update("update incident set state = 'TEAM_FORMED' where state = 'ESCALATED' and id <> all(?)",
+					(Object) new Long[] { escalated, announced });
+			this.jdbc.update("""
+					update incident set closing_approved_at = now(), closing_approved_by = 'test'
+					where state = 'PREVENTION' and closing_approved_at is null and id <> ?""", prevention);
+			try {
+				return home(this.executive);
+			}
+			catch (Exception ex) {
+				throw new IllegalStateException(ex);
+			}
+		});
 
 		assertThat(html).contains("あなたの判断を待っているもの", waiting + "件があなたの判断を待っています。", "対応体制を決める",
 				"完了を承認する", "公表を承認する");
@@ -260,18 +281,55 @@ class HomeWebTest {
 	@Test
 	@Transactional
 	void withNothingWaitingTheLeadAndTheExecutiveAreToldSo() throws Exception {
-		this.jdbc.update("update incident set state = 'DISMISSED' where state in ('REPORTED', 'TRIAGE')");
-		this.jdbc.update("update incident set state = 'TEAM_FORMED' where state = 'ESCALATED'");
-		this.jdbc.update("""
-				update incident set closing_approved_at = now(), closing_approved_by = 'test'
-				where state = 'PREVENTION' and closing_approved_at is null""");
-		this.jdbc.update("update announcement set approved_at = now(), approved_by = 'test' where approved_at is null");
+		nothingElseWaits();
 		Actor both = actor(this.users.create(Role.SECURITY_LEAD, Role.EXECUTIVE));
 
 		String html = home(both);
 
 		assertThat(html).contains(TRIAGE_PANEL, "判断を待っている報告はありません。", DECISIONS_PANEL, "判断を待っているものはありません。")
 			.doesNotContain("件の報告が待っています", "件があなたの判断を待っています", "対応体制を決める");
+	}
+
+	/**
+	 * Rolled back: eleven reports wait, ten not yet taken. The page shows the first eight, not yet
+	 * taken and oldest first, and links to the queue for the other three.
+	 */
+	@Test
+	@Transactional
+	void aLongQueueShowsItsFirstEightAndLinksToTheRest() throws Exception {
+		nothingElseWaits();
+		List<Incident> untaken = new java.util.ArrayList<>();
+		for (int i = 1; i <= 10; i++) {
+			untaken.add(report("未受付の報告 " + i, StillHappening.NO));
+		}
+		Incident taken = report("判断中の報告", StillHappening.NO);
+		this.incidents.take(taken.getId(), version(taken.getId()), this.lead);
+
+		String html = home(this.lead);
+
+		assertThat(html).contains("11件の報告が待っています。");
+		for (Incident shown : untaken.subList(0, 8)) {
+			assertThat(html).contains("href=\"/incidents/" + shown.getId() + "\"");
+		}
+		for (Incident notShown : List.of(untaken.get(8), untaken.get(9), taken)) {
+			assertThat(html).doesNotContain("href=\"/incidents/" + notShown.getId() + "\"");
+		}
+		assertThat(html).contains("<a href=\"/triage\">ほか 3 件を見る</a>");
+		String english = this.mvc.perform(get("/").header("Accept-Language", "en").with(this.users.signedIn(this.lead.username())))
+			.andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString();
+		assertThat(english).contains("<a href=\"/triage\">See 3 more</a>");
+	}
+
+	/** Every queue the home page reads emptied, in the test's own transaction. */
+	private void nothingElseWaits() {
+		this.entities.flush();
+		this.jdbc.update("update incident set state = 'DISMISSED' where state in ('REPORTED', 'TRIAGE')");
+		this.jdbc.update("update incident set state = 'TEAM_FORMED' where state = 'ESCALATED'");
+		this.jdbc.update("""
+				update incident set closing_approved_at = now(), closing_approved_by = 'test'
+				where state = 'PREVENTION' and closing_approved_at is null""");
+		this.jdbc.update("update announcement set approved_at = now(), approved_by = 'test' where approved_at is null");
 	}
 
 	@Test

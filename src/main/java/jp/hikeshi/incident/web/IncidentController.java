@@ -48,6 +48,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -117,8 +118,9 @@ class IncidentController {
 	}
 
 	@GetMapping("/assigned")
-	String assigned(Authentication user, Model model) {
-		model.addAttribute("incidents", this.incidents.assignedTo(Actor.of(user)));
+	String assigned(@RequestParam(defaultValue = "0") int page, Authentication user, Model model) {
+		model.addAttribute("incidents",
+				this.incidents.assignedTo(Actor.of(user), PageRequest.of(Paging.page(page), WorkQueuesController.PAGE_SIZE)));
 		return "incident/assigned";
 	}
 

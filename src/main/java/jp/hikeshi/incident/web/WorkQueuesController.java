@@ -1,10 +1,13 @@
 package jp.hikeshi.incident.web;
 
 import jp.hikeshi.incident.IncidentService;
+import jp.hikeshi.shared.web.Paging;
 
+import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /** The security lead's triage queue and the executive's inbox. */
 @Controller
@@ -16,17 +19,20 @@ class WorkQueuesController {
 		this.incidents = incidents;
 	}
 
-	/** New reports first, oldest at the top: nothing waits unseen. */
+	/** How many incidents a page of a work queue shows. */
+	static final int PAGE_SIZE = 50;
+
+	/** The reports waiting for a lead, oldest at the top: nothing waits unseen. */
 	@GetMapping("/triage")
-	String triage(Model model) {
-		model.addAttribute("incidents", this.incidents.triageQueue());
+	String triage(@RequestParam(defaultValue = "0") int page, Model model) {
+		model.addAttribute("incidents", this.incidents.triageQueue(PageRequest.of(Paging.page(page), PAGE_SIZE)));
 		return "incident/triage";
 	}
 
 	/** Escalated incidents waiting for a response team, and closings waiting for approval. */
 	@GetMapping("/executive/inbox")
-	String inbox(Model model) {
-		model.addAttribute("incidents", this.incidents.awaitingExecutive());
+	String inbox(@RequestParam(defaultValue = "0") int page, Model model) {
+		model.addAttribute("incidents", this.incidents.awaitingExecutive(PageRequest.of(Paging.page(page), PAGE_SIZE)));
 		return "incident/inbox";
 	}
 
