@@ -11,10 +11,13 @@ import jp.hikeshi.incident.Incident;
 import jp.hikeshi.incident.IncidentService;
 import jp.hikeshi.incident.StillHappening;
 import jp.hikeshi.test.IntegrationTest;
+import jp.hikeshi.test.StatementCounter;
 import jp.hikeshi.test.TestUsers;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,6 +32,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * memory. Rolled back: only this test's reports wait.
  */
 @IntegrationTest
+@Import(StatementCounter.class)
 @Transactional
 class WorkQueuesWebTest {
 
@@ -45,7 +49,7 @@ class WorkQueuesWebTest {
 	JdbcTemplate jdbc;
 
 	@Autowired
-	jakarta.persistence.EntityManager entities;
+	StatementCounter statements;
 
 	@Test
 	void theTriageQueueShowsFiftyOldestFirstAndPagesToTheRest() throws Exception {
@@ -82,6 +86,37 @@ class WorkQueuesWebTest {
 				.andExpect(status().isBadRequest());
 			assertThat(page(path, lead)).as(path).doesNotContain("null");
 		}
+	}
+
+	@Test
+	void theExecutivesInboxIsPagedAndCountedFromItsOwnIndex() {
+		this.statements.reset();
+		// a page past the first: the total is counted too
+		this.incidents.awaitingExecutive(PageRequest.of(1000, 1));
+		List<String> queries = this.statements.statements().stream().filter(sql -> sql.contains("closing_approved_at")).toList();
+		assertThat(queries).hasSize(2);
+		for (String sql : queries) {
+			// its generic plan, sequential scans priced out (V55)
+			this.jdbc.execute("set local enable_seqscan = off");
+			this.jdbc.execute("set local plan_cache_mode = force_generic_plan");
+			this.jdbc.execute("prepare awaiting as " + numbered(sql));
+			String nulls = String.join(", ", java.util.Collections.nCopies(numbered(sql).split("\\$").length - 1, "null"));
+			List<String> plan = this.jdbc.queryForList(nulls.isEmpty() ? "explain execute awaiting" : "explain execute awaiting(" + nulls + ")",
+					String.class);
+			this.jdbc.execute("deallocate awaiting");
+			assertThat(String.join("\n", plan)).as(sql).contains("incident_awaiting_executive_idx");
+		}
+	}
+
+	/** JDBC's placeholders as PostgreSQL's numbered parameters, for EXPLAIN. */
+	private static String numbered(String sql) {
+		java.util.regex.Matcher placeholder = java.util.regex.Pattern.compile("\\?").matcher(sql);
+		StringBuilder numbered = new StringBuilder();
+		int n = 0;
+		while (placeholder.find()) {
+			placeholder.appendReplacement(numbered, "\\$" + ++n);
+		}
+		return placeholder.appendTail(numbered).toString();
 	}
 
 	private String page(String path, UserAccount user) throws Exception {
