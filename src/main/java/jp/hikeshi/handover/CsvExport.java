@@ -20,13 +20,38 @@ public final class CsvExport {
 	}
 
 	public static void write(List<String> header, Iterable<List<String>> rows, OutputStream out) throws IOException {
+		Lines lines = start(header, out);
+		for (List<String> row : rows) {
+			lines.add(row);
+		}
+		lines.finish();
+	}
+
+	/** The mark and the header written, the rows to follow one by one (an export too long to hold). */
+	public static Lines start(List<String> header, OutputStream out) throws IOException {
 		Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
 		writer.write(BYTE_ORDER_MARK);
 		line(writer, header);
-		for (List<String> row : rows) {
-			line(writer, row);
+		return new Lines(writer);
+	}
+
+	/** The rows of a CSV being written. */
+	public static final class Lines {
+
+		private final Writer writer;
+
+		private Lines(Writer writer) {
+			this.writer = writer;
 		}
-		writer.flush();
+
+		public void add(List<String> row) throws IOException {
+			line(this.writer, row);
+		}
+
+		public void finish() throws IOException {
+			this.writer.flush();
+		}
+
 	}
 
 	private static void line(Writer writer, List<String> fields) throws IOException {

@@ -419,6 +419,53 @@ public class IncidentService {
 	}
 
 	/**
+	 * Every incident the actor may see, newest first, up to {@code max}, each handed to
+	 * {@code each} while the transaction is open (its collections still load), read
+	 * {@value #CHUNK} at a time after the last one read and let go of after each chunk, so that
+	 * an export of a hundred thousand holds no more than a chunk in memory.
+	 */
+	@Transactional(readOnly = true)
+	public void eachNewest(Actor actor, int max, Consumer<Incident> each) {
+		eachNewest(actor, max, CHUNK, each);
+	}
+
+	@Transactional(readOnly = true)
+	void eachNewest(Actor actor, int max, int chunkSize, Consumer<Incident> each) {
+		Specification<Incident> visible = IncidentSearch.none().toSpecification(actor);
+		Incident last = null;
+		int read = 0;
+		while (read < max) {
+			Specification<Incident> after = (last == null) ? visible : visible.and(olderThan(last));
+			CriteriaBuilder criteria = this.entityManager.getCriteriaBuilder();
+			CriteriaQuery<Incident> select = criteria.createQuery(Incident.class);
+			Root<Incident> incident = select.from(Incident.class);
+			select.where(after.toPredicate(incident, select, criteria))
+				.orderBy(criteria.desc(incident.get("reportedAt")), criteria.desc(incident.get("id")));
+			List<Incident> chunk = this.entityManager.createQuery(select)
+				.setMaxResults(Math.min(chunkSize, max - read))
+				.getResultList();
+			chunk.forEach(each);
+			read += chunk.size();
+			if (chunk.size() < chunkSize) {
+				return;
+			}
+			last = chunk.get(chunk.size() - 1);
+			this.entityManager.clear();
+		}
+	}
+
+	/** How many incidents {@link #eachNewest} reads at a time. */
+	static final int CHUNK = 500;
+
+	/** Incidents after this one newest first: reported before it, or at the same moment with a lower id. */
+	private static Specification<Incident> olderThan(Incident last) {
+		Instant at = last.getReportedAt();
+		long id = last.getId();
+		return (root, query, builder) -> builder.or(builder.lessThan(root.get("reportedAt"), at),
+				builder.and(builder.equal(root.get("reportedAt"), at), builder.lessThan(root.get("id"), id)));
+	}
+
+	/**
 	 * The list's page, newest first, with its matches counted no further than
 	 * {@value #COUNTED_UP_TO} (or just past the page asked for): counting every match of a
 	 * frequent word among a million incidents takes seconds, and nobody reads past the

@@ -2,6 +2,7 @@ package jp.hikeshi.handover.web;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -24,7 +25,6 @@ import jp.hikeshi.handover.RecordWorkbook;
 import jp.hikeshi.handover.Signatures;
 import jp.hikeshi.incident.TimelineView;
 import jp.hikeshi.incident.Incident;
-import jp.hikeshi.incident.IncidentSearch;
 import jp.hikeshi.incident.IncidentService;
 import jp.hikeshi.prevention.PreventionService;
 import jp.hikeshi.reporting.ReportingService;
@@ -34,8 +34,6 @@ import jp.hikeshi.shared.ReadableTime;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
@@ -225,24 +223,34 @@ class HandoverController {
 			.body(this.pdfs.render(xhtml));
 	}
 
+	/**
+	 * The register as CSV, newest first, up to {@value #CSV_LIMIT} incidents, written as they are
+	 * read a chunk at a time: at a million incidents, loading the hundred thousand at once ran the
+	 * heap out of memory.
+	 */
 	@GetMapping("/incidents.csv")
 	void csv(Authentication user, HttpServletResponse response) throws IOException {
-		Page<Incident> page = this.incidents.search(IncidentSearch.none(), Actor.of(user), PageRequest.of(0, CSV_LIMIT));
 		response.setContentType("text/csv; charset=UTF-8");
 		attachment(response, "incidents.csv");
 		RecordRows rows = recordRows(JAPANESE);
 		List<String> header = List.of("incident.reference", "incident.title", "incident.state", "incident.category",
 				"incident.severity", "incident.reportedAt", "incident.discoveredAt", "incident.occurredAt",
 				"incident.responsible").stream().map(code -> label(code, JAPANESE)).toList();
-		Iterable<List<String>> lines = page.getContent().stream().map(incident -> List.of(incident.getReference(),
-				incident.getTitle(), label("IncidentState." + incident.getState(), JAPANESE),
-				rows.categories(incident),
-				incident.getSeverity() == null ? "" : label("Severity." + incident.getSeverity(), JAPANESE),
-				nullToEmpty(rows.cell(incident.getReportedAt())), nullToEmpty(rows.cell(incident.getDiscoveredAt())),
-				nullToEmpty(rows.cell(incident.getOccurredAt())), nullToEmpty(rows.person(incident.getResponsible()))))
-			.toList();
 		try (OutputStream out = response.getOutputStream()) {
-			CsvExport.write(header, lines, out);
+			CsvExport.Lines lines = CsvExport.start(header, out);
+			this.incidents.eachNewest(Actor.of(user), CSV_LIMIT, incident -> {
+				try {
+					lines.add(List.of(incident.getReference(), incident.getTitle(),
+							label("IncidentState." + incident.getState(), JAPANESE), rows.categories(incident),
+							incident.getSeverity() == null ? "" : label("Severity." + incident.getSeverity(), JAPANESE),
+							nullToEmpty(rows.cell(incident.getReportedAt())), nullToEmpty(rows.cell(incident.getDiscoveredAt())),
+							nullToEmpty(rows.cell(incident.getOccurredAt())), nullToEmpty(rows.person(incident.getResponsible()))));
+				}
+				catch (IOException ex) {
+					throw new UncheckedIOException(ex);
+				}
+			});
+			lines.finish();
 		}
 	}
 
