@@ -85,9 +85,16 @@ class IncidentRepresentations {
 			String severityLabel, OffsetDateTime discoveredAt, OffsetDateTime reportedAt, Person responsible) {
 	}
 
-	/** A page of a list, newest first, and how many there are in all. */
+	/**
+	 * A page of a list, newest first, and how many there are in all: counted, as on the list page, no
+	 * further than 1,000 matches (or the end of the page asked for), since counting every match of a
+	 * frequent word among a million incidents takes seconds. Past that, {@code total} is how many
+	 * there are at least, and {@code totalComplete} is false.
+	 */
 	@Schema(name = "IncidentPage")
-	record SummaryPage(List<Summary> items, int page, int size, long total) {
+	record SummaryPage(List<Summary> items, int page, int size,
+			@Schema(description = "How many match in all; at least this many when totalComplete is false") long total,
+			@Schema(description = "Whether total counts every match (false: counting stopped past 1,000 matches or the page asked for)") boolean totalComplete) {
 	}
 
 	@Schema(name = "CategoryLabel")
@@ -196,7 +203,14 @@ class IncidentRepresentations {
 					severity, label("Severity", severity, locale), at(incident.getDiscoveredAt(), zone),
 					at(incident.getReportedAt(), zone), team ? Person.of(incident.getResponsible(), directory) : null);
 		}).toList();
-		return new SummaryPage(items, page.getNumber(), page.getSize(), page.getTotalElements());
+		return new SummaryPage(items, page.getNumber(), page.getSize(), page.getTotalElements(), true);
+	}
+
+	/** A page whose matches were counted up to a bound ({@link IncidentService#listPage}). */
+	SummaryPage page(IncidentService.ListPage found, boolean team) {
+		SummaryPage page = page(found.page(), team);
+		return found.countStopped()
+				? new SummaryPage(page.items(), page.page(), page.size(), found.atLeast(), false) : page;
 	}
 
 	Note note(TimelineEntry entry) {

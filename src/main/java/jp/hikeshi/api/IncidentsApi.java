@@ -94,7 +94,7 @@ class IncidentsApi {
 					security lead and the executive see every incident, a responder those whose team they are on. \
 					Anyone else (staff with the reporter role) gets their own reports in the same shape, without \
 					the team's judgement: category, severity and the responsible person are null, and the \
-					`category` and `severity` filters are refused (400).""")
+					`category` and `severity` filters are refused (400). Matches are counted up to 1,000 (or the end 					of the page asked for): past that, `total` is how many there are at least and `totalComplete` is 					false.""")
 	@ApiResponse(responseCode = "200", description = "A page of incidents and the total",
 			content = @Content(schema = @Schema(implementation = IncidentRepresentations.SummaryPage.class),
 					examples = @ExampleObject("""
@@ -102,7 +102,7 @@ class IncidentsApi {
 							"stateLabel": "判断中", "step": "DETECT", "stepLabel": "検知・初動対応", "category": null, \
 							"categoryLabel": null, "severity": null, "severityLabel": null, \
 							"discoveredAt": "2026-11-30T09:15:00+09:00", "reportedAt": "2026-11-30T09:20:11.5+09:00", \
-							"responsible": null}], "page": 0, "size": 25, "total": 1}""")))
+							"responsible": null}], "page": 0, "size": 25, "total": 1, "totalComplete": true}""")))
 	@ApiResponse(responseCode = "400", description = "A filter of the wrong type (an unknown state, a date that is not YYYY-MM-DD), a page below 0, a size outside 1–100, or a team filter from staff",
 			content = @Content(mediaType = PROBLEM, examples = @ExampleObject("""
 					{"type": "about:blank", "title": "Bad request", "status": 400, "code": "api.badParameter", \
@@ -129,7 +129,7 @@ class IncidentsApi {
 				(from == null) ? null : from.atStartOfDay(zone).toInstant(),
 				(to == null) ? null : to.plusDays(1).atStartOfDay(zone).toInstant());
 		if (worksIncidents(actor)) {
-			return this.representations.page(this.incidents.search(search, actor, PageRequest.of(page, size)), true);
+			return this.representations.page(this.incidents.listPage(search, actor, PageRequest.of(page, size)), true);
 		}
 		if (category != null || severity != null) {
 			throw new TeamFilter((category != null) ? "category" : "severity");

@@ -24,6 +24,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -89,6 +91,20 @@ class IncidentsApiTest {
 	// --- GET /api/v1/incidents ---
 
 	@Test
+	void aTotalPastTheCountsBoundSaysHowManyThereAreAtLeast(@Autowired IncidentRepresentations representations) {
+		Incident one = reported(this.reporter, "数え切れない " + this.marker);
+		PageRequest second = PageRequest.of(1, 1);
+		IncidentRepresentations.SummaryPage stopped = representations.page(
+				new IncidentService.ListPage(new PageImpl<>(List.of(one), second, 1001), true), true);
+		assertThat(stopped.total()).isEqualTo(1000);
+		assertThat(stopped.totalComplete()).isFalse();
+		IncidentRepresentations.SummaryPage counted = representations.page(
+				new IncidentService.ListPage(new PageImpl<>(List.of(one), second, 2), false), true);
+		assertThat(counted.total()).isEqualTo(2);
+		assertThat(counted.totalComplete()).isTrue();
+	}
+
+	@Test
 	void theLeadListsIncidentsNewestFirstWithTheFiltersOfTheListPage() throws Exception {
 		Incident older = reported(this.reporter, "古い " + this.marker);
 		Incident newer = reported(this.reporter, "新しい " + this.marker);
@@ -96,6 +112,7 @@ class IncidentsApiTest {
 		this.mvc.perform(get(INCIDENTS).param("text", this.marker).with(api(bearer(this.lead))))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.total").value(2))
+			.andExpect(jsonPath("$.totalComplete").value(true))
 			.andExpect(jsonPath("$.page").value(0))
 			.andExpect(jsonPath("$.size").value(25))
 			.andExpect(jsonPath("$.items[0].id").value(newer.getId()))
