@@ -63,12 +63,12 @@ interface IncidentRepository extends ListCrudRepository<Incident, Long>, JpaSpec
 
 	@Query(value = """
 			select i from Incident i
-			where (i.responsible = ?1 or exists (select 1 from Incident j join j.assignees a where j = i and a.username = ?1))
+			where function('incident_on_team', i.id, ?1) = true
 			  and i.state not in (jp.hikeshi.incident.IncidentState.CLOSED, jp.hikeshi.incident.IncidentState.DISMISSED)
 			  and i.drill = false
 			order by i.reportedAt asc, i.id asc""", countQuery = """
 			select count(i) from Incident i
-			where (i.responsible = ?1 or exists (select 1 from Incident j join j.assignees a where j = i and a.username = ?1))
+			where function('incident_on_team', i.id, ?1) = true
 			  and i.state not in (jp.hikeshi.incident.IncidentState.CLOSED, jp.hikeshi.incident.IncidentState.DISMISSED)
 			  and i.drill = false""")
 	Page<Incident> findAssignedTo(String username, Pageable pageable);

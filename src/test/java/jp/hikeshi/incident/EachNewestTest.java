@@ -7,10 +7,12 @@ import jp.hikeshi.account.Actor;
 import jp.hikeshi.account.Role;
 import jp.hikeshi.account.UserAccount;
 import jp.hikeshi.test.IntegrationTest;
+import jp.hikeshi.test.StatementCounter;
 import jp.hikeshi.test.TestUsers;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -19,9 +21,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The export reads the register a chunk at a time after the last incident read: every incident
  * once, newest first, also across incidents reported at the same moment, and only those the
- * reader may see. Rolled back: seven incidents share one moment of reporting.
+ * reader may see. Rolled back: seven incidents share one moment of reporting. A responder's list
+ * finds their incidents first and reads those by id (V56).
  */
 @IntegrationTest
+@Import(StatementCounter.class)
 @Transactional
 class EachNewestTest {
 
@@ -36,6 +40,9 @@ class EachNewestTest {
 
 	@Autowired
 	jakarta.persistence.EntityManager entities;
+
+	@Autowired
+	StatementCounter statements;
 
 	@Test
 	void chunksAfterTheLastReadGiveEveryIncidentOnceNewestFirst() {
@@ -70,6 +77,40 @@ class EachNewestTest {
 		this.incidents.eachNewest(new Actor(responder.getUsername(), responder.getRoles()), 100_000, 3,
 				incident -> own.add(incident.getId()));
 		assertThat(own).containsExactly(same.get(4));
+	}
+
+	@Test
+	void aResponderslistFindsTheirIncidentsFirstAndReadsThoseByIdAlone() {
+		UserAccount responder = this.users.create(Role.RESPONDER);
+		Actor actor = new Actor(responder.getUsername(), responder.getRoles());
+		for (IncidentSearch search : List.of(IncidentSearch.none(),
+				new IncidentSearch(null, null, null, null, null, "メール"))) {
+			this.statements.reset();
+			this.incidents.listPage(search, actor, org.springframework.data.domain.PageRequest.of(0, 50));
+			List<String> team = this.statements.statements().stream().filter(sql -> sql.contains("incident_on_team")).toList();
+			assertThat(team).isNotEmpty();
+			for (String sql : team) {
+				// its generic plan (V56): the person's incidents are an index condition, evaluated once
+				this.jdbc.execute("set local plan_cache_mode = force_generic_plan");
+				this.jdbc.execute("prepare on_team as " + numbered(sql));
+				long placeholders = sql.chars().filter(c -> c == '?').count();
+				String nulls = String.join(", ", java.util.Collections.nCopies((int) placeholders, "null"));
+				String plan = String.join("\n", this.jdbc.queryForList("explain execute on_team(" + nulls + ")", String.class));
+				this.jdbc.execute("deallocate on_team");
+				assertThat(plan).as(sql).containsPattern("Index Cond: \\(+id = ANY \\(incident_team_of\\(");
+			}
+		}
+	}
+
+	/** JDBC's placeholders as PostgreSQL's numbered parameters, for EXPLAIN. */
+	private static String numbered(String sql) {
+		java.util.regex.Matcher placeholder = java.util.regex.Pattern.compile("\\?").matcher(sql);
+		StringBuilder numbered = new StringBuilder();
+		int n = 0;
+		while (placeholder.find()) {
+			placeholder.appendReplacement(numbered, "\\$" + ++n);
+		}
+		return placeholder.appendTail(numbered).toString();
 	}
 
 }
