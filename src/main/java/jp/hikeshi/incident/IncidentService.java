@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -546,47 +547,72 @@ public class IncidentService {
 			read = more;
 		}
 		Specification<Incident> indexed = matching.and(search.mayContainText(this.rareGrams.of(search.words())));
-		List<Long> found = newest;
-		if (found.size() < to) {
-			found = olderMatches(indexed, others, found, to, bound, readSince, readRows,
-					this.rareGrams.rarestShare(search.words()));
-			if (found.size() < to || found.size() == bound) {
-				// every match was read, or enough for the count to stop
-				List<Long> page = found.subList(Math.min(from, found.size()), Math.min(to, found.size()));
-				return new ListPage(new PageImpl<>(inOrder(page), pageable, found.size()), found.size() == bound);
-			}
+		if (newest.size() >= to) {
+			// the page is known; the count takes the candidates in whatever order is quickest
+			int matches = ids(indexed, false, bound).size();
+			return new ListPage(new PageImpl<>(inOrder(newest.subList(from, to)), pageable, matches), matches == bound);
 		}
-		// the page is known; the count takes the candidates in whatever order is quickest
-		int matches = ids(indexed, false, bound).size();
-		return new ListPage(new PageImpl<>(inOrder(found.subList(from, to)), pageable, matches), matches == bound);
+		// the index's candidates in whatever order is quickest, up to the count's bound: a rare word's
+		// few matches (a reference: its grams are each in most incidents, together in one) are all of
+		// them, which then only need ordering
+		List<Reported> any = reported(indexed, bound);
+		if (any.size() < bound) {
+			List<Long> all = any.stream().sorted(Reported.NEWEST_FIRST).map(Reported::id).toList();
+			List<Long> page = all.subList(Math.min(from, all.size()), Math.min(to, all.size()));
+			return new ListPage(new PageImpl<>(inOrder(page), pageable, all.size()), false);
+		}
+		// more matches than the count's bound, too few among the newest for the page
+		List<Long> found = olderMatches(indexed, others, newest, to, readSince, readRows,
+				this.rareGrams.rarestShare(search.words()));
+		List<Long> page = found.subList(Math.min(from, found.size()), Math.min(to, found.size()));
+		return new ListPage(new PageImpl<>(inOrder(page), pageable, bound), true);
+	}
+
+	/** An incident's id and when it was reported. */
+	record Reported(long id, Instant at) {
+
+		/** The list's order. */
+		static final Comparator<Reported> NEWEST_FIRST = Comparator.comparing(Reported::at)
+			.thenComparingLong(Reported::id)
+			.reversed();
+
+	}
+
+	/** The first {@code max} matches with when each was reported, in whatever order is quickest. */
+	private List<Reported> reported(Specification<Incident> matching, int max) {
+		CriteriaBuilder criteria = this.entityManager.getCriteriaBuilder();
+		CriteriaQuery<Reported> reported = criteria.createQuery(Reported.class);
+		Root<Incident> incident = reported.from(Incident.class);
+		reported.select(criteria.construct(Reported.class, incident.get("id"), incident.get("reportedAt")))
+			.where(matching.toPredicate(incident, reported, criteria));
+		return this.entityManager.createQuery(reported).setMaxResults(max).getResultList();
 	}
 
 	/**
 	 * The page's matches older than the newest ones read, newest first, through the gram index, one
-	 * window of time at a time: the index lists every incident holding the words' rarest grams,
-	 * and ordering them reads each one, so a frequent word would read a sixth of a million
-	 * incidents for a page of fifty (「windows」 behind 22,000 reports that hold none: half a
-	 * second). A window then holds as many incidents as should hold the count's bound at the
-	 * grams' share, at least eight times those read so far; the next one as many as should hold the
-	 * rest at the rate the words turned up, or eight times all read so far when they did not. Past
-	 * {@value #WINDOWS_UP_TO} incidents, or for grams rarer than the most common (few candidates),
-	 * the window is all the rest. Returns the matches already found and those of the windows, up
-	 * to {@code bound}; fewer than {@code to} only when every match was read.
+	 * window of time at a time, for words with more matches than the count's bound: the index lists
+	 * every incident holding the words' rarest grams, and ordering them reads each one, so a frequent
+	 * word would read a sixth of a million incidents for a page of fifty (「windows」 behind 22,000
+	 * reports that hold none: half a second). A window holds as many incidents as should hold the
+	 * page at the grams' share, at least eight times those read so far; the next one as many as
+	 * should hold the rest at the rate the words turned up, or eight times all read so far when they
+	 * did not. Past {@value #WINDOWS_UP_TO} incidents, or for grams rarer than the most common, the
+	 * window is all the rest. Returns the matches already found and those of the windows, up to
+	 * {@code to}.
 	 */
 	private List<Long> olderMatches(Specification<Incident> indexed, Specification<Incident> others, List<Long> newest,
-			int to, int bound, Instant readSince, int readRows, float share) {
+			int to, Instant readSince, int readRows, float share) {
 		List<Long> found = new ArrayList<>(newest);
 		Instant upTo = readSince;
 		long rows = readRows;
-		// as many as should hold the count's bound at the grams' share (each window asks the index
-		// again, which costs more than the candidates it lists), at least eight times those read
-		long window = (share > 0) ? Math.max(8L * rows, (long) Math.ceil(FOR_CHANCE * (bound - found.size()) / share)) : -1;
+		// each window asks the index again, which costs more than the candidates it lists
+		long window = (share > 0) ? Math.max(8L * rows, (long) Math.ceil(FOR_CHANCE * (to - found.size()) / share)) : -1;
 		while (true) {
 			Instant from = (window < 0 || rows >= WINDOWS_UP_TO) ? null
 					: reportedAtOf(others, (int) Math.min(rows + window, WINDOWS_UP_TO));
 			Specification<Incident> older = (upTo == null) ? indexed : indexed.and(reportedBefore(upTo));
 			int before = found.size();
-			found.addAll(ids((from == null) ? older : older.and(reportedSince(from)), true, bound - found.size()));
+			found.addAll(ids((from == null) ? older : older.and(reportedSince(from)), true, to - found.size()));
 			if (from == null || found.size() >= to) {
 				return found;
 			}
@@ -594,7 +620,7 @@ public class IncidentService {
 			window = Math.min(rows + window, WINDOWS_UP_TO) - rows;
 			rows += window;
 			// at the rate found in this window, or eight times all read so far when none
-			window = (more == 0) ? 8L * rows : (long) Math.ceil(FOR_CHANCE * (bound - found.size()) * window / more);
+			window = (more == 0) ? 8L * rows : (long) Math.ceil(FOR_CHANCE * (to - found.size()) * window / more);
 			upTo = from;
 		}
 	}

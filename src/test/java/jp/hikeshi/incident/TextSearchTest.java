@@ -161,8 +161,8 @@ class TextSearchTest {
 	@Test
 	void aWordTheNewestHoldNoneOfIsLookedForInTheIndexWindowByWindowOfTime() {
 		// half of two hundred older incidents hold 窓口, one in twenty 鍵, the hundred newest neither:
-		// the index is asked for the matches before the newest read, in windows of time, not for
-		// every candidate ordered; every page and count is the plain search's
+		// the index is asked for the page's matches before the newest read in windows of time, not
+		// for every candidate ordered; every page and count is the plain search's
 		UserAccount reporter = this.users.create(Role.REPORTER);
 		for (int i = 0; i < 300; i++) {
 			String title = (i >= 200) ? "取引先からの問い合わせ " + i : ((i % 2 == 0) ? "窓口の端末 " : "支店の回線 ") + i;
@@ -173,13 +173,20 @@ class TextSearchTest {
 		this.owner.jdbc().execute("analyze incident");
 		this.rareGrams.forget();
 		assertThat(this.rareGrams.rarestShare("窓口")).isGreaterThan(0f);
+		// more matches than the count's bound: the index is asked for candidates in any order once,
+		// then for the page window by window, never for every candidate ordered
 		IncidentSearch windowed = new IncidentSearch(null, null, null, null, null, "窓口");
 		this.statements.reset();
 		assertPage(windowed, plainSearch(null, "窓口"), PageRequest.of(0, 2), 3, 30);
-		List<String> indexed = this.statements.statements().stream()
-			.filter(sql -> sql.contains("incident_text_holds"))
-			.toList();
-		assertThat(indexed).isNotEmpty().allMatch(sql -> sql.contains("reported_at<") && sql.contains("reported_at>="));
+		List<String> indexed = indexStatements();
+		assertThat(indexed).filteredOn(sql -> !sql.contains("order by")).hasSize(1);
+		assertThat(indexed).filteredOn(sql -> sql.contains("order by")).isNotEmpty()
+			.allMatch(sql -> sql.contains("reported_at<") && sql.contains("reported_at>="));
+		// fewer: the candidates in any order are every match, which only need ordering
+		IncidentSearch rare = new IncidentSearch(null, null, null, null, null, "鍵の管理簿");
+		this.statements.reset();
+		assertPage(rare, plainSearch(null, "鍵の管理簿"), PageRequest.of(0, 2), 1000, 30);
+		assertThat(indexStatements()).hasSize(1).noneMatch(sql -> sql.contains("order by"));
 		for (String text : List.of("窓口", "窓", "鍵", "鍵の管理簿", "支店", "取引先", "の")) {
 			IncidentSearch search = new IncidentSearch(null, null, null, null, null, text);
 			List<Long> expected = plainSearch(null, text);
@@ -193,6 +200,10 @@ class TextSearchTest {
 				}
 			}
 		}
+	}
+
+	private List<String> indexStatements() {
+		return this.statements.statements().stream().filter(sql -> sql.contains("incident_text_holds")).toList();
 	}
 
 	private void assertPage(IncidentSearch search, List<Long> expected, PageRequest request, int countedUpTo, int newest) {
