@@ -16,6 +16,7 @@ import java.util.function.Consumer;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
 import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.CriteriaQuery;
 import jakarta.persistence.criteria.Root;
@@ -437,13 +438,7 @@ public class IncidentService {
 		int read = 0;
 		while (read < max) {
 			Specification<Incident> after = (last == null) ? visible : visible.and(olderThan(last));
-			CriteriaBuilder criteria = this.entityManager.getCriteriaBuilder();
-			CriteriaQuery<Incident> select = criteria.createQuery(Incident.class);
-			Root<Incident> incident = select.from(Incident.class);
-			select.where(after.toPredicate(incident, select, criteria))
-				.orderBy(criteria.desc(incident.get("reportedAt")), criteria.desc(incident.get("id")));
-			List<Incident> chunk = this.entityManager.createQuery(select)
-				.setMaxResults(Math.min(chunkSize, max - read))
+			List<Incident> chunk = newestFirst(after).setMaxResults(Math.min(chunkSize, max - read))
 				.getResultList();
 			chunk.forEach(each);
 			read += chunk.size();
@@ -648,13 +643,7 @@ public class IncidentService {
 
 	/** The page, newest first, and its matches counted up to the bound unless it is the last page. */
 	private ListPage pageAndCount(Specification<Incident> matching, Pageable pageable, int bound) {
-		CriteriaBuilder criteria = this.entityManager.getCriteriaBuilder();
-		CriteriaQuery<Incident> select = criteria.createQuery(Incident.class);
-		Root<Incident> incident = select.from(Incident.class);
-		select.where(matching.toPredicate(incident, select, criteria))
-			.orderBy(criteria.desc(incident.get("reportedAt")), criteria.desc(incident.get("id")));
-		List<Incident> content = this.entityManager.createQuery(select)
-			.setFirstResult((int) pageable.getOffset())
+		List<Incident> content = newestFirst(matching).setFirstResult((int) pageable.getOffset())
 			.setMaxResults(pageable.getPageSize())
 			.getResultList();
 		if (content.size() < pageable.getPageSize() && (!content.isEmpty() || pageable.getOffset() == 0)) {
@@ -663,6 +652,16 @@ public class IncidentService {
 		}
 		int matches = ids(matching, false, bound).size();
 		return new ListPage(new PageImpl<>(content, pageable, matches), matches == bound);
+	}
+
+	/** These incidents in the list's order, newest first. */
+	private TypedQuery<Incident> newestFirst(Specification<Incident> matching) {
+		CriteriaBuilder criteria = this.entityManager.getCriteriaBuilder();
+		CriteriaQuery<Incident> select = criteria.createQuery(Incident.class);
+		Root<Incident> incident = select.from(Incident.class);
+		select.where(matching.toPredicate(incident, select, criteria))
+			.orderBy(criteria.desc(incident.get("reportedAt")), criteria.desc(incident.get("id")));
+		return this.entityManager.createQuery(select);
 	}
 
 	/** The ids of the first {@code max} matches, newest first or in whatever order is quickest. */

@@ -6,6 +6,7 @@ import java.util.List;
 import jp.hikeshi.account.Actor;
 import jp.hikeshi.account.Role;
 import jp.hikeshi.account.UserAccount;
+import jp.hikeshi.test.GenericPlan;
 import jp.hikeshi.test.IntegrationTest;
 import jp.hikeshi.test.StatementCounter;
 import jp.hikeshi.test.TestUsers;
@@ -91,26 +92,10 @@ class EachNewestTest {
 			assertThat(team).isNotEmpty();
 			for (String sql : team) {
 				// its generic plan (V56): the person's incidents are an index condition, evaluated once
-				this.jdbc.execute("set local plan_cache_mode = force_generic_plan");
-				this.jdbc.execute("prepare on_team as " + numbered(sql));
-				long placeholders = sql.chars().filter(c -> c == '?').count();
-				String nulls = String.join(", ", java.util.Collections.nCopies((int) placeholders, "null"));
-				String plan = String.join("\n", this.jdbc.queryForList("explain execute on_team(" + nulls + ")", String.class));
-				this.jdbc.execute("deallocate on_team");
-				assertThat(plan).as(sql).containsPattern("Index Cond: \\(+id = ANY \\(incident_team_of\\(");
+				assertThat(GenericPlan.of(this.jdbc, sql, false)).as(sql)
+					.containsPattern("Index Cond: \\(+id = ANY \\(incident_team_of\\(");
 			}
 		}
-	}
-
-	/** JDBC's placeholders as PostgreSQL's numbered parameters, for EXPLAIN. */
-	private static String numbered(String sql) {
-		java.util.regex.Matcher placeholder = java.util.regex.Pattern.compile("\\?").matcher(sql);
-		StringBuilder numbered = new StringBuilder();
-		int n = 0;
-		while (placeholder.find()) {
-			placeholder.appendReplacement(numbered, "\\$" + ++n);
-		}
-		return placeholder.appendTail(numbered).toString();
 	}
 
 }

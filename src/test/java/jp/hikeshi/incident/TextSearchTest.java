@@ -5,12 +5,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import jp.hikeshi.account.Actor;
 import jp.hikeshi.account.Role;
 import jp.hikeshi.account.UserAccount;
+import jp.hikeshi.test.GenericPlan;
 import jp.hikeshi.test.IntegrationTest;
 import jp.hikeshi.test.StatementCounter;
 import jp.hikeshi.test.TestDatabaseConfiguration.DatabaseOwner;
@@ -123,15 +122,7 @@ class TextSearchTest {
 		assertThat(indexed).isNotEmpty();
 		for (String sql : indexed) {
 			// its generic plan (the words unknown), sequential scans priced out: the index can serve it
-			String plan = this.transactions.execute(status -> {
-				this.jdbc.execute("set local enable_seqscan = off");
-				this.jdbc.execute("set local plan_cache_mode = force_generic_plan");
-				this.jdbc.execute("prepare text_search as " + numbered(sql));
-				String nulls = String.join(", ", java.util.Collections.nCopies(placeholders(sql), "null"));
-				List<String> lines = this.jdbc.queryForList("explain execute text_search(" + nulls + ")", String.class);
-				this.jdbc.execute("deallocate text_search");
-				return String.join("\n", lines);
-			});
+			String plan = this.transactions.execute(status -> GenericPlan.of(this.jdbc, sql, true));
 			assertThat(plan).as(sql).contains("incident_text_grams_idx");
 		}
 	}
@@ -226,21 +217,6 @@ class TextSearchTest {
 				  and (strpos(lower(title), ?) > 0 or strpos(lower(description), ?) > 0 or strpos(lower(reference), ?) > 0)
 				order by reported_at desc, id desc""", Long.class, state == null ? null : state.name(),
 				state == null ? null : state.name(), words, words, words);
-	}
-
-	/** JDBC's placeholders as PostgreSQL's numbered parameters, for EXPLAIN. */
-	private static String numbered(String sql) {
-		Matcher placeholder = Pattern.compile("\\?").matcher(sql);
-		StringBuilder numbered = new StringBuilder();
-		int n = 0;
-		while (placeholder.find()) {
-			placeholder.appendReplacement(numbered, "\\$" + ++n);
-		}
-		return placeholder.appendTail(numbered).toString();
-	}
-
-	private static int placeholders(String sql) {
-		return (int) sql.chars().filter(c -> c == '?').count();
 	}
 
 	private static Actor actor(UserAccount account) {

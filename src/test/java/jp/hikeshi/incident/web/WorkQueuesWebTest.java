@@ -10,6 +10,7 @@ import jp.hikeshi.account.UserAccount;
 import jp.hikeshi.incident.Incident;
 import jp.hikeshi.incident.IncidentService;
 import jp.hikeshi.incident.StillHappening;
+import jp.hikeshi.test.GenericPlan;
 import jp.hikeshi.test.IntegrationTest;
 import jp.hikeshi.test.StatementCounter;
 import jp.hikeshi.test.TestUsers;
@@ -97,26 +98,8 @@ class WorkQueuesWebTest {
 		assertThat(queries).hasSize(2);
 		for (String sql : queries) {
 			// its generic plan, sequential scans priced out (V55)
-			this.jdbc.execute("set local enable_seqscan = off");
-			this.jdbc.execute("set local plan_cache_mode = force_generic_plan");
-			this.jdbc.execute("prepare awaiting as " + numbered(sql));
-			String nulls = String.join(", ", java.util.Collections.nCopies(numbered(sql).split("\\$").length - 1, "null"));
-			List<String> plan = this.jdbc.queryForList(nulls.isEmpty() ? "explain execute awaiting" : "explain execute awaiting(" + nulls + ")",
-					String.class);
-			this.jdbc.execute("deallocate awaiting");
-			assertThat(String.join("\n", plan)).as(sql).contains("incident_awaiting_executive_idx");
+			assertThat(GenericPlan.of(this.jdbc, sql, true)).as(sql).contains("incident_awaiting_executive_idx");
 		}
-	}
-
-	/** JDBC's placeholders as PostgreSQL's numbered parameters, for EXPLAIN. */
-	private static String numbered(String sql) {
-		java.util.regex.Matcher placeholder = java.util.regex.Pattern.compile("\\?").matcher(sql);
-		StringBuilder numbered = new StringBuilder();
-		int n = 0;
-		while (placeholder.find()) {
-			placeholder.appendReplacement(numbered, "\\$" + ++n);
-		}
-		return placeholder.appendTail(numbered).toString();
 	}
 
 	private String page(String path, UserAccount user) throws Exception {
