@@ -488,7 +488,10 @@ public class IncidentService {
 	 * which the LIKE then checks: a rare or absent word is answered at once, where reading newest
 	 * first would read every incident, while for a frequent one the index lists every incident
 	 * holding its rarest gram (about a quarter of a microsecond each, where a row read costs half
-	 * a microsecond, or more than one when lowered).
+	 * a microsecond, or more than one when lowered). When the newest gave the page, the index only
+	 * counts. Otherwise it is asked for candidates in any order up to the count's bound: fewer are
+	 * every match, which only need ordering; more, and the page is found window by window of time
+	 * ({@link #olderMatches}).
 	 * No query reads newest first without a bound: the planner, misjudging how often a LIKE
 	 * matches, may sort every match instead.
 	 */
