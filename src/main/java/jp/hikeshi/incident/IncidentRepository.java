@@ -61,18 +61,6 @@ interface IncidentRepository extends ListCrudRepository<Incident, Long>, JpaSpec
 			where i.drill = false and i.state = jp.hikeshi.incident.IncidentState.PREVENTION and i.closingApprovedAt is null""")
 	Page<Incident> findClosingsToApprove(Pageable pageable);
 
-	@Query(value = """
-			select i from Incident i
-			where function('incident_on_team', i.id, ?1) = true
-			  and i.state not in (jp.hikeshi.incident.IncidentState.CLOSED, jp.hikeshi.incident.IncidentState.DISMISSED)
-			  and i.drill = false
-			order by i.reportedAt asc, i.id asc""", countQuery = """
-			select count(i) from Incident i
-			where function('incident_on_team', i.id, ?1) = true
-			  and i.state not in (jp.hikeshi.incident.IncidentState.CLOSED, jp.hikeshi.incident.IncidentState.DISMISSED)
-			  and i.drill = false""")
-	Page<Incident> findAssignedTo(String username, Pageable pageable);
-
 	/**
 	 * Loads an incident for a command, locking its row: a second command on the same incident
 	 * waits, then sees the new version and is refused as a conflict instead of colliding on

@@ -4,12 +4,16 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.Expression;
+import jakarta.persistence.criteria.Join;
+import jakarta.persistence.criteria.JoinType;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
+import jakarta.persistence.criteria.Subquery;
 
 import jp.hikeshi.account.Actor;
 
@@ -98,11 +102,26 @@ public record IncidentSearch(IncidentState state, IncidentState.Step step, Categ
 				|| (c >= 0xFF61 && c <= 0xFF9F);
 	}
 
-	Specification<Incident> toSpecification(Actor actor) {
+	/**
+	 * The incidents a person is responsible for or on the team of, when they are few
+	 * ({@link IncidentService#team}); empty when there are too many to name.
+	 */
+	@FunctionalInterface
+	interface Teams {
+
+		Optional<List<Long>> of(String username);
+
+	}
+
+	Specification<Incident> toSpecification(Actor actor, Teams teams) {
+		// the teams looked up once, not for each query the specification makes
+		Specification<Incident> visible = actor.seesEverything() ? null : onTeam(actor.username(), teams);
+		Specification<Incident> assigned = (this.assignee == null || this.assignee.isBlank()) ? null
+				: onTeam(this.assignee.trim(), teams);
 		return (root, query, builder) -> {
 			List<Predicate> where = new ArrayList<>();
-			if (!actor.seesEverything()) {
-				where.add(onTeam(actor.username()).toPredicate(root, query, builder));
+			if (visible != null) {
+				where.add(visible.toPredicate(root, query, builder));
 			}
 			if (this.category != null) {
 				where.add(builder.equal(root.get("category"), this.category));
@@ -110,8 +129,8 @@ public record IncidentSearch(IncidentState state, IncidentState.Step step, Categ
 			if (this.severity != null) {
 				where.add(builder.equal(root.get("severity"), this.severity));
 			}
-			if (this.assignee != null && !this.assignee.isBlank()) {
-				where.add(onTeam(this.assignee.trim()).toPredicate(root, query, builder));
+			if (assigned != null) {
+				where.add(assigned.toPredicate(root, query, builder));
 			}
 			if (!this.withDrills) {
 				where.add(builder.isFalse(root.get("drill")));
@@ -162,13 +181,26 @@ public record IncidentSearch(IncidentState state, IncidentState.Step step, Categ
 	}
 
 	/**
-	 * The incidents this person is responsible for or on the team of (V56): found first from the
-	 * two indexes, then read by id, not asked of every incident in turn.
+	 * The incidents this person is responsible for or on the team of. When they are few, they are
+	 * named by id, which the primary key reads at once; asked of every incident in turn, a
+	 * responder on five incidents among a million read them all (0.4 s for the list, 1.2 to 1.8 s
+	 * for a search). When they are many, each incident is asked, and the newest soon give a page.
 	 */
-	private static Specification<Incident> onTeam(String username) {
-		// the name bound as a parameter (a criteria literal is written into the SQL)
-		return (root, query, builder) -> builder.isTrue(builder.function("incident_on_team", Boolean.class,
-				root.get("id"), ((HibernateCriteriaBuilder) builder).value(username)));
+	static Specification<Incident> onTeam(String username, Teams teams) {
+		Optional<List<Long>> few = teams.of(username);
+		if (few.isPresent()) {
+			List<Long> ids = few.get();
+			return (root, query, builder) -> ids.isEmpty() ? builder.disjunction() : root.get("id").in(ids);
+		}
+		return (root, query, builder) -> {
+			Subquery<Long> assigned = query.subquery(Long.class);
+			var inner = assigned.from(Incident.class);
+			Join<Incident, Assignee> assignees = inner.join("assignees", JoinType.INNER);
+			assigned.select(inner.get("id"))
+				.where(builder.equal(inner.get("id"), root.get("id")),
+						builder.equal(assignees.get("username"), username));
+			return builder.or(builder.equal(root.get("responsible"), username), builder.exists(assigned));
+		};
 	}
 
 	private static String escapeLike(String text) {

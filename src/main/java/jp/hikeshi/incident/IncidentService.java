@@ -11,6 +11,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -412,12 +413,38 @@ public class IncidentService {
 	/** The open incidents this person is responsible for or assigned to, a page of them, oldest first. */
 	@Transactional(readOnly = true)
 	public Page<Incident> assignedTo(Actor actor, Pageable pageable) {
-		return this.incidents.findAssignedTo(actor.username(), pageable);
+		Specification<Incident> open = (root, query, builder) -> builder.and(builder.isFalse(root.get("drill")),
+				root.get("state").in(EnumSet.of(IncidentState.CLOSED, IncidentState.DISMISSED)).not());
+		return this.incidents.findAll(IncidentSearch.onTeam(actor.username(), this::team).and(open),
+				PageRequest.of(pageable.getPageNumber(), pageable.getPageSize(),
+						Sort.by(Sort.Order.asc("reportedAt"), Sort.Order.asc("id"))));
 	}
+
+	/**
+	 * The incidents this person is responsible for or on the team of, when there are at most
+	 * {@value #FEW_ON_TEAM}; empty when there are more. Each of the two lookups stops past that
+	 * many, so a person on most incidents costs no more than one on few.
+	 */
+	Optional<List<Long>> team(String username) {
+		Set<Long> ids = new LinkedHashSet<>();
+		for (String sql : List.of("select id from incident where responsible = ?1 limit ?2",
+				"select incident_id from incident_assignee where username = ?1 limit ?2")) {
+			for (Object id : this.entityManager.createNativeQuery(sql)
+				.setParameter(1, username)
+				.setParameter(2, FEW_ON_TEAM + 1)
+				.getResultList()) {
+				ids.add(((Number) id).longValue());
+			}
+		}
+		return (ids.size() > FEW_ON_TEAM) ? Optional.empty() : Optional.of(List.copyOf(ids));
+	}
+
+	/** How many incidents a person may be on for the list to name them by id. */
+	static final int FEW_ON_TEAM = 1000;
 
 	@Transactional(readOnly = true)
 	public Page<Incident> search(IncidentSearch search, Actor actor, Pageable pageable) {
-		return this.incidents.findAll(search.toSpecification(actor), newestFirst(pageable));
+		return this.incidents.findAll(search.toSpecification(actor, this::team), newestFirst(pageable));
 	}
 
 	/**
@@ -433,7 +460,7 @@ public class IncidentService {
 
 	@Transactional(readOnly = true)
 	void eachNewest(Actor actor, int max, int chunkSize, Consumer<Incident> each) {
-		Specification<Incident> visible = IncidentSearch.none().toSpecification(actor);
+		Specification<Incident> visible = IncidentSearch.none().toSpecification(actor, this::team);
 		Incident last = null;
 		int read = 0;
 		while (read < max) {
@@ -498,7 +525,7 @@ public class IncidentService {
 	@Transactional(readOnly = true)
 	ListPage listPage(IncidentSearch search, Actor actor, Pageable pageable, int countedUpTo, int readNewestFirst) {
 		int bound = (int) Math.max(countedUpTo, pageable.getOffset() + pageable.getPageSize()) + 1;
-		Specification<Incident> matching = search.toSpecification(actor);
+		Specification<Incident> matching = search.toSpecification(actor, this::team);
 		if (!search.hasText()) {
 			return pageAndCount(matching, pageable, bound);
 		}
@@ -509,7 +536,7 @@ public class IncidentService {
 		int from = (int) pageable.getOffset();
 		int to = from + pageable.getPageSize();
 		int affordable = Math.max(1, search.caseless() ? readNewestFirst : readNewestFirst / 3);
-		Specification<Incident> others = search.withoutText().toSpecification(actor);
+		Specification<Incident> others = search.withoutText().toSpecification(actor, this::team);
 		List<Long> newest = new ArrayList<>();
 		Instant before = null;
 		int read = Math.max(1, readNewestFirst / 30);

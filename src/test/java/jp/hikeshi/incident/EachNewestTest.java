@@ -6,7 +6,6 @@ import java.util.List;
 import jp.hikeshi.account.Actor;
 import jp.hikeshi.account.Role;
 import jp.hikeshi.account.UserAccount;
-import jp.hikeshi.test.GenericPlan;
 import jp.hikeshi.test.IntegrationTest;
 import jp.hikeshi.test.StatementCounter;
 import jp.hikeshi.test.TestUsers;
@@ -22,8 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The export reads the register a chunk at a time after the last incident read: every incident
  * once, newest first, also across incidents reported at the same moment, and only those the
- * reader may see. Rolled back: seven incidents share one moment of reporting. A responder's list
- * finds their incidents first and reads those by id (V56).
+ * reader may see. Rolled back: seven incidents share one moment of reporting. A person's
+ * incidents are named by id when few, and asked of each incident when many.
  */
 @IntegrationTest
 @Import(StatementCounter.class)
@@ -44,6 +43,9 @@ class EachNewestTest {
 
 	@Autowired
 	StatementCounter statements;
+
+	@Autowired
+	IncidentRepository repository;
 
 	@Test
 	void chunksAfterTheLastReadGiveEveryIncidentOnceNewestFirst() {
@@ -81,21 +83,41 @@ class EachNewestTest {
 	}
 
 	@Test
-	void aResponderslistFindsTheirIncidentsFirstAndReadsThoseByIdAlone() {
-		UserAccount responder = this.users.create(Role.RESPONDER);
-		Actor actor = new Actor(responder.getUsername(), responder.getRoles());
-		for (IncidentSearch search : List.of(IncidentSearch.none(),
-				new IncidentSearch(null, null, null, null, null, "メール"))) {
-			this.statements.reset();
-			this.incidents.listPage(search, actor, org.springframework.data.domain.PageRequest.of(0, 50));
-			List<String> team = this.statements.statements().stream().filter(sql -> sql.contains("incident_on_team")).toList();
-			assertThat(team).isNotEmpty();
-			for (String sql : team) {
-				// its generic plan (V56): the person's incidents are an index condition, evaluated once
-				assertThat(GenericPlan.of(this.jdbc, sql, false)).as(sql)
-					.containsPattern("Index Cond: \\(+id = ANY \\(incident_team_of\\(");
-			}
+	void aPersonsIncidentsAreNamedByIdWhenFewAndAskedOfEachIncidentWhenMany() {
+		UserAccount reporter = this.users.create(Role.REPORTER);
+		List<Long> ids = new ArrayList<>();
+		for (int i = 0; i < 4; i++) {
+			ids.add(this.incidents.report(new Incident.Report("担当の確認 " + i, "詳しくは分からない。", null, "社内PC",
+					StillHappening.NO, null, null, null), new Actor(reporter.getUsername(), reporter.getRoles())).getId());
 		}
+		this.entities.flush();
+		UserAccount responder = this.users.create(Role.RESPONDER);
+		this.jdbc.update("update incident set responsible = ? where id = any(?)", responder.getUsername(),
+				(Object) new Long[] { ids.get(0), ids.get(1) });
+		this.jdbc.update("insert into incident_assignee (incident_id, username) values (?, ?), (?, ?)", ids.get(1),
+				responder.getUsername(), ids.get(2), responder.getUsername());
+		List<Long> team = List.of(ids.get(0), ids.get(1), ids.get(2));
+
+		assertThat(this.incidents.team(responder.getUsername())).hasValueSatisfying(
+				few -> assertThat(few).containsExactlyInAnyOrderElementsOf(team));
+		assertThat(idsOf(IncidentSearch.onTeam(responder.getUsername(), this.incidents::team)))
+			.containsExactlyInAnyOrderElementsOf(team);
+		assertThat(idsOf(IncidentSearch.onTeam(responder.getUsername(), name -> java.util.Optional.empty())))
+			.as("asked of each incident").containsExactlyInAnyOrderElementsOf(team);
+		assertThat(idsOf(IncidentSearch.onTeam("nobody-" + ids.get(3), this.incidents::team))).isEmpty();
+
+		// the list's statements name the ids (at a million, the primary key reads them at once)
+		this.statements.reset();
+		this.incidents.listPage(new IncidentSearch(null, null, null, null, null, "担当"),
+				new Actor(responder.getUsername(), responder.getRoles()), org.springframework.data.domain.PageRequest.of(0, 50));
+		assertThat(this.statements.statements()).filteredOn(sql -> sql.contains("from incident i1_0"))
+			.isNotEmpty()
+			.allMatch(sql -> sql.contains("i1_0.id in (?,?,?,?)"), "names the three ids (padded to four)")
+			.noneMatch(sql -> sql.contains("incident_assignee"));
+	}
+
+	private List<Long> idsOf(org.springframework.data.jpa.domain.Specification<Incident> specification) {
+		return this.repository.findAll(specification).stream().map(Incident::getId).toList();
 	}
 
 }
