@@ -19,14 +19,6 @@ public final class CsvExport {
 	private CsvExport() {
 	}
 
-	public static void write(List<String> header, Iterable<List<String>> rows, OutputStream out) throws IOException {
-		Lines lines = start(header, out);
-		for (List<String> row : rows) {
-			lines.add(row);
-		}
-		lines.finish();
-	}
-
 	/** The mark and the header written, the rows to follow one by one (an export too long to hold). */
 	public static Lines start(List<String> header, OutputStream out) throws IOException {
 		Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);

@@ -2,8 +2,10 @@ package jp.hikeshi.incident;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -110,6 +112,12 @@ public record IncidentSearch(IncidentState state, IncidentState.Step step, Categ
 	interface Teams {
 
 		Optional<List<Long>> of(String username);
+
+		/** The same, each person looked up once however many specifications ask. */
+		default Teams remembered() {
+			Map<String, Optional<List<Long>>> known = new HashMap<>();
+			return username -> known.computeIfAbsent(username, this::of);
+		}
 
 	}
 

@@ -525,7 +525,9 @@ public class IncidentService {
 	@Transactional(readOnly = true)
 	ListPage listPage(IncidentSearch search, Actor actor, Pageable pageable, int countedUpTo, int readNewestFirst) {
 		int bound = (int) Math.max(countedUpTo, pageable.getOffset() + pageable.getPageSize()) + 1;
-		Specification<Incident> matching = search.toSpecification(actor, this::team);
+		// the list and the incidents it reads newest first both need the person's team
+		IncidentSearch.Teams teams = ((IncidentSearch.Teams) this::team).remembered();
+		Specification<Incident> matching = search.toSpecification(actor, teams);
 		if (!search.hasText()) {
 			return pageAndCount(matching, pageable, bound);
 		}
@@ -536,7 +538,7 @@ public class IncidentService {
 		int from = (int) pageable.getOffset();
 		int to = from + pageable.getPageSize();
 		int affordable = Math.max(1, search.caseless() ? readNewestFirst : readNewestFirst / 3);
-		Specification<Incident> others = search.withoutText().toSpecification(actor, this::team);
+		Specification<Incident> others = search.withoutText().toSpecification(actor, teams);
 		List<Long> newest = new ArrayList<>();
 		Instant before = null;
 		int read = Math.max(1, readNewestFirst / 30);
