@@ -59,6 +59,12 @@ class WebConfiguration implements WebMvcConfigurer {
 		return registration;
 	}
 
+	/** Static: a post-processor is made before the configuration it is declared in. */
+	@Bean
+	static RedirectViewsUncached redirectViewsUncached() {
+		return new RedirectViewsUncached();
+	}
+
 	@Bean
 	LocaleResolver localeResolver() {
 		return new PreferredLanguageResolver();
