@@ -8,8 +8,9 @@
 # notes until its timeline holds 200 entries), signs in, fetches each PDF 10 times to warm up,
 # then times GET /incidents/{id}/report.pdf and /record.pdf one after the other with one client
 # over loopback (curl's time_total). Prints median, p95, the PDF's size and keeps the last PDFs.
-# Environment: BENCH_NO_BUILD=1 (use target/'s jar), BENCH_PG_BIN, BENCH_PG_PORT (55435),
-# BENCH_APP_PORT (18083). Results in bench/results/pdf/.
+# Environment: HIKESHI_JAVA_OPTS (the JVM options, by default the README's jar command's: jvm.options
+# and the class-data-sharing archive), BENCH_NO_BUILD=1 (use target/hikeshi's jar), BENCH_PG_BIN,
+# BENCH_PG_PORT (55435), BENCH_APP_PORT (18083). Results in bench/results/pdf/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -39,8 +40,13 @@ token() { grep -o 'name="_csrf" value="[^"]*"' | head -n 1 | sed 's/.*value="//;
 
 echo "== building the jar"
 if [ -z "${BENCH_NO_BUILD:-}" ]; then ./mvnw -B -o -q -DskipTests package; fi
-JAR=$(ls target/hikeshi-*.jar | grep -v original | head -n 1)
-[ -n "$JAR" ] || { echo "no jar in target/"; exit 1; }
+# the unpacked jar the build leaves in target/hikeshi, run as the README runs it
+JAR=$(ls "$PWD"/target/hikeshi/hikeshi-*.jar | head -n 1)
+[ -n "$JAR" ] || { echo "no jar in target/hikeshi"; exit 1; }
+if [ -z "${HIKESHI_JAVA_OPTS+x}" ]; then
+  HIKESHI_JAVA_OPTS="@$PWD/jvm.options -XX:SharedArchiveFile=$PWD/target/hikeshi/hikeshi.jsa"
+fi
+echo "   JVM options: $HIKESHI_JAVA_OPTS"
 
 echo "== starting PostgreSQL ($PG_BIN)"
 su postgres -c "$PG_BIN/initdb -D $WORK/pgdata -U postgres --auth=trust" >/dev/null
@@ -48,9 +54,11 @@ su postgres -c "$PG_BIN/pg_ctl -D $WORK/pgdata -o '-p $PG_PORT -k $WORK' -l $WOR
 psql -h localhost -p "$PG_PORT" -U postgres -qc "create database hikeshi"
 
 echo "== starting Hikeshi"
-SPRING_DATASOURCE_URL="jdbc:postgresql://localhost:$PG_PORT/hikeshi" SPRING_DATASOURCE_USERNAME=postgres \
-  SPRING_DATASOURCE_PASSWORD= java -Xmx1g -jar "$JAR" --server.port="$APP_PORT" \
-  --hikeshi.api.requests-per-minute=10000000 > "$WORK/app.log" 2>&1 &
+# in $WORK: the key for secrets it makes on first start lands there (data/secret.key)
+# shellcheck disable=SC2086
+(cd "$WORK" && SPRING_DATASOURCE_URL="jdbc:postgresql://localhost:$PG_PORT/hikeshi" SPRING_DATASOURCE_USERNAME=postgres \
+  SPRING_DATASOURCE_PASSWORD= MALLOC_ARENA_MAX=2 exec java $HIKESHI_JAVA_OPTS -Xlog:gc:file="$WORK/gc.log" -jar "$JAR" \
+  --server.port="$APP_PORT" --hikeshi.api.requests-per-minute=10000000 > "$WORK/app.log" 2>&1) &
 APP_PID=$!
 for _ in $(seq 1 120); do
   curl -sf "$BASE/actuator/health" >/dev/null 2>&1 && break
@@ -78,7 +86,9 @@ api() { curl -sf -H "Authorization: Bearer $SECRET" -H "Content-Type: applicatio
 echo "== one incident with $ENTRIES timeline entries"
 AT=$(date -u -d '-1 day' +%Y-%m-%dT%H:%M:%SZ)
 ID=$(api "$BASE/api/v1/reports" -d "{\"description\":\"経理部のPCに身代金要求の画面が表示された。共有フォルダのファイルが開けない。\",\"discoveredAt\":\"$AT\",\"stillHappening\":\"YES\",\"source\":\"bench\"}" | jq -r .id)
-api "$BASE/api/v1/incidents/$ID/transitions" -d '{"transition": "TAKE", "version": 0}' >/dev/null
+# the version a report starts with is the application's to choose: read, as a client does
+V=$(api "$BASE/api/v1/incidents/$ID" | jq -r .version)
+api "$BASE/api/v1/incidents/$ID/transitions" -d "{\"transition\": \"TAKE\", \"version\": $V}" >/dev/null
 V=$(api "$BASE/api/v1/incidents/$ID" | jq -r .version)
 api "$BASE/api/v1/incidents/$ID/transitions" -d "{\"transition\": \"ESCALATE\", \"version\": $V, \"category\": \"VIRUS_RANSOMWARE\", \"severity\": \"HIGH\", \"note\": \"経理PCで暗号化を確認\"}" >/dev/null
 HAVE=$(sql "select count(*) from incident_timeline_entry where incident_id = $ID")
@@ -111,4 +121,5 @@ measure() {
   echo "  record.pdf   $(measure record "$BASE/incidents/$ID/record.pdf")"
   echo "  report (HTML) $(for i in $(seq 1 "$RUNS"); do curl -sf -b "$COOKIES" -o /dev/null -w '%{time_total}\n' "$BASE/incidents/$ID/report"; done \
     | sort -n | awk '{ t[NR] = $1 * 1000 } END { printf "median %6.1f ms   p95 %6.1f ms", t[int((NR + 1) / 2)], t[int(NR * 0.95 + 0.5)] }')"
+  echo "  heap: $(grep -c 'Pause Full' "$WORK/gc.log") full collections in the whole run, largest $(grep -o '([0-9]*M)' "$WORK/gc.log" | tr -d '()M' | sort -n | tail -n 1) MB; PSS after: $(awk '/^Pss:/ { print int($2 / 1024) }' "/proc/$APP_PID/smaps_rollup") MB"
 } | tee "$RESULTS/latest.txt"
