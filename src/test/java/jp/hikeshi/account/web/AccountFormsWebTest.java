@@ -1,5 +1,7 @@
 package jp.hikeshi.account.web;
 
+import java.util.Locale;
+
 import jp.hikeshi.account.AccountService;
 import jp.hikeshi.account.Role;
 import jp.hikeshi.account.UserAccount;
@@ -281,6 +283,13 @@ class AccountFormsWebTest {
 			this.mvc.perform(ownPassword(account, "guess-number-" + i, "brand-New-lantern-77", "brand-New-lantern-77"))
 				.andExpect(status().isOk());
 		}
+		String key = "password-change:" + account.getUsername().toLowerCase(Locale.ROOT);
+		assertThat(this.jdbc.queryForObject("select failures from sign_in_throttle where key = ?", Integer.class, key))
+			.as("the guesses are counted per account, the three free ones at least").isGreaterThanOrEqualTo(3);
+		// past the free three each guess waits twice as long as the one before (LoginThrottleTest, on its
+		// own clock); a busy machine outwaited those seconds between two requests, so the guesses are
+		// taken to where minutes of them lead: ten, the last just now, which locks the form for a while
+		this.jdbc.update("update sign_in_throttle set failures = 10, last_at = now() where key = ?", key);
 		String html = this.mvc
 			.perform(ownPassword(account, CompletedSetup.PASSWORD, "brand-New-lantern-77", "brand-New-lantern-77"))
 			.andExpect(status().isOk())
