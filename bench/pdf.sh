@@ -44,7 +44,7 @@ if [ -z "${BENCH_NO_BUILD:-}" ]; then ./mvnw -B -o -q -DskipTests package; fi
 JAR=$(ls "$PWD"/target/hikeshi/hikeshi-*.jar | head -n 1)
 [ -n "$JAR" ] || { echo "no jar in target/hikeshi"; exit 1; }
 if [ -z "${HIKESHI_JAVA_OPTS+x}" ]; then
-  HIKESHI_JAVA_OPTS="@$PWD/jvm.options -XX:SharedArchiveFile=$PWD/target/hikeshi/hikeshi.jsa"
+  HIKESHI_JAVA_OPTS="@$PWD/src/main/jvm/jvm.options -XX:SharedArchiveFile=$PWD/target/hikeshi/hikeshi.jsa"
 fi
 echo "   JVM options: $HIKESHI_JAVA_OPTS"
 

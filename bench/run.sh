@@ -24,7 +24,8 @@
 #
 # Environment:
 #   HIKESHI_JAVA_OPTS  the JVM options the application runs with (default: the README's jar command's,
-#                      @jvm.options and the build's class-data-sharing archive target/hikeshi/hikeshi.jsa)
+#                      @src/main/jvm/jvm.options and the build's class-data-sharing archive
+#                      target/hikeshi/hikeshi.jsa)
 #   BENCH_INCIDENTS    incidents to seed (1000000; 20000 for a quick dry run)
 #   BENCH_REQUESTS     timed requests per row (100), after 10 to warm up
 #   BENCH_STARTS       starts on the migrated database, the median kept (3)
@@ -48,7 +49,7 @@ SMTP_PORT=$((APP_PORT + 2))
 # the JVM options a user runs the jar with (README, "Memory and start"): the project's jvm.options and
 # the class-data-sharing archive the build makes beside the unpacked jar
 if [ -z "${HIKESHI_JAVA_OPTS+x}" ]; then
-  HIKESHI_JAVA_OPTS="@$PWD/jvm.options -XX:SharedArchiveFile=$PWD/target/hikeshi/hikeshi.jsa"
+  HIKESHI_JAVA_OPTS="@$PWD/src/main/jvm/jvm.options -XX:SharedArchiveFile=$PWD/target/hikeshi/hikeshi.jsa"
 fi
 WORK=$(mktemp -d /tmp/hikeshi-bench.XXXXXX)
 RESULTS=bench/results

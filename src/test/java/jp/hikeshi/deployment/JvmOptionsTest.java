@@ -17,9 +17,9 @@ import org.yaml.snakeyaml.Yaml;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The JVM settings that keep Hikeshi under 300 MB are written once in {@code jvm.options} and
- * repeated where an argument file cannot be read: the image's environment in the pom and the
- * compose file. A change in one place only would leave one way of running without them.
+ * The JVM settings that keep Hikeshi under 300 MB are written once in
+ * {@code src/main/jvm/jvm.options} and repeated where an argument file cannot be read: the image's
+ * environment in the pom and the compose file. A change in one place only would leave one way of running without them.
  */
 class JvmOptionsTest {
 
@@ -29,7 +29,7 @@ class JvmOptionsTest {
 		assertThat(options).contains("-XX:+UseSerialGC").contains("-Xmx");
 
 		Document pom = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(Path.of("pom.xml").toFile());
-		assertThat(text(pom, "jvmArguments")).isEqualTo("@${project.basedir}/jvm.options");
+		assertThat(text(pom, "jvmArguments")).isEqualTo("@${project.basedir}/src/main/jvm/jvm.options");
 		assertThat(text(pom, "BPE_APPEND_JAVA_TOOL_OPTIONS")).isEqualTo(options);
 		assertThat(text(pom, "BPE_DELIM_JAVA_TOOL_OPTIONS")).as("the buildpack's options and ours stay apart")
 			.isEqualTo(" ");
@@ -42,7 +42,7 @@ class JvmOptionsTest {
 	}
 
 	private static String optionsOnOneLine() throws IOException {
-		return Files.readAllLines(Path.of("jvm.options"))
+		return Files.readAllLines(Path.of("src/main/jvm/jvm.options"))
 			.stream()
 			.map(line -> line.replaceAll("#.*", "").trim())
 			.filter(line -> !line.isEmpty())
