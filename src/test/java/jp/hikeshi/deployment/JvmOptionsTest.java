@@ -19,7 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The JVM settings that keep Hikeshi under 300 MB are written once in
  * {@code src/main/jvm/jvm.options} and repeated where an argument file cannot be read: the image's
- * environment in the pom and the compose file. A change in one place only would leave one way of running without them.
+ * environment in the pom and the compose file. A change in one place only would leave one way of
+ * running without them.
  */
 class JvmOptionsTest {
 
