@@ -57,7 +57,7 @@ public class SignedInUser extends User {
 		return getAuthorities().stream().anyMatch(authority -> role.authority().equals(authority.getAuthority()));
 	}
 
-	// equals and hashCode stay User's (by user name): the session registry relies on them.
+	// equals and hashCode stay User's (by user name): two sign-ins of one person are one principal.
 	@Override
 	public boolean equals(Object other) {
 		return super.equals(other);

@@ -31,7 +31,6 @@ import org.springframework.security.authentication.event.AuthenticationFailureBa
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -39,11 +38,9 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.DelegatingAccessDeniedHandler;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.session.ConcurrentSessionFilter;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
-import org.springframework.session.FindByIndexNameSessionRepository;
-import org.springframework.session.Session;
-import org.springframework.session.security.SpringSessionBackedSessionRegistry;
 import org.springframework.web.servlet.HandlerMapping;
 
 /**
@@ -61,9 +58,8 @@ public class SecurityConfiguration {
 
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, FirstRunSetup setup,
-			AuthenticationManager authenticationManager, SessionRegistry sessionRegistry,
-			@Lazy @Qualifier("requestMappingHandlerMapping") HandlerMapping pages, ProviderRegistrations providers,
-			SecondFactors secondFactors, RememberedDevices rememberedDevices,
+			AuthenticationManager authenticationManager, @Lazy @Qualifier("requestMappingHandlerMapping") HandlerMapping pages,
+			ProviderRegistrations providers, SecondFactors secondFactors, RememberedDevices rememberedDevices,
 			PasskeySignIn passkeys)
 			throws Exception {
 		http.authorizeHttpRequests(requests -> requests
@@ -134,10 +130,10 @@ public class SecurityConfiguration {
 		csrfRefusals.put(CsrfException.class, sessionEnded);
 		http.exceptionHandling(exceptions -> exceptions
 			.accessDeniedHandler(new DelegatingAccessDeniedHandler(csrfRefusals, new NotFoundForTheUnseen(pages))));
-		http.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId())
-			.maximumSessions(-1)
-			.sessionRegistry(sessionRegistry)
-			.expiredSessionStrategy(sessionEnded));
+		http.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()));
+		// where Spring Security's concurrent-session check would sit: after the CSRF check, so that a form
+		// sent from an ended session is kept, not refused
+		http.addFilterAt(new EndedSessionFilter(sessionEnded), ConcurrentSessionFilter.class);
 		http.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 			.frameOptions(frame -> frame.deny())
 			.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
@@ -170,15 +166,6 @@ public class SecurityConfiguration {
 	@Bean
 	PasswordEncoder passwordEncoder() {
 		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
-	}
-
-	/**
-	 * The sessions in PostgreSQL, found by their principal's name: an ended session is marked
-	 * there, so every node sends its next request to the sign-in page.
-	 */
-	@Bean
-	<S extends Session> SessionRegistry sessionRegistry(FindByIndexNameSessionRepository<S> sessions) {
-		return new SpringSessionBackedSessionRegistry<>(sessions);
 	}
 
 }

@@ -15,8 +15,6 @@ import org.springframework.security.web.DefaultRedirectStrategy;
 import org.springframework.security.web.RedirectStrategy;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
-import org.springframework.security.web.session.SessionInformationExpiredEvent;
-import org.springframework.security.web.session.SessionInformationExpiredStrategy;
 
 /**
  * A form sent after its session ended — it timed out, the server restarted, or an
@@ -28,7 +26,7 @@ import org.springframework.security.web.session.SessionInformationExpiredStrateg
  * A bad token in a session where someone is signed in stays a 403, and so does a post that
  * the browser says came from another site: neither keeps anything.
  */
-class SessionEndedRecovery implements AccessDeniedHandler, SessionInformationExpiredStrategy {
+class SessionEndedRecovery implements AccessDeniedHandler {
 
 	static final String SIGN_IN_AGAIN = "/login?expired";
 
@@ -62,14 +60,12 @@ class SessionEndedRecovery implements AccessDeniedHandler, SessionInformationExp
 	}
 
 	/** A session an administrator ended (account disabled, roles changed, password reset). */
-	@Override
-	public void onExpiredSessionDetected(SessionInformationExpiredEvent event) throws IOException {
-		HttpServletRequest request = event.getRequest();
+	void sessionEnded(HttpServletRequest request, HttpServletResponse response) throws IOException {
 		if (!"POST".equals(request.getMethod()) || Origins.isCrossSite(request)) {
-			this.redirect.sendRedirect(request, event.getResponse(), SIGN_IN_AGAIN);
+			this.redirect.sendRedirect(request, response, SIGN_IN_AGAIN);
 			return;
 		}
-		signInAgain(request, event.getResponse());
+		signInAgain(request, response);
 	}
 
 	private void signInAgain(HttpServletRequest request, HttpServletResponse response) throws IOException {

@@ -19,6 +19,7 @@ import jp.hikeshi.incident.Move;
 import jp.hikeshi.incident.Severity;
 import jp.hikeshi.incident.Transition;
 import jp.hikeshi.test.CompletedSetup;
+import jp.hikeshi.test.SignedInBrowser;
 import jp.hikeshi.test.StatementCounter;
 import jp.hikeshi.test.TestDatabaseConfiguration;
 import jp.hikeshi.test.TestUsers;
@@ -116,6 +117,23 @@ class IncidentPageStatementsTest {
 			int many = statementsFor(view, large);
 			assertThat(many).as(view + "\n" + String.join("\n", this.statements.statements())).isEqualTo(few);
 		}
+	}
+
+	@Test
+	void aSignedInRequestReadsItsSessionOnlyWhereSpringSessionMust() throws Exception {
+		SignedInBrowser browser = SignedInBrowser.signIn(this.mvc, lead.getUsername(), CompletedSetup.PASSWORD);
+		browser.perform(get("/incidents/{id}", small)).andExpect(status().isOk());
+		this.statements.reset();
+		browser.perform(get("/incidents/{id}", small)).andExpect(status().isOk());
+		List<String> sessionReads = this.statements.statements()
+			.stream()
+			.filter(sql -> sql.strip().toUpperCase(java.util.Locale.ROOT).startsWith("SELECT")
+					&& sql.toUpperCase(java.util.Locale.ROOT).contains("FROM SPRING_SESSION "))
+			.toList();
+		// once to open it, once more when Spring Session saves it after the page was sent (its filter
+		// clears what it read before saving); an ended session is marked in the session itself, so no
+		// third read asks the registry whether it was ended
+		assertThat(sessionReads).as(String.join("\n", this.statements.statements())).hasSizeLessThanOrEqualTo(2);
 	}
 
 	/** The statements of the second request: the first warms what a running application holds already. */
