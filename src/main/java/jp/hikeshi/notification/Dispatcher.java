@@ -5,6 +5,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -31,16 +33,29 @@ import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.core.type.TypeReference;
 
 /**
- * Sends what the outbox holds, after the transaction that wrote it committed. Each row is taken
- * with {@code FOR UPDATE SKIP LOCKED} and kept locked while it is sent, so two nodes (or a poll
- * and a wake-up) never send the same row; a send that fails is tried again with a growing pause,
- * up to {@value #MAX_ATTEMPTS} times, then left "failed" for the administrator to resend. A
- * restart loses nothing: the rows wait in PostgreSQL, and the next poll sends them.
+ * Sends what the outbox holds, after the transaction that wrote it committed. Rows are claimed
+ * up to {@value #BATCH} at a time: {@code FOR UPDATE SKIP LOCKED} picks rows no other sender holds,
+ * and the claim moves their next attempt a lease ahead ({@link #LEASE}), so two nodes (or a poll
+ * and a wake-up) never send the same row. They are sent with no transaction open (a slow mail
+ * server holds no connection of the pool), and what became of them is written in one transaction
+ * per batch. A send that fails is tried again with a growing pause, up to {@value #MAX_ATTEMPTS}
+ * times, then left "failed" for the administrator to resend. A restart loses nothing: the rows
+ * wait in PostgreSQL, and the next poll sends them (a batch cut off by a crash, once its lease has
+ * run out).
  */
 @Component
 class Dispatcher {
 
 	static final int MAX_ATTEMPTS = 10;
+
+	/** Rows claimed at once: two commits for a batch rather than two for each mail or request. */
+	static final int BATCH = 20;
+
+	/**
+	 * How long a claimed row is left to its sender before another may take it. A batch stops
+	 * sending at half of it (each send gives up after 15 s) and gives back what it did not send.
+	 */
+	static final Duration LEASE = Duration.ofMinutes(5);
 
 	private static final Log log = LogFactory.getLog(Dispatcher.class);
 
@@ -129,16 +144,19 @@ class Dispatcher {
 	}
 
 	/**
-	 * Sends every row due by {@code now}, one at a time, until none is left that another sender
-	 * does not hold.
-	 * @return how many rows were tried
+	 * Sends every row due by {@code now}, a batch at a time, until none is left that another
+	 * sender does not hold.
+	 * @return how many rows were claimed
 	 */
 	int drain(Instant now) {
 		int tried = 0;
 		try (Round round = new Round()) {
-			while (Boolean.TRUE.equals(this.transaction.execute(status -> sendOne(now, round)))) {
-				tried++;
+			int batch;
+			do {
+				batch = sendBatch(now, round);
+				tried += batch;
 			}
+			while (batch == BATCH);
 		}
 		catch (RuntimeException ex) {
 			// the database went away; the next poll tries again
@@ -147,35 +165,61 @@ class Dispatcher {
 		return tried;
 	}
 
-	private boolean sendOne(Instant now, Round round) {
-		var due = this.jdbc.query("""
-				select id, rule, channel, recipient, webhook_id, endpoint_id, reference, params::text as params, link,
-				       payload, attempts
-				from notification where state = 'PENDING' and next_attempt_at <= ?
-				order by priority, id limit 1 for update skip locked""", (rs, n) -> new Due(rs.getLong("id"),
-				rs.getString("rule"), rs.getString("channel"), rs.getString("recipient"), (Long) rs.getObject("webhook_id"),
-				(Long) rs.getObject("endpoint_id"), rs.getString("reference"), rs.getString("params"), rs.getString("link"),
-				rs.getString("payload"), rs.getInt("attempts")), Timestamp.from(now));
-		if (due.isEmpty()) {
-			return false;
+	private int sendBatch(Instant now, Round round) {
+		List<Due> claimed = this.transaction.execute(status -> claim(now));
+		Instant claimedAt = this.clock.instant();
+		List<Outcome> outcomes = new ArrayList<>(claimed.size());
+		for (Due row : claimed) {
+			boolean leaseHalfGone = this.clock.instant().isAfter(claimedAt.plus(LEASE.dividedBy(2)));
+			outcomes.add(leaseHalfGone ? Outcome.unsent(row) : send(row, round));
 		}
-		Due row = due.get(0);
-		Failure failure = null;
-		Integer status = null;
+		this.transaction.executeWithoutResult(status -> {
+			unhurriedCommit();
+			outcomes.forEach(outcome -> record(outcome, now));
+		});
+		return claimed.size();
+	}
+
+	/** The next rows due, in order, each claimed for {@link #LEASE}. */
+	private List<Due> claim(Instant now) {
+		unhurriedCommit();
+		List<Due> due = new ArrayList<>(this.jdbc.query("""
+				update notification n set next_attempt_at = ?
+				from (select id from notification where state = 'PENDING' and next_attempt_at <= ?
+				      order by priority, id limit ? for update skip locked) due
+				where n.id = due.id
+				returning n.id, n.priority, n.rule, n.channel, n.recipient, n.webhook_id, n.endpoint_id, n.reference,
+				          n.params::text as params, n.link, n.payload, n.attempts""", (rs, n) -> new Due(rs.getLong("id"),
+				rs.getInt("priority"), rs.getString("rule"), rs.getString("channel"), rs.getString("recipient"),
+				(Long) rs.getObject("webhook_id"), (Long) rs.getObject("endpoint_id"), rs.getString("reference"),
+				rs.getString("params"), rs.getString("link"), rs.getString("payload"), rs.getInt("attempts")),
+				Timestamp.from(now.plus(LEASE)), Timestamp.from(now), BATCH));
+		due.sort(Comparator.comparingInt(Due::priority).thenComparingLong(Due::id));
+		return due;
+	}
+
+	/**
+	 * What the sender writes is bookkeeping of sends: if a crash loses the last fraction of a
+	 * second of it, a claim is made again or a row sent again, as a send cut off before its record
+	 * would be (a mail keeps its Message-ID, a request its webhook-id). So it does not wait for the
+	 * disk, which leaves the commits that must (a report, a change) theirs alone.
+	 */
+	private void unhurriedCommit() {
+		this.jdbc.execute("set local synchronous_commit = off");
+	}
+
+	private Outcome send(Due row, Round round) {
 		try {
 			// read inside the try: a row this version cannot read is marked failed, never blocks the queue
-			status = deliver(row, round);
+			return new Outcome(row, true, null, deliver(row, round), this.clock.instant());
 		}
 		catch (DeliveryFailed ex) {
-			failure = ex.failure();
-			status = ex.status();
+			return new Outcome(row, true, ex.failure(), ex.status(), this.clock.instant());
 		}
 		catch (RuntimeException ex) {
 			log.warn("Notifications: could not send notification " + row.id(), ex);
-			failure = Failure.UNKNOWN;
+			return new Outcome(row, true, Failure.UNKNOWN, null, this.clock.instant());
 		}
-		record(row, failure, status, this.clock.instant());
-		return true;
 	}
 
 	/** @return the HTTP status an integration endpoint answered with; {@code null} for mail and chat */
@@ -208,19 +252,26 @@ class Dispatcher {
 		return null;
 	}
 
-	private void record(Due row, Failure failure, Integer status, Instant now) {
-		if (failure == null) {
+	/** @param now the moment the batch was drained for: a row given back unsent is due again from then */
+	private void record(Outcome outcome, Instant now) {
+		Due row = outcome.row();
+		if (!outcome.tried()) {
+			this.jdbc.update("update notification set next_attempt_at = ? where id = ?", Timestamp.from(now), row.id());
+			return;
+		}
+		if (outcome.failure() == null) {
 			this.jdbc.update("""
 					update notification set state = 'SENT', failure = null, http_status = ?, attempts = attempts + 1,
-					sent_at = ? where id = ?""", status, Timestamp.from(now), row.id());
+					sent_at = ? where id = ?""", outcome.status(), Timestamp.from(outcome.at()), row.id());
 			return;
 		}
 		int attempts = row.attempts() + 1;
-		boolean givingUp = failure.isPermanent() || attempts >= MAX_ATTEMPTS;
+		boolean givingUp = outcome.failure().isPermanent() || attempts >= MAX_ATTEMPTS;
 		this.jdbc.update("""
 				update notification set state = ?, failure = ?, http_status = ?, attempts = ?, next_attempt_at = ?
-				where id = ?""", givingUp ? DeliveryState.FAILED.name() : DeliveryState.PENDING.name(), failure.name(),
-				status, attempts, Timestamp.from(now.plus(pauseAfter(attempts))), row.id());
+				where id = ?""", givingUp ? DeliveryState.FAILED.name() : DeliveryState.PENDING.name(),
+				outcome.failure().name(), outcome.status(), attempts, Timestamp.from(outcome.at().plus(pauseAfter(attempts))),
+				row.id());
 	}
 
 	/** 30 s, 1 min, 2 min … doubling, at most an hour: ten tries span about four and a half hours. */
@@ -298,8 +349,20 @@ class Dispatcher {
 	}
 
 	/** A row as stored: read into the product's types only when it is sent. */
-	private record Due(long id, String rule, String channel, String recipient, Long webhookId, Long endpointId,
+	private record Due(long id, int priority, String rule, String channel, String recipient, Long webhookId, Long endpointId,
 			String reference, String params, String link, String payload, int attempts) {
+	}
+
+	/**
+	 * What became of a claimed row: tried (sent, or failed with a reason and perhaps the status an
+	 * endpoint answered) at a moment, or given back untried.
+	 */
+	private record Outcome(Due row, boolean tried, Failure failure, Integer status, Instant at) {
+
+		static Outcome unsent(Due row) {
+			return new Outcome(row, false, null, null, null);
+		}
+
 	}
 
 }

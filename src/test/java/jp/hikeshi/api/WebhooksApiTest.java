@@ -28,6 +28,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 
 import static jp.hikeshi.test.TestUsers.api;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.startsWith;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
@@ -121,8 +122,10 @@ class WebhooksApiTest {
 		assertThat(test.header("webhook-id")).isEqualTo(eventId);
 		assertThat(JSON.readTree(test.body()).get("type").asString()).isEqualTo("webhook.test");
 		assertThat(verified(secret, test)).isTrue();
-		// the sender holds the row until it has written what the endpoint answered
-		this.jdbc.queryForObject("select state from notification where endpoint_id = ? for update", String.class, id);
+		// the sender writes what the endpoint answered once it has the answer: wait for that
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> this.jdbc.queryForObject("select attempts from notification where endpoint_id = ?", Integer.class,
+					id), attempts -> attempts > 0);
 		this.mvc.perform(get("/api/v1/webhooks/{id}/deliveries", id).with(api(admin)))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.deliveries", hasSize(1)))

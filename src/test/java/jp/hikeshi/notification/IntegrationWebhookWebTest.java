@@ -24,6 +24,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -184,10 +185,17 @@ class IntegrationWebhookWebTest {
 	 * The state of the endpoint's newest delivery once the sender is done with it: the sender
 	 * holds the row while it sends and writes the outcome, so waiting for its lock is waiting for that.
 	 */
+	/**
+	 * The state of the endpoint's newest delivery once the sender has written what became of its
+	 * try: it sends with no transaction open and writes the outcome after the request was answered.
+	 */
 	private String settledState(long endpointId) {
-		return this.jdbc.queryForObject(
-				"select state from notification where endpoint_id = ? order by id desc limit 1 for update", String.class,
-				endpointId);
+		return await().atMost(Duration.ofSeconds(10))
+			.until(() -> this.jdbc.queryForMap(
+					"select state, attempts from notification where endpoint_id = ? order by id desc limit 1", endpointId),
+					row -> ((Number) row.get("attempts")).intValue() > 0)
+			.get("state")
+			.toString();
 	}
 
 	private int audited(String action, String subject) {

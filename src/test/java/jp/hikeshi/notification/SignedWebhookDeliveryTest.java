@@ -46,6 +46,7 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Signed webhooks to a receiver in the test JVM, on the shared context: events are written with
@@ -273,13 +274,16 @@ class SignedWebhookDeliveryTest {
 	}
 
 	/**
-	 * The state of the endpoint's newest delivery once the sender is done with it: the sender
-	 * holds the row while it sends and writes the outcome, so waiting for its lock is waiting for that.
+	 * The state of the endpoint's newest delivery once the sender has written what became of its
+	 * try: it sends with no transaction open and writes the outcome after the request was answered.
 	 */
 	private String settledState(long endpointId) {
-		return this.jdbc.queryForObject(
-				"select state from notification where endpoint_id = ? order by id desc limit 1 for update", String.class,
-				endpointId);
+		return await().atMost(Duration.ofSeconds(10))
+			.until(() -> this.jdbc.queryForMap(
+					"select state, attempts from notification where endpoint_id = ? order by id desc limit 1", endpointId),
+					row -> ((Number) row.get("attempts")).intValue() > 0)
+			.get("state")
+			.toString();
 	}
 
 	/** The next {@code count} events about this incident (the scan also sends other tests' deadlines). */
