@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 
 import jp.hikeshi.shared.PhoneNumbers;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.context.request.RequestAttributes;
@@ -25,8 +26,11 @@ public class People {
 
 	private final UserAccountRepository accounts;
 
-	People(UserAccountRepository accounts) {
+	private final JdbcClient jdbc;
+
+	People(UserAccountRepository accounts, JdbcClient jdbc) {
 		this.accounts = accounts;
+		this.jdbc = jdbc;
 	}
 
 	/** Everyone, looked up once: for a page or an export that names many people. */
@@ -59,9 +63,14 @@ public class People {
 	}
 
 	/** The login names of the enabled people holding any of these roles: whom a notification addresses. */
-	@Transactional(readOnly = true)
 	public List<String> holding(Role... roles) {
-		return this.accounts.findEnabledUsernamesHolding(List.of(roles));
+		// plain SQL: it runs in the transaction of every report and change that notifies someone
+		return this.jdbc.sql("""
+				select distinct a.username from user_account a join user_account_role r on r.user_account_id = a.id
+				where a.enabled and r.role = any(?) order by a.username""")
+			.param(java.util.Arrays.stream(roles).map(Role::name).toArray(String[]::new))
+			.query(String.class)
+			.list();
 	}
 
 	/** The accounts behind these login names (unknown ones left out), looked up at once: for a notification to many. */
@@ -70,6 +79,33 @@ public class People {
 		return this.accounts.findByUsernameIn(usernames)
 			.stream()
 			.collect(Collectors.toMap(UserAccount::getUsername, Function.identity()));
+	}
+
+	/**
+	 * What a notification needs of each of these people (unknown login names left out), in one
+	 * statement: it runs in the transaction of every report and change that notifies someone.
+	 */
+	public Map<String, Recipient> recipients(java.util.Collection<String> usernames) {
+		if (usernames.isEmpty()) {
+			return Map.of();
+		}
+		Map<String, Recipient> found = new java.util.HashMap<>();
+		this.jdbc.sql("""
+				select a.username, a.enabled, a.email, array_remove(array_agg(r.role::text), null) as roles
+				from user_account a left join user_account_role r on r.user_account_id = a.id
+				where a.username = any(?) group by a.id""")
+			.param(usernames.toArray(String[]::new))
+			.query((rs, n) -> {
+				java.util.Set<Role> roles = java.util.EnumSet.noneOf(Role.class);
+				for (String role : (String[]) rs.getArray("roles").getArray()) {
+					roles.add(Role.valueOf(role));
+				}
+				return new Recipient(rs.getString("username"), rs.getBoolean("enabled"), rs.getString("email"),
+						java.util.Collections.unmodifiableSet(roles));
+			})
+			.list()
+			.forEach(recipient -> found.put(recipient.username(), recipient));
+		return found;
 	}
 
 	/** One person's account, if there is one. */
@@ -94,6 +130,19 @@ public class People {
 			request.setAttribute(DIRECTORY, directory, RequestAttributes.SCOPE_REQUEST);
 		}
 		return directory;
+	}
+
+	/**
+	 * Someone a notification addresses: whether the account may still be reached, its mail
+	 * address (or none) and its roles, which decide the page a link opens.
+	 */
+	public record Recipient(String username, boolean enabled, String email, java.util.Set<Role> roles) {
+
+		/** Sees every incident: a security lead or an executive. */
+		public boolean seesEverything() {
+			return this.roles.contains(Role.SECURITY_LEAD) || this.roles.contains(Role.EXECUTIVE);
+		}
+
 	}
 
 	/**

@@ -18,6 +18,7 @@ import jakarta.persistence.CollectionTable;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
@@ -36,6 +37,7 @@ import jp.hikeshi.incident.ChecklistItem.Status;
 import jp.hikeshi.incident.TimelineEntry.Change;
 import jp.hikeshi.incident.TimelineEntry.Kind;
 
+import org.hibernate.annotations.NaturalId;
 import org.hibernate.annotations.OptimisticLock;
 
 import org.springframework.data.domain.AbstractAggregateRoot;
@@ -49,6 +51,7 @@ import org.springframework.data.domain.AbstractAggregateRoot;
  */
 @Entity
 @Table(name = "incident")
+@EntityListeners(TimelineSeal.class)
 public class Incident extends AbstractAggregateRoot<Incident> {
 
 	static final int TITLE_FROM_DESCRIPTION = 60;
@@ -57,6 +60,9 @@ public class Incident extends AbstractAggregateRoot<Incident> {
 	@GeneratedValue(strategy = GenerationType.IDENTITY)
 	private Long id;
 
+	// a natural id: the listeners of an event that names the incident by it find it in the
+	// transaction's persistence context, with neither a query nor a flush
+	@NaturalId
 	private String reference;
 
 	private String title;
@@ -844,7 +850,7 @@ public class Incident extends AbstractAggregateRoot<Incident> {
 		return problems;
 	}
 
-	/** Sealed by {@link TimelineSeal} each time an entry is persisted. */
+	/** Sealed by {@link TimelineSeal} when the incident and each time an entry is persisted. */
 	void sealHead(String mac) {
 		this.timelineSeal = mac;
 	}

@@ -5,9 +5,6 @@ import java.util.List;
 import java.util.Optional;
 
 import jakarta.persistence.LockModeType;
-import jakarta.persistence.QueryHint;
-
-import org.hibernate.jpa.HibernateHints;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -15,23 +12,10 @@ import org.springframework.data.jpa.domain.Specification;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
-import org.springframework.data.jpa.repository.QueryHints;
 import org.springframework.data.repository.ListCrudRepository;
 
 /** The only repository of the incident module: checklist and timeline are reached through it. */
 interface IncidentRepository extends ListCrudRepository<Incident, Long>, JpaSpecificationExecutor<Incident> {
-
-	@Query(value = "select nextval('incident_reference_seq')", nativeQuery = true)
-	long nextReferenceNumber();
-
-	/**
-	 * Without flushing first: the notifications look the new incident up by its reference in the
-	 * report's own transaction, where an auto-flush would dirty-check it and its collections for
-	 * each lookup. The row is there already (its id is the database's, inserted at persist), and a
-	 * loaded incident is returned as it stands in memory; a reference never changes.
-	 */
-	@QueryHints(@QueryHint(name = HibernateHints.HINT_FLUSH_MODE, value = "COMMIT"))
-	Optional<Incident> findByReference(String reference);
 
 	/** Real incidents in these states, a page of them, oldest first: a drill never waits in a queue. */
 	Page<Incident> findByStateInAndDrillFalseOrderByReportedAtAscIdAsc(Collection<IncidentState> states, Pageable pageable);

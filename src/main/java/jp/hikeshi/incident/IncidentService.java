@@ -41,6 +41,7 @@ import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -78,10 +79,14 @@ public class IncidentService {
 	@PersistenceContext
 	private EntityManager entityManager;
 
+	private final JdbcClient jdbc;
+
 	IncidentService(IncidentRepository incidents, OrganisationService organisations, Clock clock,
 			List<TransitionGuard> guards, PlaybookService playbooks, People people, Register register,
-			MessageSource messages, List<RefusalWitness> witnesses, TimelineSeal seal, RareGrams rareGrams) {
+			MessageSource messages, List<RefusalWitness> witnesses, TimelineSeal seal, RareGrams rareGrams,
+			JdbcClient jdbc) {
 		this.seal = seal;
+		this.jdbc = jdbc;
 		this.rareGrams = rareGrams;
 		this.people = people;
 		this.register = register;
@@ -92,6 +97,11 @@ public class IncidentService {
 		this.clock = clock;
 		this.guards = guards;
 		this.playbooks = playbooks;
+	}
+
+	/** The number of the next reference (INC-2026-00042): plain SQL, as it is part of every report. */
+	private long nextReferenceNumber() {
+		return this.jdbc.sql("select nextval('incident_reference_seq')").query(Long.class).single();
 	}
 
 	/** Every guard of a transition that does not hold: the aggregate's own and other modules'. */
@@ -107,9 +117,15 @@ public class IncidentService {
 		return this.incidents.findById(id);
 	}
 
+	/**
+	 * The incident of this reference: the one the current transaction holds already (an event's
+	 * listeners, just before the commit), else read.
+	 */
 	@Transactional(readOnly = true)
 	public java.util.Optional<Incident> findByReference(String reference) {
-		return this.incidents.findByReference(reference);
+		return this.entityManager.unwrap(org.hibernate.Session.class)
+			.bySimpleNaturalId(Incident.class)
+			.loadOptional(reference);
 	}
 
 	@Transactional(readOnly = true)
@@ -128,7 +144,7 @@ public class IncidentService {
 			throw jp.hikeshi.shared.BusinessRuleViolation.onField("discoveredAt", "incident.report.discoveredInFuture");
 		}
 		int year = now.atZone(zone()).getYear();
-		String reference = String.format("INC-%d-%05d", year, this.incidents.nextReferenceNumber());
+		String reference = String.format("INC-%d-%05d", year, nextReferenceNumber());
 		Incident.Report truncated = (report.discoveredAt() == null) ? report
 				: new Incident.Report(report.title(), report.description(),
 						report.discoveredAt().truncatedTo(ChronoUnit.MICROS), report.affectedSystem(),
@@ -151,7 +167,9 @@ public class IncidentService {
 					.orElseThrow(() -> BusinessRuleViolation.onField("reportedByVendorId", "incident.vendor.unknown"));
 		Incident incident = report(report, reporter);
 		incident.reportedWith(ids, names(systems), prefill(ids, systems, vendor), vendorId, now());
-		return this.incidents.save(incident);
+		// managed since its insert: what was added is written at the commit. Saving it again would
+		// merge it into itself, which marks its collections changed and updates the row for nothing.
+		return incident;
 	}
 
 	/**
@@ -305,7 +323,7 @@ public class IncidentService {
 		}
 		Instant now = now();
 		int year = now.atZone(zone()).getYear();
-		String reference = String.format("INC-%d-%05d", year, this.incidents.nextReferenceNumber());
+		String reference = String.format("INC-%d-%05d", year, nextReferenceNumber());
 		Incident.Report report = new Incident.Report(title, description, null, null, StillHappening.UNKNOWN, null, null,
 				null);
 		return this.incidents.save(Incident.reportDrill(reference, report, lead.username(), scenario, now));

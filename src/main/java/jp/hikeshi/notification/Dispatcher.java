@@ -17,7 +17,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import jakarta.annotation.PreDestroy;
 
 import jp.hikeshi.account.People;
-import jp.hikeshi.account.UserAccount;
 import jp.hikeshi.organisation.OrganisationService;
 
 import org.apache.commons.logging.Log;
@@ -240,13 +239,13 @@ class Dispatcher {
 					this.messages.openLabel(target.language())));
 			return null;
 		}
-		UserAccount account = round.account(row.recipient());
-		if (account == null || !account.isEnabled()) {
+		People.Recipient account = round.account(row.recipient());
+		if (account == null || !account.enabled()) {
 			throw new DeliveryFailed(Failure.ACCOUNT_DISABLED, null);
 		}
 		Locale language = round.language(row.recipient());
 		Messages.Worded worded = this.messages.word(rule, row.reference(), params, language, zone);
-		round.outgoing().send(round.sender(), account.getEmail(), worded.subject(),
+		round.outgoing().send(round.sender(), account.email(), worded.subject(),
 				this.messages.mailBody(worded, base + row.link(), base + "/account/notifications", language),
 				"<notification-" + row.id() + "@" + this.installation + ">");
 		return null;
@@ -297,7 +296,7 @@ class Dispatcher {
 
 		private ZoneId zone;
 
-		private final Map<String, java.util.Optional<UserAccount>> accounts = new java.util.HashMap<>();
+		private final Map<String, java.util.Optional<People.Recipient>> accounts = new java.util.HashMap<>();
 
 		private final Map<String, Locale> languages = new java.util.HashMap<>();
 
@@ -337,8 +336,11 @@ class Dispatcher {
 			}
 		}
 
-		UserAccount account(String username) {
-			return this.accounts.computeIfAbsent(username, Dispatcher.this.people::account).orElse(null);
+		People.Recipient account(String username) {
+			return this.accounts
+				.computeIfAbsent(username,
+						name -> java.util.Optional.ofNullable(Dispatcher.this.people.recipients(List.of(name)).get(name)))
+				.orElse(null);
 		}
 
 		Locale language(String username) {

@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Set;
 
 import jp.hikeshi.account.People;
-import jp.hikeshi.account.UserAccount;
 import jp.hikeshi.incident.Incident;
 import jp.hikeshi.incident.IncidentService;
 
@@ -86,14 +85,14 @@ class Notifier {
 		}
 		Instant now = this.clock.instant();
 		CompanySettings.Channels channels = this.settings.cachedCompany().channelsOf(occurrence.rule());
-		Map<String, UserAccount> accounts = this.people.accounts(new LinkedHashSet<>(usernames));
+		Map<String, People.Recipient> accounts = this.people.recipients(new LinkedHashSet<>(usernames));
 		boolean mailServer = this.mail.isConfigured();
 		String params = JSON.writeValueAsString(occurrence.params());
 		List<Object[]> rows = new ArrayList<>();
 		Map<String, PersonalSettings> personal = this.settings.personal(new LinkedHashSet<>(usernames));
 		for (String username : new LinkedHashSet<>(usernames)) {
-			UserAccount account = accounts.get(username);
-			if (account == null || !account.isEnabled()) {
+			People.Recipient account = accounts.get(username);
+			if (account == null || !account.enabled()) {
 				continue;
 			}
 			if (occurrence.rule() != Rule.DAILY_DIGEST) {
@@ -102,7 +101,7 @@ class Notifier {
 			}
 			if (channels.email() && personal.get(username).wantsEmail(occurrence.rule())) {
 				Failure unsendable = !mailServer ? Failure.NO_MAIL_SERVER
-						: (account.getEmail() == null || account.getEmail().isBlank()) ? Failure.NO_ADDRESS : null;
+						: (account.email() == null || account.email().isBlank()) ? Failure.NO_ADDRESS : null;
 				rows.add(row(occurrence, Channel.EMAIL, username, null, params, occurrence.linkFor(account),
 						(unsendable == null) ? DeliveryState.PENDING : DeliveryState.NOT_SENT, unsendable, now));
 			}

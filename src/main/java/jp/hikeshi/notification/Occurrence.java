@@ -37,10 +37,8 @@ record Occurrence(Rule rule, String key, Long incidentId, String reference, Map<
 	}
 
 	/** The page this person can open. */
-	String linkFor(jp.hikeshi.account.UserAccount account) {
-		boolean seesEverything = account.getRoles().contains(jp.hikeshi.account.Role.SECURITY_LEAD)
-				|| account.getRoles().contains(jp.hikeshi.account.Role.EXECUTIVE);
-		return (this.teamLink == null || seesEverything) ? this.link : this.teamLink;
+	String linkFor(jp.hikeshi.account.People.Recipient recipient) {
+		return (this.teamLink == null || recipient.seesEverything()) ? this.link : this.teamLink;
 	}
 
 	/** The same, about a drill: every wording starts with 【訓練】 / [DRILL]. */
