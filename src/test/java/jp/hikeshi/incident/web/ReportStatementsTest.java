@@ -67,7 +67,8 @@ class ReportStatementsTest {
 			.as(all)
 			.hasSize(1);
 		assertThat(sql.stream().filter(statement -> lower(statement).startsWith("update incident "))).as(all).isEmpty();
-		// the session (read, read again as Spring Session saves it, its access time written), the reference,
+		// the session (read, read again as Spring Session saves it, its access time offered once more: written once
+		// a minute), the reference,
 		// the incident, its first timeline entry and its seal, the security leads, what a notification needs of
 		// each (their accounts, opt-outs and settings) and the notifications, in one batch
 		assertThat(sql).as(all).hasSizeLessThanOrEqualTo(REPORT_STATEMENTS);

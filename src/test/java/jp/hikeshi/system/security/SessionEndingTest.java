@@ -56,6 +56,33 @@ class SessionEndingTest {
 	}
 
 	@Test
+	void aSessionsAccessTimeIsWrittenOnceAMinuteNotAfterEveryPage() throws Exception {
+		UserAccount account = this.users.create(Role.REPORTER);
+		SignedInBrowser browser = SignedInBrowser.signIn(this.mvc, account.getUsername(), CompletedSetup.PASSWORD);
+		browser.perform(get("/")).andExpect(status().isOk());
+		long written = lastAccess(account);
+
+		browser.perform(get("/")).andExpect(status().isOk());
+		assertThat(lastAccess(account)).as("a page a moment later writes nothing").isEqualTo(written);
+
+		// the access time it holds is a minute and a half old: the next page writes it, and the expiry with it
+		this.jdbc.update("""
+				update spring_session set last_access_time = last_access_time - 90000, expiry_time = expiry_time - 90000
+				where principal_name = ?""", account.getUsername());
+		long before = System.currentTimeMillis();
+		browser.perform(get("/")).andExpect(status().isOk());
+		assertThat(lastAccess(account)).isGreaterThanOrEqualTo(before);
+		assertThat(this.jdbc.queryForObject(
+				"select expiry_time - last_access_time from spring_session where principal_name = ?", Long.class,
+				account.getUsername())).isEqualTo(30 * 60 * 1000L);
+	}
+
+	private long lastAccess(UserAccount account) {
+		return this.jdbc.queryForObject("select last_access_time from spring_session where principal_name = ?",
+				Long.class, account.getUsername());
+	}
+
+	@Test
 	void changingOnesOwnPasswordEndsOnesOtherSessionsButNotThisOne() throws Exception {
 		UserAccount account = this.users.create(Role.REPORTER);
 		SignedInBrowser desk = SignedInBrowser.signIn(this.mvc, account.getUsername(), CompletedSetup.PASSWORD);
