@@ -3,6 +3,8 @@ package jp.hikeshi.notification;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -24,6 +26,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -35,6 +38,7 @@ import jp.hikeshi.HikeshiApplication;
 import jp.hikeshi.account.AccountCommands.CreateAccount;
 import jp.hikeshi.account.AccountService;
 import jp.hikeshi.account.Actor;
+import jp.hikeshi.account.People;
 import jp.hikeshi.account.Role;
 import jp.hikeshi.account.UserAccount;
 import jp.hikeshi.account.UserAccount.Profile;
@@ -48,6 +52,7 @@ import jp.hikeshi.incident.LeakKind;
 import jp.hikeshi.incident.RequiredItems;
 import jp.hikeshi.incident.Severity;
 import jp.hikeshi.incident.StillHappening;
+import jp.hikeshi.organisation.OrganisationService;
 import jp.hikeshi.prevention.Measure;
 import jp.hikeshi.prevention.PreventionService;
 import jp.hikeshi.reporting.Deadline;
@@ -73,8 +78,10 @@ import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * The notifications against a real SMTP server (GreenMail) and a real HTTP chat receiver in the
@@ -755,6 +762,60 @@ class NotificationDeliveryTest {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+
+	/**
+	 * A batch that has used half of its lease sends no more: the rows it did not reach are given
+	 * back, due at once, for the next drain (here a clock that moves two minutes each time the
+	 * sender reads it, so the second row is reached after the first send's two readings).
+	 */
+	@Test
+	void aBatchPastHalfItsLeaseGivesBackTheRowsItDidNotReach(@Autowired TransactionTemplate transaction,
+			@Autowired MailChannel mail, @Autowired ChatChannel chat, @Autowired HookChannel hooks,
+			@Autowired Messages messages, @Autowired People people, @Autowired OrganisationService organisations)
+			throws Exception {
+		Instant due = Instant.now().plus(Duration.ofDays(400)).truncatedTo(ChronoUnit.MICROS);
+		for (String occurrence : List.of("lease:first", "lease:second")) {
+			// an addressee with no account: its try fails at once, with no server to wait for
+			this.jdbc.update("""
+					insert into notification (rule, occurrence, channel, recipient, priority, state, next_attempt_at,
+					                          created_at)
+					values ('NEW_REPORT', ?, 'EMAIL', 'nobody-of-the-lease', 1, 'PENDING', ?, now())""", occurrence,
+					Timestamp.from(due));
+		}
+		AtomicReference<Instant> moment = new AtomicReference<>(due);
+		Clock stepping = new Clock() {
+			@Override
+			public ZoneId getZone() {
+				return ZoneId.of("UTC");
+			}
+
+			@Override
+			public Clock withZone(ZoneId zone) {
+				return this;
+			}
+
+			@Override
+			public Instant instant() {
+				return moment.getAndUpdate(now -> now.plus(Duration.ofMinutes(2)));
+			}
+		};
+		Dispatcher slow = new Dispatcher(this.jdbc, transaction, mail, chat, hooks, this.webhooks, messages, this.settings,
+				people, organisations, stepping, false, "https://hikeshi.example.test");
+
+		slow.drain(due);
+		List<Map<String, Object>> rows = this.jdbc.queryForList("""
+				select occurrence, state, attempts, next_attempt_at from notification
+				where recipient = 'nobody-of-the-lease' order by occurrence""");
+		assertThat(rows).extracting(row -> row.get("occurrence"), row -> row.get("state"), row -> row.get("attempts"))
+			.containsExactly(tuple("lease:first", "FAILED", 1), tuple("lease:second", "PENDING", 0));
+		assertThat(((Timestamp) rows.get(1).get("next_attempt_at")).toInstant()).as("given back, due at once")
+			.isEqualTo(due);
+
+		slow.drain(due);
+		assertThat(this.jdbc.queryForObject(
+				"select attempts from notification where occurrence = 'lease:second'", Integer.class)).isOne();
 	}
 
 }
