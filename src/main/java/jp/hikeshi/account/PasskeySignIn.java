@@ -25,7 +25,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * ({@code /webauthn/authenticate/options}, {@code /login/webauthn}, {@code /webauthn/register/**})
  * without its generated pages (Hikeshi has its own), signing in through
  * {@link PasskeyAuthenticationProvider}, with the session handled as after a password (a new
- * session id, its principal's name indexed for ending it), and registration behind {@link PasskeyRegistrationGuard}.
+ * session id, its principal's name indexed for ending it), and registration behind
+ * {@link PasskeyRegistrationGuard}.
  */
 @Component
 public class PasskeySignIn {

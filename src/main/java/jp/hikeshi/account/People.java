@@ -1,8 +1,14 @@
 package jp.hikeshi.account;
 
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -68,14 +74,14 @@ public class People {
 		return this.jdbc.sql("""
 				select distinct a.username from user_account a join user_account_role r on r.user_account_id = a.id
 				where a.enabled and r.role = any(?) order by a.username""")
-			.param(java.util.Arrays.stream(roles).map(Role::name).toArray(String[]::new))
+			.param(Arrays.stream(roles).map(Role::name).toArray(String[]::new))
 			.query(String.class)
 			.list();
 	}
 
 	/** The accounts behind these login names (unknown ones left out), looked up at once: for a notification to many. */
 	@Transactional(readOnly = true)
-	public Map<String, UserAccount> accounts(java.util.Collection<String> usernames) {
+	public Map<String, UserAccount> accounts(Collection<String> usernames) {
 		return this.accounts.findByUsernameIn(usernames)
 			.stream()
 			.collect(Collectors.toMap(UserAccount::getUsername, Function.identity()));
@@ -85,23 +91,23 @@ public class People {
 	 * What a notification needs of each of these people (unknown login names left out), in one
 	 * statement: it runs in the transaction of every report and change that notifies someone.
 	 */
-	public Map<String, Recipient> recipients(java.util.Collection<String> usernames) {
+	public Map<String, Recipient> recipients(Collection<String> usernames) {
 		if (usernames.isEmpty()) {
 			return Map.of();
 		}
-		Map<String, Recipient> found = new java.util.HashMap<>();
+		Map<String, Recipient> found = new HashMap<>();
 		this.jdbc.sql("""
 				select a.username, a.enabled, a.email, array_remove(array_agg(r.role::text), null) as roles
 				from user_account a left join user_account_role r on r.user_account_id = a.id
 				where a.username = any(?) group by a.id""")
 			.param(usernames.toArray(String[]::new))
 			.query((rs, n) -> {
-				java.util.Set<Role> roles = java.util.EnumSet.noneOf(Role.class);
+				Set<Role> roles = EnumSet.noneOf(Role.class);
 				for (String role : (String[]) rs.getArray("roles").getArray()) {
 					roles.add(Role.valueOf(role));
 				}
 				return new Recipient(rs.getString("username"), rs.getBoolean("enabled"), rs.getString("email"),
-						java.util.Collections.unmodifiableSet(roles));
+						Collections.unmodifiableSet(roles));
 			})
 			.list()
 			.forEach(recipient -> found.put(recipient.username(), recipient));
@@ -136,7 +142,7 @@ public class People {
 	 * Someone a notification addresses: whether the account may still be reached, its mail
 	 * address (or none) and its roles, which decide the page a link opens.
 	 */
-	public record Recipient(String username, boolean enabled, String email, java.util.Set<Role> roles) {
+	public record Recipient(String username, boolean enabled, String email, Set<Role> roles) {
 
 		/** Sees every incident: a security lead or an executive. */
 		public boolean seesEverything() {

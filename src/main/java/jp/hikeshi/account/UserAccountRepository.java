@@ -26,20 +26,13 @@ public interface UserAccountRepository extends ListCrudRepository<UserAccount, L
 	List<UserAccount> findAllByOrderByUsernameAsc();
 
 	/**
-	 * Whom a notification addresses, asked in the transaction of what it tells (a report): without
-	 * flushing first. An auto-flush dirty-checks every entity the transaction holds, the incident
-	 * and its collections, a fifth of the CPU of a report; no transaction changes an account and
-	 * then notifies its holder, and an account already loaded is returned as it stands in memory.
+	 * The accounts behind these names, without flushing first: asked in transactions that change
+	 * an incident, where an auto-flush would dirty-check it and its collections; none of them
+	 * changes an account, and an account already loaded is returned as it stands in memory.
 	 */
 	@Query("select u from UserAccount u where u.username in ?1")
 	@QueryHints(@QueryHint(name = HibernateHints.HINT_FLUSH_MODE, value = "COMMIT"))
 	List<UserAccount> findByUsernameIn(Collection<String> usernames);
-
-	@Query("""
-			select distinct a.username from UserAccount a join a.roles r
-			where a.enabled = true and r in ?1 order by a.username""")
-	@QueryHints(@QueryHint(name = HibernateHints.HINT_FLUSH_MODE, value = "COMMIT")) // as findByUsernameIn
-	List<String> findEnabledUsernamesHolding(Collection<Role> roles);
 
 	@Query("select distinct u from UserAccount u join u.roles r where u.enabled = true and r = ?1 order by u.displayName, u.id")
 	List<UserAccount> findEnabledHolding(Role role);

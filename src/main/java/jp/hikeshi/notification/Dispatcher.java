@@ -351,8 +351,8 @@ class Dispatcher {
 	}
 
 	/** A row as stored: read into the product's types only when it is sent. */
-	private record Due(long id, int priority, String rule, String channel, String recipient, Long webhookId, Long endpointId,
-			String reference, String params, String link, String payload, int attempts) {
+	private record Due(long id, int priority, String rule, String channel, String recipient, Long webhookId,
+			Long endpointId, String reference, String params, String link, String payload, int attempts) {
 	}
 
 	/**

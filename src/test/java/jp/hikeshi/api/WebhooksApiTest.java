@@ -10,6 +10,7 @@ import javax.crypto.spec.SecretKeySpec;
 
 import jp.hikeshi.account.Role;
 import jp.hikeshi.notification.IntegrationWebhooks;
+import jp.hikeshi.notification.SettledDeliveries;
 import jp.hikeshi.notification.WebhookReceiver;
 import jp.hikeshi.test.IntegrationTest;
 import jp.hikeshi.test.TestUsers;
@@ -28,7 +29,6 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 
 import static jp.hikeshi.test.TestUsers.api;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.startsWith;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
@@ -123,9 +123,7 @@ class WebhooksApiTest {
 		assertThat(JSON.readTree(test.body()).get("type").asString()).isEqualTo("webhook.test");
 		assertThat(verified(secret, test)).isTrue();
 		// the sender writes what the endpoint answered once it has the answer: wait for that
-		await().atMost(Duration.ofSeconds(10))
-			.until(() -> this.jdbc.queryForObject("select attempts from notification where endpoint_id = ?", Integer.class,
-					id), attempts -> attempts > 0);
+		SettledDeliveries.settledState(this.jdbc, id);
 		this.mvc.perform(get("/api/v1/webhooks/{id}/deliveries", id).with(api(admin)))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.deliveries", hasSize(1)))

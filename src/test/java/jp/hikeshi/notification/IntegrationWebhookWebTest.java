@@ -24,7 +24,6 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -139,7 +138,7 @@ class IntegrationWebhookWebTest {
 		assertThat(test.header("webhook-signature"))
 			.isEqualTo(HookChannel.signature(secret, test.header("webhook-id"), Long.parseLong(test.header("webhook-timestamp")),
 					test.body()));
-		assertThat(settledState(endpoint.id())).isEqualTo("SENT");
+		assertThat(SettledDeliveries.settledState(this.jdbc, endpoint.id())).isEqualTo("SENT");
 		assertThat(page(get(detail).with(admin))).contains("テストイベント", "送信済み", "HTTP 200",
 				"イベント ID：" + test.header("webhook-id"));
 		assertThat(audited("INTEGRATION_WEBHOOK_TESTED", "チケット管理")).isEqualTo(1);
@@ -179,23 +178,6 @@ class IntegrationWebhookWebTest {
 		assertThat(first).contains("event-1<", "event-50<", "HTTP 204", "?page=1").doesNotContain("event-51<");
 		String second = page(get("/admin/integrations/" + id).param("page", "1").with(admin));
 		assertThat(second).contains("event-51<", "?page=0").doesNotContain("event-50<");
-	}
-
-	/**
-	 * The state of the endpoint's newest delivery once the sender is done with it: the sender
-	 * holds the row while it sends and writes the outcome, so waiting for its lock is waiting for that.
-	 */
-	/**
-	 * The state of the endpoint's newest delivery once the sender has written what became of its
-	 * try: it sends with no transaction open and writes the outcome after the request was answered.
-	 */
-	private String settledState(long endpointId) {
-		return await().atMost(Duration.ofSeconds(10))
-			.until(() -> this.jdbc.queryForMap(
-					"select state, attempts from notification where endpoint_id = ? order by id desc limit 1", endpointId),
-					row -> ((Number) row.get("attempts")).intValue() > 0)
-			.get("state")
-			.toString();
 	}
 
 	private int audited(String action, String subject) {

@@ -46,7 +46,6 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * Signed webhooks to a receiver in the test JVM, on the shared context: events are written with
@@ -177,7 +176,7 @@ class SignedWebhookDeliveryTest {
 		this.incidents.take(incident.getId(), incident.getVersion(), lead);
 		// the first try goes out after the commit, from the sender's own thread
 		WebhookReceiver.Request first = receiver.next(path, WAIT);
-		assertThat(settledState(endpoint)).isEqualTo("PENDING");
+		assertThat(SettledDeliveries.settledState(this.jdbc, endpoint)).isEqualTo("PENDING");
 		IntegrationWebhooks.Delivery failing = only(this.integrations.deliveries(endpoint, 0).entries());
 		assertThat(failing.attempts()).isEqualTo(1);
 		assertThat(failing.httpStatus()).isEqualTo(500);
@@ -271,19 +270,6 @@ class SignedWebhookDeliveryTest {
 		assertThat(filed.get("data").get("dutyType").asString()).isEqualTo("PPC_PRELIMINARY");
 		assertThat(filed.get("data").get("filedOn").asString()).isEqualTo(LocalDate.now(JAPAN).toString());
 		assertThat(filed.toString()).doesNotContain("PPC-受付-1");
-	}
-
-	/**
-	 * The state of the endpoint's newest delivery once the sender has written what became of its
-	 * try: it sends with no transaction open and writes the outcome after the request was answered.
-	 */
-	private String settledState(long endpointId) {
-		return await().atMost(Duration.ofSeconds(10))
-			.until(() -> this.jdbc.queryForMap(
-					"select state, attempts from notification where endpoint_id = ? order by id desc limit 1", endpointId),
-					row -> ((Number) row.get("attempts")).intValue() > 0)
-			.get("state")
-			.toString();
 	}
 
 	/** The next {@code count} events about this incident (the scan also sends other tests' deadlines). */
