@@ -20,7 +20,6 @@ import jp.hikeshi.organisation.OrganisationService;
 import jp.hikeshi.shared.ReadableTime;
 
 import org.springframework.context.MessageSource;
-import org.springframework.context.NoSuchMessageException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -267,13 +266,14 @@ public class TimelineView {
 			return message(prefix + "." + constant, constant);
 		}
 
+		/**
+		 * The message, or the fallback where the bundle has none (a NOTE entry has no change to
+		 * word): asked without a default so that a missing code costs a look-up, not an exception
+		 * with its stack trace (a seventh of the incident page's time, 200 notes).
+		 */
 		private String message(String code, String fallback, Object... arguments) {
-			try {
-				return TimelineView.this.messages.getMessage(code, arguments, this.locale);
-			}
-			catch (NoSuchMessageException ex) {
-				return fallback;
-			}
+			String message = TimelineView.this.messages.getMessage(code, arguments, null, this.locale);
+			return (message != null) ? message : fallback;
 		}
 
 	}
