@@ -13,7 +13,8 @@
 # 4. starts it again on the migrated database (start, migrated: the median of BENCH_STARTS);
 # 5. makes one incident with 200 timeline entries, 30 checklist items and 10 evidence files
 #    through the REST API and the pages;
-# 6. times with one client over loopback (curl, keep-alive): the incident list searched for
+# 6. warms the server up (every path below, BENCH_WARMUP times), then
+#    times with one client over loopback (curl, keep-alive): the incident list searched for
 #    Japanese of 1, 2 and 3+ characters, ASCII words and references; the dashboard for a period
 #    of about 10,000 incidents and for one of all of them; the incident page;
 # 7. report intake (bench/Load.java, the staff form) with notifications and webhooks on: 4 clients,
@@ -28,6 +29,7 @@
 #                      target/hikeshi/hikeshi.jsa)
 #   BENCH_INCIDENTS    incidents to seed (1000000; 20000 for a quick dry run)
 #   BENCH_REQUESTS     timed requests per row (100), after 10 to warm up
+#   BENCH_WARMUP       before any row is timed, every timed path is asked this many times, in turns (40)
 #   BENCH_STARTS       starts on the migrated database, the median kept (3)
 #   BENCH_INTAKE_SECONDS (30), BENCH_MEMORY_SECONDS (60), BENCH_PGBENCH_SECONDS (20)
 #   BENCH_NO_BUILD=1   use target/hikeshi's jar; BENCH_PG_BIN; BENCH_PG_PORT (55660); BENCH_APP_PORT (18160)
@@ -37,6 +39,7 @@ cd "$(dirname "$0")/.."
 
 INCIDENTS=${BENCH_INCIDENTS:-1000000}
 REQUESTS=${BENCH_REQUESTS:-100}
+WARMUP=${BENCH_WARMUP:-40}
 STARTS=${BENCH_STARTS:-3}
 INTAKE_SECONDS=${BENCH_INTAKE_SECONDS:-30}
 PGBENCH_SECONDS=${BENCH_PGBENCH_SECONDS:-20}
@@ -244,6 +247,23 @@ SMALL_FROM=$(sql "select (reported_at at time zone 'Asia/Tokyo')::date from inci
 ALL_FROM=$(sql "select (min(reported_at) at time zone 'Asia/Tokyo')::date from incident")
 SMALL_COUNT=$(sql "select count(*) from incident where not drill and category is not null and reported_at >= '$SMALL_FROM'::date::timestamp at time zone 'Asia/Tokyo'")
 ALL_COUNT=$(sql "select count(*) from incident where not drill and category is not null and reported_at >= '$ALL_FROM'::date::timestamp at time zone 'Asia/Tokyo'")
+
+# the server as it runs for weeks, not as it just started: every path timed below is asked WARMUP
+# times first, in turns. The JIT compiles a method after about 800 calls (jvm.options:
+# CompileThresholdScaling=4), so code that runs once a page is interpreted for the first few hundred
+# pages after a start; 10 requests a row left a row's shared code (filters, security, the session)
+# half-compiled, and the first rows slower for it.
+# shellcheck disable=SC2046
+WARM_PATHS=($(search メ 盗 炎 紛失 ログ 火災 ランサムウェア 請求書メール 不審な接続元 標的型攻撃 VPN emotet windows phishing $REFS 12345)
+            "/incidents" "/dashboard?from=$SMALL_FROM&to=$TODAY" "/dashboard?from=$ALL_FROM&to=$TODAY" "/incidents/$ID")
+echo "== warming up: ${#WARM_PATHS[@]} paths, $WARMUP times each (load $(load))"
+: > "$WORK/warm.curl"
+for _ in $(seq 1 "$WARMUP"); do
+  for path in "${WARM_PATHS[@]}"; do printf 'url = "%s%s"\noutput = "/dev/null"\n' "$BASE" "$path" >> "$WORK/warm.curl"; done
+done
+WARM_START=$EPOCHREALTIME
+curl -s -b "$COOKIES" -K "$WORK/warm.curl" -w '%{http_code}\n' | sort | uniq -c | sed 's/^ */   answers: /'
+echo "   $(since "$WARM_START") s"
 
 echo "== timing pages, $REQUESTS requests a row (load $(load))"
 declare -A FIG
