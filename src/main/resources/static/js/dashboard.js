@@ -65,19 +65,10 @@ document.addEventListener('DOMContentLoaded', function () {
     var labels;
     var series;
     if (table.getAttribute('data-chart') === 'stacked') {
-      labels = [];
-      var byName = {};
-      rows.forEach(function (row) {
-        var month = row.cells[0].textContent.trim();
-        var category = row.cells[1].textContent.trim();
-        if (labels.indexOf(month) < 0) {
-          labels.push(month);
-        }
-        byName[category] = byName[category] || {};
-        byName[category][month] = number(row.cells[2]);
-      });
-      series = Object.keys(byName).map(function (name) {
-        return { name: name, type: 'bar', stack: 'all', data: labels.map(function (m) { return byName[name][m] || 0; }) };
+      // a month a row, a category a column: a bar a month, stacked by category
+      labels = rows.map(function (row) { return row.cells[0].textContent.trim(); });
+      series = headers.slice(1).map(function (name, index) {
+        return { name: name, type: 'bar', stack: 'all', data: rows.map(function (row) { return number(row.cells[index + 1]) || 0; }) };
       });
     } else {
       labels = rows.map(function (row) { return row.cells[0].textContent.trim(); });

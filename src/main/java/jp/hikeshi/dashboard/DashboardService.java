@@ -45,7 +45,8 @@ public class DashboardService {
 
 	/**
 	 * Average days to detect (発生→発覚), to contain (発覚→leaving containment) and to recover
-	 * (発覚→recovery confirmed), by category and by month reported: sums of seconds over counts,
+	 * (発覚→recovery confirmed), by category and by month (or quarter, or year: {@link Grouping})
+	 * reported: sums of seconds over counts,
 	 * exact, from the period's days. A day and category whose incidents all moved elsewhere sums
 	 * to no incident and is left out, as a scan of the incidents would.
 	 */
@@ -56,7 +57,7 @@ public class DashboardService {
 			       sum(contain_seconds) / nullif(sum(contain_counted), 0) / 86400, sum(contain_counted),
 			       sum(recover_seconds) / nullif(sum(recover_counted), 0) / 86400, sum(recover_counted),
 			       grouping(category)
-			from (select category, to_char(day, 'YYYY-MM') as month, reported, detect_seconds, detect_counted,
+			from (select category, to_char(date_trunc(?, day::timestamp), 'YYYY-MM') as month, reported, detect_seconds, detect_counted,
 			             contain_seconds, contain_counted, recover_seconds, recover_counted
 			      from incident_rollup_period(?, ?)
 			      where category <> '') as period
@@ -115,6 +116,7 @@ public class DashboardService {
 		// the rollup's days are cut in the organisation's zone (V34 rebuilds them when it changes)
 		Date first = Date.valueOf(from);
 		Date last = Date.valueOf(to);
+		Grouping grouping = Grouping.of(from, to);
 		List<DueDuty> duties = this.reporting.openDuties(actor);
 		List<Metrics.Durations> byCategory = new java.util.ArrayList<>();
 		List<Metrics.Durations> byMonth = new java.util.ArrayList<>();
@@ -123,13 +125,13 @@ public class DashboardService {
 			Metrics.Durations row = new Metrics.Durations(rs.getString(category ? 1 : 2), rs.getLong(3), days(rs, 4),
 					rs.getLong(5), days(rs, 6), rs.getLong(7), days(rs, 8), rs.getLong(9));
 			(category ? byCategory : byMonth).add(row);
-		}, first, last);
+		}, grouping.field(), first, last);
 		return new Metrics(open(), openIncidents(), decisions(), duties,
 				duties.stream().filter(d -> d.urgency() == Deadline.Urgency.OVERDUE).count(),
 				// 「速やかに」 is due now (the reporting module's rule, as the API's due=soon): six reports
 				// owed promptly are not a calm "0 due soon"
 				duties.stream().filter(d -> d.urgency().dueNow() && d.urgency() != Deadline.Urgency.OVERDUE).count(),
-				overTime(first, last), byCategory, byMonth, damage(first, last));
+				overTime(grouping, first, last), byCategory, byMonth, damage(first, last), grouping);
 	}
 
 	/**
@@ -179,13 +181,15 @@ public class DashboardService {
 				(rs, row) -> new Metrics.Decisions(rs.getLong(1), rs.getLong(2), rs.getLong(3))));
 	}
 
-	private List<Metrics.MonthCount> overTime(Date first, Date last) {
+	private List<Metrics.MonthCount> overTime(Grouping grouping, Date first, Date last) {
 		return this.jdbc.query("""
-				select to_char(day, 'YYYY-MM') as month, case category when '' then 'UNCLASSIFIED' else category end,
+				select to_char(date_trunc(?, day::timestamp), 'YYYY-MM') as month,
+				       case category when '' then 'UNCLASSIFIED' else category end,
 				       sum(reported)
 				from incident_rollup_period(?, ?)
 				group by 1, 2 having sum(reported) > 0 order by 1, 2""",
-				(rs, row) -> new Metrics.MonthCount(rs.getString(1), rs.getString(2), rs.getLong(3)), first, last);
+				(rs, row) -> new Metrics.MonthCount(rs.getString(1), rs.getString(2), rs.getLong(3)), grouping.field(),
+				first, last);
 	}
 
 	/** Damage over the incidents that recorded any; days of disruption 0 (not 0.0) where none recorded them. */

@@ -5,10 +5,15 @@ import java.util.List;
 
 import jp.hikeshi.reporting.DueDuty;
 
-/** What the executive's dashboard shows, all figures computed by SQL aggregates. */
+/**
+ * What the executive's dashboard shows, all figures computed by SQL aggregates.
+ * @param overTime the incidents by month (or quarter, or year) reported and category
+ * @param durationsByMonth the durations by month (or quarter, or year) reported
+ * @param grouping how {@code overTime} and {@code durationsByMonth} are grouped over the period
+ */
 public record Metrics(List<OpenCount> open, List<OpenIncident> openIncidents, Decisions decisions, List<DueDuty> duties, long overdue, long dueSoon,
 		List<MonthCount> overTime, List<Durations> durationsByCategory, List<Durations> durationsByMonth,
-		List<Damage> damageByCategory) {
+		List<Damage> damageByCategory, Grouping grouping) {
 
 	/** How many incidents are open. */
 	public long openTotal() {
@@ -43,17 +48,11 @@ public record Metrics(List<OpenCount> open, List<OpenIncident> openIncidents, De
 
 	}
 
-	/** Incidents reported in one month (yyyy-MM, the organisation's zone) of one category. */
+	/**
+	 * Incidents reported in one month of one category; the month is yyyy-MM in the organisation's
+	 * zone, the first of its quarter or year where the figures are so grouped.
+	 */
 	public record MonthCount(String month, String category, long count) {
-
-		public java.time.LocalDate firstDay() {
-			return java.time.YearMonth.parse(this.month).atDay(1);
-		}
-
-		public java.time.LocalDate lastDay() {
-			return java.time.YearMonth.parse(this.month).atEndOfMonth();
-		}
-
 	}
 
 	/**

@@ -147,6 +147,9 @@ class DashboardRollupTest {
 			LocalDate from = LocalDate.of(2025, 12, 1).plusDays(random.nextInt(70));
 			periods.add(new LocalDate[] { from, from.plusDays(random.nextInt(100)) });
 		}
+		// longer than two years, and than eight: by quarter and by year (Grouping)
+		periods.add(new LocalDate[] { LocalDate.of(2024, 2, 10).plusDays(random.nextInt(60)), LocalDate.of(2026, 3, 20) });
+		periods.add(new LocalDate[] { LocalDate.of(2017, 5, 1), LocalDate.of(2026, 2, 15).plusDays(random.nextInt(30)) });
 		assertMonthsAreTheirFoldedDays(because);
 		assertSameFiguresOfNow(because);
 		ZoneId zone = ZoneId.of(this.jdbc.queryForObject("select time_zone from organisation", String.class));
@@ -161,14 +164,16 @@ class DashboardRollupTest {
 				.isEqualTo(rows(PERIOD_SUMS.formatted("incident_day_rollup where day between ? and ?"), period[0],
 						period[1]));
 
-			assertThat(metrics.overTime()).as(where).isEqualTo(plainOverTime(zone, start, end));
+			String grouping = Grouping.of(period[0], period[1]).field();
+			assertThat(metrics.grouping().field()).as(where).isEqualTo(grouping);
+			assertThat(metrics.overTime()).as(where).isEqualTo(plainOverTime(grouping, zone, start, end));
 			List<Metrics.Durations> byCategory = new ArrayList<>();
 			List<Metrics.Durations> byMonth = new ArrayList<>();
 			this.jdbc.query(PLAIN_DURATIONS, rs -> {
 				boolean category = rs.getInt(10) == 0;
 				(category ? byCategory : byMonth).add(new Metrics.Durations(rs.getString(category ? 1 : 2), rs.getLong(3),
 						days(rs, 4), rs.getLong(5), days(rs, 6), rs.getLong(7), days(rs, 8), rs.getLong(9)));
-			}, zone.getId(), start, end);
+			}, grouping, zone.getId(), start, end);
 			assertThat(metrics.durationsByCategory()).as(where).isEqualTo(byCategory);
 			assertThat(metrics.durationsByMonth()).as(where).isEqualTo(byMonth);
 			assertThat(metrics.damageByCategory()).as(where).isEqualTo(plainDamage(start, end));
@@ -309,20 +314,21 @@ class DashboardRollupTest {
 			       avg(extract(epoch from (recovered_at - discovered_at))) / 86400,
 			       count(recovered_at),
 			       grouping(category)
-			from (select category, to_char(reported_at at time zone ?, 'YYYY-MM') as month, discovered_at,
+			from (select category, to_char(date_trunc(?, reported_at at time zone ?), 'YYYY-MM') as month, discovered_at,
 			             occurred_at, contained_at, recovered_at
 			      from incident
 			      where reported_at >= ? and reported_at < ? and category is not null and not drill) as period
 			group by grouping sets ((category), (month))
 			order by 10, 1, 2""";
 
-	private List<Metrics.MonthCount> plainOverTime(ZoneId zone, Timestamp start, Timestamp end) {
+	private List<Metrics.MonthCount> plainOverTime(String grouping, ZoneId zone, Timestamp start, Timestamp end) {
 		return this.jdbc.query("""
-				select to_char(reported_at at time zone ?, 'YYYY-MM') as month, coalesce(category, 'UNCLASSIFIED'), count(*)
+				select to_char(date_trunc(?, reported_at at time zone ?), 'YYYY-MM') as month,
+				       coalesce(category, 'UNCLASSIFIED'), count(*)
 				from incident where reported_at >= ? and reported_at < ? and not drill
 				group by 1, 2 order by 1, 2""",
-				(rs, row) -> new Metrics.MonthCount(rs.getString(1), rs.getString(2), rs.getLong(3)), zone.getId(), start,
-				end);
+				(rs, row) -> new Metrics.MonthCount(rs.getString(1), rs.getString(2), rs.getLong(3)), grouping, zone.getId(),
+				start, end);
 	}
 
 	private List<Metrics.Damage> plainDamage(Timestamp start, Timestamp end) {

@@ -210,6 +210,26 @@ class DashboardTest {
 	}
 
 	@Test
+	void aPeriodLongerThanTwoYearsIsShownByQuarterInBothLanguages() throws Exception {
+		for (String[] language : new String[][] { { "ja", "2026年第1四半期", "四半期ごとにまとめて表示" },
+				{ "en", "Q1 2026", "shown by quarter" } }) {
+			String html = this.mvc.perform(get("/dashboard").param("from", "2023-06-15").param("to", TO.toString())
+					.header("Accept-Language", language[0])
+					.with(this.users.as(Role.EXECUTIVE)))
+				.andExpect(status().isOk())
+				.andReturn()
+				.getResponse()
+				.getContentAsString();
+			// March's incidents counted in the first quarter, linked to its days; no month shown as a row
+			assertThat(html).as(language[0]).contains(language[1], language[2])
+				.contains("href=\"/incidents?category=VIRUS_RANSOMWARE&amp;from=2026-01-01&amp;to=2026-03-31\"")
+				.doesNotContain(">2026-03<");
+		}
+		String months = page("ja");
+		assertThat(months).contains(">2026-03<").doesNotContain("四半期");
+	}
+
+	@Test
 	void badRangesAreExplained() throws Exception {
 		this.mvc.perform(get("/dashboard").param("from", "2026-10-01").param("to", "2026-01-01")
 				.with(this.users.as(Role.EXECUTIVE)))

@@ -2,11 +2,16 @@ package jp.hikeshi.dashboard.web;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Locale;
+
+import jakarta.servlet.http.HttpServletRequest;
 
 import jp.hikeshi.account.Actor;
 import jp.hikeshi.dashboard.DashboardService;
+import jp.hikeshi.dashboard.Metrics;
 import jp.hikeshi.preparedness.ReadinessList;
 
+import org.springframework.context.MessageSource;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -31,14 +36,18 @@ class DashboardController {
 
 	private final ReadinessList readiness;
 
-	DashboardController(DashboardService dashboard, Clock clock, ReadinessList readiness) {
+	private final MessageSource messages;
+
+	DashboardController(DashboardService dashboard, Clock clock, ReadinessList readiness, MessageSource messages) {
 		this.dashboard = dashboard;
 		this.clock = clock;
 		this.readiness = readiness;
+		this.messages = messages;
 	}
 
 	@GetMapping("/dashboard")
-	String dashboard(@ModelAttribute("range") Range range, BindingResult errors, Authentication user, Model model) {
+	String dashboard(@ModelAttribute("range") Range range, BindingResult errors, Authentication user,
+			HttpServletRequest request, Locale locale, Model model) {
 		LocalDate today = this.dashboard.today(this.clock.instant());
 		LocalDate to = range.getTo();
 		LocalDate from = range.getFrom();
@@ -62,7 +71,12 @@ class DashboardController {
 		model.addAttribute("problem", problem);
 		model.addAttribute("from", from);
 		model.addAttribute("to", to);
-		model.addAttribute("metrics", this.dashboard.metrics(Actor.of(user), from, to));
+		Metrics metrics = this.dashboard.metrics(Actor.of(user), from, to);
+		GroupLabels groups = new GroupLabels(metrics.grouping(), this.messages, locale);
+		model.addAttribute("metrics", metrics);
+		model.addAttribute("groups", groups);
+		model.addAttribute("overTime",
+				OverTimeTable.of(metrics.overTime(), metrics.grouping(), from, to, groups, request.getContextPath()));
 		model.addAttribute("readiness", this.readiness.lines());
 		return "dashboard/index";
 	}
