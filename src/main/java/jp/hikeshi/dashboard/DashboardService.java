@@ -46,9 +46,9 @@ public class DashboardService {
 	/**
 	 * Average days to detect (発生→発覚), to contain (発覚→leaving containment) and to recover
 	 * (発覚→recovery confirmed), by category and by month (or quarter, or year: {@link Grouping})
-	 * reported: sums of seconds over counts,
-	 * exact, from the period's days. A day and category whose incidents all moved elsewhere sums
-	 * to no incident and is left out, as a scan of the incidents would.
+	 * reported: sums of seconds over counts, exact, from the period's days. A day and category whose
+	 * incidents all moved elsewhere sums to no incident and is left out, as a scan of the incidents
+	 * would.
 	 */
 	private static final String DURATIONS = """
 			select category, month,
@@ -57,8 +57,8 @@ public class DashboardService {
 			       sum(contain_seconds) / nullif(sum(contain_counted), 0) / 86400, sum(contain_counted),
 			       sum(recover_seconds) / nullif(sum(recover_counted), 0) / 86400, sum(recover_counted),
 			       grouping(category)
-			from (select category, to_char(date_trunc(?, day::timestamp), 'YYYY-MM') as month, reported, detect_seconds, detect_counted,
-			             contain_seconds, contain_counted, recover_seconds, recover_counted
+			from (select category, to_char(date_trunc(?, day::timestamp), 'YYYY-MM') as month, reported,
+			             detect_seconds, detect_counted, contain_seconds, contain_counted, recover_seconds, recover_counted
 			      from incident_rollup_period(?, ?)
 			      where category <> '') as period
 			group by grouping sets ((category), (month))
