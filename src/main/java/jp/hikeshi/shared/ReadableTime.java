@@ -2,13 +2,14 @@ package jp.hikeshi.shared;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 /**
- * Times and days as a person reads them, in their language: 「2026年11月25日 22:00」 and
- * 「2026年11月25日」, "25 Nov 2026, 22:00" and "25 Nov 2026". Never ISO-8601 on a page, in a mail,
+ * Times, days and months as a person reads them, in their language: 「2026年11月25日 22:00」,
+ * 「2026年11月25日」 and 「2026年11月」, "25 Nov 2026, 22:00", "25 Nov 2026" and "Nov 2026". Never ISO-8601 on a page, in a mail,
  * an export or the timeline.
  */
 public final class ReadableTime {
@@ -21,6 +22,10 @@ public final class ReadableTime {
 
 	private static final DateTimeFormatter EN_DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
 
+	private static final DateTimeFormatter JA_MONTH = DateTimeFormatter.ofPattern("yyyy年M月", Locale.JAPANESE);
+
+	private static final DateTimeFormatter EN_MONTH = DateTimeFormatter.ofPattern("MMM yyyy", Locale.ENGLISH);
+
 	private ReadableTime() {
 	}
 
@@ -30,6 +35,11 @@ public final class ReadableTime {
 
 	public static String day(LocalDate day, Locale locale) {
 		return (day == null) ? "" : (japanese(locale) ? JA_DAY : EN_DAY).format(day);
+	}
+
+	/** A month: 「2026年3月」, "Mar 2026". */
+	public static String month(YearMonth month, Locale locale) {
+		return (month == null) ? "" : (japanese(locale) ? JA_MONTH : EN_MONTH).format(month);
 	}
 
 	private static boolean japanese(Locale locale) {

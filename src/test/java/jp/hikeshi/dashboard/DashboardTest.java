@@ -223,10 +223,11 @@ class DashboardTest {
 			// March's incidents counted in the first quarter, linked to its days; no month shown as a row
 			assertThat(html).as(language[0]).contains(language[1], language[2])
 				.contains("href=\"/incidents?category=VIRUS_RANSOMWARE&amp;from=2026-01-01&amp;to=2026-03-31\"")
-				.doesNotContain(">2026-03<");
+				.doesNotContain(">2026年3月<", ">Mar 2026<");
 		}
-		String months = page("ja");
-		assertThat(months).contains(">2026-03<").doesNotContain("四半期");
+		// by month, each named as the reader reads it, never 2026-03
+		assertThat(page("ja")).contains(">2026年3月<", ">2026年4月<").doesNotContain("四半期", ">2026-03<");
+		assertThat(page("en")).contains(">Mar 2026<", ">Apr 2026<").doesNotContain("quarter", ">2026-03<");
 	}
 
 	@Test

@@ -5,12 +5,13 @@ import java.util.Locale;
 import java.util.function.Function;
 
 import jp.hikeshi.dashboard.Grouping;
+import jp.hikeshi.shared.ReadableTime;
 
 import org.springframework.context.MessageSource;
 
 /**
- * The names of the dashboard's groups over time, from their first month (yyyy-MM): the month as it
- * is ("2026-03"), 「2026年第1四半期」 / "Q1 2026", 「2026年」 / "2026". Public, for the page's trend
+ * The names of the dashboard's groups over time, from their first month (yyyy-MM): 「2026年3月」 /
+ * "Mar 2026", 「2026年第1四半期」 / "Q1 2026", 「2026年」 / "2026". Public, for the page's trend
  * table ({@code ${groups.of(row.key())}}).
  */
 public final class GroupLabels implements Function<String, String> {
@@ -32,7 +33,7 @@ public final class GroupLabels implements Function<String, String> {
 		// the year as a string: MessageFormat would write 2,026 in English
 		String year = String.valueOf(first.getYear());
 		return switch (this.grouping) {
-			case MONTH -> month;
+			case MONTH -> ReadableTime.month(first, this.locale);
 			case QUARTER -> this.messages.getMessage("dashboard.groupLabel.QUARTER",
 					new Object[] { year, String.valueOf((first.getMonthValue() - 1) / 3 + 1) }, this.locale);
 			case YEAR -> this.messages.getMessage("dashboard.groupLabel.YEAR", new Object[] { year }, this.locale);
