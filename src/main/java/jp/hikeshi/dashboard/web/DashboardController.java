@@ -76,7 +76,7 @@ class DashboardController {
 		model.addAttribute("metrics", metrics);
 		model.addAttribute("groups", groups);
 		model.addAttribute("overTime",
-				OverTimeTable.of(metrics.overTime(), metrics.grouping(), from, to, groups, request.getContextPath()));
+				OverTimeTable.of(metrics.overTime(), metrics.grouping(), from, to, groups::of, request.getContextPath()));
 		model.addAttribute("readiness", this.readiness.lines());
 		return "dashboard/index";
 	}

@@ -2,7 +2,6 @@ package jp.hikeshi.dashboard.web;
 
 import java.time.YearMonth;
 import java.util.Locale;
-import java.util.function.Function;
 
 import jp.hikeshi.dashboard.Grouping;
 import jp.hikeshi.shared.ReadableTime;
@@ -14,7 +13,7 @@ import org.springframework.context.MessageSource;
  * "Mar 2026", 「2026年第1四半期」 / "Q1 2026", 「2026年」 / "2026". Public, for the page's trend
  * table ({@code ${groups.of(row.key())}}).
  */
-public final class GroupLabels implements Function<String, String> {
+public final class GroupLabels {
 
 	private final Grouping grouping;
 
@@ -38,11 +37,6 @@ public final class GroupLabels implements Function<String, String> {
 					new Object[] { year, String.valueOf((first.getMonthValue() - 1) / 3 + 1) }, this.locale);
 			case YEAR -> this.messages.getMessage("dashboard.groupLabel.YEAR", new Object[] { year }, this.locale);
 		};
-	}
-
-	@Override
-	public String apply(String month) {
-		return of(month);
 	}
 
 }

@@ -23,7 +23,7 @@ import org.springframework.session.web.http.SessionRepositoryFilter;
 @Configuration(proxyBeanMethods = false)
 class SessionWriteConfiguration {
 
-	/** Spring Session's update, with its six parameters in the same order, made conditional. */
+	/** Spring Session's update, with its six parameters in the same order, made conditional (the same minute as {@link QuietSessions}). */
 	static final String UPDATE_SESSION = """
 			UPDATE %TABLE_NAME% s
 			SET SESSION_ID = v.session_id, LAST_ACCESS_TIME = v.last_access_time,
@@ -34,8 +34,8 @@ class SessionWriteConfiguration {
 			WHERE s.PRIMARY_ID = v.primary_id
 			AND (s.SESSION_ID <> v.session_id OR s.MAX_INACTIVE_INTERVAL <> v.max_inactive_interval
 			    OR s.PRINCIPAL_NAME IS DISTINCT FROM v.principal_name
-			    OR v.last_access_time - s.LAST_ACCESS_TIME >= 60000)
-			""";
+			    OR v.last_access_time - s.LAST_ACCESS_TIME >= ACCESS_WRITTEN_EVERY)
+			""".replace("ACCESS_WRITTEN_EVERY", String.valueOf(QuietSessions.ACCESS_WRITTEN_EVERY.toMillis()));
 
 	@Bean
 	SessionRepositoryCustomizer<JdbcIndexedSessionRepository> accessTimeWrittenOnceAMinute() {
