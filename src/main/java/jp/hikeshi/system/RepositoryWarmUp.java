@@ -1,5 +1,9 @@
 package jp.hikeshi.system;
 
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -7,6 +11,7 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.data.repository.Repository;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.support.ServletRequestHandledEvent;
 
 /**
  * The repositories are created on first use ({@code spring.data.jpa.repositories.bootstrap-mode=lazy}):
@@ -14,18 +19,37 @@ import org.springframework.stereotype.Component;
  * is up, a background thread builds them all, so the first person to report does not wait for it
  * and a broken query still shows in the log at start. The tests build them eagerly. Then the query
  * parsers' caches are emptied ({@link QueryParserCaches}): the parsing they served is done.
+ * <p>
+ * The build waits for the first request to be answered (the health check of whatever started the
+ * application, as a rule), or {@link #AT_THE_LATEST} after the start: it holds the bean factory's
+ * lock while it creates each repository, and a first request resolves beans by type through that
+ * lock (Spring Security's actuator matchers, for one) — it waited up to 3 s behind the build, which
+ * re-takes the lock the moment it lets go of it.
  */
 @Component
 class RepositoryWarmUp {
 
+	static final Duration AT_THE_LATEST = Duration.ofSeconds(10);
+
 	private static final Logger log = LoggerFactory.getLogger(RepositoryWarmUp.class);
+
+	private final CountDownLatch firstRequestAnswered = new CountDownLatch(1);
+
+	@EventListener
+	void answered(ServletRequestHandledEvent event) {
+		this.firstRequestAnswered.countDown();
+	}
 
 	@EventListener
 	void ready(ApplicationReadyEvent event) {
 		Thread thread = new Thread(() -> {
 			try {
+				this.firstRequestAnswered.await(AT_THE_LATEST.toMillis(), TimeUnit.MILLISECONDS);
 				event.getApplicationContext().getBeansOfType(Repository.class);
 				QueryParserCaches.clear();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
 			}
 			catch (RuntimeException ex) {
 				log.error("A repository cannot be built", ex);
