@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
@@ -68,6 +69,13 @@ public class Incident extends AbstractAggregateRoot<Incident> {
 	private String title;
 
 	private String description;
+
+	/**
+	 * Title, description and reference lowered and joined by newlines, kept by PostgreSQL (V58)
+	 * for the list's text search; never written from here.
+	 */
+	@Column(insertable = false, updatable = false)
+	private String searchText;
 
 	/** The primary category: the first chosen, the one the dashboard counts the incident under. */
 	@Enumerated(EnumType.STRING)

@@ -10,7 +10,6 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 import jakarta.persistence.criteria.CriteriaBuilder;
-import jakarta.persistence.criteria.Expression;
 import jakarta.persistence.criteria.Join;
 import jakarta.persistence.criteria.JoinType;
 import jakarta.persistence.criteria.Predicate;
@@ -80,28 +79,12 @@ public record IncidentSearch(IncidentState state, IncidentState.Step step, Categ
 	}
 
 	/**
-	 * Whether lowering the fields can be left out: no character of the words has a case (kana,
-	 * kanji, their punctuation, ASCII digits and signs), so lower() keeps each of them and makes
-	 * none of them from another character, and a field contains the words exactly when its lowered
-	 * self does. Lowering is most of what checking a row costs (three times the LIKE itself).
+	 * Whether the words hold a newline, and so could match across two of the fields joined in
+	 * {@code search_text} (V58): such words are compared with each field lowered on its own,
+	 * which costs three times as much a row.
 	 */
-	boolean caseless() {
-		return words().codePoints().allMatch(IncidentSearch::caseless);
-	}
-
-	private static boolean caseless(int c) {
-		if (c < 0x80) {
-			return !Character.isLetter(c);
-		}
-		Character.UnicodeBlock block = Character.UnicodeBlock.of(c);
-		return block == Character.UnicodeBlock.HIRAGANA || block == Character.UnicodeBlock.KATAKANA
-				|| block == Character.UnicodeBlock.KATAKANA_PHONETIC_EXTENSIONS
-				|| block == Character.UnicodeBlock.CJK_SYMBOLS_AND_PUNCTUATION
-				|| block == Character.UnicodeBlock.CJK_UNIFIED_IDEOGRAPHS
-				|| block == Character.UnicodeBlock.CJK_UNIFIED_IDEOGRAPHS_EXTENSION_A
-				|| block == Character.UnicodeBlock.CJK_COMPATIBILITY_IDEOGRAPHS
-				// half-width katakana and its punctuation
-				|| (c >= 0xFF61 && c <= 0xFF9F);
+	boolean spansLines() {
+		return words().indexOf('\n') >= 0;
 	}
 
 	/**
@@ -178,12 +161,18 @@ public record IncidentSearch(IncidentState state, IncidentState.Step step, Categ
 			where.add(builder.lessThan(root.get("reportedAt"), this.reportedBefore));
 		}
 		if (hasText()) {
-			String pattern = "%" + escapeLike(words()) + "%";
-			boolean caseless = caseless();
-			where.add(builder.or(Stream.of("title", "description", "reference").map(field -> {
-				Expression<String> text = root.get(field);
-				return builder.like(caseless ? text : builder.lower(text), pattern, '\\');
-			}).toArray(Predicate[]::new)));
+			if (spansLines()) {
+				String pattern = "%" + escapeLike(words()) + "%";
+				where.add(builder.or(Stream.of("title", "description", "reference")
+					.map(field -> builder.like(builder.lower(root.get(field)), pattern, '\\'))
+					.toArray(Predicate[]::new)));
+			}
+			else {
+				// position() rather than LIKE: it skips ahead by the words' last byte, where LIKE
+				// tries every byte, and every kana and most kanji start with the same one (0xE3):
+				// 0.25 µs a row for 「ランサムウェア」 against 0.64 at a million incidents
+				where.add(builder.greaterThan(builder.locate(root.get("searchText"), words()), 0));
+			}
 		}
 		return where;
 	}

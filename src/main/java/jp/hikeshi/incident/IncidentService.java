@@ -527,13 +527,13 @@ public class IncidentService {
 	 * one. First the newest incidents the other filters leave are read row by row: a thirtieth of
 	 * {@code readNewestFirst}, and then, at the rate the words were found there, as many more as
 	 * should hold the count's bound, or else the page, as long as all of them stay within
-	 * {@code readNewestFirst} (a third of it when the fields must be lowered, which triples a row's
-	 * cost). 「メ」 (a third of the incidents), 「盗」 (one in sixteen) and 「windows」 (one in six) are
+	 * {@code readNewestFirst} (a third of it for words holding a newline, whose fields are lowered
+	 * one by one, which triples a row's cost: {@link IncidentSearch#spansLines}). 「メ」 (a third of the incidents), 「盗」 (one in sixteen) and 「windows」 (one in six) are
 	 * counted so. Only the rest asks the gram index (V49) for the candidates among all incidents,
 	 * which the LIKE then checks: a rare or absent word is answered at once, where reading newest
 	 * first would read every incident, while for a frequent one the index lists every incident
 	 * holding its rarest gram (about a quarter of a microsecond each, where a row read costs half
-	 * a microsecond, or more than one when lowered). When the newest gave the page, the index only
+	 * a microsecond). When the newest gave the page, the index only
 	 * counts. Otherwise it is asked for candidates in any order up to the count's bound: fewer are
 	 * every match, which only need ordering; more, and the page is found window by window of time
 	 * ({@link #olderMatches}).
@@ -555,7 +555,7 @@ public class IncidentService {
 			.getSingleResult();
 		int from = (int) pageable.getOffset();
 		int to = from + pageable.getPageSize();
-		int affordable = Math.max(1, search.caseless() ? readNewestFirst : readNewestFirst / 3);
+		int affordable = Math.max(1, search.spansLines() ? readNewestFirst / 3 : readNewestFirst);
 		Specification<Incident> others = search.withoutText().toSpecification(actor, teams);
 		List<Long> newest = new ArrayList<>();
 		Instant before = null;
