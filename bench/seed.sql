@@ -104,6 +104,21 @@ select setval('incident_reference_seq', :ref0 + :incidents) \gset
 select setval(pg_get_serial_sequence('incident', 'id'), :id0 + :incidents) \gset
 select format('seed: %s incidents                %s s', :incidents, round((extract(epoch from clock_timestamp()) - :t)::numeric, 1));
 
+-- The reminders a running Hikeshi wrote, long ago, for the reports among these that nobody took
+-- (Reminders, TRIAGE_WAITING; in the app, read): without them the reminders' scan found 13,334
+-- untaken reports at the first start and wrote 200 a minute through the whole run, each with a
+-- mail to every lead and executive, and whatever page was being timed in that second paid for it.
+select extract(epoch from clock_timestamp()) as t \gset
+insert into notification (rule, occurrence, channel, recipient, incident_id, reference, params, link, state,
+                          next_attempt_at, created_at, sent_at, read_at)
+select 'TRIAGE_WAITING', 'incident:' || id || ':untaken', 'IN_APP', 'bench-lead', id, reference,
+       '{"minutes": "30"}', '/incidents/' || id, 'SENT', reported_at + interval '30 minutes',
+       reported_at + interval '30 minutes', reported_at + interval '30 minutes', reported_at + interval '2 hours'
+from incident
+where id >= :id0 and state = 'REPORTED';
+select format('seed: %s reminders already written  %s s', count(*), round((extract(epoch from clock_timestamp()) - :t)::numeric, 1))
+from notification where occurrence like 'incident:%:untaken';
+
 select extract(epoch from clock_timestamp()) as t \gset
 insert into incident_timeline_entry (id, incident_id, sequence, occurred_at, actor, kind, from_state, to_state,
                                      note, previous_hash, hash, shared_with_reporter)
