@@ -35,6 +35,16 @@ class RepositoryWarmUp {
 
 	private final CountDownLatch firstRequestAnswered = new CountDownLatch(1);
 
+	private final Duration atTheLatest;
+
+	RepositoryWarmUp() {
+		this(AT_THE_LATEST);
+	}
+
+	RepositoryWarmUp(Duration atTheLatest) {
+		this.atTheLatest = atTheLatest;
+	}
+
 	@EventListener
 	void answered(ServletRequestHandledEvent event) {
 		this.firstRequestAnswered.countDown();
@@ -44,7 +54,7 @@ class RepositoryWarmUp {
 	void ready(ApplicationReadyEvent event) {
 		Thread thread = new Thread(() -> {
 			try {
-				this.firstRequestAnswered.await(AT_THE_LATEST.toMillis(), TimeUnit.MILLISECONDS);
+				this.firstRequestAnswered.await(this.atTheLatest.toMillis(), TimeUnit.MILLISECONDS);
 				event.getApplicationContext().getBeansOfType(Repository.class);
 				QueryParserCaches.clear();
 			}
