@@ -30,13 +30,19 @@ class FirstRunFilter extends OncePerRequestFilter {
 			throws ServletException, IOException {
 		String path = request.getRequestURI().substring(request.getContextPath().length());
 		boolean setupPage = path.equals(SETUP_PAGE);
+		if (!setupPage && isAlwaysAvailable(path)) {
+			// before or after the setup alike, so without asking the database: the first health
+			// check after a start would otherwise wait for the organisation's repository to be built
+			chain.doFilter(request, response);
+			return;
+		}
 		if (this.setup.isCompleted()) {
 			if (setupPage) {
 				response.sendError(HttpServletResponse.SC_NOT_FOUND);
 				return;
 			}
 		}
-		else if (!setupPage && !isAlwaysAvailable(path)) {
+		else if (!setupPage) {
 			response.sendRedirect(request.getContextPath() + SETUP_PAGE);
 			return;
 		}

@@ -103,6 +103,19 @@ class SetupControllerTest {
 	}
 
 	@Test
+	void healthChecksAndStylesheetsPassWithoutAskingWhetherTheSetupIsDone() throws Exception {
+		this.mvc.perform(get("/css/hikeshi.css")).andExpect(status().isOk());
+		// (the actuator's own security is not part of this slice: it is sent to sign in, not to the setup)
+		this.mvc.perform(get("/actuator/health"))
+			.andExpect(result -> assertThat(result.getResponse().getRedirectedUrl()).isNotEqualTo("/setup"));
+		// the first health check after a start does not wait for the database
+		verify(this.setup, never()).isCompleted();
+
+		this.mvc.perform(get("/incidents")).andExpect(redirectedUrl("/setup"));
+		verify(this.setup).isCompleted();
+	}
+
+	@Test
 	void aCompleteFormSetsUpAndLeadsToSignIn() throws Exception {
 		this.mvc.perform(valid())
 			.andExpect(redirectedUrl("/login"))
