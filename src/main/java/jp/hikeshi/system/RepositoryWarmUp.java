@@ -62,7 +62,10 @@ class RepositoryWarmUp {
 				Thread.currentThread().interrupt();
 			}
 			catch (RuntimeException ex) {
-				log.error("A repository cannot be built", ex);
+				// unless the application is being stopped while they are built
+				if (!event.getApplicationContext().isClosed()) {
+					log.error("A repository cannot be built", ex);
+				}
 			}
 		}, "repository-warm-up");
 		thread.setDaemon(true);
