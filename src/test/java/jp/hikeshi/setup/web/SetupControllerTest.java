@@ -9,6 +9,7 @@ import jp.hikeshi.setup.FirstRunSetup;
 import jp.hikeshi.shared.BusinessRuleViolation;
 import jp.hikeshi.system.security.SecurityConfiguration;
 import jp.hikeshi.system.web.LanguageLinks;
+import jp.hikeshi.system.web.Viewer;
 import jp.hikeshi.shared.web.Notice;
 import jp.hikeshi.test.FormPage;
 import org.junit.jupiter.api.BeforeEach;
@@ -45,8 +46,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /** The setup page alone, behind the real security configuration; what it asks of the service is mocked. */
 @WebMvcTest(SetupController.class)
-// the layout's language links come from a bean the web slice does not pick up
-@Import({ SecurityConfiguration.class, LanguageLinks.class })
+// the layout's language links and its view of the reader come from beans the web slice does not pick up
+@Import({ SecurityConfiguration.class, LanguageLinks.class, Viewer.class })
 class SetupControllerTest {
 
 	@Autowired
