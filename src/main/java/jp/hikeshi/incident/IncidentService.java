@@ -528,17 +528,17 @@ public class IncidentService {
 	 * {@code readNewestFirst}, and then, at the rate the words were found there, as many more as
 	 * should hold the count's bound, or else the page, as long as all of them stay within
 	 * {@code readNewestFirst} (a third of it for words holding a newline, whose fields are lowered
-	 * one by one, which triples a row's cost: {@link IncidentSearch#spansLines}). 「メ」 (a third of the incidents), 「盗」 (one in sixteen) and 「windows」 (one in six) are
-	 * counted so. Only the rest asks the gram index (V49) for the candidates among all incidents,
-	 * which the LIKE then checks: a rare or absent word is answered at once, where reading newest
-	 * first would read every incident, while for a frequent one the index lists every incident
-	 * holding its rarest gram (about a quarter of a microsecond each, where a row read costs half
-	 * a microsecond). When the newest gave the page, the index only
-	 * counts. Otherwise it is asked for candidates in any order up to the count's bound: fewer are
-	 * every match, which only need ordering; more, and the page is found window by window of time
-	 * ({@link #olderMatches}).
-	 * No query reads newest first without a bound: the planner, misjudging how often a LIKE
-	 * matches, may sort every match instead.
+	 * one by one, which triples a row's cost: {@link IncidentSearch#spansLines}). 「メ」 (a third of
+	 * the incidents), 「盗」 (one in sixteen) and 「windows」 (one in six) are counted so. Only the rest
+	 * asks the gram index (V49) for the candidates among all incidents, which the words' own check
+	 * then confirms: a rare or absent word is answered at once, where reading newest first would read
+	 * every incident, while for a frequent one the index lists every incident holding its rarest gram
+	 * (about a quarter of a microsecond each, where a row read costs a third to half a microsecond).
+	 * When the newest gave the page, the index only counts. Otherwise it is asked for candidates in
+	 * any order up to the count's bound: fewer are every match, which only need ordering; more, and
+	 * the page is found window by window of time ({@link #olderMatches}).
+	 * No query reads newest first without a bound: the planner, misjudging how often the words
+	 * match, may sort every match instead.
 	 */
 	@Transactional(readOnly = true)
 	ListPage listPage(IncidentSearch search, Actor actor, Pageable pageable, int countedUpTo, int readNewestFirst) {
@@ -658,13 +658,13 @@ public class IncidentService {
 		List<Long> found = new ArrayList<>(newest);
 		Instant upTo = readSince;
 		long rows = readRows;
-		// each window asks the index again, which costs more than the candidates it lists
+		// a window read through the index asks it again, which costs more than the candidates it lists
 		long window = (share > 0) ? Math.max(8L * rows, (long) Math.ceil(FOR_CHANCE * (to - found.size()) / share)) : -1;
 		while (true) {
-			Instant from = (window < 0 || rows >= WINDOWS_UP_TO) ? null
-					: reportedAtOf(others, (int) Math.min(rows + window, WINDOWS_UP_TO));
-			Specification<Incident> candidates = (from != null && Math.min(rows + window, WINDOWS_UP_TO) - rows <= affordable)
-					? matching : indexed;
+			// the incidents read once this window is: as many as it holds, up to the windows' bound
+			long reach = Math.min(rows + window, WINDOWS_UP_TO);
+			Instant from = (window < 0 || rows >= WINDOWS_UP_TO) ? null : reportedAtOf(others, (int) reach);
+			Specification<Incident> candidates = (from != null && reach - rows <= affordable) ? matching : indexed;
 			Specification<Incident> older = (upTo == null) ? candidates : candidates.and(reportedBefore(upTo));
 			int before = found.size();
 			found.addAll(ids((from == null) ? older : older.and(reportedSince(from)), true, to - found.size()));
@@ -672,8 +672,8 @@ public class IncidentService {
 				return found;
 			}
 			int more = found.size() - before;
-			window = Math.min(rows + window, WINDOWS_UP_TO) - rows;
-			rows += window;
+			window = reach - rows;
+			rows = reach;
 			// at the rate found in this window, or eight times all read so far when none
 			window = (more == 0) ? 8L * rows : (long) Math.ceil(FOR_CHANCE * (to - found.size()) * window / more);
 			upTo = from;

@@ -9,8 +9,8 @@ import java.util.Locale;
 
 /**
  * Times, days and months as a person reads them, in their language: 「2026年11月25日 22:00」,
- * 「2026年11月25日」 and 「2026年11月」, "25 Nov 2026, 22:00", "25 Nov 2026" and "Nov 2026". Never ISO-8601 on a page, in a mail,
- * an export or the timeline.
+ * 「2026年11月25日」 and 「2026年11月」, "25 Nov 2026, 22:00", "25 Nov 2026" and "Nov 2026". Never
+ * ISO-8601 on a page, in a mail, an export or the timeline.
  */
 public final class ReadableTime {
 

@@ -23,7 +23,10 @@ import org.springframework.session.web.http.SessionRepositoryFilter;
 @Configuration(proxyBeanMethods = false)
 class SessionWriteConfiguration {
 
-	/** Spring Session's update, with its six parameters in the same order, made conditional (the same minute as {@link QuietSessions}). */
+	/**
+	 * Spring Session's update, with its six parameters in the same order, made conditional (the same
+	 * minute as {@link QuietSessions}).
+	 */
 	static final String UPDATE_SESSION = """
 			UPDATE %TABLE_NAME% s
 			SET SESSION_ID = v.session_id, LAST_ACCESS_TIME = v.last_access_time,

@@ -1,22 +1,19 @@
 package jp.hikeshi.system.web;
 
-import java.util.Set;
-import java.util.stream.Collectors;
-
+import jp.hikeshi.account.Actor;
 import jp.hikeshi.account.Role;
 
 import org.springframework.security.authentication.AuthenticationTrustResolver;
 import org.springframework.security.authentication.AuthenticationTrustResolverImpl;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
 import org.springframework.stereotype.Component;
 
 /**
  * What the layout shows the person reading a page (the report button, the bell, the menu's items by
  * role), worked out once a page: the ten {@code sec:authorize} it had each built and ran a Spring
  * Security expression, about 6 % of the incident list's CPU, on every page. The same rules: signed
- * in as {@code isAuthenticated()} means it (not anonymous), a role as {@code hasRole} checks it (no
- * role hierarchy is configured).
+ * in as {@code isAuthenticated()} means it (not anonymous), a role as {@code hasRole} checks it
+ * ({@link Actor#of}: the role's authority; no role hierarchy is configured).
  */
 @Component("viewer")
 public class Viewer {
@@ -27,13 +24,9 @@ public class Viewer {
 		if (!TRUST.isAuthenticated(authentication)) {
 			return Seen.NOBODY;
 		}
-		Set<String> authorities = authentication.getAuthorities()
-			.stream()
-			.map(GrantedAuthority::getAuthority)
-			.collect(Collectors.toSet());
-		return new Seen(true, authorities.contains(Role.SECURITY_LEAD.authority()),
-				authorities.contains(Role.EXECUTIVE.authority()), authorities.contains(Role.RESPONDER.authority()),
-				authorities.contains(Role.ADMIN.authority()));
+		Actor actor = Actor.of(authentication);
+		return new Seen(true, actor.has(Role.SECURITY_LEAD), actor.has(Role.EXECUTIVE), actor.has(Role.RESPONDER),
+				actor.has(Role.ADMIN));
 	}
 
 	/** Who reads the page, as the layout needs to know it. */
