@@ -92,7 +92,7 @@ class ReportController {
 	private Incident report(ReportForm form, Authentication user) {
 		try {
 			return this.incidents.report(form.toCommand(this.incidents.zone()), form.systemIds(),
-					form.reportedByVendorId(), Actor.of(user));
+					form.getReportedByVendorId(), Actor.of(user));
 		}
 		catch (BusinessRuleViolation refused) {
 			if (refused.field() != null && refused.field().startsWith("systemIds")) {
