@@ -5,6 +5,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,6 +14,7 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 import org.springframework.web.servlet.resource.ResourceUrlEncodingFilter;
+import org.thymeleaf.spring6.view.ThymeleafViewResolver;
 
 /**
  * Language: Japanese first, English second; a {@code ?lang=} link switches and is remembered.
@@ -63,6 +65,22 @@ class WebConfiguration implements WebMvcConfigurer {
 	@Bean
 	static RedirectViewsUncached redirectViewsUncached() {
 		return new RedirectViewsUncached();
+	}
+
+	/** Thymeleaf's views render a page whole before writing it ({@link WholePageView}). */
+	@Bean
+	static BeanPostProcessor wholePageViews() {
+		return new BeanPostProcessor() {
+
+			@Override
+			public Object postProcessBeforeInitialization(Object bean, String beanName) {
+				if (bean instanceof ThymeleafViewResolver resolver) {
+					resolver.setViewClass(WholePageView.class);
+				}
+				return bean;
+			}
+
+		};
 	}
 
 	@Bean
