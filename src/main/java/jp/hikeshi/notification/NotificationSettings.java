@@ -124,42 +124,33 @@ public class NotificationSettings {
 		this.audit.record(actor, AuditAction.NOTIFICATION_SETTINGS_CHANGED, sender(), null);
 	}
 
-	@Transactional(readOnly = true)
+	/** A person's choices: their language, the digest, the rules they want no mail for. */
 	public PersonalSettings personal(String username) {
-		Set<Rule> off = this.jdbc.sql("select rule from notification_opt_out where username = ?")
-			.param(username)
-			.query((rs, n) -> Rule.valueOf(rs.getString(1)))
-			.set();
-		return this.jdbc.sql("select language, digest from notification_person where username = ?")
-			.param(username)
-			.query((rs, n) -> new PersonalSettings(Locale.forLanguageTag(rs.getString("language")),
-					rs.getBoolean("digest"), off))
-			.optional()
-			.orElseGet(() -> new PersonalSettings(Locale.JAPANESE, false, off));
+		return personal(List.of(username)).get(username);
 	}
 
-	/** Several people's choices at once, for one notification to many (two queries, however many people). */
-	@Transactional(readOnly = true)
+	/**
+	 * Several people's choices at once, for one notification to many: one statement however many
+	 * people, and outside a transaction none is begun for it (the dispatcher asks before each mail).
+	 */
 	public Map<String, PersonalSettings> personal(Collection<String> usernames) {
-		String[] names = usernames.toArray(String[]::new);
-		Map<String, Set<Rule>> off = new HashMap<>();
-		this.jdbc.sql("select username, rule from notification_opt_out where username = any(?)")
-			.param(names)
-			.query((rs, n) -> off.computeIfAbsent(rs.getString(1), u -> EnumSet.noneOf(Rule.class))
-				.add(Rule.valueOf(rs.getString(2))))
-			.list();
-		Map<String, PersonalSettings> found = new HashMap<>();
-		this.jdbc.sql("select username, language, digest from notification_person where username = any(?)")
-			.param(names)
-			.query((rs, n) -> found.put(rs.getString("username"),
-					new PersonalSettings(Locale.forLanguageTag(rs.getString("language")), rs.getBoolean("digest"),
-							off.getOrDefault(rs.getString("username"), Set.of()))))
-			.list();
 		Map<String, PersonalSettings> all = new HashMap<>();
-		for (String username : usernames) {
-			all.put(username, found.getOrDefault(username,
-					new PersonalSettings(Locale.JAPANESE, false, off.getOrDefault(username, Set.of()))));
-		}
+		this.jdbc.sql("""
+				select asked.username, person.language, coalesce(person.digest, false) as digest,
+				       array(select o.rule::text from notification_opt_out o where o.username = asked.username) as off
+				from unnest(cast(? as text[])) as asked(username)
+				left join notification_person person on person.username = asked.username""")
+			.param(usernames.toArray(String[]::new))
+			.query(rs -> {
+				String language = rs.getString("language");
+				Set<Rule> off = EnumSet.noneOf(Rule.class);
+				for (String rule : (String[]) rs.getArray("off").getArray()) {
+					off.add(Rule.valueOf(rule));
+				}
+				all.put(rs.getString("username"),
+						new PersonalSettings((language != null) ? Locale.forLanguageTag(language) : Locale.JAPANESE,
+								rs.getBoolean("digest"), off));
+			});
 		return all;
 	}
 
