@@ -1,6 +1,8 @@
 package jp.hikeshi.policy;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -15,7 +17,10 @@ import jp.hikeshi.shared.BusinessRuleViolation;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The response policy's versions: the one in force (the latest approved), the draft being
@@ -32,7 +37,12 @@ public class ResponsePolicy {
 
 	private final AuditLog auditLog;
 
+	/** How long a page's quote of the policy in force is kept (a node sees another's approval within it). */
+	static final Duration QUOTE_KEPT = Duration.ofSeconds(10);
+
 	private final Clock clock;
+
+	private volatile Quote quote;
 
 	ResponsePolicy(PolicyRepository versions, PolicyTemplate template, AuditLog auditLog, Clock clock) {
 		this.versions = versions;
@@ -45,6 +55,35 @@ public class ResponsePolicy {
 	@Transactional(readOnly = true)
 	public Optional<PolicyVersion> inForce() {
 		return this.versions.findFirstByApprovedAtIsNotNullOrderByNumberDesc();
+	}
+
+	/**
+	 * The policy in force as the pages quote it where a decision is taken, kept for a few seconds:
+	 * the incident page quotes it twice a view, and it changes once a year. An approval on this node
+	 * is quoted at once, on another within {@link #QUOTE_KEPT}.
+	 */
+	@Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
+	public Optional<Quoted> quoted() {
+		Quote kept = this.quote;
+		Instant now = this.clock.instant();
+		if (kept != null && now.isBefore(kept.until())) {
+			return Optional.ofNullable(kept.inForce());
+		}
+		Quoted inForce = inForce().map(version -> new Quoted(version.getNumber(), version.texts())).orElse(null);
+		this.quote = new Quote(inForce, now.plus(QUOTE_KEPT));
+		return Optional.ofNullable(inForce);
+	}
+
+	/** A version's number and its sections' texts, as quoted. */
+	public record Quoted(int number, Map<PolicySection, String> texts) {
+
+		public String text(PolicySection section) {
+			return this.texts.get(section);
+		}
+
+	}
+
+	private record Quote(Quoted inForce, Instant until) {
 	}
 
 	@Transactional(readOnly = true)
@@ -126,7 +165,23 @@ public class ResponsePolicy {
 		draft.approve(inForce().orElse(null), this.template.all(), actor.username(), this.clock.instant());
 		this.versions.saveAndFlush(draft);
 		this.auditLog.record(actor.username(), AuditAction.POLICY_APPROVED, subject(draft), null);
+		forgetQuoteOnCommit();
 		return draft;
+	}
+
+	/** After the commit: a page quoting between now and then would keep the version before for seconds. */
+	private void forgetQuoteOnCommit() {
+		this.quote = null;
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+
+				@Override
+				public void afterCommit() {
+					ResponsePolicy.this.quote = null;
+				}
+
+			});
+		}
 	}
 
 	private static String subject(PolicyVersion version) {

@@ -167,7 +167,9 @@ class PolicyWebTest {
 		texts.put(PolicySection.CONTAINMENT, "ネットワークを止めるのは責任者（" + words + "）");
 		texts.put(PolicySection.DISCLOSURE, "公表は社長が決める（" + words + "）");
 		PolicyVersion draft = write(texts);
+		this.policy.quoted(); // the pages keep the quote for seconds: the approval below must be quoted at once
 		int number = this.policy.approve(draft.getNumber(), draft.getVersion(), this.executive).getNumber();
+		assertThat(this.policy.quoted()).hasValueSatisfying(quoted -> assertThat(quoted.number()).isEqualTo(number));
 
 		UserAccount reporter = this.users.create(Role.REPORTER);
 		Incident incident = this.incidents.report(new Incident.Report("ファイルサーバーの暗号化", "ファイルが開けない", null,

@@ -1,7 +1,6 @@
 package jp.hikeshi.policy.web;
 
 import jp.hikeshi.policy.PolicySection;
-import jp.hikeshi.policy.PolicyVersion;
 import jp.hikeshi.policy.ResponsePolicy;
 
 import org.springframework.stereotype.Component;
@@ -23,7 +22,7 @@ public class PolicyLines {
 	/** The section of the policy in force, or {@code null} when none is approved. */
 	public Line of(String section) {
 		PolicySection which = PolicySection.valueOf(section);
-		return this.policy.inForce().map(version -> new Line(which, version.getNumber(), version.text(which))).orElse(null);
+		return this.policy.quoted().map(quoted -> new Line(which, quoted.number(), quoted.text(which))).orElse(null);
 	}
 
 	/** @param text what the policy says, or {@code null} when it says nothing about it */
