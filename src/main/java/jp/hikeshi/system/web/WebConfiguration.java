@@ -7,12 +7,14 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.boot.webmvc.autoconfigure.WebMvcRegistrations;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerAdapter;
 import org.springframework.web.servlet.resource.ResourceUrlEncodingFilter;
 import org.thymeleaf.spring6.view.ThymeleafViewResolver;
 
@@ -68,6 +70,19 @@ class WebConfiguration implements WebMvcConfigurer {
 	}
 
 	/** Thymeleaf's views render a page whole before writing it ({@link WholePageView}). */
+	/** Form objects are bound without the CSRF token ({@link CsrfTokenUnbound}). */
+	@Bean
+	WebMvcRegistrations csrfTokenUnbound() {
+		return new WebMvcRegistrations() {
+
+			@Override
+			public RequestMappingHandlerAdapter getRequestMappingHandlerAdapter() {
+				return new CsrfTokenUnbound();
+			}
+
+		};
+	}
+
 	@Bean
 	static BeanPostProcessor wholePageViews() {
 		return new BeanPostProcessor() {
