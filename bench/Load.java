@@ -199,16 +199,20 @@ public class Load {
 		/** POSTs the form on the kept-alive socket; returns the redirect's Location, or throws. */
 		private String postReport(String body) throws IOException {
 			URI uri = URI.create(this.base);
+			if (!"http".equals(uri.getScheme())) {
+				throw new IllegalArgumentException("plain http only: " + this.base);
+			}
+			int port = (uri.getPort() < 0) ? 80 : uri.getPort();
 			if (this.socket == null) {
 				this.socket = new Socket();
 				this.socket.setTcpNoDelay(true);
 				this.socket.setSoTimeout(30_000);
-				this.socket.connect(new InetSocketAddress(uri.getHost(), uri.getPort()), 10_000);
+				this.socket.connect(new InetSocketAddress(uri.getHost(), port), 10_000);
 				this.out = this.socket.getOutputStream();
 				this.in = new BufferedInputStream(this.socket.getInputStream(), 8192);
 			}
 			byte[] content = body.getBytes(StandardCharsets.US_ASCII);
-			String head = "POST /report HTTP/1.1\r\nHost: " + uri.getHost() + ":" + uri.getPort() + "\r\nCookie: "
+			String head = "POST " + uri.getRawPath() + "/report HTTP/1.1\r\nHost: " + uri.getHost() + ":" + port + "\r\nCookie: "
 					+ this.cookie + "\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: "
 					+ content.length + "\r\n\r\n";
 			byte[] request = Arrays.copyOf(head.getBytes(StandardCharsets.US_ASCII), head.length() + content.length);

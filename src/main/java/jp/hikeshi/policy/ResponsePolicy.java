@@ -2,11 +2,11 @@ package jp.hikeshi.policy;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 
 import jp.hikeshi.account.Actor;
 import jp.hikeshi.account.Role;
@@ -44,6 +44,9 @@ public class ResponsePolicy {
 
 	private volatile Quote quote;
 
+	/** Approvals committed on this node: a quote read across one is not kept. */
+	private final AtomicLong approvals = new AtomicLong();
+
 	ResponsePolicy(PolicyRepository versions, PolicyTemplate template, AuditLog auditLog, Clock clock) {
 		this.versions = versions;
 		this.template = template;
@@ -65,12 +68,18 @@ public class ResponsePolicy {
 	@Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
 	public Optional<Quoted> quoted() {
 		Quote kept = this.quote;
-		Instant now = this.clock.instant();
-		if (kept != null && now.isBefore(kept.until())) {
+		long now = System.nanoTime();
+		if (kept != null && now - kept.until() < 0) {
 			return Optional.ofNullable(kept.inForce());
 		}
+		long generation = this.approvals.get();
 		Quoted inForce = inForce().map(version -> new Quoted(version.getNumber(), version.texts())).orElse(null);
-		this.quote = new Quote(inForce, now.plus(QUOTE_KEPT));
+		synchronized (this.approvals) {
+			if (this.approvals.get() == generation) {
+				// not kept when an approval committed while it was read: it may be the version before
+				this.quote = new Quote(inForce, now + QUOTE_KEPT.toNanos());
+			}
+		}
 		return Optional.ofNullable(inForce);
 	}
 
@@ -83,7 +92,8 @@ public class ResponsePolicy {
 
 	}
 
-	private record Quote(Quoted inForce, Instant until) {
+	/** @param until on {@link System#nanoTime()}'s scale: the company's clock may stand still or go back */
+	private record Quote(Quoted inForce, long until) {
 	}
 
 	@Transactional(readOnly = true)
@@ -177,7 +187,10 @@ public class ResponsePolicy {
 
 				@Override
 				public void afterCommit() {
-					ResponsePolicy.this.quote = null;
+					synchronized (ResponsePolicy.this.approvals) {
+						ResponsePolicy.this.approvals.incrementAndGet();
+						ResponsePolicy.this.quote = null;
+					}
 				}
 
 			});

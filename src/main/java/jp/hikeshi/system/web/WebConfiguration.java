@@ -69,7 +69,6 @@ class WebConfiguration implements WebMvcConfigurer {
 		return new RedirectViewsUncached();
 	}
 
-	/** Thymeleaf's views render a page whole before writing it ({@link WholePageView}). */
 	/** Form objects are bound without the CSRF token ({@link CsrfTokenUnbound}). */
 	@Bean
 	WebMvcRegistrations csrfTokenUnbound() {
@@ -83,6 +82,7 @@ class WebConfiguration implements WebMvcConfigurer {
 		};
 	}
 
+	/** Thymeleaf's views render a page whole before writing it ({@link WholePageView}). */
 	@Bean
 	static BeanPostProcessor wholePageViews() {
 		return new BeanPostProcessor() {

@@ -42,6 +42,11 @@ public class WholePageView extends ThymeleafView {
 				return rendering;
 			}
 
+			/** Nothing reaches the client before the page is whole. */
+			@Override
+			public void flushBuffer() {
+			}
+
 		});
 		PrintWriter out = response.getWriter();
 		page.writeTo(out);
