@@ -2,6 +2,7 @@ package jp.hikeshi.notification;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -49,7 +50,13 @@ public class NotificationLog {
 	}
 
 	/** How many mails and chat messages stand in each state. */
+	/** The last {@value #COUNTED_DAYS} days' mails and chat messages by state. */
 	public record Counts(long pending, long sent, long failed, long notSent) {
+
+		public int days() {
+			return COUNTED_DAYS;
+		}
+
 	}
 
 	@Transactional(readOnly = true)
@@ -71,12 +78,24 @@ public class NotificationLog {
 			.list();
 	}
 
+	/** The counts cover this many days: all of them would grow with every report ever made. */
+	public static final int COUNTED_DAYS = 30;
+
+	static final String COUNTS = """
+			select count(*) filter (where state = 'PENDING') as pending, count(*) filter (where state = 'SENT') as sent,
+			       count(*) filter (where state = 'FAILED') as failed, count(*) filter (where state = 'NOT_SENT') as not_sent
+			from notification where channel in ('EMAIL', 'CHAT') and created_at > ?""";
+
+	static final String RECENT_FAILURE = """
+			select failure from notification where channel in ('EMAIL', 'CHAT') and state in ('FAILED', 'PENDING', 'NOT_SENT')
+			  and failure is not null and created_at > ?
+			group by failure order by count(*) desc limit 1""";
+
+	/** The last {@value #COUNTED_DAYS} days' mails and chat messages by state (V60's index, read alone). */
 	@Transactional(readOnly = true)
 	public Counts counts() {
-		return this.jdbc.sql("""
-				select count(*) filter (where state = 'PENDING') as pending, count(*) filter (where state = 'SENT') as sent,
-				       count(*) filter (where state = 'FAILED') as failed, count(*) filter (where state = 'NOT_SENT') as not_sent
-				from notification where channel in ('EMAIL', 'CHAT')""")
+		return this.jdbc.sql(COUNTS)
+			.param(Timestamp.from(this.clock.instant().minus(Duration.ofDays(COUNTED_DAYS))))
 			.query((rs, n) -> new Counts(rs.getLong("pending"), rs.getLong("sent"), rs.getLong("failed"),
 					rs.getLong("not_sent")))
 			.single();
@@ -85,10 +104,7 @@ public class NotificationLog {
 	/** The most frequent reason of the last day's failures, for the settings page; {@code null} when none failed. */
 	@Transactional(readOnly = true)
 	public Failure recentFailure() {
-		return this.jdbc.sql("""
-				select failure from notification where channel in ('EMAIL', 'CHAT') and state in ('FAILED', 'PENDING', 'NOT_SENT')
-				  and failure is not null and created_at > ?
-				group by failure order by count(*) desc limit 1""")
+		return this.jdbc.sql(RECENT_FAILURE)
 			.param(Timestamp.from(this.clock.instant().minusSeconds(86_400)))
 			.query((rs, n) -> Failure.valueOf(rs.getString(1)))
 			.optional()

@@ -165,7 +165,6 @@ class NotificationAdminController {
 		model.addAttribute("page", Paging.page(page));
 		model.addAttribute("state", state);
 		model.addAttribute("states", List.of(DeliveryState.values()));
-		model.addAttribute("counts", this.log.counts());
 		return "admin/notification-log";
 	}
 
