@@ -703,9 +703,11 @@ public class IncidentService {
 
 	/** The page, newest first, and its matches counted up to the bound unless it is the last page. */
 	private ListPage pageAndCount(Specification<Incident> matching, Pageable pageable, int bound) {
-		List<Incident> content = newestFirst(matching).setFirstResult((int) pageable.getOffset())
-			.setMaxResults(pageable.getPageSize())
-			.getResultList();
+		// the page's ids first, then its incidents: asked for whole rows newest first, PostgreSQL walks
+		// every incident newest first and keeps the matching ones, trusting them spread evenly; behind
+		// a run of alike reports (145,547 untaken after a load test) the 25 newest closed ones read
+		// them all (53 ms). For the ids alone it reads the index of the state (V61) and nothing else.
+		List<Incident> content = inOrder(ids(matching, (int) pageable.getOffset(), pageable.getPageSize()));
 		if (content.size() < pageable.getPageSize() && (!content.isEmpty() || pageable.getOffset() == 0)) {
 			// the last page: its matches are known without counting
 			return new ListPage(new PageImpl<>(content, pageable, pageable.getOffset() + content.size()), false);
@@ -726,6 +728,15 @@ public class IncidentService {
 
 	/** The ids of the first {@code max} matches, newest first or in whatever order is quickest. */
 	private List<Long> ids(Specification<Incident> matching, boolean newestFirst, int max) {
+		return ids(matching, newestFirst, 0, max);
+	}
+
+	/** The ids of {@code max} matches after the first {@code skipped}, newest first. */
+	private List<Long> ids(Specification<Incident> matching, int skipped, int max) {
+		return ids(matching, true, skipped, max);
+	}
+
+	private List<Long> ids(Specification<Incident> matching, boolean newestFirst, int skipped, int max) {
 		CriteriaBuilder criteria = this.entityManager.getCriteriaBuilder();
 		CriteriaQuery<Long> ids = criteria.createQuery(Long.class);
 		Root<Incident> incident = ids.from(Incident.class);
@@ -733,7 +744,7 @@ public class IncidentService {
 		if (newestFirst) {
 			ids.orderBy(criteria.desc(incident.get("reportedAt")), criteria.desc(incident.get("id")));
 		}
-		return this.entityManager.createQuery(ids).setMaxResults(max).getResultList();
+		return this.entityManager.createQuery(ids).setFirstResult(skipped).setMaxResults(max).getResultList();
 	}
 
 	/**

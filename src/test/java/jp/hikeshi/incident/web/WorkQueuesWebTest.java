@@ -102,6 +102,22 @@ class WorkQueuesWebTest {
 		}
 	}
 
+	@Test
+	void theListOfOneStateReadsItsNewestFromTheIndexOfThatState() throws Exception {
+		UserAccount lead = this.users.create(Role.SECURITY_LEAD);
+		this.statements.reset();
+		page("/incidents?state=CLOSED", lead);
+		List<String> queries = this.statements.statements()
+			.stream()
+			.filter(sql -> sql.contains("order by i1_0.reported_at desc"))
+			.toList();
+		assertThat(queries).as(String.join("\n", this.statements.statements())).isNotEmpty();
+		for (String sql : queries) {
+			// not the newest of every state, filtered: behind a run of alike reports that read them all (V61)
+			assertThat(GenericPlan.of(this.jdbc, sql, true)).as(sql).contains("incident_real_state_newest_idx");
+		}
+	}
+
 	private String page(String path, UserAccount user) throws Exception {
 		return this.mvc.perform(get(path).with(this.users.signedIn(user.getUsername())))
 			.andExpect(status().isOk())
