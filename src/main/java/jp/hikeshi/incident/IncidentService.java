@@ -400,14 +400,13 @@ public class IncidentService {
 	 */
 	@Transactional(readOnly = true)
 	public Page<Incident> triageQueue(Pageable pageable) {
-		return this.incidents.findByStateInAndDrillFalseOrderByReportedAtAscIdAsc(
-				EnumSet.of(IncidentState.REPORTED, IncidentState.TRIAGE), pageable);
+		return this.incidents.inEitherState(IncidentState.REPORTED, IncidentState.TRIAGE, pageable);
 	}
 
 	/** Real incidents in one state, a page of them, oldest first. */
 	@Transactional(readOnly = true)
 	public Page<Incident> inState(IncidentState state, Pageable pageable) {
-		return this.incidents.findByStateInAndDrillFalseOrderByReportedAtAscIdAsc(EnumSet.of(state), pageable);
+		return this.incidents.findByStateAndDrillFalseOrderByReportedAtAscIdAsc(state, pageable);
 	}
 
 	/** How many real reports wait for a lead to take them, counted without loading them. */
