@@ -55,11 +55,12 @@ class DeliveryCountsTest {
 	@Test
 	void theCountsAndTheDaysFailuresReadTheIndexesOfRecentDeliveries() {
 		String counts = this.transactions.execute(status -> GenericPlan.of(this.jdbc, NotificationLog.COUNTS, true));
-		assertThat(counts).contains("Index Only Scan using notification_delivery_recent");
+		// index-only once the table's pages are all-visible, through a bitmap before: never the whole outbox
+		assertThat(counts).containsPattern("(using|on) notification_delivery_recent").doesNotContain("Seq Scan");
 		String failures = this.transactions
 			.execute(status -> GenericPlan.of(this.jdbc, NotificationLog.RECENT_FAILURE, true));
 		// the failures alone, or the day's deliveries that were not sent: never the whole outbox
-		assertThat(failures).containsPattern("Index (Only )?Scan using notification_delivery_(failures|recent)")
+		assertThat(failures).containsPattern("(using|on) notification_delivery_(failures|recent)")
 			.doesNotContain("Seq Scan");
 	}
 
