@@ -21,6 +21,19 @@ public class NotificationLog {
 
 	public static final int PAGE_SIZE = 50;
 
+	/** The counts cover this many days: all of them would grow with every report ever made. */
+	public static final int COUNTED_DAYS = 30;
+
+	static final String COUNTS = """
+			select count(*) filter (where state = 'PENDING') as pending, count(*) filter (where state = 'SENT') as sent,
+			       count(*) filter (where state = 'FAILED') as failed, count(*) filter (where state = 'NOT_SENT') as not_sent
+			from notification where channel in ('EMAIL', 'CHAT') and created_at > ?""";
+
+	static final String RECENT_FAILURE = """
+			select failure from notification where channel in ('EMAIL', 'CHAT') and state in ('FAILED', 'PENDING', 'NOT_SENT')
+			  and failure is not null and created_at > ?
+			group by failure order by count(*) desc limit 1""";
+
 	private final JdbcClient jdbc;
 
 	private final Dispatcher dispatcher;
@@ -49,7 +62,6 @@ public class NotificationLog {
 
 	}
 
-	/** How many mails and chat messages stand in each state. */
 	/** The last {@value #COUNTED_DAYS} days' mails and chat messages by state. */
 	public record Counts(long pending, long sent, long failed, long notSent) {
 
@@ -77,19 +89,6 @@ public class NotificationLog {
 					(rs.getTimestamp("sent_at") == null) ? null : rs.getTimestamp("sent_at").toInstant()))
 			.list();
 	}
-
-	/** The counts cover this many days: all of them would grow with every report ever made. */
-	public static final int COUNTED_DAYS = 30;
-
-	static final String COUNTS = """
-			select count(*) filter (where state = 'PENDING') as pending, count(*) filter (where state = 'SENT') as sent,
-			       count(*) filter (where state = 'FAILED') as failed, count(*) filter (where state = 'NOT_SENT') as not_sent
-			from notification where channel in ('EMAIL', 'CHAT') and created_at > ?""";
-
-	static final String RECENT_FAILURE = """
-			select failure from notification where channel in ('EMAIL', 'CHAT') and state in ('FAILED', 'PENDING', 'NOT_SENT')
-			  and failure is not null and created_at > ?
-			group by failure order by count(*) desc limit 1""";
 
 	/** The last {@value #COUNTED_DAYS} days' mails and chat messages by state (V60's index, read alone). */
 	@Transactional(readOnly = true)

@@ -1,5 +1,6 @@
 package jp.hikeshi.system.web;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.util.ArrayList;
@@ -106,7 +107,7 @@ public class WholePageView extends ThymeleafView {
 			this.used = 0;
 		}
 
-		void writeTo(Writer out) throws java.io.IOException {
+		void writeTo(Writer out) throws IOException {
 			for (char[] each : this.full) {
 				out.write(each, 0, BLOCK);
 			}
