@@ -1,5 +1,6 @@
 package jp.hikeshi.system.web;
 
+import java.util.Collections;
 import java.util.Locale;
 import java.util.Map;
 
@@ -34,7 +35,7 @@ class WholePageViewTest {
 	void aPageOfManyBlocksIsWrittenWholeAndInOrder() throws Exception {
 		MockHttpServletResponse response = new MockHttpServletResponse();
 
-		render(Map.of("lines", LINES, "last", new Last("最後の行")), response);
+		MockHttpServletRequest request = render(Map.of("lines", LINES, "last", new Last("最後の行")), response);
 
 		String page = response.getContentAsString();
 		assertThat(page.length()).isGreaterThan(4 * 8192);
@@ -45,6 +46,32 @@ class WholePageViewTest {
 			.isGreaterThan(page.indexOf("第8行"));
 		assertThat(response.getContentType()).startsWith("text/html").contains("UTF-8");
 		assertThat(response.isCommitted()).isTrue();
+		assertThat(Collections.list(request.getAttributeNames())).as("the page's variables stayed with the page")
+			.doesNotContain("lines", "last", "n");
+	}
+
+	@Test
+	void whatThePageSetsWhileRenderingIsReadBackButNeverReachesTheRequest() {
+		MockHttpServletRequest request = new MockHttpServletRequest();
+		request.setAttribute("_csrf", "トークン");
+		WholePageView.RenderingRequest rendering = new WholePageView.RenderingRequest(request);
+
+		rendering.setAttribute("line", 7);
+		rendering.setAttribute("_csrf", "影");
+		assertThat(rendering.getAttribute("line")).isEqualTo(7);
+		assertThat(rendering.getAttribute("_csrf")).isEqualTo("影");
+		assertThat(Collections.list(rendering.getAttributeNames())).containsExactlyInAnyOrder("_csrf", "line");
+
+		rendering.removeAttribute("_csrf");
+		rendering.setAttribute("line", null);
+		assertThat(rendering.getAttribute("_csrf")).isNull();
+		assertThat(rendering.getAttribute("line")).isNull();
+		assertThat(Collections.list(rendering.getAttributeNames())).isEmpty();
+
+		request.setAttribute("set-beneath", "下");
+		assertThat(rendering.getAttribute("set-beneath")).as("read through while the page renders").isEqualTo("下");
+		assertThat(request.getAttribute("_csrf")).isEqualTo("トークン");
+		assertThat(request.getAttribute("line")).isNull();
 	}
 
 	@Test
@@ -58,12 +85,13 @@ class WholePageViewTest {
 		assertThat(response.getContentAsByteArray()).isEmpty();
 	}
 
-	private void render(Map<String, ?> model, MockHttpServletResponse response) throws Exception {
+	private MockHttpServletRequest render(Map<String, ?> model, MockHttpServletResponse response) throws Exception {
 		View view = this.resolver.resolveViewName("whole-page/lines", Locale.JAPANESE);
 		assertThat(view).isInstanceOf(WholePageView.class);
 		MockHttpServletRequest request = new MockHttpServletRequest("GET", "/whole-page");
 		request.setAttribute(DispatcherServlet.WEB_APPLICATION_CONTEXT_ATTRIBUTE, this.context);
 		view.render(model, request, response);
+		return request;
 	}
 
 	/** The last line, which fails to render when there is none. */
