@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -178,7 +179,9 @@ public class WholePageView extends ThymeleafView {
 	 * The request as a page's rendering sees it: attributes set while rendering are kept here, read
 	 * back from here first, and forgotten with the page; everything else is the request's. Nothing
 	 * outside the page reads what the page sets (its variables), and the filters' and controllers'
-	 * attributes (the CSRF token, the binding results) are read from the request beneath.
+	 * attributes (the CSRF token, the binding results) are read from the request beneath. Once the
+	 * page has set or removed a name, the page's value wins until it is done: a bean that wrote the
+	 * same name on the request beneath while the page renders would not be seen (none does).
 	 */
 	static final class RenderingRequest extends HttpServletRequestWrapper {
 
@@ -202,12 +205,12 @@ public class WholePageView extends ThymeleafView {
 
 		@Override
 		public void setAttribute(String name, Object value) {
-			this.set.put(name, (value != null) ? value : REMOVED);
+			this.set.put(Objects.requireNonNull(name, "name"), (value != null) ? value : REMOVED);
 		}
 
 		@Override
 		public void removeAttribute(String name) {
-			this.set.put(name, REMOVED);
+			this.set.put(Objects.requireNonNull(name, "name"), REMOVED);
 		}
 
 		@Override

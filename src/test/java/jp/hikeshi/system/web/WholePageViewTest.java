@@ -17,6 +17,7 @@ import org.thymeleaf.spring6.view.ThymeleafViewResolver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
+import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 
 /** Pages through the application's view resolver: written whole, in blocks, or not at all. */
 @IntegrationTest
@@ -70,8 +71,11 @@ class WholePageViewTest {
 
 		request.setAttribute("set-beneath", "下");
 		assertThat(rendering.getAttribute("set-beneath")).as("read through while the page renders").isEqualTo("下");
-		assertThat(request.getAttribute("_csrf")).isEqualTo("トークン");
+		assertThat(request.getAttribute("_csrf")).as("the page's writes never reach the request").isEqualTo("トークン");
+		request.setAttribute("_csrf", "新しいトークン");
+		assertThat(rendering.getAttribute("_csrf")).as("the page's removal wins until it is done").isNull();
 		assertThat(request.getAttribute("line")).isNull();
+		assertThatNullPointerException().isThrownBy(() -> rendering.setAttribute(null, "名前なし"));
 	}
 
 	@Test
