@@ -210,17 +210,13 @@ class IncidentPageWebTest {
 
 	@Test
 	void theTeamPickerOffersOnlyThoseWhoCanOpenIncidents() throws Exception {
-		UserAccount staffOnly = this.users.create(Role.REPORTER);
-		UserAccount responder = this.users.create(Role.RESPONDER);
-		UserAccount lead2 = this.users.create(Role.SECURITY_LEAD);
-		Incident escalated = this.incidents.report(new Incident.Report(null, "チーム選び", null, null, null, null, null),
-				new Actor(staffOnly.getUsername(), Set.of(Role.REPORTER)));
-		Actor leadActor2 = new Actor(lead2.getUsername(), Set.of(Role.SECURITY_LEAD));
-		this.incidents.take(escalated.getId(), 0, leadActor2);
-		this.incidents.escalate(escalated.getId(), this.incidents.find(escalated.getId(), leadActor2).getVersion(),
-				leadActor2, Category.VIRUS_RANSOMWARE, null, Severity.LOW, null);
-		long v = this.incidents.find(escalated.getId(), leadActor2).getVersion();
-		UserAccount executive = this.users.create(Role.EXECUTIVE);
+		TeamScene scene = teamScene("チーム選び");
+		UserAccount staffOnly = scene.staffOnly();
+		UserAccount responder = scene.responder();
+		Incident escalated = scene.escalated();
+		Actor leadActor2 = scene.lead();
+		long v = scene.version();
+		UserAccount executive = scene.executive();
 		this.mvc.perform(get("/incidents/{id}", escalated.getId()).with(this.users.signedIn(executive.getUsername())))
 			.andExpect(content().string(containsString("value=\"" + responder.getUsername() + "\"")))
 			.andExpect(content().string(not(containsString("value=\"" + staffOnly.getUsername() + "\""))));
@@ -241,6 +237,72 @@ class IncidentPageWebTest {
 			.param("members[0].selected", "true"))
 			.andExpect(model().attributeHasFieldErrorCode("teamForm", "members[0].selected", "incident.team.notResponder"));
 		assertThat(this.incidents.find(escalated.getId(), leadActor2).getResponsible()).isNull();
+	}
+
+	/** The team form writes its fields itself (not th:field): a refusal must still show each choice and word as sent. */
+	@Test
+	void aRefusedTeamShowsEveryChoiceAndDutyAsSentAndTheRefusalBesideItsCandidate() throws Exception {
+		TeamScene scene = teamScene("体制づくり");
+		long id = scene.escalated().getId();
+		String responder = scene.responder().getUsername();
+		String staffOnly = scene.staffOnly().getUsername();
+
+		String fresh = this.mvc.perform(get("/incidents/{id}", id).with(this.users.signedIn(scene.executive().getUsername())))
+			.andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString();
+		assertThat(fresh).contains("<option value=\"\" selected=\"selected\">")
+			.containsPattern("<input type=\"checkbox\" id=\"members0.selected1\" name=\"members\\[0\\].selected\" value=\"true\">"
+					+ "<input type=\"hidden\" name=\"_members\\[0\\].selected\" value=\"on\"/>")
+			.doesNotContain("checked=\"checked\"", "team-member__error", "team-member field--error");
+
+		String refused = this.mvc.perform(post("/incidents/{id}/team", id).contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.with(csrf())
+			.with(this.users.signedIn(scene.executive().getUsername()))
+			.param("version", String.valueOf(scene.version()))
+			.param("responsible", responder)
+			.param("members[0].username", responder)
+			.param("members[0].selected", "true")
+			.param("members[0].duty", "<b>ログ</b>の保全")
+			.param("members[1].username", staffOnly)
+			.param("members[1].selected", "true")
+			.param("members[1].duty", "調査"))
+			.andExpect(status().isOk())
+			.andExpect(model().attributeHasFieldErrorCode("teamForm", "members[1].selected", "incident.team.notResponder"))
+			.andReturn().getResponse().getContentAsString();
+		assertThat(refused)
+			.contains("<option value=\"" + responder + "\" selected=\"selected\">")
+			.doesNotContain("<option value=\"\" selected=\"selected\">")
+			.contains("<input type=\"hidden\" id=\"members1.username\" name=\"members[1].username\" value=\"" + staffOnly + "\">")
+			.contains("id=\"members0.selected1\" name=\"members[0].selected\" value=\"true\" checked=\"checked\">")
+			.contains("id=\"members1.selected1\" name=\"members[1].selected\" value=\"true\" checked=\"checked\">")
+			.contains("id=\"members0.duty\" name=\"members[0].duty\" value=\"&lt;b&gt;ログ&lt;/b&gt;の保全\">")
+			.contains("id=\"members1.duty\" name=\"members[1].duty\" value=\"調査\">")
+			.doesNotContain("<b>ログ</b>");
+		// the refusal stands in the second candidate's row, and only there
+		assertThat(refused).containsOnlyOnce("team-member field--error").containsOnlyOnce("team-member__error");
+		assertThat(refused.substring(refused.indexOf("team-member field--error"))).containsPattern(
+				"^team-member field--error\">\\s*<input type=\"hidden\" id=\"members1.username\"[^>]*>\\s*"
+						+ "<p class=\"field-error team-member__error\">[^<]+</p>");
+		assertThat(this.incidents.find(id, scene.lead()).getResponsible()).isNull();
+	}
+
+	/** An incident escalated by a second lead, waiting for the executive to form its team. */
+	private TeamScene teamScene(String title) {
+		UserAccount staffOnly = this.users.create(Role.REPORTER);
+		UserAccount responder = this.users.create(Role.RESPONDER);
+		UserAccount lead2 = this.users.create(Role.SECURITY_LEAD);
+		Incident escalated = this.incidents.report(new Incident.Report(null, title, null, null, null, null, null),
+				new Actor(staffOnly.getUsername(), Set.of(Role.REPORTER)));
+		Actor lead = new Actor(lead2.getUsername(), Set.of(Role.SECURITY_LEAD));
+		this.incidents.take(escalated.getId(), 0, lead);
+		this.incidents.escalate(escalated.getId(), this.incidents.find(escalated.getId(), lead).getVersion(), lead,
+				Category.VIRUS_RANSOMWARE, null, Severity.LOW, null);
+		return new TeamScene(staffOnly, responder, lead, escalated, this.incidents.find(escalated.getId(), lead).getVersion(),
+				this.users.create(Role.EXECUTIVE));
+	}
+
+	private record TeamScene(UserAccount staffOnly, UserAccount responder, Actor lead, Incident escalated, long version,
+			UserAccount executive) {
 	}
 
 	@Test
