@@ -247,43 +247,57 @@ class IncidentPageWebTest {
 		String responder = scene.responder().getUsername();
 		String staffOnly = scene.staffOnly().getUsername();
 
-		String fresh = this.mvc.perform(get("/incidents/{id}", id).with(this.users.signedIn(scene.executive().getUsername())))
+		String fresh = teamFormOf(this.mvc.perform(get("/incidents/{id}", id).with(this.users.signedIn(scene.executive().getUsername())))
 			.andExpect(status().isOk())
-			.andReturn().getResponse().getContentAsString();
+			.andReturn().getResponse().getContentAsString());
 		assertThat(fresh).contains("<option value=\"\" selected=\"selected\">")
 			.containsPattern("<input type=\"checkbox\" id=\"members0.selected1\" name=\"members\\[0\\].selected\" value=\"true\">"
 					+ "<input type=\"hidden\" name=\"_members\\[0\\].selected\" value=\"on\"/>")
-			.doesNotContain("checked=\"checked\"", "team-member__error", "team-member field--error");
+			.doesNotContain("checked=\"checked\"", "field-error", "field--error", "aria-invalid");
 
-		String refused = this.mvc.perform(post("/incidents/{id}/team", id).contentType(MediaType.APPLICATION_FORM_URLENCODED)
+		// the responsible person and the second candidate may not open incidents: both are refused
+		String refused = teamFormOf(this.mvc.perform(post("/incidents/{id}/team", id).contentType(MediaType.APPLICATION_FORM_URLENCODED)
 			.with(csrf())
 			.with(this.users.signedIn(scene.executive().getUsername()))
 			.param("version", String.valueOf(scene.version()))
-			.param("responsible", responder)
+			.param("responsible", staffOnly)
 			.param("members[0].username", responder)
 			.param("members[0].selected", "true")
 			.param("members[0].duty", "<b>ログ</b>の保全")
 			.param("members[1].username", staffOnly)
 			.param("members[1].selected", "true")
+			.param("_members[1].selected", "on")
 			.param("members[1].duty", "調査"))
 			.andExpect(status().isOk())
+			.andExpect(model().attributeHasFieldErrorCode("teamForm", "responsible", "incident.team.notResponder"))
 			.andExpect(model().attributeHasFieldErrorCode("teamForm", "members[1].selected", "incident.team.notResponder"))
-			.andReturn().getResponse().getContentAsString();
+			.andReturn().getResponse().getContentAsString());
 		assertThat(refused)
-			.contains("<option value=\"" + responder + "\" selected=\"selected\">")
-			.doesNotContain("<option value=\"\" selected=\"selected\">")
+			.containsPattern("<p class=\"field-error\" id=\"responsible-error\">[^<]+</p>\\s*"
+					+ "<select id=\"responsible\" name=\"responsible\" aria-invalid=\"true\" aria-describedby=\"responsible-error\">")
+			.contains("<option value=\"" + staffOnly + "\" selected=\"selected\">")
+			.doesNotContain("<option value=\"\" selected=\"selected\">", "<option value=\"" + responder + "\" selected")
 			.contains("<input type=\"hidden\" id=\"members1.username\" name=\"members[1].username\" value=\"" + staffOnly + "\">")
-			.contains("id=\"members0.selected1\" name=\"members[0].selected\" value=\"true\" checked=\"checked\">")
-			.contains("id=\"members1.selected1\" name=\"members[1].selected\" value=\"true\" checked=\"checked\">")
+			.contains("id=\"members0.selected1\" name=\"members[0].selected\" value=\"true\" checked=\"checked\">"
+					+ "<input type=\"hidden\" name=\"_members[0].selected\" value=\"on\"/>")
+			.contains("id=\"members1.selected1\" name=\"members[1].selected\" value=\"true\" checked=\"checked\">"
+					+ "<input type=\"hidden\" name=\"_members[1].selected\" value=\"on\"/>")
 			.contains("id=\"members0.duty\" name=\"members[0].duty\" value=\"&lt;b&gt;ログ&lt;/b&gt;の保全\">")
 			.contains("id=\"members1.duty\" name=\"members[1].duty\" value=\"調査\">")
 			.doesNotContain("<b>ログ</b>");
-		// the refusal stands in the second candidate's row, and only there
+		// the second candidate's refusal stands in its row, and only there
 		assertThat(refused).containsOnlyOnce("team-member field--error").containsOnlyOnce("team-member__error");
 		assertThat(refused.substring(refused.indexOf("team-member field--error"))).containsPattern(
 				"^team-member field--error\">\\s*<input type=\"hidden\" id=\"members1.username\"[^>]*>\\s*"
 						+ "<p class=\"field-error team-member__error\">[^<]+</p>");
 		assertThat(this.incidents.find(id, scene.lead()).getResponsible()).isNull();
+	}
+
+	/** The team form alone, from its opening tag to its end. */
+	private static String teamFormOf(String html) {
+		int start = html.indexOf("id=\"move-FORM_TEAM\"");
+		assertThat(start).as("the team form is on the page").isNotNegative();
+		return html.substring(start, html.indexOf("</form>", start));
 	}
 
 	/** An incident escalated by a second lead, waiting for the executive to form its team. */
