@@ -255,7 +255,7 @@ class IncidentPageWebTest {
 					+ "<input type=\"hidden\" name=\"_members\\[0\\].selected\" value=\"on\"/>")
 			.doesNotContain("checked=\"checked\"", "field-error", "field--error", "aria-invalid");
 
-		// the responsible person and the second candidate may not open incidents: both are refused
+		// the responsible person and the second candidate may not open incidents, and a duty may hold no tab: all refused
 		String refused = teamFormOf(this.mvc.perform(post("/incidents/{id}/team", id).contentType(MediaType.APPLICATION_FORM_URLENCODED)
 			.with(csrf())
 			.with(this.users.signedIn(scene.executive().getUsername()))
@@ -263,7 +263,7 @@ class IncidentPageWebTest {
 			.param("responsible", staffOnly)
 			.param("members[0].username", responder)
 			.param("members[0].selected", "true")
-			.param("members[0].duty", "<b>ログ</b>の保全")
+			.param("members[0].duty", "<b>ログ</b>の\t保全")
 			.param("members[1].username", staffOnly)
 			.param("members[1].selected", "true")
 			.param("_members[1].selected", "on")
@@ -271,6 +271,7 @@ class IncidentPageWebTest {
 			.andExpect(status().isOk())
 			.andExpect(model().attributeHasFieldErrorCode("teamForm", "responsible", "incident.team.notResponder"))
 			.andExpect(model().attributeHasFieldErrorCode("teamForm", "members[1].selected", "incident.team.notResponder"))
+			.andExpect(model().attributeHasFieldErrors("teamForm", "members[0].duty"))
 			.andReturn().getResponse().getContentAsString());
 		assertThat(refused)
 			.containsPattern("<p class=\"field-error\" id=\"responsible-error\">[^<]+</p>\\s*"
@@ -282,7 +283,9 @@ class IncidentPageWebTest {
 					+ "<input type=\"hidden\" name=\"_members[0].selected\" value=\"on\"/>")
 			.contains("id=\"members1.selected1\" name=\"members[1].selected\" value=\"true\" checked=\"checked\">"
 					+ "<input type=\"hidden\" name=\"_members[1].selected\" value=\"on\"/>")
-			.contains("id=\"members0.duty\" name=\"members[0].duty\" value=\"&lt;b&gt;ログ&lt;/b&gt;の保全\">")
+			.containsPattern("<span class=\"field-error\" id=\"members0.duty-error\">[^<]+</span>\\s*"
+					+ "<input type=\"text\" maxlength=\"200\" class=\"team-duty\" id=\"members0.duty\" name=\"members\\[0\\].duty\" "
+					+ "value=\"&lt;b&gt;ログ&lt;/b&gt;の\t保全\" aria-invalid=\"true\" aria-describedby=\"members0.duty-error\">")
 			.contains("id=\"members1.duty\" name=\"members[1].duty\" value=\"調査\">")
 			.doesNotContain("<b>ログ</b>");
 		// the second candidate's refusal stands in its row, and only there
