@@ -16,7 +16,7 @@
 # 6. warms the server up (every path below, BENCH_WARMUP times), then
 #    times with one client over loopback (curl, keep-alive): the incident list searched for
 #    Japanese of 1, 2 and 3+ characters, ASCII words and references; the dashboard for a period
-#    of about 10,000 incidents and for one of all of them; the incident page;
+#    of about 10,000 incidents and for one of all of them; the incident page and its whole timeline;
 # 7. report intake (bench/Load.java, the staff form) with notifications and webhooks on: 4 clients,
 #    then 8 clients for 60 s, after which the application's PSS is read (/proc/PID/smaps_rollup);
 # 8. stops the application and measures the PostgreSQL limit with pgbench: one incident and one
@@ -255,7 +255,8 @@ ALL_COUNT=$(sql "select count(*) from incident where not drill and category is n
 # half-compiled, and the first rows slower for it.
 # shellcheck disable=SC2046
 WARM_PATHS=($(search メ 盗 炎 紛失 ログ 火災 ランサムウェア 請求書メール 不審な接続元 標的型攻撃 VPN emotet windows phishing $REFS 12345)
-            "/incidents" "/dashboard?from=$SMALL_FROM&to=$TODAY" "/dashboard?from=$ALL_FROM&to=$TODAY" "/incidents/$ID")
+            "/incidents" "/dashboard?from=$SMALL_FROM&to=$TODAY" "/dashboard?from=$ALL_FROM&to=$TODAY" "/incidents/$ID"
+            "/incidents/$ID/timeline")
 echo "== warming up: ${#WARM_PATHS[@]} paths, $WARMUP times each (load $(load))"
 : > "$WORK/warm.curl"
 for _ in $(seq 1 "$WARMUP"); do
@@ -279,6 +280,7 @@ FIG[list]=$(timed list "/incidents");                               echo "   lis
 FIG[dsmall]=$(timed dashboard-small "/dashboard?from=$SMALL_FROM&to=$TODAY"); echo "   dashboard $SMALL_FROM..$TODAY ($SMALL_COUNT): ${FIG[dsmall]}"
 FIG[dall]=$(timed dashboard-all "/dashboard?from=$ALL_FROM&to=$TODAY");       echo "   dashboard $ALL_FROM..$TODAY ($ALL_COUNT): ${FIG[dall]}"
 FIG[page]=$(timed incident-page "/incidents/$ID");                  echo "   incident page: ${FIG[page]}"
+FIG[whole]=$(timed timeline-page "/incidents/$ID/timeline");        echo "   the whole timeline: ${FIG[whole]}"
 }
 PAGES_LOAD=$(load)
 
@@ -346,6 +348,7 @@ searchrow() {
   row "dashboard, $ALL_COUNT incidents in the period" "median $(median "${FIG[dall]}") ms, p95 $(p95 "${FIG[dall]}") ms" "≤ 50 ms" "$(held "$(awk -v m="$(median "${FIG[dall]}")" 'BEGIN { print (m <= 50) }')")"
   row "dashboard, flat: all / 10,000" "$RATIO" "≤ 1.5" "$(held "$(awk -v r="$RATIO" 'BEGIN { print (r <= 1.5) }')")"
   row "incident page ($PAGE_SHAPE)" "median $(median "${FIG[page]}") ms, p95 $(p95 "${FIG[page]}") ms" "≤ 10 ms" "$(held "$(awk -v m="$(median "${FIG[page]}")" 'BEGIN { print (m <= 10) }')")"
+  row "its whole timeline (the page shows the newest 50 entries)" "median $(median "${FIG[whole]}") ms, p95 $(p95 "${FIG[whole]}") ms" "–" "–"
   row "memory, PSS after $MEMORY_SECONDS s of 8-client intake" "$PSS_MB MB (RSS $((RSS_KB / 1024)) MB; $RATE8/s)" "≤ 300 MB" "$(held "$(( PSS_MB <= 300 ))")"
   row "start, migrated database ($STARTS starts, median)" "$START_MIGRATED s" "≤ 5 s" "$(held "$(awk -v s="$START_MIGRATED" 'BEGIN { print (s <= 5) }')")"
   row "start, empty database" "$START_EMPTY s" "≤ 10 s" "$(held "$(awk -v s="$START_EMPTY" 'BEGIN { print (s <= 10) }')")"

@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import jakarta.persistence.LockModeType;
 
+import org.springframework.data.domain.Limit;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.domain.Specification;
@@ -63,6 +64,10 @@ interface IncidentRepository extends ListCrudRepository<Incident, Long>, JpaSpec
 	@Lock(LockModeType.PESSIMISTIC_WRITE)
 	@Query("select i from Incident i where i.id = ?1")
 	Optional<Incident> findForUpdate(long id);
+
+	/** The newest entries of an incident's timeline, newest first (its unique index on incident and sequence, backwards). */
+	@Query("select e from TimelineEntry e where e.incident.id = :incident order by e.sequence desc")
+	List<TimelineEntry> newestEntries(long incident, Limit limit);
 
 	@Override
 	Page<Incident> findAll(Specification<Incident> specification, Pageable pageable);

@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
@@ -35,6 +36,7 @@ import jp.hikeshi.shared.web.Paging;
 import org.springframework.context.MessageSource;
 
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.data.domain.Limit;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
@@ -362,15 +364,36 @@ public class IncidentService {
 		return incident;
 	}
 
-	/** The incident with everything its page shows, loaded in this transaction. */
+	/** The incident with its whole timeline, checklist, team and systems, loaded in this transaction. */
 	@Transactional(readOnly = true)
 	public Incident findForPage(long id, Actor actor) {
-		Incident incident = find(id, actor);
+		Incident incident = findForIncidentPage(id, actor);
 		incident.getTimeline().size();
+		return incident;
+	}
+
+	/**
+	 * The incident for its own page: its checklist, team and systems, but not its timeline, of which
+	 * the page shows only the newest entries ({@link #newestEntries}).
+	 */
+	@Transactional(readOnly = true)
+	public Incident findForIncidentPage(long id, Actor actor) {
+		Incident incident = find(id, actor);
 		incident.getChecklist().size();
 		incident.getAssignees().size();
 		incident.getSystems().size();
 		return incident;
+	}
+
+	/**
+	 * The newest entries of an incident's timeline, at most {@code count}, oldest first: read from the
+	 * index of its sequence backwards, not by loading the whole timeline.
+	 */
+	@Transactional(readOnly = true)
+	public List<TimelineEntry> newestEntries(Incident incident, int count) {
+		List<TimelineEntry> entries = new ArrayList<>(this.incidents.newestEntries(incident.getId(), Limit.of(count)));
+		Collections.reverse(entries);
+		return entries;
 	}
 
 	@Transactional(readOnly = true)

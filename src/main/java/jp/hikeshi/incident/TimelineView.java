@@ -102,7 +102,8 @@ public class TimelineView {
 		return lines(entries, locale, this.people.directory());
 	}
 
-	private List<Line> lines(List<TimelineEntry> entries, Locale locale, People.Directory directory) {
+	/** Some entries, naming people from a directory the caller already holds. */
+	public List<Line> lines(List<TimelineEntry> entries, Locale locale, People.Directory directory) {
 		Reader reader = new Reader(locale, directory, this.organisations.timeZone());
 		return entries.stream().map(reader::line).toList();
 	}

@@ -124,7 +124,7 @@ class AccessibilityJourneyTest {
 				check(browser, axe, violations, "/", "/triage", "/incidents", incident, incident + "/reporting",
 						incident + "/reporting/data-sets/new", incident + "/reporting/texts/PPC_PRELIMINARY",
 						incident + "/reporting/texts/NOTICE", "/duties", incident + "/evidence",
-						incident + "/investigation", incident + "/prevention-plan", incident + "/report",
+						incident + "/investigation", incident + "/prevention-plan", incident + "/report", incident + "/timeline",
 						incident + "/report?language=en", incident + "/record/print", "/measures", "/notifications",
 						"/account/notifications", "/preparedness/contacts", "/preparedness/contacts/people/" + lead.getId(),
 						"/preparedness/wall-card?language=en", "/preparedness", "/drills");

@@ -26,6 +26,7 @@ import jp.hikeshi.incident.IncidentService;
 import jp.hikeshi.incident.IncidentState;
 import jp.hikeshi.incident.LeakKind;
 import jp.hikeshi.incident.Severity;
+import jp.hikeshi.incident.TimelineEntry;
 import jp.hikeshi.incident.TimelineView;
 import jp.hikeshi.incident.Transition;
 import jp.hikeshi.shared.web.Notice;
@@ -69,6 +70,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class IncidentController {
 
 	private static final String PAGE = "incident/page";
+
+	/** The timeline entries the incident's page shows, the newest: the rest are on the timeline's own page. */
+	static final int TIMELINE_ON_PAGE = 50;
 
 	private static final String FORM = MediaType.APPLICATION_FORM_URLENCODED_VALUE;
 
@@ -135,6 +139,17 @@ class IncidentController {
 	@GetMapping("/{id}")
 	String page(@PathVariable long id, Authentication user, Model model, Locale locale) {
 		return showPage(id, user, model, locale);
+	}
+
+	/** The whole timeline, oldest first: the incident's page shows its newest entries only. */
+	@GetMapping("/{id}/timeline")
+	String timeline(@PathVariable long id, Authentication user, Model model, Locale locale) {
+		return this.readOnly.execute(status -> {
+			Incident incident = this.incidents.find(id, Actor.of(user));
+			model.addAttribute("incident", incident);
+			model.addAttribute("timeline", this.timeline.of(incident, locale));
+			return "incident/timeline";
+		});
 	}
 
 	@GetMapping("/{id}/timeline/verify")
@@ -399,14 +414,20 @@ class IncidentController {
 
 	private String putPage(long id, Authentication user, Model model, Locale locale) {
 		Actor actor = Actor.of(user);
-		Incident incident = this.incidents.findForPage(id, actor);
+		Incident incident = this.incidents.findForIncidentPage(id, actor);
 		// the accounts, looked up once: the timeline, the checklist and the team picker all name people
 		People.Directory directory = this.people.directory();
 		model.addAttribute("incident", incident);
 		putIfAbsent(model, "changedMeanwhile", false);
 		model.addAttribute("may", incident.permissionsFor(actor));
 		model.addAttribute("people", directory);
-		model.addAttribute("timeline", this.timeline.of(incident, locale, directory));
+		// the newest entries, and how many earlier ones the timeline's own page shows (one more read says whether any)
+		List<TimelineEntry> newest = this.incidents.newestEntries(incident, TIMELINE_ON_PAGE + 1);
+		boolean earlier = newest.size() > TIMELINE_ON_PAGE;
+		List<TimelineEntry> shown = earlier ? newest.subList(1, newest.size()) : newest;
+		model.addAttribute("timeline", this.timeline.lines(shown, locale, directory));
+		model.addAttribute("timelineEarlier", earlier ? Math.max(1, incident.getTimelineLength() - shown.size()) : 0);
+		model.addAttribute("timelineLength", Math.max(incident.getTimelineLength(), shown.size()));
 		model.addAttribute("transitions", incident.transitionsFor(actor));
 		model.addAttribute("othersMoves", Transition.from(incident.getState())
 			.stream()

@@ -104,7 +104,7 @@ class IncidentPageStatementsTest {
 		String page = "/incidents/{id}";
 		int few = statementsFor(page, small);
 		int many = statementsFor(page, large);
-		// the incident and its four collections, the accounts and their roles (once), the reporting case and its duties, the
+		// the incident, three of its collections and the newest entries of its timeline, the accounts and their roles (once), the reporting case and its duties, the
 		// desks and own contacts, the register's systems and vendors, the unread count; and two for the session, kept in
 		// PostgreSQL since #16 (here a new one each request: its row and its attributes). The approved policy is quoted
 		// from what the first view read (ResponsePolicy.quoted)
@@ -114,7 +114,7 @@ class IncidentPageStatementsTest {
 
 	@Test
 	void theTimelinesOtherViewsCostTheSameStatementsForAShortAndALongHistory() throws Exception {
-		for (String view : List.of("/incidents/{id}/timeline/verify", "/incidents/{id}/report")) {
+		for (String view : List.of("/incidents/{id}/timeline", "/incidents/{id}/timeline/verify", "/incidents/{id}/report")) {
 			int few = statementsFor(view, small);
 			int many = statementsFor(view, large);
 			assertThat(many).as(view + "\n" + String.join("\n", this.statements.statements())).isEqualTo(few);

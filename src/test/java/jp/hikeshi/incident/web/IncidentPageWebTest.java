@@ -2,6 +2,7 @@ package jp.hikeshi.incident.web;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -323,6 +324,65 @@ class IncidentPageWebTest {
 	}
 
 	@Test
+	void thePageShowsTheNewestFiftyEntriesAndTheTimelinesOwnPageShowsThemAll() throws Exception {
+		long id = this.incident.getId();
+		String page = html(get("/incidents/{id}", id));
+		// the scene's few entries, all on the page: nothing said of earlier ones
+		int before = entries(page);
+		assertThat(before).isBetween(3, IncidentController.TIMELINE_ON_PAGE - 1);
+		assertThat(page).doesNotContain("timeline-earlier");
+		for (int i = before; i < 60; i++) {
+			this.incidents.addNote(id, this.leadActor, String.format("経過メモ〔%02d〕<b>ログ</b>", i));
+		}
+		page = html(get("/incidents/{id}", id));
+		// the newest fifty, oldest first, after the count of the ten not shown and the way to them
+		assertThat(entries(page)).isEqualTo(50);
+		assertThat(page).contains("<span>これより前の 10 件はここに表示していません。</span>",
+				"<a href=\"/incidents/" + id + "/timeline\">対応経過をすべて見る（60 件）</a>", "経過メモ〔10〕&lt;b&gt;ログ&lt;/b&gt;")
+			.doesNotContain("経過メモ〔09〕", "<b>ログ</b>");
+		assertThat(page.indexOf("経過メモ〔10〕")).isGreaterThan(page.indexOf("id=\"timeline-earlier\""))
+			.isLessThan(page.indexOf("経過メモ〔59〕"));
+		String english = html(get("/incidents/{id}", id).locale(Locale.ENGLISH));
+		assertThat(english).contains("<span>10 earlier entries are not shown here.</span>", ">See the whole timeline (60 entries)</a>");
+		// the timeline's own page: every entry, oldest first, from the report on
+		String whole = html(get("/incidents/{id}/timeline", id));
+		assertThat(entries(whole)).isEqualTo(60);
+		assertThat(whole).contains("<h1>" + this.incident.getReference() + " の対応経過</h1>", "60 件の記録を古い順に表示しています。",
+				"経過メモ〔09〕&lt;b&gt;ログ&lt;/b&gt;", "/incidents/" + id + "/timeline/verify")
+			.doesNotContain("timeline-earlier", "<b>ログ</b>");
+		assertThat(whole.indexOf("<li class=\"timeline-reported\">")).isPositive()
+			.isLessThan(whole.indexOf("経過メモ〔" + String.format("%02d", before) + "〕"));
+		assertThat(whole.indexOf("経過メモ〔09〕")).isLessThan(whole.indexOf("経過メモ〔10〕"));
+		assertThat(html(get("/incidents/{id}/timeline", id).locale(Locale.ENGLISH))).contains("<h1>Timeline of "
+				+ this.incident.getReference() + "</h1>", "60 entries, oldest first.");
+		// a note added in place answers with the newest fifty too
+		String added = this.mvc.perform(form("/incidents/{id}/notes", id).header("HX-Request", "true")
+			.param("version", String.valueOf(version()))
+			.param("text", "経過メモ〔60〕"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+		assertThat(entries(added)).isEqualTo(50);
+		assertThat(added).contains("これより前の 11 件", "（61 件）", "経過メモ〔60〕").doesNotContain("経過メモ〔10〕");
+		// a responder who is not on the team finds no such page, as for the incident's own
+		this.mvc.perform(get("/incidents/{id}/timeline", id).with(this.users.signedIn(this.users.create(Role.RESPONDER).getUsername())))
+			.andExpect(status().isNotFound());
+	}
+
+	private String html(MockHttpServletRequestBuilder request) throws Exception {
+		return this.mvc.perform(request.with(signedIn()))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+	}
+
+	private static int entries(String html) {
+		return (int) Pattern.compile("<li class=\"timeline-").matcher(html).results().count();
+	}
+
+	@Test
 	void everyPageAboutTheIncidentNamesItInItsTitle() throws Exception {
 		long id = this.incident.getId();
 		org.springframework.test.web.servlet.MvcResult upload = this.mvc.perform(multipart("/incidents/{id}/evidence", id)
@@ -338,7 +398,8 @@ class IncidentPageWebTest {
 		for (String page : List.of("/incidents/" + id, "/incidents/" + id + "/investigation",
 				"/incidents/" + id + "/evidence", location, "/incidents/" + id + "/prevention-plan",
 				"/incidents/" + id + "/reporting", "/incidents/" + id + "/reporting/data-sets/new",
-				"/incidents/" + id + "/reporting/texts/IPA_ACCESS", "/incidents/" + id + "/timeline/verify",
+				"/incidents/" + id + "/reporting/texts/IPA_ACCESS", "/incidents/" + id + "/timeline",
+				"/incidents/" + id + "/timeline/verify",
 				"/incidents/" + id + "/report", "/incidents/" + id + "/record/print")) {
 			String html = this.mvc.perform(get(page).with(signedIn()))
 				.andExpect(status().isOk())

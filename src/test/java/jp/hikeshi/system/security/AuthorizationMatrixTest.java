@@ -194,6 +194,7 @@ class AuthorizationMatrixTest {
 		// so do staff and the administrator, whose roles see no incident (an incident's pages are not
 		// found for them, whether it exists or not)
 		row("GET /incidents/{id}", login, gone, ok, gone, ok, gone);
+		row("GET /incidents/{id}/timeline", login, gone, ok, gone, ok, gone);
 		row("GET /incidents/{id}/timeline/verify", login, gone, ok, gone, ok, gone);
 		row("POST /incidents/{id}/move/{transition}", login, gone, ok, gone, ok, gone);
 		row("POST /incidents/{id}/escalate", login, gone, ok, gone, ok, gone);
