@@ -421,13 +421,11 @@ class IncidentController {
 		putIfAbsent(model, "changedMeanwhile", false);
 		model.addAttribute("may", incident.permissionsFor(actor));
 		model.addAttribute("people", directory);
-		// the newest entries, and how many earlier ones the timeline's own page shows (one more read says whether any)
-		List<TimelineEntry> newest = this.incidents.newestEntries(incident, TIMELINE_ON_PAGE + 1);
-		boolean earlier = newest.size() > TIMELINE_ON_PAGE;
-		List<TimelineEntry> shown = earlier ? newest.subList(1, newest.size()) : newest;
-		model.addAttribute("timeline", this.timeline.lines(shown, locale, directory));
-		model.addAttribute("timelineEarlier", earlier ? Math.max(1, incident.getTimelineLength() - shown.size()) : 0);
-		model.addAttribute("timelineLength", Math.max(incident.getTimelineLength(), shown.size()));
+		// the newest entries; their sequence numbers (from 1, without gaps) say how many came before
+		List<TimelineEntry> newest = this.incidents.newestEntries(incident, TIMELINE_ON_PAGE);
+		model.addAttribute("timeline", this.timeline.lines(newest, locale, directory));
+		model.addAttribute("timelineEarlier", newest.isEmpty() ? 0 : newest.get(0).getSequence() - 1);
+		model.addAttribute("timelineLength", newest.isEmpty() ? 0 : newest.get(newest.size() - 1).getSequence());
 		model.addAttribute("transitions", incident.transitionsFor(actor));
 		model.addAttribute("othersMoves", Transition.from(incident.getState())
 			.stream()

@@ -110,6 +110,10 @@ class IncidentPageStatementsTest {
 		// from what the first view read (ResponsePolicy.quoted)
 		assertThat(many).as(String.join("\n", this.statements.statements())).isEqualTo(few).isLessThanOrEqualTo(16);
 		assertThat(this.statements.statements()).noneMatch(sql -> sql.contains("response_policy_version"));
+		// of 200 entries, the page reads the newest fifty it shows, not the whole timeline
+		assertThat(this.statements.statements()).filteredOn(sql -> sql.contains("from incident_timeline_entry"))
+			.singleElement()
+			.satisfies(sql -> assertThat(sql).containsIgnoringCase("order by").containsPattern("(?i)fetch first|limit"));
 	}
 
 	@Test

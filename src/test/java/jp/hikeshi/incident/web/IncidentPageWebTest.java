@@ -331,7 +331,22 @@ class IncidentPageWebTest {
 		int before = entries(page);
 		assertThat(before).isBetween(3, IncidentController.TIMELINE_ON_PAGE - 1);
 		assertThat(page).doesNotContain("timeline-earlier");
-		for (int i = before; i < 60; i++) {
+		for (int i = before; i < IncidentController.TIMELINE_ON_PAGE; i++) {
+			this.incidents.addNote(id, this.leadActor, String.format("経過メモ〔%02d〕<b>ログ</b>", i));
+		}
+		// fifty: every one of them, still nothing said of earlier ones
+		page = html(get("/incidents/{id}", id));
+		assertThat(entries(page)).isEqualTo(50);
+		assertThat(page).doesNotContain("timeline-earlier").contains("<li class=\"timeline-reported\">");
+		// fifty-one: the first is left to the timeline's own page
+		this.incidents.addNote(id, this.leadActor, "経過メモ〔50〕<b>ログ</b>");
+		page = html(get("/incidents/{id}", id));
+		assertThat(entries(page)).isEqualTo(50);
+		assertThat(page).contains("<span>これより前の 1 件はここに表示していません。</span>", "対応経過をすべて見る（51 件）")
+			.doesNotContain("<li class=\"timeline-reported\">");
+		assertThat(html(get("/incidents/{id}", id).locale(Locale.ENGLISH))).contains(
+				"<span>1 earlier entry is not shown here.</span>", ">See the whole timeline (51 entries)</a>");
+		for (int i = 51; i < 60; i++) {
 			this.incidents.addNote(id, this.leadActor, String.format("経過メモ〔%02d〕<b>ログ</b>", i));
 		}
 		page = html(get("/incidents/{id}", id));
