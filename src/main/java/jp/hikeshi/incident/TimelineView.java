@@ -88,11 +88,6 @@ public class TimelineView {
 		return lines(incident.getTimeline(), locale);
 	}
 
-	/** The whole timeline, naming people from a directory the caller already holds (the page looks it up once). */
-	public List<Line> of(Incident incident, Locale locale, People.Directory directory) {
-		return lines(incident.getTimeline(), locale, directory);
-	}
-
 	/** What the reporter may see: their report, their additions, the state changes. */
 	public List<Line> forReporter(Incident incident, Locale locale) {
 		return lines(incident.getTimelineForReporter(), locale);
@@ -102,7 +97,7 @@ public class TimelineView {
 		return lines(entries, locale, this.people.directory());
 	}
 
-	/** Some entries, naming people from a directory the caller already holds. */
+	/** Some entries, naming people from a directory the caller already holds (the incident page looks it up once). */
 	public List<Line> lines(List<TimelineEntry> entries, Locale locale, People.Directory directory) {
 		Reader reader = new Reader(locale, directory, this.organisations.timeZone());
 		return entries.stream().map(reader::line).toList();

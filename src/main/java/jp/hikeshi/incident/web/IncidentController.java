@@ -425,7 +425,6 @@ class IncidentController {
 		List<TimelineEntry> newest = this.incidents.newestEntries(incident, TIMELINE_ON_PAGE);
 		model.addAttribute("timeline", this.timeline.lines(newest, locale, directory));
 		model.addAttribute("timelineEarlier", newest.isEmpty() ? 0 : newest.get(0).getSequence() - 1);
-		model.addAttribute("timelineLength", newest.isEmpty() ? 0 : newest.get(newest.size() - 1).getSequence());
 		model.addAttribute("transitions", incident.transitionsFor(actor));
 		model.addAttribute("othersMoves", Transition.from(incident.getState())
 			.stream()

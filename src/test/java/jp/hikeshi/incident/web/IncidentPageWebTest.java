@@ -196,11 +196,7 @@ class IncidentPageWebTest {
 	void eachTimelineEntryIsClassedByItsKindAndShowsAChangeOnlyWhereThereIsOne() throws Exception {
 		this.mvc.perform(form("/incidents/{id}/notes", this.incident.getId()).param("version", String.valueOf(version()))
 			.param("text", "ログを保全した"));
-		String html = this.mvc.perform(get("/incidents/{id}", this.incident.getId()).with(signedIn()))
-			.andExpect(status().isOk())
-			.andReturn()
-			.getResponse()
-			.getContentAsString();
+		String html = html(get("/incidents/{id}", this.incident.getId()));
 		// a state change reads as its change; a note has none, only the note itself
 		assertThat(html).containsPattern(
 				"<li class=\"timeline-state_changed\">\\s*<time [^>]*>[^<]+</time>\\s*<span class=\"timeline-actor\">[^<]+</span>\\s*"
@@ -416,11 +412,7 @@ class IncidentPageWebTest {
 				"/incidents/" + id + "/reporting/texts/IPA_ACCESS", "/incidents/" + id + "/timeline",
 				"/incidents/" + id + "/timeline/verify",
 				"/incidents/" + id + "/report", "/incidents/" + id + "/record/print")) {
-			String html = this.mvc.perform(get(page).with(signedIn()))
-				.andExpect(status().isOk())
-				.andReturn()
-				.getResponse()
-				.getContentAsString(StandardCharsets.UTF_8);
+			String html = html(get(page));
 			Matcher title = Pattern.compile("<title>([^<]*)</title>").matcher(html);
 			assertThat(title.find()).as(page).isTrue();
 			assertThat(title.group(1)).as(page)
